@@ -1,0 +1,101 @@
+import Fastify, {
+  LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { Logger } from 'pino'
+import { type Config, trustProxyOption } from './config.js'
+import { createContentRepository, createContentService, type ContentService, type ContentRepository } from './content/index.js'
+import { createMediaStore, type MediaStore } from './files/index.js'
+import { registerErrorHandling } from './http/errors.js'
+import { PageCache } from './http/page-cache.js'
+import { registerRequestBasics } from './http/responses.js'
+import { type Clock, systemClock } from './lib/clock.js'
+import { createSite } from './site/site-plugin.js'
+import type { Storage } from './storage/index.js'
+
+export interface AppOptions {
+  config: Config
+  storage: Storage
+  clock?: Clock
+  logger?: Logger | false
+  /** Sitemap page size; tests lower it to see pagination without 50,000 articles. */
+  sitemapPerFile?: number
+}
+
+export interface App {
+  http: FastifyInstance
+  content: ContentService
+  repo: ContentRepository
+  media: MediaStore
+  cache: PageCache | null
+  /** Publishes due scheduled articles now and arms the timer for the next one. */
+  runScheduler(): Promise<void>
+}
+
+/** Longest sleep between checks for scheduled articles, in case one was added elsewhere. */
+const SCHEDULER_MAX_SLEEP_MS = 60_000
+
+/** The one composition root: every service is built here from its dependencies. */
+export async function buildApp(opts: AppOptions): Promise<App> {
+  const { config, storage } = opts
+  const clock = opts.clock ?? systemClock
+  const cache = config.PAGE_CACHE ? new PageCache(config.PAGE_CACHE_MAX_MB * 1024 * 1024) : null
+  const repo = createContentRepository(storage.db)
+  const content = createContentService({
+    repo,
+    clock,
+    defaultLanguage: config.SITE_LANGUAGE,
+    onChange: (keys) => cache?.purge(keys),
+  })
+  const media = createMediaStore(config.MEDIA_DIR)
+
+  const common = {
+    trustProxy: trustProxyOption(config.TRUST_PROXY),
+    // Readers' addresses are not logged: for this newsroom's readers, a log is a risk.
+    logController: new LogController({ disableRequestLogging: true }),
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 200 },
+    // Malformed percent-encoding and the like go to the error handler, which shows a 400 page.
+    frameworkErrors: (err, _req, reply) => {
+      reply.send(err as never)
+    },
+  } satisfies FastifyServerOptions
+  const http: FastifyInstance = opts.logger
+    ? Fastify({ ...common, loggerInstance: opts.logger as FastifyBaseLogger })
+    : Fastify({ ...common, logger: false })
+
+  const site = createSite({
+    deps: { repo, content, clock, site: { name: config.SITE_NAME, description: config.SITE_DESCRIPTION, language: config.SITE_LANGUAGE } },
+    media,
+    cache,
+    publicUrl: config.PUBLIC_URL,
+    ...(opts.sitemapPerFile ? { sitemapPerFile: opts.sitemapPerFile } : {}),
+  })
+  registerErrorHandling(http, site)
+  registerRequestBasics(http, { cache, onionUrl: config.ONION_URL })
+  site.register(http)
+
+  let timer: NodeJS.Timeout | null = null
+  let closed = false
+  async function runScheduler() {
+    if (timer) clearTimeout(timer)
+    timer = null
+    if (closed) return
+    let sleep = SCHEDULER_MAX_SLEEP_MS
+    try {
+      const { published, next } = await content.publishDue()
+      if (published.length) http.log.info({ published }, 'scheduled articles went live')
+      if (next) sleep = Math.min(sleep, Math.max(50, next.getTime() - clock.now().getTime()))
+    } catch (err) {
+      http.log.error({ err }, 'scheduler failed; retrying')
+    }
+    if (!closed) {
+      timer = setTimeout(() => void runScheduler(), sleep)
+      timer.unref()
+    }
+  }
+  http.addHook('onClose', async () => {
+    closed = true
+    if (timer) clearTimeout(timer)
+  })
+
+  return { http, content, repo, media, cache, runScheduler }
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod'
+
+/**
+ * The one reader of process.env. Every setting documents itself here; `npm start` needs no
+ * .env file. An invalid setting stops the process with every problem listed (exit code 2).
+ */
+const bool = (dflt: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+    .default(dflt ? 'true' : 'false')
+    .transform((v) => ['true', '1', 'yes', 'on'].includes(v))
+
+const baseUrl = z
+  .string()
+  .refine((v) => {
+    try {
+      const u = new URL(v)
+      return (u.protocol === 'http:' || u.protocol === 'https:') && u.pathname === '/' && !u.search
+    } catch {
+      return false
+    }
+  }, 'must be an http(s) origin such as https://example.org (no path, no query)')
+  .transform((v) => v.replace(/\/$/, ''))
+
+export const ConfigSchema = z.object({
+  /** TCP port the web server listens on. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to bind. 127.0.0.1 behind a reverse proxy; 0.0.0.0 to listen on every interface. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** SQLite file path (`sqlite:data/masthead.db`, `sqlite::memory:`) or a `postgres://` URL. */
+  DATABASE_URL: z
+    .string()
+    .default('sqlite:data/masthead.db')
+    .refine(
+      (v) => /^sqlite:.+/.test(v) || /^postgres(ql)?:\/\/.+/.test(v),
+      'must start with sqlite: or postgres://',
+    ),
+  /**
+   * The canonical origin, e.g. https://example.org. Used for <link rel="canonical">, og:url and
+   * JSON-LD. Links, feeds and sitemaps always use the address the reader came in on, so mirrors
+   * and onion addresses keep working. Optional.
+   */
+  PUBLIC_URL: baseUrl.optional(),
+  /** The .onion origin, sent as an Onion-Location header to readers on other addresses. Optional. */
+  ONION_URL: baseUrl
+    .refine((v) => new URL(v).hostname.endsWith('.onion'), 'must be a .onion address')
+    .optional(),
+  /**
+   * Which peers may set X-Forwarded-Proto/Host/For: `false`, `true` (any: only behind a proxy
+   * that overwrites them), or a comma-separated list of addresses, CIDR ranges or the words
+   * loopback, linklocal, uniquelocal.
+   */
+  TRUST_PROXY: z.string().default('loopback'),
+  /** Publication name shown in the masthead, titles, feeds and structured data. */
+  SITE_NAME: z.string().min(1).max(120).default('The Lantern'),
+  /** One sentence about the publication, used as the home page description and in feeds. */
+  SITE_DESCRIPTION: z
+    .string()
+    .max(300)
+    .default('Independent reporting on Varesia, from a newsroom in exile.'),
+  /** BCP 47 language of the site's interface and default for articles. */
+  SITE_LANGUAGE: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or pt-BR')
+    .default('en'),
+  /** Keep rendered pages in memory and purge them exactly when their content changes. */
+  PAGE_CACHE: bool(true),
+  /** Upper bound for the page cache, in megabytes. */
+  PAGE_CACHE_MAX_MB: z.coerce.number().min(1).max(4096).default(32),
+  /** Folder for uploaded and generated images. */
+  MEDIA_DIR: z.string().min(1).default('data/media'),
+  /** On `serve`, write the demo publication into an empty database. */
+  SEED_DEMO_WHEN_EMPTY: bool(true),
+  /** pino level: fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** production turns off pretty errors in logs and demo seeding defaults stay as set. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+})
+
+export type Config = z.infer<typeof ConfigSchema>
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+/** Parses settings from an environment-like object; throws ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // An empty variable means "not set", as in most shells' `FOO= cmd`.
+  const cleaned = Object.fromEntries(
+    Object.keys(ConfigSchema.shape)
+      .map((k) => [k, env[k]] as const)
+      .filter(([, v]) => v !== undefined && v !== ''),
+  )
+  const parsed = ConfigSchema.safeParse(cleaned)
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    )
+  }
+  return parsed.data
+}
+
+/** fastify's trustProxy option from the TRUST_PROXY setting. */
+export function trustProxyOption(value: string): boolean | string[] {
+  const v = value.trim().toLowerCase()
+  if (v === 'true') return true
+  if (v === 'false' || v === '') return false
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+}

@@ -1,0 +1,81 @@
+import sanitizeHtml from 'sanitize-html'
+import { squish, truncateWords } from '../lib/text.js'
+
+/**
+ * The article body's canonical stored form: HTML reduced to this allow-list. Everything a
+ * reader sees passes through here on save, so rendering can trust it.
+ *
+ * An image in the body is stored as `<figure data-image-id="12"></figure>`; the reader site
+ * expands it from the image table (alt, caption, credit, sizes), so a fixed caption shows
+ * everywhere at once. Embeds are stored as links: a reader page makes no third-party request.
+ */
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'a', 'strong', 'em', 'b', 'i',
+    's', 'sub', 'sup', 'br', 'hr', 'figure', 'figcaption', 'cite', 'code', 'pre', 'abbr',
+    'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title', 'hreflang'],
+    figure: ['data-image-id'],
+    abbr: ['title'],
+    th: ['scope', 'colspan', 'rowspan'],
+    td: ['colspan', 'rowspan'],
+    p: ['lang', 'dir'],
+    blockquote: ['lang', 'dir'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesAppliedToAttributes: ['href'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  // Drop the contents of these, not just the tags: their text is never prose.
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'template'],
+  transformTags: {
+    h1: 'h2',
+    // Outbound links neither leak the reader's page (referrer) nor give the target a handle.
+    a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'noopener noreferrer' } }),
+  },
+  exclusiveFilter: (frame) =>
+    frame.tag === 'figure' &&
+    frame.attribs['data-image-id'] !== undefined &&
+    !/^[1-9][0-9]{0,11}$/.test(frame.attribs['data-image-id']),
+}
+// `rel` is added by the transform, so it must be allowed on the way out.
+;(OPTIONS.allowedAttributes as Record<string, string[]>).a!.push('rel')
+
+export function sanitizeBody(html: string): string {
+  return sanitizeHtml(html, OPTIONS).trim()
+}
+
+/** Text only: for word counts, summaries and search. */
+export function bodyText(html: string): string {
+  return squish(
+    sanitizeHtml(html.replace(/<\/(p|h[2-4]|li|blockquote|figcaption|td|th)>/g, ' $&'), {
+      allowedTags: [],
+      allowedAttributes: {},
+    }),
+  )
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&nbsp;/g, ' ')
+}
+
+export function countWords(text: string): number {
+  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)
+  return m ? m.length : 0
+}
+
+/** A one-line summary: the standfirst if there is one, else the body's opening, cut at a word. */
+export function summarize(standfirst: string | null, bodyPlain: string, max = 200): string {
+  if (standfirst && squish(standfirst)) return truncateWords(standfirst, max)
+  const firstSentence = bodyPlain.match(/^.{20,}?[.!?…](?=\s|$)/u)?.[0]
+  return truncateWords(firstSentence ?? bodyPlain, max)
+}
+
+/** Ids of images placed in a stored body, in order of appearance. */
+export function bodyImageIds(html: string): number[] {
+  return [...html.matchAll(/<figure data-image-id="([0-9]+)">/g)].map((m) => Number(m[1]))
+}

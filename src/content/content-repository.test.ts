@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { fixedClock } from '../lib/clock.js'
+import { skipFor, testDialects } from '../../test/support/dialects.js'
+import { articleInput, seedBasics, type Basics } from '../../test/support/factories.js'
+import { buildTestApp, type TestApp } from '../../test/support/test-app.js'
+
+const NOW = new Date('2026-11-26T12:00:00Z')
+const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3600_000)
+
+for (const dialect of testDialects) {
+  describe(`${dialect}: content repository and service`, { skip: await skipFor(dialect) }, () => {
+    let app: TestApp
+    let b: Basics
+    const clock = fixedClock(NOW)
+
+    before(async () => {
+      app = await buildTestApp(dialect, { clock })
+      b = await seedBasics(app, NOW)
+    })
+    after(() => app?.close())
+
+    it('stores an article with an ordered byline of staff, guest and agency, and its topics', async () => {
+      const a = await app.content.createArticle(
+        articleInput(b, {
+          slug: 'mixed-byline',
+          credits: [{ agencyId: b.agencyId }, { authorId: b.secondAuthorId }, { guest: 'Dr Ilse Varn' }],
+          topicIds: [b.topicIds[1]!, b.topicIds[0]!],
+          publishedAt: hoursAgo(2),
+        }),
+      )
+      const back = await app.repo.findArticleBySlug('mixed-byline')
+      assert.ok(back)
+      assert.equal(back.id, a.id)
+      assert.deepEqual(
+        back.credits.map((c) => c.kind),
+        ['agency', 'author', 'guest'],
+      )
+      assert.deepEqual(back.topics.map((t) => t.slug), ['courts', 'elections'])
+      assert.equal(back.leadImage?.caption, 'The river at Orlan.')
+      assert.deepEqual(back.leadImage?.widths, [400, 800, 1200])
+      assert.equal(back.publishedAt?.toISOString(), hoursAgo(2).toISOString())
+      assert.equal(back.wordCount, 12)
+      assert.equal(back.summary, 'A short dek that says what happened.')
+    })
+
+    it('lists only published, due articles, newest first, per section, topic and author', async () => {
+      await app.content.createArticle(articleInput(b, { slug: 'draft-one', status: 'draft' }))
+      await app.content.createArticle(
+        articleInput(b, { slug: 'later-one', status: 'scheduled', publishedAt: new Date(NOW.getTime() + 3600_000) }),
+      )
+      await app.content.createArticle(
+        articleInput(b, { slug: 'culture-one', sectionId: b.otherSectionId, publishedAt: hoursAgo(1), credits: [{ authorId: b.secondAuthorId }], topicIds: [b.topicIds[2]!] }),
+      )
+      const all = await app.repo.listPublished({ kind: 'all' }, { limit: 10, offset: 0 }, NOW)
+      const slugs = all.items.map((a) => a.slug)
+      assert.deepEqual(slugs, ['culture-one', 'mixed-byline'])
+      assert.equal(all.hasMore, false)
+      const culture = await app.repo.listPublished({ kind: 'section', sectionId: b.otherSectionId }, { limit: 10, offset: 0 }, NOW)
+      assert.deepEqual(culture.items.map((a) => a.slug), ['culture-one'])
+      const energy = await app.repo.listPublished({ kind: 'topic', topicId: b.topicIds[2]! }, { limit: 10, offset: 0 }, NOW)
+      assert.deepEqual(energy.items.map((a) => a.slug), ['culture-one'])
+      const ivo = await app.repo.listPublished({ kind: 'author', authorId: b.secondAuthorId }, { limit: 1, offset: 0 }, NOW)
+      assert.deepEqual(ivo.items.map((a) => a.slug), ['culture-one'])
+      assert.equal(ivo.hasMore, true)
+      assert.equal(await app.repo.countPublished(NOW), 2)
+    })
+
+    it('publishes scheduled articles when their time comes and says when the next is due', async () => {
+      const due = await app.content.publishDue()
+      assert.deepEqual(due.published, [])
+      assert.equal(due.next?.toISOString(), new Date(NOW.getTime() + 3600_000).toISOString())
+      clock.set(new Date(NOW.getTime() + 2 * 3600_000))
+      const later = await app.content.publishDue()
+      assert.equal(later.published.length, 1)
+      assert.equal(later.next, null)
+      const a = await app.repo.findArticleBySlug('later-one')
+      assert.equal(a?.status, 'published')
+      clock.set(NOW)
+    })
+
+    it('finds related candidates through shared topics and the section', async () => {
+      const target = (await app.repo.findArticleBySlug('mixed-byline'))!
+      const sibling = await app.content.createArticle(
+        articleInput(b, { slug: 'sibling', topicIds: [b.topicIds[1]!], publishedAt: hoursAgo(5) }),
+      )
+      const { candidates, shared } = await app.repo.relatedCandidates(
+        { id: target.id, sectionId: target.section.id, topicIds: target.topics.map((t) => t.id) },
+        10,
+        NOW,
+      )
+      assert.ok(candidates.every((c) => c.id !== target.id))
+      assert.ok(candidates.some((c) => c.id === sibling.id))
+      assert.equal(shared.get(sibling.id), 1)
+    })
+
+    it('refuses a taken slug, unknown references and a scheduled time in the past, writing nothing', async () => {
+      const before = await app.repo.countArticles()
+      await assert.rejects(app.content.createArticle(articleInput(b, { slug: 'mixed-byline' })), { code: 'SLUG_TAKEN' })
+      await assert.rejects(app.content.createArticle(articleInput(b, { credits: [{ authorId: 9999 }] })), { code: 'UNKNOWN_REFERENCE' })
+      await assert.rejects(
+        app.content.createArticle(articleInput(b, { status: 'scheduled', publishedAt: hoursAgo(1) })),
+        { code: 'VALIDATION_FAILED' },
+      )
+      await assert.rejects(app.content.createArticle(articleInput(b, { headline: '   ' })), { code: 'VALIDATION_FAILED' })
+      assert.equal(await app.repo.countArticles(), before)
+    })
+
+    it('keeps hostile strings as data, byte for byte', async () => {
+      const evil = `Robert'); DROP TABLE article;-- "<script>alert(1)</script>" ' OR 1=1 -- \u202e\u0000x`
+      const a = await app.content.createArticle(articleInput(b, { slug: 'hostile', headline: evil.replace('\u0000', ''), standfirst: evil.replace('\u0000', '') }))
+      const back = await app.repo.findArticleById(a.id)
+      assert.equal(back?.headline, evil.replace('\u0000', ''))
+      assert.ok((await app.repo.countArticles()) > 0)
+    })
+
+    it('replaces an article on update, moving updatedAt and keeping the first publication time', async () => {
+      const a = (await app.repo.findArticleBySlug('mixed-byline'))!
+      clock.set(new Date(NOW.getTime() + 600_000))
+      const after = await app.content.updateArticle(a.id, articleInput(b, { slug: 'mixed-byline', headline: 'A corrected headline', publishedAt: null }))
+      clock.set(NOW)
+      assert.equal(after.headline, 'A corrected headline')
+      assert.equal(after.publishedAt?.toISOString(), a.publishedAt?.toISOString())
+      assert.ok(after.updatedAt > a.updatedAt)
+      assert.deepEqual(after.credits.map((c) => c.kind), ['author'])
+    })
+
+    it('lists sitemap entries oldest first and news of the last hours', async () => {
+      const entries = await app.repo.listSitemapEntries(0, 100, NOW)
+      const times = entries.map((e) => e.path.publishedAt.getTime())
+      assert.deepEqual([...times].sort((x, y) => x - y), times)
+      const news = await app.repo.listPublishedSince(hoursAgo(1.5), NOW, 10)
+      assert.deepEqual(news.map((n) => n.path.slug), ['culture-one'])
+      assert.ok(entries.length >= 3)
+    })
+  })
+}

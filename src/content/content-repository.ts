@@ -1,0 +1,660 @@
+import type { Kysely, Selectable, Transaction } from 'kysely'
+import type { ArticleTable, Database, ImageTable } from '../storage/index.js'
+import type {
+  Agency,
+  Article,
+  ArticleStatus,
+  ArticleSummary,
+  Author,
+  Credit,
+  Image,
+  Section,
+  Topic,
+} from './article.js'
+
+/**
+ * Queries only: Kysely in, domain types out, no rules. The same code runs on SQLite and
+ * PostgreSQL; times cross this boundary as Date and are stored as epoch milliseconds.
+ */
+
+export type ListFilter =
+  | { kind: 'all' }
+  | { kind: 'section'; sectionId: number }
+  | { kind: 'topic'; topicId: number }
+  | { kind: 'author'; authorId: number }
+
+export interface NewArticleRow {
+  slug: string
+  sectionId: number
+  kicker: string | null
+  headline: string
+  standfirst: string | null
+  body: string
+  summary: string
+  wordCount: number
+  status: ArticleStatus
+  language: string
+  leadImageId: number | null
+  publishedAt: Date | null
+  updatedAt: Date
+  createdAt: Date
+}
+
+export type NewCredit =
+  | { kind: 'author'; authorId: number }
+  | { kind: 'guest'; name: string }
+  | { kind: 'agency'; agencyId: number }
+
+export interface SitemapEntry {
+  path: { slug: string; section: { slug: string }; publishedAt: Date }
+  updatedAt: Date
+}
+
+export interface NewsEntry extends SitemapEntry {
+  headline: string
+  language: string
+}
+
+type Db = Kysely<Database> | Transaction<Database>
+
+const SUMMARY_COLUMNS = [
+  'article.id',
+  'article.slug',
+  'article.kicker',
+  'article.headline',
+  'article.summary',
+  'article.word_count',
+  'article.language',
+  'article.lead_image_id',
+  'article.published_at',
+  'article.updated_at',
+  'article.section_id',
+  'section.slug as section_slug',
+  'section.name as section_name',
+] as const
+
+export function createContentRepository(db: Kysely<Database>) {
+  const visible = (now: Date) => ({ now: now.getTime() })
+
+  async function imagesById(ids: readonly number[], q: Db = db): Promise<Map<number, Image>> {
+    const unique = [...new Set(ids)]
+    if (unique.length === 0) return new Map()
+    const rows = await q.selectFrom('image').selectAll().where('id', 'in', unique).execute()
+    return new Map(rows.map((r) => [r.id, toImage(r)]))
+  }
+
+  async function creditsFor(articleIds: readonly number[]): Promise<Map<number, Credit[]>> {
+    const out = new Map<number, Credit[]>()
+    if (articleIds.length === 0) return out
+    const rows = await db
+      .selectFrom('article_credit as c')
+      .leftJoin('author as au', 'au.id', 'c.author_id')
+      .leftJoin('agency as ag', 'ag.id', 'c.agency_id')
+      .select([
+        'c.article_id',
+        'c.kind',
+        'c.name',
+        'au.id as author_id',
+        'au.slug as author_slug',
+        'au.name as author_name',
+        'ag.id as agency_id',
+        'ag.slug as agency_slug',
+        'ag.name as agency_name',
+        'ag.url as agency_url',
+      ])
+      .where('c.article_id', 'in', [...articleIds])
+      .orderBy('c.article_id')
+      .orderBy('c.position')
+      .execute()
+    for (const r of rows) {
+      let credit: Credit | undefined
+      if (r.kind === 'author' && r.author_id !== null) {
+        credit = {
+          kind: 'author',
+          author: { id: r.author_id, slug: r.author_slug!, name: r.author_name! },
+        }
+      } else if (r.kind === 'agency' && r.agency_id !== null) {
+        credit = {
+          kind: 'agency',
+          agency: { id: r.agency_id, slug: r.agency_slug!, name: r.agency_name!, url: r.agency_url },
+        }
+      } else if (r.kind === 'guest' && r.name) {
+        credit = { kind: 'guest', name: r.name }
+      }
+      if (!credit) continue
+      const list = out.get(r.article_id) ?? []
+      list.push(credit)
+      out.set(r.article_id, list)
+    }
+    return out
+  }
+
+  async function hydrateSummaries(
+    rows: SummaryRow[],
+  ): Promise<ArticleSummary[]> {
+    const ids = rows.map((r) => r.id)
+    const [credits, images] = await Promise.all([
+      creditsFor(ids),
+      imagesById(rows.flatMap((r) => (r.lead_image_id ? [r.lead_image_id] : []))),
+    ])
+    return rows.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      section: { id: r.section_id, slug: r.section_slug, name: r.section_name },
+      kicker: r.kicker,
+      headline: r.headline,
+      summary: r.summary,
+      wordCount: r.word_count,
+      language: r.language,
+      leadImage: r.lead_image_id ? (images.get(r.lead_image_id) ?? null) : null,
+      publishedAt: new Date(r.published_at ?? 0),
+      updatedAt: new Date(r.updated_at),
+      credits: credits.get(r.id) ?? [],
+    }))
+  }
+
+  function publishedBase(now: Date) {
+    return db
+      .selectFrom('article')
+      .innerJoin('section', 'section.id', 'article.section_id')
+      .where('article.status', '=', 'published')
+      .where('article.published_at', '<=', visible(now).now)
+  }
+
+  return {
+    async listSections(): Promise<Section[]> {
+      return db.selectFrom('section').selectAll().orderBy('position').orderBy('id').execute()
+    },
+
+    async findSectionBySlug(slug: string): Promise<Section | undefined> {
+      return db.selectFrom('section').selectAll().where('slug', '=', slug).executeTakeFirst()
+    },
+
+    async findTopicBySlug(slug: string): Promise<Topic | undefined> {
+      return db.selectFrom('topic').selectAll().where('slug', '=', slug).executeTakeFirst()
+    },
+
+    async findAuthorBySlug(slug: string): Promise<Author | undefined> {
+      return db
+        .selectFrom('author')
+        .select(['id', 'slug', 'name', 'role', 'bio'])
+        .where('slug', '=', slug)
+        .executeTakeFirst()
+    },
+
+    async listTopics(): Promise<Topic[]> {
+      return db.selectFrom('topic').selectAll().orderBy('name').execute()
+    },
+
+    async listAuthors(): Promise<Author[]> {
+      return db
+        .selectFrom('author')
+        .select(['id', 'slug', 'name', 'role', 'bio'])
+        .orderBy('name')
+        .execute()
+    },
+
+    async listAgencies(): Promise<Agency[]> {
+      return db.selectFrom('agency').selectAll().orderBy('name').execute()
+    },
+
+    /** The article with this slug whatever its status; the caller decides who may see it. */
+    async findArticleBySlug(slug: string): Promise<Article | undefined> {
+      const row = await db
+        .selectFrom('article')
+        .innerJoin('section', 'section.id', 'article.section_id')
+        .selectAll('article')
+        .select(['section.slug as section_slug', 'section.name as section_name'])
+        .where('article.slug', '=', slug)
+        .executeTakeFirst()
+      if (!row) return undefined
+      return hydrateArticle(row)
+    },
+
+    async findArticleById(id: number): Promise<Article | undefined> {
+      const row = await db
+        .selectFrom('article')
+        .innerJoin('section', 'section.id', 'article.section_id')
+        .selectAll('article')
+        .select(['section.slug as section_slug', 'section.name as section_name'])
+        .where('article.id', '=', id)
+        .executeTakeFirst()
+      return row ? hydrateArticle(row) : undefined
+    },
+
+    imagesById,
+
+    /** Newest first; fetches one extra row so the caller knows whether a next page exists. */
+    async listPublished(
+      filter: ListFilter,
+      page: { limit: number; offset: number },
+      now: Date,
+    ): Promise<{ items: ArticleSummary[]; hasMore: boolean }> {
+      let q = publishedBase(now).select(SUMMARY_COLUMNS)
+      switch (filter.kind) {
+        case 'all':
+          break
+        case 'section':
+          q = q.where('article.section_id', '=', filter.sectionId)
+          break
+        case 'topic':
+          q = q.where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom('article_topic')
+                .select('article_topic.article_id')
+                .whereRef('article_topic.article_id', '=', 'article.id')
+                .where('article_topic.topic_id', '=', filter.topicId),
+            ),
+          )
+          break
+        case 'author':
+          q = q.where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom('article_credit')
+                .select('article_credit.article_id')
+                .whereRef('article_credit.article_id', '=', 'article.id')
+                .where('article_credit.author_id', '=', filter.authorId),
+            ),
+          )
+          break
+      }
+      const rows = await q
+        .orderBy('article.published_at', 'desc')
+        .orderBy('article.id', 'desc')
+        .limit(page.limit + 1)
+        .offset(page.offset)
+        .execute()
+      const hasMore = rows.length > page.limit
+      return { items: await hydrateSummaries(rows.slice(0, page.limit)), hasMore }
+    },
+
+    /** The newest published articles of one section each, for the home page. */
+    async latestPerSection(sectionIds: number[], perSection: number, now: Date) {
+      const out = new Map<number, ArticleSummary[]>()
+      // One small indexed query per section beats a window function that both dialects
+      // would plan differently; sections are few.
+      const lists = await Promise.all(
+        sectionIds.map((id) =>
+          publishedBase(now)
+            .select(SUMMARY_COLUMNS)
+            .where('article.section_id', '=', id)
+            .orderBy('article.published_at', 'desc')
+            .orderBy('article.id', 'desc')
+            .limit(perSection)
+            .execute(),
+        ),
+      )
+      const all = await hydrateSummaries(lists.flat())
+      const byId = new Map(all.map((a) => [a.id, a]))
+      sectionIds.forEach((id, i) =>
+        out.set(
+          id,
+          lists[i]!.map((r) => byId.get(r.id)!),
+        ),
+      )
+      return out
+    },
+
+    /**
+     * Candidates for "Read more": the most recent articles of each topic, of the section,
+     * and overall. Bounded by `perList` so the cost does not grow with the archive.
+     */
+    async relatedCandidates(
+      article: { id: number; sectionId: number; topicIds: number[] },
+      perList: number,
+      now: Date,
+    ) {
+      const byTopic = await Promise.all(
+        article.topicIds.map((topicId) =>
+          publishedBase(now)
+            .innerJoin('article_topic', 'article_topic.article_id', 'article.id')
+            .select(['article.id', 'article.section_id', 'article.published_at'])
+            .where('article_topic.topic_id', '=', topicId)
+            .where('article.id', '!=', article.id)
+            .orderBy('article.published_at', 'desc')
+            .limit(perList)
+            .execute(),
+        ),
+      )
+      const sameSection = await publishedBase(now)
+        .select(['article.id', 'article.section_id', 'article.published_at'])
+        .where('article.section_id', '=', article.sectionId)
+        .where('article.id', '!=', article.id)
+        .orderBy('article.published_at', 'desc')
+        .limit(6)
+        .execute()
+      const shared = new Map<number, number>()
+      for (const list of byTopic) for (const r of list) shared.set(r.id, (shared.get(r.id) ?? 0) + 1)
+      const candidates = [...byTopic.flat(), ...sameSection].map((r) => ({
+        id: r.id,
+        sectionId: r.section_id,
+        publishedAt: r.published_at ?? 0,
+      }))
+      return { candidates, shared }
+    },
+
+    async summariesByIds(ids: number[], now: Date): Promise<ArticleSummary[]> {
+      if (ids.length === 0) return []
+      const rows = await publishedBase(now)
+        .select(SUMMARY_COLUMNS)
+        .where('article.id', 'in', ids)
+        .execute()
+      const items = await hydrateSummaries(rows)
+      const order = new Map(ids.map((id, i) => [id, i]))
+      return items.sort((a, b) => order.get(a.id)! - order.get(b.id)!)
+    },
+
+    /** Bodies of the given articles, for full-text feeds. */
+    async bodiesByIds(ids: number[]): Promise<Map<number, string>> {
+      if (ids.length === 0) return new Map()
+      const rows = await db.selectFrom('article').select(['id', 'body']).where('id', 'in', ids).execute()
+      return new Map(rows.map((r) => [r.id, r.body]))
+    },
+
+    async countPublished(now: Date): Promise<number> {
+      const r = await publishedBase(now)
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .executeTakeFirstOrThrow()
+      return Number(r.n)
+    },
+
+    /** Oldest first, so a sitemap page keeps its URLs as the archive grows. */
+    async listSitemapEntries(offset: number, limit: number, now: Date): Promise<SitemapEntry[]> {
+      const rows = await publishedBase(now)
+        .select([
+          'article.slug',
+          'section.slug as section_slug',
+          'article.published_at',
+          'article.updated_at',
+        ])
+        .orderBy('article.published_at', 'asc')
+        .orderBy('article.id', 'asc')
+        .limit(limit)
+        .offset(offset)
+        .execute()
+      return rows.map((r) => ({
+        path: {
+          slug: r.slug,
+          section: { slug: r.section_slug },
+          publishedAt: new Date(r.published_at ?? 0),
+        },
+        updatedAt: new Date(r.updated_at),
+      }))
+    },
+
+    async listPublishedSince(since: Date, now: Date, limit: number): Promise<NewsEntry[]> {
+      const rows = await publishedBase(now)
+        .select([
+          'article.slug',
+          'article.headline',
+          'article.language',
+          'section.slug as section_slug',
+          'article.published_at',
+          'article.updated_at',
+        ])
+        .where('article.published_at', '>=', since.getTime())
+        .orderBy('article.published_at', 'desc')
+        .limit(limit)
+        .execute()
+      return rows.map((r) => ({
+        path: {
+          slug: r.slug,
+          section: { slug: r.section_slug },
+          publishedAt: new Date(r.published_at ?? 0),
+        },
+        updatedAt: new Date(r.updated_at),
+        headline: r.headline,
+        language: r.language,
+      }))
+    },
+
+    async latestChange(now: Date): Promise<Date | null> {
+      const r = await publishedBase(now)
+        .select((eb) => eb.fn.max('article.updated_at').as('m'))
+        .executeTakeFirst()
+      return r?.m ? new Date(Number(r.m)) : null
+    },
+
+    // ---- writes ----
+
+    async insertSection(s: Omit<Section, 'id'>): Promise<number> {
+      const r = await db.insertInto('section').values(s).returning('id').executeTakeFirstOrThrow()
+      return r.id
+    },
+
+    async insertAuthor(a: Omit<Author, 'id'>, now: Date): Promise<number> {
+      const r = await db
+        .insertInto('author')
+        .values({ ...a, updated_at: now.getTime() })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      return r.id
+    },
+
+    async insertAgency(a: Omit<Agency, 'id'>): Promise<number> {
+      const r = await db.insertInto('agency').values(a).returning('id').executeTakeFirstOrThrow()
+      return r.id
+    },
+
+    async insertTopic(t: Omit<Topic, 'id'>): Promise<number> {
+      const r = await db.insertInto('topic').values(t).returning('id').executeTakeFirstOrThrow()
+      return r.id
+    },
+
+    async insertImage(img: Omit<Image, 'id'>, now: Date): Promise<number> {
+      const r = await db
+        .insertInto('image')
+        .values({
+          storage_key: img.storageKey,
+          alt: img.alt,
+          caption: img.caption,
+          credit: img.credit,
+          width: img.width,
+          height: img.height,
+          widths: JSON.stringify(img.widths),
+          created_at: now.getTime(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      return r.id
+    },
+
+    async slugExists(slug: string, exceptId?: number): Promise<boolean> {
+      let q = db.selectFrom('article').select('id').where('slug', '=', slug)
+      if (exceptId !== undefined) q = q.where('id', '!=', exceptId)
+      return (await q.executeTakeFirst()) !== undefined
+    },
+
+    async existingIds(
+      table: 'author' | 'agency' | 'topic' | 'image' | 'section',
+      ids: number[],
+    ): Promise<Set<number>> {
+      if (ids.length === 0) return new Set()
+      const rows = await db.selectFrom(table).select('id').where('id', 'in', ids).execute()
+      return new Set(rows.map((r) => r.id))
+    },
+
+    /** Writes the article with its byline and topics in one transaction. */
+    async insertArticle(
+      a: NewArticleRow,
+      credits: NewCredit[],
+      topicIds: number[],
+    ): Promise<number> {
+      return db.transaction().execute(async (tx) => {
+        const r = await tx
+          .insertInto('article')
+          .values(toArticleRow(a))
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        await writeLinks(tx, r.id, credits, topicIds)
+        return r.id
+      })
+    },
+
+    async updateArticle(
+      id: number,
+      a: NewArticleRow,
+      credits: NewCredit[],
+      topicIds: number[],
+    ): Promise<void> {
+      await db.transaction().execute(async (tx) => {
+        const { created_at: _c, ...row } = toArticleRow(a)
+        await tx.updateTable('article').set(row).where('id', '=', id).execute()
+        await tx.deleteFrom('article_credit').where('article_id', '=', id).execute()
+        await tx.deleteFrom('article_topic').where('article_id', '=', id).execute()
+        await writeLinks(tx, id, credits, topicIds)
+      })
+    },
+
+    /** Scheduled articles whose time has come become published; returns their ids. */
+    async promoteDue(now: Date): Promise<number[]> {
+      const rows = await db
+        .updateTable('article')
+        .set({ status: 'published' })
+        .where('status', '=', 'scheduled')
+        .where('published_at', '<=', now.getTime())
+        .returning('id')
+        .execute()
+      return rows.map((r) => r.id)
+    },
+
+    async nextScheduledAt(): Promise<Date | null> {
+      const r = await db
+        .selectFrom('article')
+        .select((eb) => eb.fn.min('published_at').as('m'))
+        .where('status', '=', 'scheduled')
+        .executeTakeFirst()
+      return r?.m ? new Date(Number(r.m)) : null
+    },
+
+    async countArticles(): Promise<number> {
+      const r = await db
+        .selectFrom('article')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .executeTakeFirstOrThrow()
+      return Number(r.n)
+    },
+  }
+
+  async function hydrateArticle(
+    row: Selectable<ArticleTable> & { section_slug: string; section_name: string },
+  ): Promise<Article> {
+    const [credits, topics, images] = await Promise.all([
+      creditsFor([row.id]),
+      db
+        .selectFrom('article_topic')
+        .innerJoin('topic', 'topic.id', 'article_topic.topic_id')
+        .select(['topic.id', 'topic.slug', 'topic.name'])
+        .where('article_topic.article_id', '=', row.id)
+        .orderBy('article_topic.position')
+        .execute(),
+      row.lead_image_id ? imagesById([row.lead_image_id]) : Promise.resolve(new Map()),
+    ])
+    return {
+      id: row.id,
+      slug: row.slug,
+      section: { id: row.section_id, slug: row.section_slug, name: row.section_name },
+      kicker: row.kicker,
+      headline: row.headline,
+      standfirst: row.standfirst,
+      body: row.body,
+      summary: row.summary,
+      wordCount: row.word_count,
+      status: row.status,
+      language: row.language,
+      leadImage: row.lead_image_id ? (images.get(row.lead_image_id) ?? null) : null,
+      publishedAt: row.published_at === null ? null : new Date(row.published_at),
+      updatedAt: new Date(row.updated_at),
+      credits: credits.get(row.id) ?? [],
+      topics,
+    }
+  }
+}
+
+export type ContentRepository = ReturnType<typeof createContentRepository>
+
+type SummaryRow = {
+  id: number
+  slug: string
+  kicker: string | null
+  headline: string
+  summary: string
+  word_count: number
+  language: string
+  lead_image_id: number | null
+  published_at: number | null
+  updated_at: number
+  section_id: number
+  section_slug: string
+  section_name: string
+}
+
+async function writeLinks(
+  tx: Transaction<Database>,
+  articleId: number,
+  credits: NewCredit[],
+  topicIds: number[],
+) {
+  if (credits.length) {
+    await tx
+      .insertInto('article_credit')
+      .values(
+        credits.map((c, position) => ({
+          article_id: articleId,
+          position,
+          kind: c.kind,
+          author_id: c.kind === 'author' ? c.authorId : null,
+          agency_id: c.kind === 'agency' ? c.agencyId : null,
+          name: c.kind === 'guest' ? c.name : null,
+        })),
+      )
+      .execute()
+  }
+  if (topicIds.length) {
+    await tx
+      .insertInto('article_topic')
+      .values(topicIds.map((topic_id, position) => ({ article_id: articleId, topic_id, position })))
+      .execute()
+  }
+}
+
+function toArticleRow(a: NewArticleRow) {
+  return {
+    slug: a.slug,
+    section_id: a.sectionId,
+    kicker: a.kicker,
+    headline: a.headline,
+    standfirst: a.standfirst,
+    body: a.body,
+    summary: a.summary,
+    word_count: a.wordCount,
+    status: a.status,
+    language: a.language,
+    lead_image_id: a.leadImageId,
+    published_at: a.publishedAt ? a.publishedAt.getTime() : null,
+    updated_at: a.updatedAt.getTime(),
+    created_at: a.createdAt.getTime(),
+  }
+}
+
+function toImage(r: Selectable<ImageTable>): Image {
+  let widths: number[] = []
+  try {
+    const parsed: unknown = JSON.parse(r.widths)
+    if (Array.isArray(parsed)) widths = parsed.filter((w): w is number => Number.isInteger(w))
+  } catch {
+    widths = []
+  }
+  return {
+    id: r.id,
+    storageKey: r.storage_key,
+    alt: r.alt,
+    caption: r.caption,
+    credit: r.credit,
+    width: r.width,
+    height: r.height,
+    widths: widths.length ? widths : [r.width],
+  }
+}

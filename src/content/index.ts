@@ -1,0 +1,16 @@
+export * from './article.js'
+export { sanitizeBody, bodyText, countWords, summarize, bodyImageIds } from './body.js'
+export {
+  createContentRepository,
+  type ContentRepository,
+  type ListFilter,
+  type NewCredit,
+  type SitemapEntry,
+  type NewsEntry,
+} from './content-repository.js'
+export {
+  createContentService,
+  ArticleInput,
+  type ContentService,
+  type ContentKey,
+} from './content-service.js'

@@ -1,0 +1,129 @@
+import { escapeXml } from '../lib/text.js'
+import type { ContentRepository, ContentService } from '../content/index.js'
+import { type MediaStore, storeImageVariants } from '../files/index.js'
+import type { Clock } from '../lib/clock.js'
+import { agencies, articles, authors, type DemoArticle, type DemoBlock, sections, topics } from './demo-content.js'
+import { demoPhoto } from './demo-images.js'
+
+export interface SeedDeps {
+  repo: ContentRepository
+  content: ContentService
+  media: MediaStore
+  clock: Clock
+}
+
+export interface SeedOptions {
+  /** Total articles to write; past the 60 demo stories they repeat with new addresses (benchmarks). */
+  articles?: number
+  /** Distinct generated photos to share between articles. */
+  photos?: number
+  onProgress?: (done: number, total: number) => void
+}
+
+const HOUR = 3600_000
+
+/**
+ * Writes the demo publication: sections, staff, agencies, topics, photos and articles, all
+ * invented here. Meant for an empty database (`masthead seed --demo`).
+ */
+export async function seedDemo(deps: SeedDeps, opts: SeedOptions = {}): Promise<{ articles: number }> {
+  const total = opts.articles ?? articles.length
+  const now = deps.clock.now().getTime()
+  const sectionIds = new Map<string, number>()
+  for (const [i, s] of sections.entries()) {
+    sectionIds.set(s.slug, await deps.content.createSection({ ...s, position: i }))
+  }
+  const authorIds = new Map<string, number>()
+  for (const a of authors) authorIds.set(a.slug, await deps.repo.insertAuthor(a, new Date(now)))
+  const agencyIds = new Map<string, number>()
+  for (const a of agencies) agencyIds.set(a.slug, await deps.repo.insertAgency({ ...a, url: null }))
+  const topicIds = new Map<string, number>()
+  for (const t of topics) topicIds.set(t.slug, await deps.repo.insertTopic(t))
+
+  // One stored photo per distinct picture; captions differ per use, so each use is its own row.
+  const photoCount = Math.min(opts.photos ?? articles.length + 12, articles.length + 12)
+  const photoFiles: Awaited<ReturnType<typeof storeImageVariants>>[] = []
+  for (let i = 0; i < photoCount; i++) {
+    photoFiles.push(await storeImageVariants(deps.media, await demoPhoto(i + 1)))
+  }
+  let photoCursor = 0
+  const nextPhoto = () => photoFiles[photoCursor++ % photoFiles.length]!
+
+  for (let n = 0; n < total; n++) {
+    const base = articles[n % articles.length]!
+    const round = Math.floor(n / articles.length)
+    const lead = await deps.repo.insertImage({ ...nextPhoto(), ...base.lead }, new Date(now))
+    const body = await bodyHtml(base.body, async (img) =>
+      deps.repo.insertImage({ ...nextPhoto(), ...img }, new Date(now)),
+    )
+    // Repeats (benchmarks) are spread further back in time, so every article has its own date.
+    const hoursAgo = base.hoursAgo + round * 24 * 61 + (round ? (n % 24) / 24 : 0)
+    const publishedAt = new Date(now - hoursAgo * HOUR)
+    const a = await deps.content.createArticle({
+      slug: round ? `${base.slug}-${round + 1}` : base.slug,
+      sectionId: sectionIds.get(base.section)!,
+      kicker: base.kicker ?? null,
+      headline: base.headline,
+      standfirst: base.standfirst ?? null,
+      body,
+      status: 'published',
+      language: base.language ?? 'en',
+      leadImageId: lead,
+      publishedAt,
+      credits: base.credits.map((c) =>
+        'author' in c
+          ? { authorId: authorIds.get(c.author)! }
+          : 'agency' in c
+            ? { agencyId: agencyIds.get(c.agency)! }
+            : { guest: c.guest },
+      ),
+      topicIds: base.topics.map((t) => topicIds.get(t)!),
+    })
+    if (base.updatedHoursAfter && round === 0) {
+      await deps.repo.updateArticle(
+        a.id,
+        {
+          slug: a.slug,
+          sectionId: a.section.id,
+          kicker: a.kicker,
+          headline: a.headline,
+          standfirst: a.standfirst,
+          body: a.body,
+          summary: a.summary,
+          wordCount: a.wordCount,
+          status: a.status,
+          language: a.language,
+          leadImageId: a.leadImage?.id ?? null,
+          publishedAt,
+          updatedAt: new Date(publishedAt.getTime() + base.updatedHoursAfter * HOUR),
+          createdAt: publishedAt,
+        },
+        a.credits.map((c) =>
+          c.kind === 'author'
+            ? { kind: 'author', authorId: c.author.id }
+            : c.kind === 'agency'
+              ? { kind: 'agency', agencyId: c.agency.id }
+              : { kind: 'guest', name: c.name },
+        ),
+        a.topics.map((t) => t.id),
+      )
+    }
+    opts.onProgress?.(n + 1, total)
+  }
+  return { articles: total }
+}
+
+async function bodyHtml(
+  blocks: DemoArticle['body'],
+  addImage: (img: { alt: string; caption: string; credit: string }) => Promise<number>,
+): Promise<string> {
+  const out: string[] = []
+  for (const b of blocks as DemoBlock[]) {
+    if (typeof b === 'string') out.push(`<p>${escapeXml(b)}</p>`)
+    else if ('h2' in b) out.push(`<h2>${escapeXml(b.h2)}</h2>`)
+    else if ('quote' in b)
+      out.push(`<blockquote><p>${escapeXml(b.quote)}</p>${b.cite ? `<cite>${escapeXml(b.cite)}</cite>` : ''}</blockquote>`)
+    else out.push(`<figure data-image-id="${await addImage(b.image)}"></figure>`)
+  }
+  return out.join('\n')
+}

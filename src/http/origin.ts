@@ -1,0 +1,22 @@
+/**
+ * Which address the reader used. Pages are built for the host they were asked on, so the same
+ * process can serve the main domain, its mirrors and an onion name at once.
+ */
+
+// A DNS name (including .onion), an IPv4 address, or a bracketed IPv6 literal, with an optional
+// port. Anything else in a Host header is a probe, not a reader.
+const HOST =
+  /^(?:(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.?|\[[0-9a-f:.]{2,45}\])(?::[0-9]{1,5})?$/i
+
+export function isValidHost(host: string | undefined): host is string {
+  return !!host && host.length <= 260 && HOST.test(host)
+}
+
+/** `https://example.org` from the request's scheme and host; host is lowercased. */
+export function originOf(protocol: string, host: string): string {
+  return `${protocol === 'https' ? 'https' : 'http'}://${host.toLowerCase().replace(/\.(?=:|$)/, '')}`
+}
+
+export function isOnionHost(host: string): boolean {
+  return /\.onion\.?(?::\d+)?$/i.test(host)
+}

@@ -1,0 +1,35 @@
+/**
+ * Every code a program may see, each listed in docs/errors.md with what it means and what to
+ * do about it. Expected outcomes are values; these are for surprises and refusals at the edge.
+ */
+export type ErrorCode =
+  | 'NOT_FOUND'
+  | 'BAD_REQUEST'
+  | 'MALFORMED_URL'
+  | 'INVALID_HOST'
+  | 'METHOD_NOT_ALLOWED'
+  | 'VALIDATION_FAILED'
+  | 'SLUG_TAKEN'
+  | 'UNKNOWN_REFERENCE'
+  | 'INTERNAL'
+
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly status: number
+  readonly details: readonly string[]
+
+  constructor(
+    code: ErrorCode,
+    opts: { status?: number; message?: string; details?: readonly string[]; cause?: unknown } = {},
+  ) {
+    super(opts.message ?? code, { cause: opts.cause })
+    this.name = 'AppError'
+    this.code = code
+    this.status = opts.status ?? 500
+    this.details = opts.details ?? []
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError
+}

@@ -1,0 +1,204 @@
+import { parseArgs } from 'node:util'
+import { pino } from 'pino'
+import { type Config, ConfigError, loadConfig } from './config.js'
+import { connect, migrateToLatest, type Storage } from './storage/index.js'
+import { systemClock } from './lib/clock.js'
+
+/**
+ * The `masthead` command. Starts a process: config, storage, then one command. Heavy modules
+ * (the app, sharp, the demo) load only for the commands that need them.
+ */
+
+const HELP: Record<string, string> = {
+  main: `Usage: masthead <command> [options]
+
+Commands:
+  serve     Migrate, seed the demo into an empty database, and serve the site
+  migrate   Bring the database schema up to date
+  seed      Write content into the database (--demo)
+
+Run "masthead <command> --help" for a command's options.
+Settings come from environment variables; see README.md (Configuration).`,
+  serve: `Usage: masthead serve [--port N] [--host ADDR] [--no-seed]
+
+Migrates the database, writes the demo publication if the database is empty (unless
+SEED_DEMO_WHEN_EMPTY=false or --no-seed), serves the site and prints its address.
+Stops cleanly on SIGTERM or SIGINT: finishes requests in flight, then closes the database.
+
+Options:
+  --port N      Listen on this port (default: PORT, 3000)
+  --host ADDR   Bind this address (default: HOST, 127.0.0.1)
+  --no-seed     Never write demo content
+  -h, --help    Show this help`,
+  migrate: `Usage: masthead migrate
+
+Applies every pending migration to DATABASE_URL and lists what it applied.
+
+Options:
+  -h, --help    Show this help`,
+  seed: `Usage: masthead seed --demo [--articles N] [--force]
+
+Writes the demo publication (about 60 invented articles in 6 sections, with authors, wire
+agencies, topics and generated photos). Refuses a database that already has articles unless
+--force is given.
+
+Options:
+  --demo          Write the demo publication (required: the only kind of seed so far)
+  --articles N    Write N articles, repeating the demo stories at new addresses (benchmarks)
+  --force         Write even if the database already has articles
+  -h, --help      Show this help`,
+}
+
+function fail(message: string, code = 2): never {
+  process.stderr.write(`masthead: ${message}\n`)
+  process.exit(code)
+}
+
+async function openStorage(config: Config): Promise<Storage> {
+  try {
+    const storage = await connect(config.DATABASE_URL)
+    await migrateToLatest(storage.db)
+    return storage
+  } catch (err) {
+    const why = err instanceof Error ? `${err.message}${err.cause instanceof Error ? `: ${err.cause.message}` : ''}` : String(err)
+    fail(`cannot open the database (${config.DATABASE_URL.replace(/\/\/[^@/]*@/, '//***@')}): ${why}`, 1)
+  }
+}
+
+async function seed(config: Config, storage: Storage, articles: number | undefined, log: (s: string) => void) {
+  const { buildApp } = await import('./app.js')
+  const { seedDemo } = await import('./demo/seed-demo.js')
+  const app = await buildApp({ config: { ...config, PAGE_CACHE: false }, storage, logger: false })
+  const started = Date.now()
+  let last = 0
+  const result = await seedDemo(
+    { repo: app.repo, content: app.content, media: app.media, clock: systemClock },
+    {
+      ...(articles ? { articles } : {}),
+      onProgress: (done, total) => {
+        if (Date.now() - last > 1000 || done === total) {
+          last = Date.now()
+          log(`  seeding: ${done}/${total} articles (${Math.round((done / total) * 100)}%)`)
+        }
+      },
+    },
+  )
+  await app.http.close()
+  log(`Seeded ${result.articles} demo articles in ${((Date.now() - started) / 1000).toFixed(1)} s.`)
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv
+  if (!command || command === '-h' || command === '--help' || command === 'help') {
+    process.stdout.write(`${HELP.main}\n`)
+    return
+  }
+  if (!HELP[command] || command === 'main') fail(`unknown command "${command}"\n\n${HELP.main}`)
+
+  let args: ReturnType<typeof parseArgs>['values']
+  try {
+    args = parseArgs({
+      args: rest,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'no-seed': { type: 'boolean' },
+        demo: { type: 'boolean' },
+        articles: { type: 'string' },
+        force: { type: 'boolean' },
+      },
+    }).values
+  } catch (err) {
+    fail(`${(err as Error).message}\n\n${HELP[command]}`)
+  }
+  if (args.help) {
+    process.stdout.write(`${HELP[command]}\n`)
+    return
+  }
+
+  let config: Config
+  try {
+    config = loadConfig({
+      ...process.env,
+      ...(typeof args.port === 'string' ? { PORT: args.port } : {}),
+      ...(typeof args.host === 'string' ? { HOST: args.host } : {}),
+    })
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`masthead: ${err.message}\nFix these settings and start again.\n`)
+      process.exit(2)
+    }
+    throw err
+  }
+  const say = (s: string) => process.stdout.write(`${s}\n`)
+
+  if (command === 'migrate') {
+    const storage = await connect(config.DATABASE_URL).catch((e: Error) => fail(`cannot open the database: ${e.message}`, 1))
+    const { applied } = await migrateToLatest(storage.db)
+    say(applied.length ? `Applied ${applied.length} migration(s):\n${applied.map((m) => `  ${m}`).join('\n')}` : 'The schema is up to date.')
+    await storage.close()
+    return
+  }
+
+  if (command === 'seed') {
+    if (!args.demo) fail(`say what to seed: --demo\n\n${HELP.seed}`)
+    const n = args.articles === undefined ? undefined : Number(args.articles)
+    if (n !== undefined && (!Number.isInteger(n) || n < 1 || n > 1_000_000)) fail('--articles must be a whole number from 1 to 1000000')
+    const storage = await openStorage(config)
+    const { createContentRepository } = await import('./content/index.js')
+    const existing = await createContentRepository(storage.db).countArticles()
+    if (existing > 0 && !args.force) {
+      await storage.close()
+      fail(`the database already has ${existing} articles; add --force to write the demo anyway`, 1)
+    }
+    await seed(config, storage, n, say)
+    await storage.close()
+    return
+  }
+
+  // serve
+  const logger = pino({ level: config.LOG_LEVEL })
+  const storage = await openStorage(config)
+  const { createContentRepository } = await import('./content/index.js')
+  if (config.SEED_DEMO_WHEN_EMPTY && !args['no-seed'] && (await createContentRepository(storage.db).countArticles()) === 0) {
+    say('The database is empty: writing the demo publication (once).')
+    await seed(config, storage, undefined, say)
+  }
+  const { buildApp } = await import('./app.js')
+  const app = await buildApp({ config, storage, logger })
+  await app.runScheduler()
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal }, 'shutting down: finishing requests in flight')
+    const force = setTimeout(() => {
+      logger.error('shutdown took over 10 s; exiting')
+      process.exit(1)
+    }, 10_000)
+    force.unref()
+    await app.http.close()
+    await storage.close()
+    logger.info('stopped')
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  process.on('SIGINT', () => void stop('SIGINT'))
+  try {
+    await app.http.listen({ port: config.PORT, host: config.HOST })
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException
+    fail(e.code === 'EADDRINUSE' ? `port ${config.PORT} is already in use; set PORT to another one` : e.message, 1)
+  }
+  const addr = app.http.server.address()
+  const port = typeof addr === 'object' && addr ? addr.port : config.PORT
+  const shown = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' || config.HOST === '::' ? 'localhost' : config.HOST
+  say(`Masthead is serving ${config.SITE_NAME} at http://${shown}:${port}/ (database: ${storage.dialect})`)
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  process.stderr.write(`masthead: ${err instanceof Error ? err.message : String(err)}\n`)
+  process.exit(1)
+})

@@ -1,0 +1,73 @@
+import { renderToString } from 'preact-render-to-string'
+import { articlePath, authorPath, creditName, imagePath } from '../content/index.js'
+import type { FeedData } from './pages/feed-data.js'
+import { absolutizeUrls, expandBody } from './views/body.js'
+import { Figure } from './views/parts.js'
+
+export type FeedFormat = 'rss' | 'atom' | 'json'
+
+export const FEED_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+}
+
+/**
+ * A full-text feed. Every URL in it is absolute and uses the address the reader asked on, so
+ * a feed fetched through a mirror keeps pointing at the mirror.
+ */
+export async function renderFeed(
+  data: FeedData,
+  format: FeedFormat,
+  ctx: { origin: string; language: string; siteName: string },
+): Promise<string> {
+  const { Feed } = await import('feed')
+  const { origin } = ctx
+  const abs = (p: string) => origin + p
+  const feed = new Feed({
+    title: data.title,
+    description: data.description,
+    id: abs(data.pagePath),
+    link: abs(data.pagePath),
+    language: ctx.language,
+    updated: data.updated,
+    generator: 'Masthead',
+    copyright: `© ${ctx.siteName}`,
+    feedLinks: {
+      rss: abs(`${data.feedBase}/feed.xml`),
+      atom: abs(`${data.feedBase}/feed.atom`),
+      json: abs(`${data.feedBase}/feed.json`),
+    },
+  })
+  for (const { article: a, body } of data.items) {
+    const url = abs(articlePath(a))
+    const lead = a.leadImage
+      ? renderToString(<Figure image={a.leadImage} sizes="100vw" class="figure lead" />)
+      : ''
+    const content = absolutizeUrls(lead + expandBody(body, data.images), origin)
+    feed.addItem({
+      title: a.headline,
+      id: url,
+      link: url,
+      description: a.summary,
+      content,
+      date: a.updatedAt,
+      published: a.publishedAt,
+      author: a.credits.map((c) =>
+        c.kind === 'author' ? { name: c.author.name, link: abs(authorPath(c.author.slug)) } : { name: creditName(c) },
+      ),
+      category: [{ name: a.section.name }],
+      ...(a.leadImage
+        ? { image: { url: abs(imagePath(a.leadImage, a.leadImage.widths.at(-1) ?? a.leadImage.width)), type: 'image/webp' } }
+        : {}),
+    })
+  }
+  switch (format) {
+    case 'rss':
+      return feed.rss2()
+    case 'atom':
+      return feed.atom1()
+    case 'json':
+      return feed.json1()
+  }
+}

@@ -1,0 +1,140 @@
+import {
+  type Article,
+  type ArticleSummary,
+  type Credit,
+  type Image,
+  articlePath,
+  authorPath,
+  bodyImageIds,
+  imagePath,
+  isVisibleToReaders,
+  rankRelated,
+} from '../../content/index.js'
+import type { PageMeta } from '../views/context.js'
+import type { PageDeps } from './page-deps.js'
+
+export interface ArticlePage {
+  kind: 'article'
+  article: Article
+  bodyImages: Map<number, Image>
+  related: ArticleSummary[]
+  meta: Omit<PageMeta, 'jsonLd'> & { jsonLd: (canonicalOrigin: string) => object }
+  keys: string[]
+}
+
+export type ArticleLookup =
+  | ArticlePage
+  | { kind: 'redirect'; location: string }
+  | { kind: 'not-found' }
+
+const RELATED_COUNT = 4
+const CANDIDATES_PER_TOPIC = 30
+
+/**
+ * The article at /section/yyyy/mm/slug. A draft or scheduled article is not found; a right
+ * slug under a wrong section or date redirects to the article's one address.
+ */
+export async function loadArticlePage(
+  deps: PageDeps,
+  params: { section: string; year: string; month: string; slug: string },
+): Promise<ArticleLookup> {
+  const now = deps.clock.now()
+  const article = await deps.repo.findArticleBySlug(params.slug)
+  if (!article || !isVisibleToReaders(article, now)) return { kind: 'not-found' }
+  const path = articlePath(article)
+  if (path !== `/${params.section}/${params.year}/${params.month}/${params.slug}`) {
+    return { kind: 'redirect', location: path }
+  }
+  const { candidates, shared } = await deps.repo.relatedCandidates(
+    { id: article.id, sectionId: article.section.id, topicIds: article.topics.map((t) => t.id) },
+    CANDIDATES_PER_TOPIC,
+    now,
+  )
+  const ranked = rankRelated(candidates, shared, {
+    excludeId: article.id,
+    sectionId: article.section.id,
+    limit: RELATED_COUNT,
+  })
+  const [related, bodyImages] = await Promise.all([
+    deps.repo.summariesByIds(
+      ranked.map((r) => r.id),
+      now,
+    ),
+    deps.repo.imagesById(bodyImageIds(article.body)),
+  ])
+  const img = article.leadImage
+  const published = article.publishedAt ?? article.updatedAt
+  const description = article.standfirst ?? article.summary
+  return {
+    kind: 'article',
+    article,
+    bodyImages,
+    related,
+    keys: [
+      `article:${article.id}`,
+      ...related.map((r) => `article:${r.id}`),
+      `section:${article.section.id}`,
+    ],
+    meta: {
+      title: `${article.headline} | ${deps.site.name}`,
+      description,
+      canonicalPath: path,
+      type: 'article',
+      language: article.language,
+      ...(img && {
+        image: { path: imagePath(img, img.widths.at(-1) ?? img.width), width: img.width, height: img.height, alt: img.alt },
+      }),
+      og: [
+        ['article:published_time', published.toISOString()],
+        ['article:modified_time', article.updatedAt.toISOString()],
+        ['article:section', article.section.name],
+        ...article.topics.map((t): [string, string] => ['article:tag', t.name]),
+      ],
+      feeds: [
+        { title: `${deps.site.name}: ${article.section.name}`, path: `/${article.section.slug}/feed.xml` },
+      ],
+      jsonLd: (canonicalOrigin: string) => newsArticleJsonLd(article, canonicalOrigin, deps.site.name),
+    },
+  }
+}
+
+/** schema.org NewsArticle, as search engines and readers' apps read it. */
+export function newsArticleJsonLd(a: Article, origin: string, publisher: string): object {
+  const people = a.credits.map((c: Credit) =>
+    c.kind === 'author'
+      ? { '@type': 'Person', name: c.author.name, url: origin + authorPath(c.author.slug) }
+      : c.kind === 'guest'
+        ? { '@type': 'Person', name: c.name }
+        : { '@type': 'Organization', name: c.agency.name, ...(c.agency.url ? { url: c.agency.url } : {}) },
+  )
+  const onlyAgencies = a.credits.length > 0 && a.credits.every((c) => c.kind === 'agency')
+  const img = a.leadImage
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: a.headline.slice(0, 110),
+    ...(a.standfirst ? { description: a.standfirst } : {}),
+    datePublished: (a.publishedAt ?? a.updatedAt).toISOString(),
+    dateModified: a.updatedAt.toISOString(),
+    ...(people.length ? { author: people } : {}),
+    ...(onlyAgencies ? { creditText: a.credits.map((c) => (c.kind === 'agency' ? c.agency.name : '')).join(', ') } : {}),
+    ...(img
+      ? {
+          image: img.widths.map((w) => ({
+            '@type': 'ImageObject',
+            url: origin + imagePath(img, w),
+            width: w,
+            height: Math.round((img.height * w) / img.width),
+            ...(img.credit ? { creditText: img.credit } : {}),
+            ...(img.caption ? { caption: img.caption } : {}),
+          })),
+        }
+      : {}),
+    publisher: { '@type': 'NewsMediaOrganization', name: publisher, url: `${origin}/` },
+    mainEntityOfPage: { '@type': 'WebPage', '@id': origin + articlePath(a) },
+    inLanguage: a.language,
+    articleSection: a.section.name,
+    ...(a.topics.length ? { keywords: a.topics.map((t) => t.name).join(', ') } : {}),
+    wordCount: a.wordCount,
+  }
+}

@@ -1,0 +1,153 @@
+import type { ArticleSummary, ListFilter } from '../../content/index.js'
+import type { HomeViewModel, ListViewModel } from '../views/list-views.js'
+import type { PageMeta } from '../views/context.js'
+import { PAGE_SIZE, type PageDeps, pageHref } from './page-deps.js'
+
+export interface LoadedPage<VM> {
+  view: VM
+  meta: PageMeta
+  keys: string[]
+}
+
+const HOME_LATEST = 9
+const HOME_PER_SECTION = 4
+
+export async function loadHomePage(deps: PageDeps): Promise<LoadedPage<HomeViewModel>> {
+  const now = deps.clock.now()
+  const sections = await deps.content.listSections()
+  const [{ items: latest }, perSection] = await Promise.all([
+    deps.repo.listPublished({ kind: 'all' }, { limit: HOME_LATEST + 1, offset: 0 }, now),
+    deps.repo.latestPerSection(
+      sections.map((s) => s.id),
+      HOME_PER_SECTION + 2,
+      now,
+    ),
+  ])
+  const onTop = new Set(latest.map((a) => a.id))
+  const lead = latest[0] ?? null
+  // A story already at the top is not repeated in its section's block.
+  const blocks = sections
+    .map((s) => ({
+      slug: s.slug,
+      name: s.name,
+      articles: (perSection.get(s.id) ?? []).filter((a) => !onTop.has(a.id)).slice(0, HOME_PER_SECTION),
+    }))
+    .filter((b) => b.articles.length > 0)
+  return {
+    view: {
+      lead,
+      latest: latest.slice(1),
+      sections: blocks,
+      siteLanguage: deps.site.language,
+      siteName: deps.site.name,
+    },
+    meta: {
+      title: `${deps.site.name}: ${deps.site.description}`,
+      description: deps.site.description,
+      canonicalPath: '/',
+      feeds: [{ title: deps.site.name, path: '/feed.xml' }],
+      jsonLd: {
+        '@context': 'https://schema.org',
+        '@type': 'WebSite',
+        name: deps.site.name,
+        description: deps.site.description,
+      },
+    },
+    keys: ['list'],
+  }
+}
+
+type ListKind = ListViewModel['kind']
+
+async function loadList(
+  deps: PageDeps,
+  o: {
+    kind: ListKind
+    path: string
+    page: number
+    filter: ListFilter
+    key: string
+    title: string
+    subtitle?: string
+    description: string
+  },
+): Promise<LoadedPage<ListViewModel> | undefined> {
+  const now = deps.clock.now()
+  const { items, hasMore } = await deps.repo.listPublished(
+    o.filter,
+    { limit: PAGE_SIZE, offset: (o.page - 1) * PAGE_SIZE },
+    now,
+  )
+  // Past the last page is not found, but an empty first page is a real (empty) page.
+  if (items.length === 0 && o.page > 1) return undefined
+  const prev = o.page > 1 ? pageHref(o.path, o.page - 1) : undefined
+  const next = hasMore ? pageHref(o.path, o.page + 1) : undefined
+  const feedPath = `${o.path}/feed.xml`
+  return {
+    view: {
+      kind: o.kind,
+      title: o.title,
+      ...(o.subtitle ? { subtitle: o.subtitle } : {}),
+      description: o.description,
+      articles: items,
+      page: o.page,
+      prev,
+      next,
+      feedPath,
+      siteLanguage: deps.site.language,
+    },
+    meta: {
+      title: `${o.title}${o.page > 1 ? ` (page ${o.page})` : ''} | ${deps.site.name}`,
+      description: o.description || `${o.title}: the latest from ${deps.site.name}.`,
+      canonicalPath: pageHref(o.path, o.page),
+      type: o.kind === 'author' ? 'profile' : 'website',
+      feeds: [{ title: `${deps.site.name}: ${o.title}`, path: feedPath }],
+      ...(prev ? { prev } : {}),
+      ...(next ? { next } : {}),
+    },
+    keys: [o.key, ...items.map((a: ArticleSummary) => `article:${a.id}`)],
+  }
+}
+
+export async function loadSectionPage(deps: PageDeps, slug: string, page: number) {
+  const s = await deps.repo.findSectionBySlug(slug)
+  if (!s) return undefined
+  return loadList(deps, {
+    kind: 'section',
+    path: `/${s.slug}`,
+    page,
+    filter: { kind: 'section', sectionId: s.id },
+    key: `section:${s.id}`,
+    title: s.name,
+    description: s.description,
+  })
+}
+
+export async function loadTopicPage(deps: PageDeps, slug: string, page: number) {
+  const t = await deps.repo.findTopicBySlug(slug)
+  if (!t) return undefined
+  return loadList(deps, {
+    kind: 'topic',
+    path: `/topic/${t.slug}`,
+    page,
+    filter: { kind: 'topic', topicId: t.id },
+    key: `topic:${t.id}`,
+    title: t.name,
+    description: t.description,
+  })
+}
+
+export async function loadAuthorPage(deps: PageDeps, slug: string, page: number) {
+  const a = await deps.repo.findAuthorBySlug(slug)
+  if (!a) return undefined
+  return loadList(deps, {
+    kind: 'author',
+    path: `/author/${a.slug}`,
+    page,
+    filter: { kind: 'author', authorId: a.id },
+    key: `author:${a.id}`,
+    title: a.name,
+    subtitle: a.role,
+    description: a.bio,
+  })
+}

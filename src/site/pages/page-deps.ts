@@ -1,0 +1,22 @@
+import type { ContentRepository, ContentService } from '../../content/index.js'
+import type { Clock } from '../../lib/clock.js'
+
+/** What page loaders use. Built once in app.ts. */
+export interface PageDeps {
+  repo: ContentRepository
+  content: ContentService
+  clock: Clock
+  site: { name: string; description: string; language: string }
+}
+
+export const PAGE_SIZE = 20
+
+/** `?page=N` as a number; anything else (absent, junk, zero) is page 1. */
+export function pageNumber(raw: unknown): number {
+  if (typeof raw !== 'string' || !/^[1-9][0-9]{0,5}$/.test(raw)) return 1
+  return Number(raw)
+}
+
+export function pageHref(path: string, page: number): string {
+  return page <= 1 ? path : `${path}?page=${page}`
+}

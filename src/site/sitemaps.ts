@@ -1,0 +1,93 @@
+import { articlePath } from '../content/index.js'
+import { escapeXml } from '../lib/text.js'
+import type { PageDeps } from './pages/page-deps.js'
+
+/** The sitemaps protocol allows 50,000 URLs a file. */
+export const SITEMAP_MAX_URLS = 50_000
+/** Google News reads articles of the last two days, at most 1,000. */
+export const NEWS_WINDOW_MS = 48 * 3600_000
+const NEWS_MAX = 1000
+
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
+const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9'
+
+export interface XmlDoc {
+  xml: string
+  keys: string[]
+}
+
+export async function sitemapIndex(deps: PageDeps, origin: string, perFile = SITEMAP_MAX_URLS): Promise<XmlDoc> {
+  const now = deps.clock.now()
+  const count = await deps.repo.countPublished(now)
+  const latest = await deps.repo.latestChange(now)
+  const files = Math.max(1, Math.ceil(count / perFile))
+  const lastmod = latest ? `<lastmod>${latest.toISOString()}</lastmod>` : ''
+  const entries = [
+    `<sitemap><loc>${escapeXml(`${origin}/sitemaps/pages.xml`)}</loc></sitemap>`,
+    ...Array.from({ length: files }, (_, i) =>
+      `<sitemap><loc>${escapeXml(`${origin}/sitemaps/articles-${i + 1}.xml`)}</loc>${lastmod}</sitemap>`,
+    ),
+    `<sitemap><loc>${escapeXml(`${origin}/sitemaps/news.xml`)}</loc>${lastmod}</sitemap>`,
+  ]
+  return {
+    xml: `${XML_HEAD}<sitemapindex xmlns="${NS}">\n${entries.join('\n')}\n</sitemapindex>\n`,
+    keys: ['list'],
+  }
+}
+
+/** Articles oldest first, `perFile` a file; undefined past the last file. */
+export async function articlesSitemap(
+  deps: PageDeps,
+  origin: string,
+  n: number,
+  perFile = SITEMAP_MAX_URLS,
+): Promise<XmlDoc | undefined> {
+  const now = deps.clock.now()
+  const entries = await deps.repo.listSitemapEntries((n - 1) * perFile, perFile, now)
+  if (entries.length === 0 && n > 1) return undefined
+  const urls = entries.map(
+    (e) =>
+      `<url><loc>${escapeXml(origin + articlePath(e.path))}</loc><lastmod>${e.updatedAt.toISOString()}</lastmod></url>`,
+  )
+  return { xml: urlset(urls), keys: ['list'] }
+}
+
+export async function pagesSitemap(deps: PageDeps, origin: string): Promise<XmlDoc> {
+  const [sections, topics, authors] = await Promise.all([
+    deps.content.listSections(),
+    deps.repo.listTopics(),
+    deps.repo.listAuthors(),
+  ])
+  const paths = [
+    '/',
+    ...sections.map((s) => `/${s.slug}`),
+    ...topics.map((t) => `/topic/${t.slug}`),
+    ...authors.map((a) => `/author/${a.slug}`),
+  ]
+  return {
+    xml: urlset(paths.map((p) => `<url><loc>${escapeXml(origin + p)}</loc></url>`)),
+    keys: ['list', 'all'],
+  }
+}
+
+export async function newsSitemap(deps: PageDeps, origin: string): Promise<XmlDoc> {
+  const now = deps.clock.now()
+  const entries = await deps.repo.listPublishedSince(new Date(now.getTime() - NEWS_WINDOW_MS), now, NEWS_MAX)
+  const name = escapeXml(deps.site.name)
+  const urls = entries.map(
+    (e) =>
+      `<url><loc>${escapeXml(origin + articlePath(e.path))}</loc><news:news><news:publication><news:name>${name}</news:name><news:language>${escapeXml(e.language)}</news:language></news:publication><news:publication_date>${e.path.publishedAt.toISOString()}</news:publication_date><news:title>${escapeXml(e.headline)}</news:title></news:news></url>`,
+  )
+  return {
+    xml: urlset(urls, ' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"'),
+    keys: ['list'],
+  }
+}
+
+function urlset(urls: string[], extraNs = ''): string {
+  return `${XML_HEAD}<urlset xmlns="${NS}"${extraNs}>\n${urls.join('\n')}\n</urlset>\n`
+}
+
+export function robotsTxt(origin: string): string {
+  return `User-agent: *\nAllow: /\nDisallow: /admin/\n\nSitemap: ${origin}/sitemap.xml\n`
+}

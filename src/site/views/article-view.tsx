@@ -1,0 +1,85 @@
+import {
+  type Article,
+  type ArticleSummary,
+  shownAsUpdated,
+  topicPath,
+} from '../../content/index.js'
+import { ArticleCard, Byline, Figure, ReadingTime, Time } from './parts.js'
+import { Slot } from './slots.js'
+
+export interface ArticleViewModel {
+  article: Article
+  /** Body HTML with images expanded (views/body.tsx). */
+  bodyHtml: string
+  related: ArticleSummary[]
+  siteLanguage: string
+  siteName: string
+}
+
+/** The reader's article page, part by part, in PRODUCT.md's order. */
+export function ArticleView(props: ArticleViewModel) {
+  const { article: a } = props
+  const lang = a.language !== props.siteLanguage ? a.language : undefined
+  return (
+    <>
+      <Slot name="support-banner" />
+      <article class="story" lang={lang}>
+        <header class="story-header">
+          <p class="kicker">
+            <a href={`/${a.section.slug}`}>{a.section.name}</a>
+            {a.kicker && <> · {a.kicker}</>}
+          </p>
+          <h1>{a.headline}</h1>
+          {a.standfirst && <p class="standfirst">{a.standfirst}</p>}
+          <div class="byline">
+            {a.credits.length > 0 && (
+              <p>
+                By <Byline credits={a.credits} />
+              </p>
+            )}
+            <p class="meta">
+              {a.publishedAt && <Time date={a.publishedAt} language={props.siteLanguage} />}
+              {shownAsUpdated(a.publishedAt, a.updatedAt) && (
+                <>
+                  {' '}
+                  · Updated <Time date={a.updatedAt} language={props.siteLanguage} />
+                </>
+              )}{' '}
+              · <ReadingTime words={a.wordCount} />
+            </p>
+          </div>
+        </header>
+        {a.leadImage && (
+          <Figure image={a.leadImage} sizes="(min-width: 760px) 720px, 100vw" eager class="figure lead" />
+        )}
+        {/* Sanitized on save (content/body.ts); images expanded by views/body.tsx. */}
+        <div class="story-body" dangerouslySetInnerHTML={{ __html: props.bodyHtml }} />
+        {a.topics.length > 0 && (
+          <nav class="topics" aria-label="Topics">
+            <p>
+              Read more about:{' '}
+              {a.topics.map((t, i) => (
+                <>
+                  {i > 0 && ', '}
+                  <a href={topicPath(t.slug)}>{t.name}</a>
+                </>
+              ))}
+            </p>
+          </nav>
+        )}
+      </article>
+      <Slot name="newsletter-box" />
+      <Slot name="appeal" />
+      {props.related.length > 0 && (
+        <section class="related" aria-labelledby="related-title">
+          <h2 id="related-title">Read more</h2>
+          <div class="related-list">
+            {props.related.map((r) => (
+              <ArticleCard article={r} siteLanguage={props.siteLanguage} headingLevel={3} showSection />
+            ))}
+          </div>
+        </section>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,33 @@
+import type { Section } from '../../content/index.js'
+
+/** What every reader page knows about the site and the request it answers. */
+export interface SiteContext {
+  name: string
+  description: string
+  language: string
+  /** The address the reader used: links in feeds and sitemaps use it. */
+  origin: string
+  /** PUBLIC_URL when set, else `origin`: for rel=canonical, og:url and structured data. */
+  canonicalOrigin: string
+  sections: Pick<Section, 'id' | 'slug' | 'name'>[]
+  cssHref: string
+  /** The current path, to mark the current section in the navigation. */
+  path: string
+}
+
+export interface PageMeta {
+  title: string
+  description: string
+  /** Path on the canonical origin, e.g. /world/2026/11/slug. */
+  canonicalPath: string
+  type?: 'website' | 'article' | 'profile'
+  image?: { path: string; width: number; height: number; alt: string }
+  /** Extra OpenGraph properties, e.g. article:published_time. */
+  og?: [string, string][]
+  jsonLd?: object
+  feeds?: { title: string; path: string }[]
+  prev?: string
+  next?: string
+  robots?: string
+  language?: string
+}

@@ -1,0 +1,94 @@
+import type { ComponentChildren } from 'preact'
+import type { PageMeta, SiteContext } from './context.js'
+import { jsonForScript } from './format.js'
+
+export function Layout(props: { site: SiteContext; meta: PageMeta; children: ComponentChildren }) {
+  const { site, meta } = props
+  const canonical = site.canonicalOrigin + meta.canonicalPath
+  return (
+    <html lang={meta.language ?? site.language}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{meta.title}</title>
+        <meta name="description" content={meta.description} />
+        <link rel="canonical" href={canonical} />
+        {meta.robots && <meta name="robots" content={meta.robots} />}
+        {meta.prev && <link rel="prev" href={meta.prev} />}
+        {meta.next && <link rel="next" href={meta.next} />}
+        <meta name="color-scheme" content="light dark" />
+        {/* No favicon request: one fewer round trip on a slow link. */}
+        <link rel="icon" href="data:," />
+        <link rel="stylesheet" href={site.cssHref} />
+        {(meta.feeds ?? []).map((f) => (
+          <link rel="alternate" type="application/rss+xml" title={f.title} href={f.path} />
+        ))}
+        <meta property="og:site_name" content={site.name} />
+        <meta property="og:type" content={meta.type ?? 'website'} />
+        <meta property="og:title" content={meta.title} />
+        <meta property="og:description" content={meta.description} />
+        <meta property="og:url" content={canonical} />
+        {meta.image && (
+          <>
+            <meta property="og:image" content={site.canonicalOrigin + meta.image.path} />
+            <meta property="og:image:width" content={String(meta.image.width)} />
+            <meta property="og:image:height" content={String(meta.image.height)} />
+            <meta property="og:image:alt" content={meta.image.alt} />
+          </>
+        )}
+        {(meta.og ?? []).map(([p, c]) => (
+          <meta property={p} content={c} />
+        ))}
+        <meta name="twitter:card" content={meta.image ? 'summary_large_image' : 'summary'} />
+        <meta name="twitter:title" content={meta.title} />
+        <meta name="twitter:description" content={meta.description} />
+        {meta.jsonLd && (
+          // Serialised by jsonForScript, which escapes < > & so the data cannot end the element.
+          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(meta.jsonLd) }} />
+        )}
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          Skip to content
+        </a>
+        <header class="masthead">
+          <div class="wrap">
+            <a class="brand" href="/">
+              {site.name}
+            </a>
+            <nav aria-label="Sections">
+              <ul>
+                {site.sections.map((s) => {
+                  const href = `/${s.slug}`
+                  const current = site.path === href || site.path.startsWith(`${href}/`)
+                  return (
+                    <li>
+                      <a href={href} aria-current={current ? 'page' : undefined}>
+                        {s.name}
+                      </a>
+                    </li>
+                  )
+                })}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" class="wrap">
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>
+              <strong>{site.name}</strong> — {site.description}
+            </p>
+            <p>
+              Follow without the web blocking you: <a href="/feed.xml">RSS</a> ·{' '}
+              <a href="/feed.atom">Atom</a> · <a href="/feed.json">JSON Feed</a>
+            </p>
+            <p class="small">This site sets no tracking cookies and loads nothing from other sites.</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  )
+}

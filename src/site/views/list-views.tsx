@@ -1,0 +1,109 @@
+import { type ArticleSummary, articlePath } from '../../content/index.js'
+import { ArticleCard, Figure, Pagination } from './parts.js'
+import { Slot } from './slots.js'
+
+export interface HomeViewModel {
+  lead: ArticleSummary | null
+  latest: ArticleSummary[]
+  sections: { slug: string; name: string; articles: ArticleSummary[] }[]
+  siteLanguage: string
+  siteName: string
+}
+
+export function HomeView(props: HomeViewModel) {
+  const { lead } = props
+  return (
+    <>
+      <Slot name="support-banner" />
+      <h1 class="visually-hidden">{props.siteName}</h1>
+      {lead && (
+        <section class="home-lead" aria-label="Top story">
+          {lead.leadImage && (
+            <a href={articlePath(lead)} tabindex={-1} aria-hidden="true">
+              <Figure image={{ ...lead.leadImage, caption: '', credit: '' }} sizes="(min-width: 760px) 720px, 100vw" eager />
+            </a>
+          )}
+          <ArticleCard article={lead} siteLanguage={props.siteLanguage} showSection />
+        </section>
+      )}
+      {props.latest.length > 0 && (
+        <section class="latest" aria-labelledby="latest-title">
+          <h2 id="latest-title" class="block-title">
+            Latest
+          </h2>
+          <div class="card-list">
+            {props.latest.map((a) => (
+              <ArticleCard article={a} siteLanguage={props.siteLanguage} headingLevel={3} showSection />
+            ))}
+          </div>
+        </section>
+      )}
+      {props.sections.map((s) => (
+        <section class="section-block" aria-labelledby={`s-${s.slug}`}>
+          <h2 id={`s-${s.slug}`} class="block-title">
+            <a href={`/${s.slug}`}>{s.name}</a>
+          </h2>
+          <div class="card-grid">
+            {s.articles.map((a, i) => (
+              <ArticleCard article={a} siteLanguage={props.siteLanguage} headingLevel={3} image={i === 0} />
+            ))}
+          </div>
+        </section>
+      ))}
+      {!lead && <p>Nothing has been published yet.</p>}
+    </>
+  )
+}
+
+export interface ListViewModel {
+  kind: 'section' | 'topic' | 'author'
+  title: string
+  /** e.g. "Correspondent" for an author. */
+  subtitle?: string
+  description: string
+  articles: ArticleSummary[]
+  page: number
+  prev?: string | undefined
+  next?: string | undefined
+  feedPath: string
+  siteLanguage: string
+}
+
+export function ListView(props: ListViewModel) {
+  return (
+    <>
+      <header class="list-header">
+        <p class="kicker">{props.kind === 'topic' ? 'Topic' : props.kind === 'author' ? 'Author' : 'Section'}</p>
+        <h1>{props.title}</h1>
+        {props.subtitle && <p class="role">{props.subtitle}</p>}
+        {props.description && <p class="description">{props.description}</p>}
+        <p class="small">
+          <a href={props.feedPath}>RSS feed for {props.title}</a>
+        </p>
+      </header>
+      {props.articles.length === 0 ? (
+        <p>No articles here yet.</p>
+      ) : (
+        <div class="card-list">
+          {props.articles.map((a) => (
+            <ArticleCard article={a} siteLanguage={props.siteLanguage} image showSection={props.kind !== 'section'} />
+          ))}
+        </div>
+      )}
+      <Pagination page={props.page} prev={props.prev} next={props.next} />
+    </>
+  )
+}
+
+export function ErrorView(props: { status: number; title: string; message: string }) {
+  return (
+    <section class="error-page">
+      <p class="kicker">Error {props.status}</p>
+      <h1>{props.title}</h1>
+      <p>{props.message}</p>
+      <p>
+        <a href="/">Go to the front page</a> or pick a section above.
+      </p>
+    </section>
+  )
+}

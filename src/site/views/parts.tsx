@@ -1,0 +1,153 @@
+import {
+  type ArticleSummary,
+  type Credit,
+  type Image,
+  articlePath,
+  authorPath,
+  imagePath,
+  readingMinutes,
+} from '../../content/index.js'
+import { formatDate, formatDateTime } from './format.js'
+
+/** A WebP image at every stored width; width and height set so nothing shifts as it loads. */
+export function Picture(props: { image: Image; sizes: string; eager?: boolean; alt?: string }) {
+  const { image } = props
+  const widest = image.widths.at(-1) ?? image.width
+  const shown = image.widths.find((w) => w >= 800) ?? widest
+  return (
+    <img
+      src={imagePath(image, shown)}
+      srcset={image.widths.map((w) => `${imagePath(image, w)} ${w}w`).join(', ')}
+      sizes={props.sizes}
+      width={image.width}
+      height={image.height}
+      alt={props.alt ?? image.alt}
+      loading={props.eager ? undefined : 'lazy'}
+      decoding="async"
+      fetchpriority={props.eager ? 'high' : undefined}
+    />
+  )
+}
+
+/** Caption says what is shown; the credit says who made it. Kept apart, styled apart. */
+export function Figure(props: { image: Image; sizes: string; eager?: boolean; class?: string }) {
+  const { image } = props
+  return (
+    <figure class={props.class ?? 'figure'}>
+      <Picture image={image} sizes={props.sizes} eager={props.eager} />
+      {(image.caption || image.credit) && (
+        <figcaption>
+          {image.caption && <span class="caption">{image.caption}</span>}{' '}
+          {image.credit && <span class="credit">{image.credit}</span>}
+        </figcaption>
+      )}
+    </figure>
+  )
+}
+
+export function Byline(props: { credits: readonly Credit[]; link?: boolean }) {
+  const { credits } = props
+  if (credits.length === 0) return null
+  return (
+    <>
+      {credits.map((c, i) => (
+        <>
+          {i > 0 && (i === credits.length - 1 ? ' and ' : ', ')}
+          <CreditName credit={c} link={props.link ?? true} />
+        </>
+      ))}
+    </>
+  )
+}
+
+function CreditName(props: { credit: Credit; link: boolean }) {
+  const c = props.credit
+  switch (c.kind) {
+    case 'author':
+      return props.link ? (
+        <a href={authorPath(c.author.slug)} rel="author">
+          {c.author.name}
+        </a>
+      ) : (
+        <>{c.author.name}</>
+      )
+    case 'guest':
+      return <span class="guest">{c.name}</span>
+    case 'agency':
+      return <span class="agency">{c.agency.name}</span>
+  }
+}
+
+export function Time(props: { date: Date; language: string; short?: boolean }) {
+  return (
+    <time datetime={props.date.toISOString()}>
+      {props.short ? formatDate(props.date, props.language) : formatDateTime(props.date, props.language)}
+    </time>
+  )
+}
+
+export function ReadingTime(props: { words: number }) {
+  return <span class="reading-time">{readingMinutes(props.words)} min read</span>
+}
+
+/** One story in a list: what a reader needs to decide to open it. */
+export function ArticleCard(props: {
+  article: ArticleSummary
+  siteLanguage: string
+  image?: boolean
+  headingLevel?: 2 | 3
+  showSection?: boolean
+}) {
+  const a = props.article
+  const H = props.headingLevel === 3 ? 'h3' : 'h2'
+  const lang = a.language !== props.siteLanguage ? a.language : undefined
+  return (
+    <article class={props.image && a.leadImage ? 'card has-image' : 'card'} lang={lang}>
+      {props.image && a.leadImage && (
+        <Picture image={a.leadImage} sizes="(min-width: 760px) 240px, 100vw" alt="" />
+      )}
+      <div class="card-text">
+        {props.showSection ? (
+          <p class="kicker">{a.kicker ?? a.section.name}</p>
+        ) : (
+          a.kicker && <p class="kicker">{a.kicker}</p>
+        )}
+        <H class="card-title">
+          <a href={articlePath(a)}>{a.headline}</a>
+        </H>
+        <p class="summary">{a.summary}</p>
+        <p class="meta">
+          {a.credits.length > 0 && (
+            <>
+              <Byline credits={a.credits} link={false} /> ·{' '}
+            </>
+          )}
+          <Time date={a.publishedAt} language={props.siteLanguage} short /> · <ReadingTime words={a.wordCount} />
+        </p>
+      </div>
+    </article>
+  )
+}
+
+export function Pagination(props: { page: number; prev?: string | undefined; next?: string | undefined }) {
+  if (!props.prev && !props.next) return null
+  return (
+    <nav class="pagination" aria-label="Pages">
+      {props.prev ? (
+        <a href={props.prev} rel="prev">
+          ← Newer
+        </a>
+      ) : (
+        <span />
+      )}
+      <span>Page {props.page}</span>
+      {props.next ? (
+        <a href={props.next} rel="next">
+          Older →
+        </a>
+      ) : (
+        <span />
+      )}
+    </nav>
+  )
+}

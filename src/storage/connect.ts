@@ -1,0 +1,88 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import SQLite from 'better-sqlite3'
+import pg from 'pg'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import type { Database } from './schema.js'
+
+export type DialectName = 'sqlite' | 'postgres'
+
+export interface Storage {
+  db: Kysely<Database>
+  dialect: DialectName
+  /** Closes every connection; safe to call twice. */
+  close(): Promise<void>
+}
+
+// PostgreSQL returns bigint (int8) as strings; our bigints are ids and epoch milliseconds,
+// far below 2^53, so numbers are exact and both dialects hand back the same types.
+pg.types.setTypeParser(20, (v) => Number(v))
+
+/**
+ * Opens the database named by a DATABASE_URL: `sqlite:<file>`, `sqlite::memory:` or
+ * `postgres://…`. A postgres URL may carry `?schema=name` to keep its tables in their own
+ * schema (tests use one schema per suite); the schema is created if missing.
+ */
+export async function connect(url: string, opts: { poolSize?: number } = {}): Promise<Storage> {
+  if (url.startsWith('sqlite:')) return connectSqlite(url.slice('sqlite:'.length))
+  if (/^postgres(ql)?:\/\//.test(url)) return connectPostgres(url, opts.poolSize ?? 10)
+  throw new Error(`Unsupported DATABASE_URL: ${url.split(':')[0]}`)
+}
+
+function connectSqlite(file: string): Storage {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  const sqlite = new SQLite(file)
+  // WAL lets readers go on while a writer commits; NORMAL sync is safe with WAL.
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  let closed = false
+  return {
+    db,
+    dialect: 'sqlite',
+    async close() {
+      if (closed) return
+      closed = true
+      await db.destroy()
+    },
+  }
+}
+
+async function connectPostgres(url: string, max: number): Promise<Storage> {
+  const u = new URL(url)
+  const schema = u.searchParams.get('schema')
+  u.searchParams.delete('schema')
+  if (schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new Error('The schema parameter must be a lowercase SQL identifier')
+  }
+  if (schema) {
+    const client = new pg.Client({ connectionString: u.toString() })
+    await client.connect()
+    try {
+      await client.query(`create schema if not exists "${schema}"`)
+    } finally {
+      await client.end()
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: u.toString(),
+    max,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  })
+  // Checks the server answers now, so a wrong URL fails at start and not at the first reader.
+  const probe = await pool.connect()
+  probe.release()
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  let closed = false
+  return {
+    db,
+    dialect: 'postgres',
+    async close() {
+      if (closed) return
+      closed = true
+      await db.destroy()
+    },
+  }
+}

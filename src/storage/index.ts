@@ -1,0 +1,3 @@
+export { connect, type Storage, type DialectName } from './connect.js'
+export { migrateToLatest, type MigrateResult } from './migrate.js'
+export type * from './schema.js'

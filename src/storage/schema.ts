@@ -1,0 +1,96 @@
+import type { Generated } from 'kysely'
+
+/**
+ * The database as Kysely sees it. Times are epoch milliseconds (bigint on PostgreSQL, read back
+ * as numbers) so both dialects sort, compare and index them the same way.
+ */
+export interface Database {
+  section: SectionTable
+  author: AuthorTable
+  agency: AgencyTable
+  topic: TopicTable
+  image: ImageTable
+  article: ArticleTable
+  article_credit: ArticleCreditTable
+  article_topic: ArticleTopicTable
+}
+
+export interface SectionTable {
+  id: Generated<number>
+  slug: string
+  name: string
+  description: string
+  position: number
+}
+
+export interface AuthorTable {
+  id: Generated<number>
+  slug: string
+  name: string
+  role: string
+  bio: string
+  updated_at: number
+}
+
+export interface AgencyTable {
+  id: Generated<number>
+  slug: string
+  name: string
+  url: string | null
+}
+
+export interface TopicTable {
+  id: Generated<number>
+  slug: string
+  name: string
+  description: string
+}
+
+export interface ImageTable {
+  id: Generated<number>
+  /** Folder under MEDIA_DIR holding one WebP file per width. */
+  storage_key: string
+  alt: string
+  caption: string
+  credit: string
+  width: number
+  height: number
+  /** JSON array of the widths that exist as files, ascending. */
+  widths: string
+  created_at: number
+}
+
+export interface ArticleTable {
+  id: Generated<number>
+  slug: string
+  section_id: number
+  kicker: string | null
+  headline: string
+  standfirst: string | null
+  /** Sanitized HTML: the canonical stored form. */
+  body: string
+  /** Plain-text one-liner for lists, derived on save. */
+  summary: string
+  word_count: number
+  status: 'draft' | 'scheduled' | 'published'
+  language: string
+  lead_image_id: number | null
+  published_at: number | null
+  updated_at: number
+  created_at: number
+}
+
+export interface ArticleCreditTable {
+  article_id: number
+  position: number
+  kind: 'author' | 'guest' | 'agency'
+  author_id: number | null
+  agency_id: number | null
+  name: string | null
+}
+
+export interface ArticleTopicTable {
+  article_id: number
+  topic_id: number
+  position: number
+}

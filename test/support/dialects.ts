@@ -1,0 +1,69 @@
+import crypto from 'node:crypto'
+import pg from 'pg'
+import { connect, migrateToLatest, type DialectName, type Storage } from '../../src/storage/index.js'
+
+export const testDialects: DialectName[] = ['sqlite', 'postgres']
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+
+let pgReason: Promise<string | false> | null = null
+
+/**
+ * Why PostgreSQL suites must skip here, or false when they can run. With
+ * MASTHEAD_REQUIRE_POSTGRES=1 (CI) an unreachable server is a failure, never a skip.
+ */
+export function postgresSkipReason(): Promise<string | false> {
+  pgReason ??= (async () => {
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 3000 })
+    try {
+      await client.connect()
+      await client.query('select 1')
+      return false
+    } catch (err) {
+      const reason = `PostgreSQL not reachable at ${TEST_DATABASE_URL} (${(err as Error).message}); set TEST_DATABASE_URL`
+      if (process.env.MASTHEAD_REQUIRE_POSTGRES === '1') throw new Error(`MASTHEAD_REQUIRE_POSTGRES=1 but ${reason}`)
+      return reason
+    } finally {
+      await client.end().catch(() => {})
+    }
+  })()
+  return pgReason
+}
+
+/** Skip option for a suite on this dialect: false, or the printed reason. */
+export async function skipFor(dialect: DialectName): Promise<string | false> {
+  if (dialect === 'sqlite') return false
+  const r = await postgresSkipReason()
+  if (r) console.log(`# skipping PostgreSQL suites: ${r}`)
+  return r
+}
+
+/**
+ * A fresh, migrated database: in-memory SQLite, or a PostgreSQL schema of its own that is
+ * dropped on close. Suites never share tables.
+ */
+export async function openTestStorage(dialect: DialectName): Promise<Storage> {
+  if (dialect === 'sqlite') {
+    const s = await connect('sqlite::memory:')
+    await migrateToLatest(s.db)
+    return s
+  }
+  const schema = `t_${process.pid}_${crypto.randomBytes(4).toString('hex')}`
+  const url = new URL(TEST_DATABASE_URL)
+  url.searchParams.set('schema', schema)
+  const s = await connect(url.toString(), { poolSize: 4 })
+  await migrateToLatest(s.db)
+  return {
+    ...s,
+    async close() {
+      await s.close()
+      const c = new pg.Client({ connectionString: TEST_DATABASE_URL })
+      await c.connect()
+      try {
+        await c.query(`drop schema if exists "${schema}" cascade`)
+      } finally {
+        await c.end()
+      }
+    },
+  }
+}
