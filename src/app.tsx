@@ -4,7 +4,7 @@ import type { Logger } from 'pino'
 import { type Config, trustProxyOption } from './config.js'
 import { createContentRepository, createContentService, type ContentService, type ContentRepository } from './content/index.js'
 import { createMediaStore, type MediaStore } from './files/index.js'
-import { registerErrorHandling } from './http/errors.js'
+import { type ErrorResponder, registerErrorHandling } from './http/errors.js'
 import { PageCache } from './http/page-cache.js'
 import { registerRequestBasics } from './http/responses.js'
 import { type Clock, systemClock } from './lib/clock.js'
@@ -47,6 +47,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   })
   const media = createMediaStore(config.MEDIA_DIR)
 
+  let respondToError: ErrorResponder = async (_e, _q, reply) => reply.code(400).send()
   const common = {
     trustProxy: trustProxyOption(config.TRUST_PROXY),
     // Readers' addresses are not logged: for this newsroom's readers, a log is a risk.
@@ -54,8 +55,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
     // Malformed percent-encoding and the like go to the error handler, which shows a 400 page.
-    frameworkErrors: (err, _req, reply) => {
-      reply.send(err as never)
+    // Errors found before routing (malformed percent-encoding) get the same 400 page.
+    frameworkErrors: (err, req, reply) => {
+      void respondToError(err, req, reply)
     },
   } satisfies FastifyServerOptions
   const http: FastifyInstance = opts.logger
@@ -69,7 +71,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     publicUrl: config.PUBLIC_URL,
     ...(opts.sitemapPerFile ? { sitemapPerFile: opts.sitemapPerFile } : {}),
   })
-  registerErrorHandling(http, site)
+  respondToError = registerErrorHandling(http, site)
   registerRequestBasics(http, { cache, onionUrl: config.ONION_URL })
   site.register(http)
 

@@ -57,7 +57,7 @@ function fail(message: string, code = 2): never {
 async function openStorage(config: Config): Promise<Storage> {
   try {
     const storage = await connect(config.DATABASE_URL)
-    await migrateToLatest(storage.db)
+    await migrateToLatest(storage.db, storage.schema)
     return storage
   } catch (err) {
     const why = err instanceof Error ? `${err.message}${err.cause instanceof Error ? `: ${err.cause.message}` : ''}` : String(err)
@@ -136,7 +136,7 @@ export async function main(argv: string[]): Promise<void> {
 
   if (command === 'migrate') {
     const storage = await connect(config.DATABASE_URL).catch((e: Error) => fail(`cannot open the database: ${e.message}`, 1))
-    const { applied } = await migrateToLatest(storage.db)
+    const { applied } = await migrateToLatest(storage.db, storage.schema)
     say(applied.length ? `Applied ${applied.length} migration(s):\n${applied.map((m) => `  ${m}`).join('\n')}` : 'The schema is up to date.')
     await storage.close()
     return

@@ -40,7 +40,9 @@ function wantsJson(req: FastifyRequest): boolean {
  * One place turns every error into a response: a page in the site's design for a person, a
  * `{ error: { code, message } }` body for a program, never a stack trace.
  */
-export function registerErrorHandling(app: FastifyInstance, view: ErrorRendering): void {
+export type ErrorResponder = (err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>
+
+export function registerErrorHandling(app: FastifyInstance, view: ErrorRendering): ErrorResponder {
   const respond = async (err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) => {
     const raw = isAppError(err) ? err.status : ((err as FastifyError).statusCode ?? 500)
     const status = raw >= 400 && raw < 600 ? raw : 500
@@ -61,4 +63,5 @@ export function registerErrorHandling(app: FastifyInstance, view: ErrorRendering
     }
   }
   app.setErrorHandler(respond)
+  return respond
 }

@@ -10,6 +10,8 @@ export type DialectName = 'sqlite' | 'postgres'
 export interface Storage {
   db: Kysely<Database>
   dialect: DialectName
+  /** The PostgreSQL schema the tables live in, when the URL named one. */
+  schema?: string
   /** Closes every connection; safe to call twice. */
   close(): Promise<void>
 }
@@ -79,6 +81,7 @@ async function connectPostgres(url: string, max: number): Promise<Storage> {
   return {
     db,
     dialect: 'postgres',
+    ...(schema ? { schema } : {}),
     async close() {
       if (closed) return
       closed = true

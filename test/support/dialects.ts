@@ -52,7 +52,7 @@ export async function openTestStorage(dialect: DialectName): Promise<Storage> {
   const url = new URL(TEST_DATABASE_URL)
   url.searchParams.set('schema', schema)
   const s = await connect(url.toString(), { poolSize: 4 })
-  await migrateToLatest(s.db)
+  await migrateToLatest(s.db, s.schema)
   return {
     ...s,
     async close() {
