@@ -30,7 +30,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/storage/**', 'src/main.ts', 'src/config.ts', 'src/cli/**'],
+    ignores: ['src/storage/**', 'src/main.ts', 'src/config.ts', 'src/cli/**', 'src/**/*.test.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', driverImports],
       'no-restricted-properties': [

@@ -1,0 +1,178 @@
+import assert from 'node:assert/strict'
+import { execFileSync, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { after, before, describe, it } from 'node:test'
+import AxeBuilder from '@axe-core/playwright'
+import { type Browser, chromium } from 'playwright-core'
+import { seedDemo } from '../../src/demo/seed-demo.js'
+import { systemClock } from '../../src/lib/clock.js'
+import { CHROMIUM, CHROMIUM_ARGS, browserSkipReason } from '../support/browser.js'
+import { buildTestApp, type TestApp } from '../support/test-app.js'
+
+const OUT = 'test-output'
+const XSS_DIR = new URL('../../../shared/fixtures/hostile/xss/', import.meta.url)
+const VNU = 'node_modules/vnu-jar/build/dist/vnu.jar'
+
+/** Up to `max` attack strings from the shared hostile lists, or [] where they are absent. */
+function xssStrings(max: number): string[] {
+  if (!fs.existsSync(XSS_DIR)) return []
+  const all = fs
+    .readdirSync(XSS_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .flatMap((f) => fs.readFileSync(new URL(f, XSS_DIR), 'utf8').split('\n'))
+    .map((l) => l.trim())
+    .filter((l) => l && l.length < 400)
+  // Spread the sample over every list rather than taking one list's head.
+  const step = Math.max(1, Math.floor(all.length / max))
+  return all.filter((_, i) => i % step === 0).slice(0, max)
+}
+
+describe('reader pages in Chromium', { skip: browserSkipReason() }, () => {
+  let app: TestApp
+  let browser: Browser
+  let base = ''
+  const pages: Record<string, string> = {}
+  const hostileUrls: string[] = []
+
+  before(async () => {
+    app = await buildTestApp('sqlite')
+    await seedDemo({ repo: app.repo, content: app.content, media: app.media, clock: systemClock }, { photos: 6 })
+    // One article per handful of attack strings, each string in every field a person can fill.
+    const strings = xssStrings(300)
+    const sectionId = (await app.content.listSections())[0]!.id
+    for (let i = 0; i < strings.length; i += 10) {
+      const chunk = strings.slice(i, i + 10)
+      const s = chunk.join(' ')
+      const imageId = await app.repo.insertImage(
+        { storageKey: 'cccccccccccccccccccc', alt: s.slice(0, 500), caption: s, credit: s.slice(0, 200), width: 800, height: 450, widths: [400, 800] },
+        new Date(),
+      )
+      const authorId = await app.repo.insertAuthor({ slug: `hostile-author-${i}`, name: s.slice(0, 120), role: s.slice(0, 80), bio: s }, new Date())
+      const topicId = await app.repo.insertTopic({ slug: `hostile-topic-${i}`, name: s.slice(0, 120), description: s })
+      const a = await app.content.createArticle({
+        slug: `hostile-${i}`,
+        sectionId,
+        kicker: s.slice(0, 60),
+        headline: s.slice(0, 300),
+        standfirst: s.slice(0, 600),
+        body: chunk.map((x) => `<p>${x}</p>${x}`).join(''),
+        status: 'published',
+        publishedAt: new Date(Date.now() - 60_000),
+        leadImageId: imageId,
+        credits: [{ authorId }, { guest: s.slice(0, 120) }],
+        topicIds: [topicId],
+      })
+      const d = a.publishedAt!
+      hostileUrls.push(`/${a.section.slug}/${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${a.slug}`)
+      hostileUrls.push(`/author/hostile-author-${i}`, `/topic/hostile-topic-${i}`)
+    }
+    await app.http.listen({ port: 0, host: '127.0.0.1' })
+    const addr = app.http.server.address()
+    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`
+    const feed = (await (await fetch(`${base}/feed.json`)).json()) as { items: { url: string }[] }
+    const article = new URL(feed.items.find((i) => !i.url.includes('hostile'))!.url).pathname
+    const home = await (await fetch(`${base}/`)).text()
+    const topic = /href="(\/topic\/[a-z0-9-]+)"/.exec(await (await fetch(base + article)).text())![1]!
+    const author = /href="(\/author\/[a-z0-9-]+)"/.exec(home)![1]!
+    Object.assign(pages, { home: '/', article, topic, author, section: '/politics', 'not-found': '/no/such/page', 'bad-url': '/%E0%A4%A' })
+    browser = await chromium.launch({ executablePath: CHROMIUM!, args: CHROMIUM_ARGS, headless: true })
+  })
+
+  after(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+
+  it('passes the Nu HTML checker on every kind of page', () => {
+    const dir = path.join(OUT, 'vnu')
+    fs.mkdirSync(dir, { recursive: true })
+    const files: string[] = []
+    for (const [name, url] of Object.entries(pages)) {
+      const r = spawnSync('curl', ['-s', base + url], { encoding: 'utf8' })
+      const f = path.join(dir, `${name}.html`)
+      fs.writeFileSync(f, r.stdout)
+      files.push(f)
+    }
+    // One JVM start for every file: vnu takes ~2 s to start.
+    const r = spawnSync('java', ['-jar', VNU, '--errors-only', '--format', 'gnu', ...files], { encoding: 'utf8' })
+    assert.equal(r.error, undefined, 'java must be installed (default-jre-headless)')
+    assert.equal(r.stderr.trim() + r.stdout.trim(), '', 'Nu HTML checker errors')
+    assert.equal(r.status, 0)
+  })
+
+  it('has no serious or critical axe violations, at phone and desktop widths', async () => {
+    for (const width of [375, 1280]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } })
+      try {
+        for (const [name, url] of Object.entries(pages)) {
+          await page.goto(base + url)
+          const results = await new AxeBuilder({ page }).analyze()
+          const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          assert.deepEqual(
+            bad.map((v) => `${name}@${width}: ${v.id} (${v.nodes.length}) ${v.help}`),
+            [],
+          )
+        }
+      } finally {
+        await page.close()
+      }
+    }
+  })
+
+  it('makes no request to another host and needs no JavaScript', async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false })
+    const page = await ctx.newPage()
+    const foreign: string[] = []
+    const requests: string[] = []
+    page.on('request', (r) => {
+      requests.push(r.url())
+      if (!r.url().startsWith(base) && !r.url().startsWith('data:')) foreign.push(r.url())
+    })
+    try {
+      await page.goto(base + pages.article!)
+      assert.ok((await page.locator('h1').innerText()).length > 10)
+      assert.ok((await page.locator('.story-body p').count()) >= 3)
+      assert.deepEqual(foreign, [])
+      const beforeImages = requests.filter((u) => !u.includes('/media/'))
+      assert.ok(beforeImages.length <= 3, `requests before images: ${beforeImages.join(', ')}`)
+    } finally {
+      await ctx.close()
+    }
+  })
+
+  it('renders every hostile string inert: no dialog, no injected element', { skip: fs.existsSync(XSS_DIR) ? false : 'shared/fixtures/hostile/xss is absent here' }, async () => {
+    assert.ok(hostileUrls.length >= 30)
+    const page = await browser.newPage()
+    const dialogs: string[] = []
+    page.on('dialog', (d) => {
+      dialogs.push(`${page.url()}: ${d.message()}`)
+      void d.dismiss()
+    })
+    try {
+      for (const url of hostileUrls) {
+        const res = await page.goto(base + url)
+        assert.equal(res?.status(), 200, url)
+        // Anything an attack string could smuggle in would be one of these.
+        const injected = await page.locator('main script, main iframe, main object, main embed, main svg, main form, main input').count()
+        assert.equal(injected, 0, url)
+      }
+      assert.deepEqual(dialogs, [])
+    } finally {
+      await page.close()
+    }
+  })
+
+  it('writes screenshots of the article page at 375 and 1280 px', async () => {
+    fs.mkdirSync(OUT, { recursive: true })
+    for (const width of [375, 1280]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } })
+      await page.goto(base + pages.article!)
+      const file = path.join(OUT, `article-${width}.png`)
+      await page.screenshot({ path: file, fullPage: true })
+      await page.close()
+      assert.ok(fs.statSync(file).size > 10_000)
+    }
+    assert.ok(execFileSync('ls', [OUT]).toString().includes('article-375.png'))
+  })
+})
