@@ -23,19 +23,32 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/storage/**', 'src/main.ts', 'src/config.ts', 'src/cli/**', 'src/**/*.test.{ts,tsx}'],
+    ignores: [
+      'src/storage/**',
+      'src/main.ts',
+      'src/config.ts',
+      'src/cli/**',
+      'src/**/*.test.{ts,tsx}',
+    ],
     rules: {
       'no-restricted-imports': ['error', driverImports],
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Only src/config.ts reads the environment.' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Only src/config.ts reads the environment.',
+        },
       ],
     },
   },

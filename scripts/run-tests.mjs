@@ -8,7 +8,11 @@ import path from 'node:path'
 const roots = ['src', 'test']
 const only = process.argv.slice(2)
 const files = roots
-  .flatMap((r) => (fs.existsSync(r) ? fs.readdirSync(r, { recursive: true }).map((f) => path.join(r, String(f))) : []))
+  .flatMap((r) =>
+    fs.existsSync(r)
+      ? fs.readdirSync(r, { recursive: true }).map((f) => path.join(r, String(f)))
+      : [],
+  )
   .filter((f) => /\.test\.tsx?$/.test(f))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort()

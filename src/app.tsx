@@ -1,8 +1,17 @@
 import Fastify, {
-  LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify'
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+} from 'fastify'
 import type { Logger } from 'pino'
 import { type Config, trustProxyOption } from './config.js'
-import { createContentRepository, createContentService, type ContentService, type ContentRepository } from './content/index.js'
+import {
+  createContentRepository,
+  createContentService,
+  type ContentService,
+  type ContentRepository,
+} from './content/index.js'
 import { createMediaStore, type MediaStore } from './files/index.js'
 import { type ErrorResponder, registerErrorHandling } from './http/errors.js'
 import { PageCache } from './http/page-cache.js'
@@ -65,7 +74,16 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     : Fastify({ ...common, logger: false })
 
   const site = createSite({
-    deps: { repo, content, clock, site: { name: config.SITE_NAME, description: config.SITE_DESCRIPTION, language: config.SITE_LANGUAGE } },
+    deps: {
+      repo,
+      content,
+      clock,
+      site: {
+        name: config.SITE_NAME,
+        description: config.SITE_DESCRIPTION,
+        language: config.SITE_LANGUAGE,
+      },
+    },
     media,
     cache,
     publicUrl: config.PUBLIC_URL,

@@ -13,7 +13,12 @@ describe('config', () => {
   })
 
   it('reads and coerces settings', () => {
-    const c = loadConfig({ PORT: '8080', PAGE_CACHE: 'off', PUBLIC_URL: 'https://example.org/', DATABASE_URL: 'postgres://u@h/db' })
+    const c = loadConfig({
+      PORT: '8080',
+      PAGE_CACHE: 'off',
+      PUBLIC_URL: 'https://example.org/',
+      DATABASE_URL: 'postgres://u@h/db',
+    })
     assert.equal(c.PORT, 8080)
     assert.equal(c.PAGE_CACHE, false)
     assert.equal(c.PUBLIC_URL, 'https://example.org')
@@ -22,7 +27,12 @@ describe('config', () => {
 
   it('lists every problem at once', () => {
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', PUBLIC_URL: 'example.org/path', ONION_URL: 'http://example.org' })
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        PUBLIC_URL: 'example.org/path',
+        ONION_URL: 'http://example.org',
+      })
       assert.fail('expected ConfigError')
     } catch (e) {
       assert.ok(e instanceof ConfigError)

@@ -60,12 +60,23 @@ async function openStorage(config: Config): Promise<Storage> {
     await migrateToLatest(storage.db, storage.schema)
     return storage
   } catch (err) {
-    const why = err instanceof Error ? `${err.message}${err.cause instanceof Error ? `: ${err.cause.message}` : ''}` : String(err)
-    fail(`cannot open the database (${config.DATABASE_URL.replace(/\/\/[^@/]*@/, '//***@')}): ${why}`, 1)
+    const why =
+      err instanceof Error
+        ? `${err.message}${err.cause instanceof Error ? `: ${err.cause.message}` : ''}`
+        : String(err)
+    fail(
+      `cannot open the database (${config.DATABASE_URL.replace(/\/\/[^@/]*@/, '//***@')}): ${why}`,
+      1,
+    )
   }
 }
 
-async function seed(config: Config, storage: Storage, articles: number | undefined, log: (s: string) => void) {
+async function seed(
+  config: Config,
+  storage: Storage,
+  articles: number | undefined,
+  log: (s: string) => void,
+) {
   const { buildApp } = await import('./app.js')
   const { seedDemo } = await import('./demo/seed-demo.js')
   const app = await buildApp({ config: { ...config, PAGE_CACHE: false }, storage, logger: false })
@@ -135,9 +146,15 @@ export async function main(argv: string[]): Promise<void> {
   const say = (s: string) => process.stdout.write(`${s}\n`)
 
   if (command === 'migrate') {
-    const storage = await connect(config.DATABASE_URL).catch((e: Error) => fail(`cannot open the database: ${e.message}`, 1))
+    const storage = await connect(config.DATABASE_URL).catch((e: Error) =>
+      fail(`cannot open the database: ${e.message}`, 1),
+    )
     const { applied } = await migrateToLatest(storage.db, storage.schema)
-    say(applied.length ? `Applied ${applied.length} migration(s):\n${applied.map((m) => `  ${m}`).join('\n')}` : 'The schema is up to date.')
+    say(
+      applied.length
+        ? `Applied ${applied.length} migration(s):\n${applied.map((m) => `  ${m}`).join('\n')}`
+        : 'The schema is up to date.',
+    )
     await storage.close()
     return
   }
@@ -145,7 +162,8 @@ export async function main(argv: string[]): Promise<void> {
   if (command === 'seed') {
     if (!args.demo) fail(`say what to seed: --demo\n\n${HELP.seed}`)
     const n = args.articles === undefined ? undefined : Number(args.articles)
-    if (n !== undefined && (!Number.isInteger(n) || n < 1 || n > 1_000_000)) fail('--articles must be a whole number from 1 to 1000000')
+    if (n !== undefined && (!Number.isInteger(n) || n < 1 || n > 1_000_000))
+      fail('--articles must be a whole number from 1 to 1000000')
     const storage = await openStorage(config)
     const { createContentRepository } = await import('./content/index.js')
     const existing = await createContentRepository(storage.db).countArticles()
@@ -162,7 +180,11 @@ export async function main(argv: string[]): Promise<void> {
   const logger = pino({ level: config.LOG_LEVEL })
   const storage = await openStorage(config)
   const { createContentRepository } = await import('./content/index.js')
-  if (config.SEED_DEMO_WHEN_EMPTY && !args['no-seed'] && (await createContentRepository(storage.db).countArticles()) === 0) {
+  if (
+    config.SEED_DEMO_WHEN_EMPTY &&
+    !args['no-seed'] &&
+    (await createContentRepository(storage.db).countArticles()) === 0
+  ) {
     say('The database is empty: writing the demo publication (once).')
     await seed(config, storage, undefined, say)
   }
@@ -190,12 +212,22 @@ export async function main(argv: string[]): Promise<void> {
     await app.http.listen({ port: config.PORT, host: config.HOST })
   } catch (err) {
     const e = err as NodeJS.ErrnoException
-    fail(e.code === 'EADDRINUSE' ? `port ${config.PORT} is already in use; set PORT to another one` : e.message, 1)
+    fail(
+      e.code === 'EADDRINUSE'
+        ? `port ${config.PORT} is already in use; set PORT to another one`
+        : e.message,
+      1,
+    )
   }
   const addr = app.http.server.address()
   const port = typeof addr === 'object' && addr ? addr.port : config.PORT
-  const shown = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' || config.HOST === '::' ? 'localhost' : config.HOST
-  say(`Masthead is serving ${config.SITE_NAME} at http://${shown}:${port}/ (database: ${storage.dialect})`)
+  const shown =
+    config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' || config.HOST === '::'
+      ? 'localhost'
+      : config.HOST
+  say(
+    `Masthead is serving ${config.SITE_NAME} at http://${shown}:${port}/ (database: ${storage.dialect})`,
+  )
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {

@@ -32,7 +32,11 @@ describe('article rules', () => {
   })
 
   it('builds the address from section, UTC year and month, and slug', () => {
-    const p = articlePath({ slug: 'vote', section: { slug: 'politics' }, publishedAt: new Date('2026-01-31T23:30:00-05:00') })
+    const p = articlePath({
+      slug: 'vote',
+      section: { slug: 'politics' },
+      publishedAt: new Date('2026-01-31T23:30:00-05:00'),
+    })
     assert.equal(p, '/politics/2026/02/vote')
   })
 
@@ -45,7 +49,12 @@ describe('article rules', () => {
 
   it('writes a byline of any mix of staff, guests and agencies', () => {
     assert.equal(bylineText([]), '')
-    assert.equal(bylineText([{ kind: 'agency', agency: { id: 1, slug: 'nw', name: 'North Wire', url: null } }]), 'North Wire')
+    assert.equal(
+      bylineText([
+        { kind: 'agency', agency: { id: 1, slug: 'nw', name: 'North Wire', url: null } },
+      ]),
+      'North Wire',
+    )
     assert.equal(
       bylineText([
         { kind: 'author', author: { id: 1, slug: 'a', name: 'Ana' } },
@@ -65,8 +74,15 @@ describe('article rules', () => {
       { id: 1, sectionId: 1, publishedAt: 999 },
       { id: 3, sectionId: 1, publishedAt: 100 },
     ]
-    const shared = new Map([[5, 2], [3, 1], [4, 1]])
+    const shared = new Map([
+      [5, 2],
+      [3, 1],
+      [4, 1],
+    ])
     const r = rankRelated(c, shared, { excludeId: 1, sectionId: 1, limit: 3 })
-    assert.deepEqual(r.map((x) => x.id), [5, 4, 3])
+    assert.deepEqual(
+      r.map((x) => x.id),
+      [5, 4, 3],
+    )
   })
 })

@@ -24,7 +24,11 @@ for (const dialect of testDialects) {
       const a = await app.content.createArticle(
         articleInput(b, {
           slug: 'mixed-byline',
-          credits: [{ agencyId: b.agencyId }, { authorId: b.secondAuthorId }, { guest: 'Dr Ilse Varn' }],
+          credits: [
+            { agencyId: b.agencyId },
+            { authorId: b.secondAuthorId },
+            { guest: 'Dr Ilse Varn' },
+          ],
           topicIds: [b.topicIds[1]!, b.topicIds[0]!],
           publishedAt: hoursAgo(2),
         }),
@@ -36,7 +40,10 @@ for (const dialect of testDialects) {
         back.credits.map((c) => c.kind),
         ['agency', 'author', 'guest'],
       )
-      assert.deepEqual(back.topics.map((t) => t.slug), ['courts', 'elections'])
+      assert.deepEqual(
+        back.topics.map((t) => t.slug),
+        ['courts', 'elections'],
+      )
       assert.equal(back.leadImage?.caption, 'The river at Orlan.')
       assert.deepEqual(back.leadImage?.widths, [400, 800, 1200])
       assert.equal(back.publishedAt?.toISOString(), hoursAgo(2).toISOString())
@@ -47,21 +54,52 @@ for (const dialect of testDialects) {
     it('lists only published, due articles, newest first, per section, topic and author', async () => {
       await app.content.createArticle(articleInput(b, { slug: 'draft-one', status: 'draft' }))
       await app.content.createArticle(
-        articleInput(b, { slug: 'later-one', status: 'scheduled', publishedAt: new Date(NOW.getTime() + 3600_000) }),
+        articleInput(b, {
+          slug: 'later-one',
+          status: 'scheduled',
+          publishedAt: new Date(NOW.getTime() + 3600_000),
+        }),
       )
       await app.content.createArticle(
-        articleInput(b, { slug: 'culture-one', sectionId: b.otherSectionId, publishedAt: hoursAgo(1), credits: [{ authorId: b.secondAuthorId }], topicIds: [b.topicIds[2]!] }),
+        articleInput(b, {
+          slug: 'culture-one',
+          sectionId: b.otherSectionId,
+          publishedAt: hoursAgo(1),
+          credits: [{ authorId: b.secondAuthorId }],
+          topicIds: [b.topicIds[2]!],
+        }),
       )
       const all = await app.repo.listPublished({ kind: 'all' }, { limit: 10, offset: 0 }, NOW)
       const slugs = all.items.map((a) => a.slug)
       assert.deepEqual(slugs, ['culture-one', 'mixed-byline'])
       assert.equal(all.hasMore, false)
-      const culture = await app.repo.listPublished({ kind: 'section', sectionId: b.otherSectionId }, { limit: 10, offset: 0 }, NOW)
-      assert.deepEqual(culture.items.map((a) => a.slug), ['culture-one'])
-      const energy = await app.repo.listPublished({ kind: 'topic', topicId: b.topicIds[2]! }, { limit: 10, offset: 0 }, NOW)
-      assert.deepEqual(energy.items.map((a) => a.slug), ['culture-one'])
-      const ivo = await app.repo.listPublished({ kind: 'author', authorId: b.secondAuthorId }, { limit: 1, offset: 0 }, NOW)
-      assert.deepEqual(ivo.items.map((a) => a.slug), ['culture-one'])
+      const culture = await app.repo.listPublished(
+        { kind: 'section', sectionId: b.otherSectionId },
+        { limit: 10, offset: 0 },
+        NOW,
+      )
+      assert.deepEqual(
+        culture.items.map((a) => a.slug),
+        ['culture-one'],
+      )
+      const energy = await app.repo.listPublished(
+        { kind: 'topic', topicId: b.topicIds[2]! },
+        { limit: 10, offset: 0 },
+        NOW,
+      )
+      assert.deepEqual(
+        energy.items.map((a) => a.slug),
+        ['culture-one'],
+      )
+      const ivo = await app.repo.listPublished(
+        { kind: 'author', authorId: b.secondAuthorId },
+        { limit: 1, offset: 0 },
+        NOW,
+      )
+      assert.deepEqual(
+        ivo.items.map((a) => a.slug),
+        ['culture-one'],
+      )
       assert.equal(ivo.hasMore, true)
       assert.equal(await app.repo.countPublished(NOW), 2)
     })
@@ -96,19 +134,34 @@ for (const dialect of testDialects) {
 
     it('refuses a taken slug, unknown references and a scheduled time in the past, writing nothing', async () => {
       const before = await app.repo.countArticles()
-      await assert.rejects(app.content.createArticle(articleInput(b, { slug: 'mixed-byline' })), { code: 'SLUG_TAKEN' })
-      await assert.rejects(app.content.createArticle(articleInput(b, { credits: [{ authorId: 9999 }] })), { code: 'UNKNOWN_REFERENCE' })
+      await assert.rejects(app.content.createArticle(articleInput(b, { slug: 'mixed-byline' })), {
+        code: 'SLUG_TAKEN',
+      })
       await assert.rejects(
-        app.content.createArticle(articleInput(b, { status: 'scheduled', publishedAt: hoursAgo(1) })),
+        app.content.createArticle(articleInput(b, { credits: [{ authorId: 9999 }] })),
+        { code: 'UNKNOWN_REFERENCE' },
+      )
+      await assert.rejects(
+        app.content.createArticle(
+          articleInput(b, { status: 'scheduled', publishedAt: hoursAgo(1) }),
+        ),
         { code: 'VALIDATION_FAILED' },
       )
-      await assert.rejects(app.content.createArticle(articleInput(b, { headline: '   ' })), { code: 'VALIDATION_FAILED' })
+      await assert.rejects(app.content.createArticle(articleInput(b, { headline: '   ' })), {
+        code: 'VALIDATION_FAILED',
+      })
       assert.equal(await app.repo.countArticles(), before)
     })
 
     it('keeps hostile strings as data, byte for byte', async () => {
       const evil = `Robert'); DROP TABLE article;-- "<script>alert(1)</script>" ' OR 1=1 -- \u202e\u0000x`
-      const a = await app.content.createArticle(articleInput(b, { slug: 'hostile', headline: evil.replace('\u0000', ''), standfirst: evil.replace('\u0000', '') }))
+      const a = await app.content.createArticle(
+        articleInput(b, {
+          slug: 'hostile',
+          headline: evil.replace('\u0000', ''),
+          standfirst: evil.replace('\u0000', ''),
+        }),
+      )
       const back = await app.repo.findArticleById(a.id)
       assert.equal(back?.headline, evil.replace('\u0000', ''))
       assert.ok((await app.repo.countArticles()) > 0)
@@ -117,20 +170,36 @@ for (const dialect of testDialects) {
     it('replaces an article on update, moving updatedAt and keeping the first publication time', async () => {
       const a = (await app.repo.findArticleBySlug('mixed-byline'))!
       clock.set(new Date(NOW.getTime() + 600_000))
-      const after = await app.content.updateArticle(a.id, articleInput(b, { slug: 'mixed-byline', headline: 'A corrected headline', publishedAt: null }))
+      const after = await app.content.updateArticle(
+        a.id,
+        articleInput(b, {
+          slug: 'mixed-byline',
+          headline: 'A corrected headline',
+          publishedAt: null,
+        }),
+      )
       clock.set(NOW)
       assert.equal(after.headline, 'A corrected headline')
       assert.equal(after.publishedAt?.toISOString(), a.publishedAt?.toISOString())
       assert.ok(after.updatedAt > a.updatedAt)
-      assert.deepEqual(after.credits.map((c) => c.kind), ['author'])
+      assert.deepEqual(
+        after.credits.map((c) => c.kind),
+        ['author'],
+      )
     })
 
     it('lists sitemap entries oldest first and news of the last hours', async () => {
       const entries = await app.repo.listSitemapEntries(0, 100, NOW)
       const times = entries.map((e) => e.path.publishedAt.getTime())
-      assert.deepEqual([...times].sort((x, y) => x - y), times)
+      assert.deepEqual(
+        [...times].sort((x, y) => x - y),
+        times,
+      )
       const news = await app.repo.listPublishedSince(hoursAgo(1.5), NOW, 10)
-      assert.deepEqual(news.map((n) => n.path.slug), ['culture-one'])
+      assert.deepEqual(
+        news.map((n) => n.path.slug),
+        ['culture-one'],
+      )
       assert.ok(entries.length >= 3)
     })
   })

@@ -116,7 +116,12 @@ export function createContentRepository(db: Kysely<Database>) {
       } else if (r.kind === 'agency' && r.agency_id !== null) {
         credit = {
           kind: 'agency',
-          agency: { id: r.agency_id, slug: r.agency_slug!, name: r.agency_name!, url: r.agency_url },
+          agency: {
+            id: r.agency_id,
+            slug: r.agency_slug!,
+            name: r.agency_name!,
+            url: r.agency_url,
+          },
         }
       } else if (r.kind === 'guest' && r.name) {
         credit = { kind: 'guest', name: r.name }
@@ -129,9 +134,7 @@ export function createContentRepository(db: Kysely<Database>) {
     return out
   }
 
-  async function hydrateSummaries(
-    rows: SummaryRow[],
-  ): Promise<ArticleSummary[]> {
+  async function hydrateSummaries(rows: SummaryRow[]): Promise<ArticleSummary[]> {
     const ids = rows.map((r) => r.id)
     const [credits, images] = await Promise.all([
       creditsFor(ids),
@@ -326,7 +329,8 @@ export function createContentRepository(db: Kysely<Database>) {
         .limit(6)
         .execute()
       const shared = new Map<number, number>()
-      for (const list of byTopic) for (const r of list) shared.set(r.id, (shared.get(r.id) ?? 0) + 1)
+      for (const list of byTopic)
+        for (const r of list) shared.set(r.id, (shared.get(r.id) ?? 0) + 1)
       const candidates = [...byTopic.flat(), ...sameSection].map((r) => ({
         id: r.id,
         sectionId: r.section_id,
@@ -349,7 +353,11 @@ export function createContentRepository(db: Kysely<Database>) {
     /** Bodies of the given articles, for full-text feeds. */
     async bodiesByIds(ids: number[]): Promise<Map<number, string>> {
       if (ids.length === 0) return new Map()
-      const rows = await db.selectFrom('article').select(['id', 'body']).where('id', 'in', ids).execute()
+      const rows = await db
+        .selectFrom('article')
+        .select(['id', 'body'])
+        .where('id', 'in', ids)
+        .execute()
       return new Map(rows.map((r) => [r.id, r.body]))
     },
 

@@ -113,28 +113,39 @@ export function createContentService(deps: ContentServiceDeps) {
     )
     const refs = await Promise.all([
       repo.existingIds('section', [a.sectionId]),
-      repo.existingIds('author', credits.flatMap((c) => (c.kind === 'author' ? [c.authorId] : []))),
-      repo.existingIds('agency', credits.flatMap((c) => (c.kind === 'agency' ? [c.agencyId] : []))),
+      repo.existingIds(
+        'author',
+        credits.flatMap((c) => (c.kind === 'author' ? [c.authorId] : [])),
+      ),
+      repo.existingIds(
+        'agency',
+        credits.flatMap((c) => (c.kind === 'agency' ? [c.agencyId] : [])),
+      ),
       repo.existingIds('topic', a.topicIds),
       repo.existingIds('image', [...(a.leadImageId ? [a.leadImageId] : []), ...bodyImageIds(body)]),
     ])
     if (!refs[0].has(a.sectionId)) problems.push(`sectionId: no section ${a.sectionId}`)
     for (const c of credits) {
-      if (c.kind === 'author' && !refs[1].has(c.authorId)) problems.push(`credits: no author ${c.authorId}`)
-      if (c.kind === 'agency' && !refs[2].has(c.agencyId)) problems.push(`credits: no agency ${c.agencyId}`)
+      if (c.kind === 'author' && !refs[1].has(c.authorId))
+        problems.push(`credits: no author ${c.authorId}`)
+      if (c.kind === 'agency' && !refs[2].has(c.agencyId))
+        problems.push(`credits: no agency ${c.agencyId}`)
     }
     for (const t of a.topicIds) if (!refs[3].has(t)) problems.push(`topicIds: no topic ${t}`)
-    if (a.leadImageId && !refs[4].has(a.leadImageId)) problems.push(`leadImageId: no image ${a.leadImageId}`)
+    if (a.leadImageId && !refs[4].has(a.leadImageId))
+      problems.push(`leadImageId: no image ${a.leadImageId}`)
     for (const id of bodyImageIds(body)) if (!refs[4].has(id)) problems.push(`body: no image ${id}`)
     if (problems.length) {
-      throw new AppError(problems.some((p) => p.includes(': no ')) ? 'UNKNOWN_REFERENCE' : 'VALIDATION_FAILED', {
-        status: 422,
-        message: 'The article has problems',
-        details: problems,
-      })
+      throw new AppError(
+        problems.some((p) => p.includes(': no ')) ? 'UNKNOWN_REFERENCE' : 'VALIDATION_FAILED',
+        {
+          status: 422,
+          message: 'The article has problems',
+          details: problems,
+        },
+      )
     }
-    const publishedAt =
-      a.status === 'draft' ? (a.publishedAt ?? null) : (a.publishedAt ?? now)
+    const publishedAt = a.status === 'draft' ? (a.publishedAt ?? null) : (a.publishedAt ?? now)
     return {
       row: {
         slug,
@@ -166,7 +177,12 @@ export function createContentService(deps: ContentServiceDeps) {
       return sectionsMemo
     },
 
-    async createSection(s: { slug: string; name: string; description?: string; position?: number }) {
+    async createSection(s: {
+      slug: string
+      name: string
+      description?: string
+      position?: number
+    }) {
       const id = await repo.insertSection({
         slug: s.slug,
         name: s.name,

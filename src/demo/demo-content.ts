@@ -153,12 +153,14 @@ export const topics: DemoTopic[] = [
   {
     slug: 'elections',
     name: 'Elections',
-    description: 'Votes, referendums, election commissions and the volunteers who try to observe them.',
+    description:
+      'Votes, referendums, election commissions and the volunteers who try to observe them.',
   },
   {
     slug: 'press-freedom',
     name: 'Press freedom',
-    description: 'Censorship, “foreign agent” rules, blocked websites and the journalists who work around them.',
+    description:
+      'Censorship, “foreign agent” rules, blocked websites and the journalists who work around them.',
   },
   {
     slug: 'energy',
@@ -168,7 +170,8 @@ export const topics: DemoTopic[] = [
   {
     slug: 'exile',
     name: 'Exile',
-    description: 'Varesians who have been forced to leave, and the communities they are building abroad.',
+    description:
+      'Varesians who have been forced to leave, and the communities they are building abroad.',
   },
   {
     slug: 'courts',
@@ -183,7 +186,8 @@ export const topics: DemoTopic[] = [
   {
     slug: 'migration',
     name: 'Migration',
-    description: 'Who leaves Varesia, who stays, and the borders, visas and money that connect them.',
+    description:
+      'Who leaves Varesia, who stays, and the borders, visas and money that connect them.',
   },
   {
     slug: 'climate',
@@ -208,7 +212,8 @@ export const topics: DemoTopic[] = [
   {
     slug: 'corruption',
     name: 'Corruption',
-    description: 'Public money, private interests and the audits and investigations that connect them.',
+    description:
+      'Public money, private interests and the audits and investigations that connect them.',
   },
   {
     slug: 'heritage',
@@ -311,18 +316,19 @@ export const articles: DemoArticle[] = [
     hoursAgo: 410,
     lead: {
       alt: 'A printed draft constitution with handwritten notes and coloured tabs lying on a desk.',
-      caption: 'An annotated copy of the draft amendments published by the Central Election Commission.',
+      caption:
+        'An annotated copy of the draft amendments published by the Central Election Commission.',
       credit: 'Matis Rheen / The Lantern',
     },
     body: [
-      'Varesians will be asked a single question on referendum day: “Do you approve the amendments to the Constitution of the Republic of Varesia?” There is no option to approve some changes and reject others. The package, published by the Central Election Commission last week, contains 46 pages of new and rewritten articles, and state television has so far discussed only three of them.',
+      'Varesians will be asked a single question on referendum day: “Do you approve the amendments to the Constitution of the Republic of Varesia?” There is no option to approve some changes and reject others. The package, published by the Central Election Commission last week, contains 46 pages of new and rewritten articles, and state television has so far discussed only three of them. Printed copies will be available at polling stations, but the commission has said it will not post the text to voters, as it did before the last constitutional vote.',
       { h2: 'The clock goes back to zero' },
       'The headline change concerns the presidency. The current constitution limits a president to two consecutive six-year terms, and the amendments keep that limit but add a transitional clause stating that terms served before the new text takes effect “shall not be counted”. In practice this would allow President Matvei Oslund, who has led the country for 17 years under earlier versions of the rules, to stand twice more and remain in office until he is 83. Officials describe the clause as a technical consequence of adopting a new constitution; several Varesian lawyers we spoke to pointed out that the previous reset, eleven years ago, was described in exactly the same words.',
       { h2: 'Judges, governors and the Assembly' },
-      'Less discussed are the changes to the courts. The president would gain the power to dismiss judges of the Constitutional Court on the recommendation of the Assembly’s speaker, and the number of judges would fall from 15 to 11. Regional governors, currently elected, would be appointed by the president from a shortlist drawn up by regional councils, a procedure that already applies in practice in four of the country’s nine regions.',
-      'The Assembly itself would lose the right to reject the president’s choice of prime minister more than once. After a second rejection, the president could dissolve the chamber and call fresh elections, which would be organised by a Central Election Commission whose chair he would now appoint directly. Taken together, the changes remove most of the points at which another institution could say no to the presidency.',
+      'Less discussed are the changes to the courts. The president would gain the power to dismiss judges of the Constitutional Court on the recommendation of the Assembly’s speaker, and the number of judges would fall from 15 to 11. Regional governors, currently elected, would be appointed by the president from a shortlist drawn up by regional councils, a procedure that already applies in practice in four of the country’s nine regions. The court would also lose its power to review laws on its own initiative: only the president, the speaker and the prime minister could ask it to rule on whether a law is constitutional, and dismissed judges would forfeit the immunity from prosecution they currently keep for ten years after leaving office.',
+      'The Assembly itself would lose the right to reject the president’s choice of prime minister more than once. After a second rejection, the president could dissolve the chamber and call fresh elections, which would be organised by a Central Election Commission whose chair he would now appoint directly. In the past decade the Assembly has rejected a nominee only once, but the possibility has shaped quiet negotiations between the presidency and the ruling party. Taken together, the changes remove most of the points at which another institution could say no to the presidency.',
       'The package also contains provisions that polls suggest most Varesians support. Pensions would be indexed to inflation at least once a year, the minimum wage could not fall below the official subsistence level, and the state would be obliged to maintain “accessible medical care in every district”. None of these requires a constitutional change, and the existing pension law already contains an indexation clause that has been suspended twice. “Nobody will vote against pensions,” said Rada Kessel, a constitutional lawyer who taught at Orlan State University until last year. “That is the point of putting them on the same ballot.”',
-      'For the amendments to pass, more than half of those who vote must approve them, and unlike in earlier referendums there is no minimum turnout. Early voting will be open for a full week before polling day, and voters will be able to cast ballots at their workplaces, a practice that independent observers have repeatedly criticised as vulnerable to pressure from employers.',
+      'For the amendments to pass, more than half of those who vote must approve them, and unlike in earlier referendums there is no minimum turnout. Early voting will be open for a full week before polling day, and voters will be able to cast ballots at their workplaces, a practice that independent observers have repeatedly criticised as vulnerable to pressure from employers. For the first time, electronic voting machines will be used in about 30 per cent of polling stations, with no paper record that could be recounted. The volunteer network Honest Count says it will publish its own plain-language guide to the amendments, and to voters’ rights inside the polling station, before early voting begins.',
     ],
   },
   {
@@ -354,8 +360,7 @@ export const articles: DemoArticle[] = [
     slug: 'leaked-memo-election-commission-observers',
     section: 'politics',
     kicker: 'Exclusive',
-    headline:
-      'Leaked memo shows election commission plans to keep observers away from the count',
+    headline: 'Leaked memo shows election commission plans to keep observers away from the count',
     standfirst:
       'An internal instruction seen by The Lantern tells local commissions to seat observers “no closer than five metres” and to stop all filming.',
     topics: ['elections', 'press-freedom'],
@@ -392,7 +397,8 @@ export const articles: DemoArticle[] = [
     hoursAgo: 330,
     lead: {
       alt: 'Two men in dark suits shake hands in front of flags in an ornate hall.',
-      caption: 'Anatol Brisk, right, is presented as interior minister at the presidential palace in Orlan.',
+      caption:
+        'Anatol Brisk, right, is presented as interior minister at the presidential palace in Orlan.',
       credit: 'Pool photo',
     },
     body: [
@@ -438,7 +444,8 @@ export const articles: DemoArticle[] = [
     hoursAgo: 520,
     lead: {
       alt: 'A wooden pier reaches into a calm lake at dusk, with a construction crane behind birch trees on the shore.',
-      caption: 'The public beach on the northern shore of Lake Mirsk, next to the planned building site.',
+      caption:
+        'The public beach on the northern shore of Lake Mirsk, next to the planned building site.',
       credit: 'Yuri Tamberg / The Lantern',
     },
     body: [
@@ -592,11 +599,11 @@ export const articles: DemoArticle[] = [
     },
     body: [
       'A standard 700-gram loaf of rye bread cost 94 crowns in a Drevno supermarket last month and 87 crowns in a branch of the same chain in Orlan, according to price data collected by The Lantern from the chain’s website and checked against receipts sent in by readers. Two years ago, the Drevno loaf was the cheaper of the two. Over the same period, average wages in the Drevno region have grown about half as fast as in the capital.',
-      'The gap is not limited to bread. Regional data from the state statistics office shows that food prices in the Drevno region rose by 19.7 per cent over the past year, compared with 13.1 per cent in Orlan, and the difference is largest for staples such as flour, buckwheat, milk, eggs and sunflower oil.',
+      'The gap is not limited to bread. Regional data from the state statistics office shows that food prices in the Drevno region rose by 19.7 per cent over the past year, compared with 13.1 per cent in Orlan, and the difference is largest for staples such as flour, buckwheat, milk, eggs and sunflower oil. For a Drevno pensioner on the regional average of 19,800 crowns a month, those staples now take up more than a third of income.',
       { h2: 'The mill that closed' },
       'Part of the explanation lies 40 kilometres north of the city, in the village of Holmy, where the region’s last large flour mill shut down eighteen months ago. Its owner, an agricultural holding based in Orlan, moved production to a newer mill near the capital. Grain grown in the fields around Drevno is now trucked more than 400 kilometres to be milled, and the flour is trucked back again, at a time when diesel prices have risen by a quarter in a year and hauliers add a surcharge to every delivery.',
       '“Every loaf carries the cost of two long drives,” said Inna Sorvik, who runs a family bakery in Drevno’s old town and has raised her prices three times this year. She now buys enough flour to last two months at a time, tying up money she would otherwise use to pay her four employees, because she no longer trusts that the next delivery will arrive at the same price.',
-      'The other part of the story is competition. Five years ago, Drevno had three supermarket chains and a network of cooperative shops in the surrounding villages. Today a single chain accounts for most grocery sales in the region, after buying out a rival and opening discount stores next to the cooperative shops, most of which have since closed.',
+      'The other part of the story is competition. Five years ago, Drevno had three supermarket chains and a network of cooperative shops in the surrounding villages. Today a single chain accounts for most grocery sales in the region, after buying out a rival and opening discount stores next to the cooperative shops, most of which have since closed. The regional competition authority opened an inquiry into the chain’s pricing two years ago and has not published any findings.',
       {
         quote:
           'In Orlan, if one supermarket raises its prices, people walk across the street. In Drevno, there is no street to walk across.',
@@ -731,8 +738,10 @@ export const articles: DemoArticle[] = [
   {
     slug: 'drevno-hospital-closes-maternity-ward',
     section: 'society',
-    headline: 'Drevno’s regional hospital closes maternity ward after its last two obstetricians leave',
-    standfirst: 'Expectant mothers in the region now face a journey of up to 190 kilometres to give birth.',
+    headline:
+      'Drevno’s regional hospital closes maternity ward after its last two obstetricians leave',
+    standfirst:
+      'Expectant mothers in the region now face a journey of up to 190 kilometres to give birth.',
     topics: ['health', 'migration'],
     credits: [{ author: 'mira-kostelna' }],
     hoursAgo: 40,
@@ -783,7 +792,8 @@ export const articles: DemoArticle[] = [
     hoursAgo: 1010,
     lead: {
       alt: 'An elderly woman in a headscarf is helped into the passenger seat of a small hatchback on a muddy village road.',
-      caption: 'Volunteer driver Gennady Pelt collects a patient in the village of Sosnitsa, Mirsk district.',
+      caption:
+        'Volunteer driver Gennady Pelt collects a patient in the village of Sosnitsa, Mirsk district.',
       credit: 'Yuri Tamberg / The Lantern',
     },
     body: [
@@ -792,7 +802,8 @@ export const articles: DemoArticle[] = [
       {
         image: {
           alt: 'A spiral notebook open on a car dashboard, filled with handwritten names, times and village names.',
-          caption: 'Pelt keeps his schedule in a notebook; the network coordinates by phone and a group chat.',
+          caption:
+            'Pelt keeps his schedule in a notebook; the network coordinates by phone and a group chat.',
           credit: 'Yuri Tamberg / The Lantern',
         },
       },
@@ -805,7 +816,8 @@ export const articles: DemoArticle[] = [
     slug: 'ru-pasport-bez-konsulstva',
     section: 'society',
     kicker: 'Разбор',
-    headline: 'Паспорт без консульства: что делать варесийцам за границей, если срок документа истекает',
+    headline:
+      'Паспорт без консульства: что делать варесийцам за границей, если срок документа истекает',
     standfirst:
       'Посольства Варесии всё чаще отказываются менять паспорта эмигрантам. Рассказываем, какие варианты остаются у тех, кто не может вернуться.',
     topics: ['exile', 'migration'],
@@ -839,7 +851,8 @@ export const articles: DemoArticle[] = [
     updatedHoursAfter: 26,
     lead: {
       alt: 'A woman pours steaming water from a large pot into a plastic basin in a small tiled bathroom.',
-      caption: 'A resident of the Left Bank district heats water on her stove for her children’s bath.',
+      caption:
+        'A resident of the Left Bank district heats water on her stove for her children’s bath.',
       credit: 'Yuri Tamberg / The Lantern',
     },
     body: [
@@ -943,8 +956,8 @@ export const articles: DemoArticle[] = [
       credit: 'Katya Ferre / The Lantern',
     },
     body: [
-      'On Saturday mornings, the primary school on Brewer Street in Sael changes language. From nine until one, its classrooms are rented by a parents’ association that teaches Varesian literature, history and grammar to 260 children, most of whom spend the rest of the week learning in Lindish. The youngest are five and the oldest fifteen, and many of them, their teachers say, now fall back on the language of the country they left only when they are tired or upset.',
-      'About 40,000 Varesian children are enrolled in Lindmark’s schools, according to the country’s education ministry, roughly four times as many as five years ago. Most came with parents who moved for work. A growing share, perhaps a fifth by the parents’ association’s estimate, are the children of journalists, lawyers, activists and doctors who left because they no longer felt safe at home, and for these families the question of which language their children speak is rarely just a practical one.',
+      'On Saturday mornings, the primary school on Brewer Street in Sael changes language. From nine until one, its classrooms are rented by a parents’ association that teaches Varesian literature, history and grammar to 260 children, most of whom spend the rest of the week learning in Lindish. The youngest are five and the oldest fifteen, and many of them, their teachers say, now fall back on the language of the country they left only when they are tired or upset. Outside the gate, parents with thermos flasks trade news from home while they wait.',
+      'About 40,000 Varesian children are enrolled in Lindmark’s schools, according to the country’s education ministry, roughly four times as many as five years ago. Most came with parents who moved for work. A growing share, perhaps a fifth by the parents’ association’s estimate, are the children of journalists, lawyers, activists and doctors who left because they no longer felt safe at home, and for these families the question of which language their children speak is rarely just a practical one. Some arrived with a few days’ notice, carrying a suitcase each and school reports their new teachers could not read.',
       { h2: 'A home language that is also a question' },
       'Irma Falk, a former television producer from Orlan, moved to Sael with her two sons three years ago. The elder, now 12, insists on speaking Lindish at home and is embarrassed when his mother speaks Varesian at the bus stop. “I understand it. He wants to be like the other boys,” she said. “But when he refuses to talk to his grandmother on the phone, I feel that the government took my job and now it is taking my family too.”',
       'Her younger son, who was four when they moved, has the opposite problem: his Varesian is fluent, but only in the vocabulary of the kitchen and the playground, and he has no words in it for most of what he learns at school. The Saturday school, which began with eight pupils in a flat, was set up for children like him. Its curriculum is written by volunteers, some of them teachers dismissed in Varesia for refusing to teach a new compulsory course on “patriotic values”, and it follows the Varesian programme in literature with one difference: it includes writers whose books have been removed from libraries at home.',
@@ -953,14 +966,15 @@ export const articles: DemoArticle[] = [
           'We are not teaching them to go back. We are teaching them that there is something to go back to, if they ever choose to.',
         cite: 'Marek Sollen, head teacher of the Saturday school',
       },
-      'Lindmark’s government has been broadly supportive. Schools in Sael can apply for funding for mother-tongue classes if at least 12 pupils ask for them, and two state schools now offer Varesian as an elective subject. But officials also stress integration, and a new rule requires children who have lived in the country for more than two years to sit the national exams in Lindish with no extra time.',
+      'Lindmark’s government has been broadly supportive. Schools in Sael can apply for funding for mother-tongue classes if at least 12 pupils ask for them, and two state schools now offer Varesian as an elective subject. But officials also stress integration, and a new rule requires children who have lived in the country for more than two years to sit the national exams in Lindish with no extra time. Teachers say the rule is hardest on children who arrived at eleven or twelve, old enough to have started secondary school at home but too young to have finished learning to write well in either language.',
       'Parents are divided on how hard to push. For some, the Saturday school is a duty; for others, a source of guilt. Falk has stopped making her elder son attend. “I decided it is more important that he is happy here than that he reads the same books I read,” she said. “Maybe one day he will want them. The books will wait.”',
     ],
   },
   {
     slug: 'orlan-metro-lifts-five-years-late',
     section: 'society',
-    headline: 'Orlan metro’s promised lifts are five years late, and wheelchair users are still waiting',
+    headline:
+      'Orlan metro’s promised lifts are five years late, and wheelchair users are still waiting',
     standfirst:
       'Only 9 of the network’s 48 stations are step-free, and the contract to fit lifts at 20 more has been cancelled twice.',
     topics: ['health', 'corruption'],
@@ -1135,7 +1149,8 @@ export const articles: DemoArticle[] = [
     slug: 'lindmark-court-refuses-to-extradite-blogger-kasimir-lenz',
     section: 'world',
     kicker: 'Courts',
-    headline: 'Lindmark court refuses to extradite Varesian blogger wanted for “insulting the president”',
+    headline:
+      'Lindmark court refuses to extradite Varesian blogger wanted for “insulting the president”',
     standfirst:
       'Judges ruled that Kasimir Lenz would face a real risk of an unfair trial if he were sent back.',
     topics: ['courts', 'exile'],
@@ -1190,7 +1205,8 @@ export const articles: DemoArticle[] = [
     hoursAgo: 290,
     lead: {
       alt: 'People in winter coats queue along an iron fence outside a consular building.',
-      caption: 'Varesian citizens queue outside the embassy in Sael during the last presidential election.',
+      caption:
+        'Varesian citizens queue outside the embassy in Sael during the last presidential election.',
       credit: 'Katya Ferre / The Lantern',
     },
     body: [
@@ -1221,6 +1237,7 @@ export const articles: DemoArticle[] = [
       'Until last year, Varesia supplied about 18 per cent of Lindmark’s electricity, mainly from the Kessa nuclear power station near Drevno. Lindmark’s government halted purchases after Varesia’s grid operator twice cut supplies during price disputes.',
       'Grid operator Lindnet said the interconnector would also let Lindmark export surplus wind power at times of high output. Wind farms on the country’s coast currently produce about a third of its electricity.',
       'Varenergo, Varesia’s state energy company, did not comment. According to its annual reports, electricity sales to Lindmark earned it about 340 million marks a year before the purchases stopped.',
+      'Lindmark’s energy ministry said the country would keep its three remaining power lines to Varesia in place for emergencies but had no plans to resume regular imports. Two further interconnectors, to the south and across the strait to the east, are due to be completed within five years.',
     ],
   },
 
@@ -1229,7 +1246,8 @@ export const articles: DemoArticle[] = [
     slug: 'banned-novel-the-salt-orchard-bestselling-audiobook',
     section: 'culture',
     kicker: 'Books',
-    headline: 'Banned at home, “The Salt Orchard” becomes the exile community’s bestselling audiobook',
+    headline:
+      'Banned at home, “The Salt Orchard” becomes the exile community’s bestselling audiobook',
     standfirst:
       'Hedda Morin’s novel about a family of fruit growers was pulled from shops after a state inspection; read by a celebrated actor, it has found 150,000 listeners.',
     topics: ['press-freedom', 'exile'],
@@ -1296,7 +1314,8 @@ export const articles: DemoArticle[] = [
       {
         image: {
           alt: 'Two young women shape a pine log with broad axes while it rests on wooden trestles.',
-          caption: 'Volunteers shape replacement logs with traditional axes rather than power tools.',
+          caption:
+            'Volunteers shape replacement logs with traditional axes rather than power tools.',
           credit: 'Matis Rheen / The Lantern',
         },
       },
@@ -1316,7 +1335,8 @@ export const articles: DemoArticle[] = [
     hoursAgo: 790,
     lead: {
       alt: 'A film director holds up a small silver bird statuette on a stage lit by blue spotlights.',
-      caption: 'Alina Gort receives the Silver Gull at the Sael International Documentary Festival.',
+      caption:
+        'Alina Gort receives the Silver Gull at the Sael International Documentary Festival.',
       credit: 'Katya Ferre / The Lantern',
     },
     body: [
@@ -1391,7 +1411,8 @@ export const articles: DemoArticle[] = [
     slug: 'night-tram-reunites-for-one-night-in-sael',
     section: 'culture',
     kicker: 'Music',
-    headline: 'Night Tram, the band that soundtracked Tessny in the nineties, reunites for one night in exile',
+    headline:
+      'Night Tram, the band that soundtracked Tessny in the nineties, reunites for one night in exile',
     standfirst:
       'Tickets for the concert in Sael sold out in 40 minutes; the band had not played together for 19 years.',
     topics: ['exile', 'heritage'],
@@ -1421,7 +1442,8 @@ export const articles: DemoArticle[] = [
     hoursAgo: 1140,
     lead: {
       alt: 'An embroidered linen shirt with red and black geometric patterns laid flat on a white table under studio lights.',
-      caption: 'A festive shirt from the Mirsk district, one of the items in the new online catalogue.',
+      caption:
+        'A festive shirt from the Mirsk district, one of the items in the new online catalogue.',
       credit: 'Lena Obst / The Lantern',
     },
     body: [
@@ -1462,7 +1484,8 @@ export const articles: DemoArticle[] = [
     slug: 'kitchen-theatre-actors-performing-in-orlan-apartments',
     section: 'culture',
     kicker: 'Long read',
-    headline: 'Kitchen theatre: the actors performing in Orlan’s apartments for 20 people at a time',
+    headline:
+      'Kitchen theatre: the actors performing in Orlan’s apartments for 20 people at a time',
     standfirst:
       'Shut out of state stages, a group of actors and playwrights has built a repertory company out of living rooms, word of mouth and borrowed chairs.',
     topics: ['press-freedom', 'heritage'],
@@ -1470,12 +1493,13 @@ export const articles: DemoArticle[] = [
     hoursAgo: 1410,
     lead: {
       alt: 'Two actors in silhouette face each other in a small kitchen lit by a single lamp, with an audience in the doorway.',
-      caption: 'A performance in an apartment in central Orlan. We have obscured the performers’ faces.',
+      caption:
+        'A performance in an apartment in central Orlan. We have obscured the performers’ faces.',
       credit: 'Lena Obst / The Lantern',
     },
     body: [
       'The address arrives by text message two hours before the performance: a building number, an entrance code and an apartment on the fourth floor. Inside, twenty people sit on borrowed chairs and cushions in a living room emptied of its furniture, facing an open kitchen door. The kitchen is the stage, and for the next 70 minutes two actors play a married couple making dinner on the night one of them has decided to leave the country.',
-      'The play, “Salt for the Soup”, was written last year by a playwright whose work can no longer be staged in Varesia’s state theatres. It is one of eleven productions in the repertoire of a company with no name, no website and no bank account, which its members call, when they call it anything, kitchen theatre. The company estimates it has given more than 300 performances in about 60 apartments in Orlan and Tessny, for audiences that never exceed 25.',
+      'The play, “Salt for the Soup”, was written last year by a playwright whose work can no longer be staged in Varesia’s state theatres. It is one of eleven productions in the repertoire of a company with no name, no website and no bank account, which its members call, when they call it anything, kitchen theatre. The company estimates it has given more than 300 performances in about 60 apartments in Orlan and Tessny, for audiences that never exceed 25. Invitations to each evening are usually claimed within an hour of being passed along.',
       { h2: 'Rules of the house' },
       'The rules are strict. Tickets are not sold; guests are invited through a chain of trusted acquaintances and leave contributions in an envelope by the door, phones are collected before the play begins, and no apartment is used twice in a row. One of the founders, an actor dismissed from a state theatre two years ago, says the rules are not paranoia but courtesy: “We can choose our own risks. The people who open their homes to us are also making a choice for their neighbours.”',
       {
@@ -1483,8 +1507,8 @@ export const articles: DemoArticle[] = [
           'On a big stage you perform for the back row. Here the back row is two metres away and it is crying. You cannot lie to it.',
         cite: 'An actor with the company',
       },
-      'The form has a history. Apartment readings, concerts and performances were common in earlier periods when public culture in Varesia was tightly controlled, and several older members of the audience at the performance we attended said they had been to similar evenings as students. What is new, the founders say, is the scale and the professionalism: the company includes actors from four of Orlan’s best-known theatres, a lighting designer who works with battery-powered lamps, and a composer who writes short scores for whatever instruments the hosts happen to own.',
-      'The repertoire mixes new plays with classics quietly dropped from state stages, including a two-hour adaptation of Hedda Morin’s novel “The Salt Orchard”, withdrawn from bookshops after a state inspection. Some plays are written for particular rooms. One, set during a power cut, is performed in total darkness, with the audience following the actors only by the sound of their steps and voices.',
+      'The form has a history. Apartment readings, concerts and performances were common in earlier periods when public culture in Varesia was tightly controlled, and several older members of the audience at the performance we attended said they had been to similar evenings as students. What is new, the founders say, is the scale and the professionalism: the company includes actors from four of Orlan’s best-known theatres, a lighting designer who works with battery-powered lamps, and a composer who writes short scores for whatever instruments the hosts happen to own. “Back then we passed around typewritten invitations,” said a man in his seventies. “Now the invitation comes on a phone, and the phone waits in a basket by the door.”',
+      'The repertoire mixes new plays with classics quietly dropped from state stages, including a two-hour adaptation of Hedda Morin’s novel “The Salt Orchard”, withdrawn from bookshops after a state inspection. Some plays are written for particular rooms. One, set during a power cut, is performed in total darkness, with the audience following the actors only by the sound of their steps and voices. Another, a monologue by a court stenographer who starts to alter the transcripts she types, is staged in a narrow hallway, and the audience watches it five people at a time.',
       'Nobody involved expects the arrangement to last for ever. Two hosts have been visited by police after neighbours complained about noise, though neither was charged, several actors have left the country, and some scenes are now rehearsed over video calls with members in Sael. But for the audience at the end of the evening, crowding into the hallway to collect their phones and coats, the risk seemed beside the point. “I have not been to the theatre in two years,” said a retired librarian in her sixties. “Tonight I went to the theatre.”',
     ],
   },
@@ -1493,7 +1517,8 @@ export const articles: DemoArticle[] = [
   {
     slug: 'lake-mirsk-algae-bloom-earliest-on-record',
     section: 'science',
-    headline: 'Lake Mirsk’s algae bloom arrives earliest on record, closing beaches and worrying fishermen',
+    headline:
+      'Lake Mirsk’s algae bloom arrives earliest on record, closing beaches and worrying fishermen',
     standfirst:
       'Satellite images show blue-green algae covering 40 per cent of the lake’s surface, three weeks earlier than the previous record.',
     topics: ['climate', 'health'],
@@ -1510,7 +1535,8 @@ export const articles: DemoArticle[] = [
       {
         image: {
           alt: 'A false-colour satellite image of a long lake with bright green swirls concentrated at its southern end.',
-          caption: 'Lake Mirsk seen by satellite, processed to highlight chlorophyll concentrations.',
+          caption:
+            'Lake Mirsk seen by satellite, processed to highlight chlorophyll concentrations.',
           credit: 'Lindmark Institute of Freshwater Ecology',
         },
       },
@@ -1522,7 +1548,8 @@ export const articles: DemoArticle[] = [
   {
     slug: 'sella-river-falls-to-lowest-level-in-70-years',
     section: 'science',
-    headline: 'Sella river falls to its lowest level in 70 years, halting barges and cutting hydropower',
+    headline:
+      'Sella river falls to its lowest level in 70 years, halting barges and cutting hydropower',
     standfirst:
       'The gauge in Orlan reads 1.2 metres below normal after a winter with little snow and months of scant rain.',
     topics: ['climate', 'energy'],
@@ -1536,7 +1563,6 @@ export const articles: DemoArticle[] = [
     body: [
       'The Sella, Varesia’s longest river, has fallen to its lowest level since measurements began 70 years ago at the gauging station in Orlan, according to the State Hydrometeorological Service. The water is 1.2 metres below its long-term average for the time of year, and sandbanks have surfaced along much of its lower course.',
       'River freight, which carries grain, gravel and fertiliser from the Drevno region towards Kaluga Bay, has largely stopped. Barges can sail with only a third of their usual load, and the river shipping company has laid up 40 of its 52 vessels. A gravel quarry near Drevno has laid off 120 workers because it can no longer ship its output by water.',
-      { h2: 'Less snow, earlier melt' },
       'Hydrologists say the low water is the result of several dry seasons in a row. Snow cover in the Tarn Highlands, where the Sella and its main tributaries rise, was less than half the average last winter and melted about a month early, and rainfall across the catchment has been 35 per cent below normal since the start of the year.',
       'The drought is also cutting electricity generation. The two hydroelectric dams on the upper Sella are producing about 40 per cent of their normal output, and Varenergo has restarted older gas-fired units to make up the difference. Orlan’s water utility has asked residents to limit garden watering and car washing, though it says drinking water supplies are not at risk.',
       'Climate researchers note that the Tarn Highlands have warmed faster than the national average over the past four decades. “This is not one bad year. It is what a dry year now looks like,” said hydrologist Petra Hallin of Orlan State University.',
@@ -1545,7 +1571,8 @@ export const articles: DemoArticle[] = [
   {
     slug: 'orlan-university-dismisses-14-researchers-over-letter',
     section: 'science',
-    headline: 'Orlan State University dismisses 14 researchers who signed letter on academic freedom',
+    headline:
+      'Orlan State University dismisses 14 researchers who signed letter on academic freedom',
     standfirst:
       'The scientists, among them a leading climate modeller, were told their contracts would not be renewed “in connection with the optimisation of staff”.',
     topics: ['press-freedom', 'technology'],
@@ -1583,7 +1610,8 @@ export const articles: DemoArticle[] = [
       {
         image: {
           alt: 'A small camouflaged camera strapped to a birch trunk beside a forest track.',
-          caption: 'One of the station’s 64 camera traps in the upper valleys of the Tarn Highlands.',
+          caption:
+            'One of the station’s 64 camera traps in the upper valleys of the Tarn Highlands.',
           credit: 'Sanna Velt / The Lantern',
         },
       },
@@ -1619,7 +1647,8 @@ export const articles: DemoArticle[] = [
   {
     slug: 'kessa-nuclear-plant-safety-inspection-postponed-again',
     section: 'science',
-    headline: 'Safety inspection of Kessa nuclear plant’s oldest reactor postponed for a second time',
+    headline:
+      'Safety inspection of Kessa nuclear plant’s oldest reactor postponed for a second time',
     standfirst:
       'The regulator blames staff shortages, while former employees say the 41-year-old reactor is already well past its design life.',
     topics: ['energy'],
@@ -1667,7 +1696,8 @@ export const articles: DemoArticle[] = [
   {
     slug: 'amateur-astronomers-find-drevno-meteorite',
     section: 'science',
-    headline: 'Amateur astronomers track a fireball over Drevno and find the meteorite in a potato field',
+    headline:
+      'Amateur astronomers track a fireball over Drevno and find the meteorite in a potato field',
     standfirst:
       'Three cameras, a home-made trajectory model and a week of walking led to a 312-gram stone that formed 4.5 billion years ago.',
     topics: ['technology'],
@@ -1675,7 +1705,8 @@ export const articles: DemoArticle[] = [
     hoursAgo: 1360,
     lead: {
       alt: 'A dark, fist-sized stone with a glossy black crust on a white cloth next to a ruler.',
-      caption: 'The meteorite recovered near Drevno, photographed on the kitchen table of one of its finders.',
+      caption:
+        'The meteorite recovered near Drevno, photographed on the kitchen table of one of its finders.',
       credit: 'Matis Rheen / The Lantern',
     },
     body: [
@@ -1703,22 +1734,23 @@ export const articles: DemoArticle[] = [
     hoursAgo: 1050,
     lead: {
       alt: 'A laptop screen showing a map with regions shaded red and orange, next to a router with blinking lights.',
-      caption: 'A visualisation of internet disruptions in Varesia built from NetWatch measurements.',
+      caption:
+        'A visualisation of internet disruptions in Varesia built from NetWatch measurements.',
       credit: 'Sanna Velt / The Lantern',
     },
     body: [
-      'Over the past twelve months, internet access in parts of Varesia was deliberately restricted at least 37 times, according to an analysis of network measurements by NetWatch, a group of researchers and engineers working from Lindmark, shared exclusively with The Lantern. The restrictions lasted from 40 minutes to 11 days and together affected areas home to more than 3 million people.',
-      'NetWatch relies on about 6,000 volunteers inside Varesia who have installed a small application on their phones or home routers. Every few minutes the application tries to reach a list of websites and services and records whether the connection succeeds, how fast it is and, if it fails, how. Combined with public data on internet routing, the measurements make it possible to tell a cable cut or a power outage from a deliberate shutdown.',
+      'Over the past twelve months, internet access in parts of Varesia was deliberately restricted at least 37 times, according to an analysis of network measurements by NetWatch, a group of researchers and engineers working from Lindmark, shared exclusively with The Lantern. The restrictions lasted from 40 minutes to 11 days and together affected areas home to more than 3 million people. At least nine of the episodes have not previously been reported by any media outlet.',
+      'NetWatch relies on about 6,000 volunteers inside Varesia who have installed a small application on their phones or home routers. Every few minutes the application tries to reach a list of websites and services and records whether the connection succeeds, how fast it is and, if it fails, how. Combined with public data on internet routing, the measurements make it possible to tell a cable cut or a power outage from a deliberate shutdown. Volunteers’ identities are not stored, and results are sent in small batches designed to look like ordinary app traffic.',
       { h2: 'Three patterns' },
       'The researchers found three distinct types of disruption. The most severe, a complete cut of mobile internet across a region, happened 9 times, most often in Tessny and Kaluga Bay. A second type, seen 17 times, slowed mobile data to speeds at which photos and video cannot be uploaded while leaving calls and text messages working. The third, recorded 11 times, blocked specific messaging apps and VPN services in a single city while the rest of the internet stayed available.',
-      'Twenty-nine of the 37 episodes began within two hours of a street protest, a hearing in a politically sensitive trial or the close of polls in a local election. During last year’s municipal elections in Mirsk, for example, mobile connections across the city slowed sharply from the moment voting ended until shortly after the results were announced the next morning.',
+      'Twenty-nine of the 37 episodes began within two hours of a street protest, a hearing in a politically sensitive trial or the close of polls in a local election. During last year’s municipal elections in Mirsk, for example, mobile connections across the city slowed sharply from the moment voting ended until shortly after the results were announced the next morning. Only eight had no trigger the researchers could identify. In Tessny, mobile internet was cut for six hours on the day a court sentenced three local activists, and came back within minutes of the last reporters leaving the courthouse.',
       {
         quote:
           'A shutdown is not a technical event. It is a decision, and someone signs the order. Our job is to make sure the decision leaves a trace.',
         cite: 'Ruben Aksel, technical lead at NetWatch',
       },
-      'Varesian law allows the authorities to restrict communications “in the interests of public safety” on the order of the Ministry of Digital Development, but such orders are not published. The ministry has acknowledged only two restrictions in the past year, both described as temporary measures during “counter-terrorism operations”. Mobile operators, which are legally obliged to comply, declined to comment on individual cases, although one operator’s annual report lists “regulatory restrictions affecting service availability” as a cause of lost revenue.',
-      'The consequences reach well beyond politics. During the 11-day restriction in Kaluga Bay, shops reported failed card payments, ambulance dispatchers lost their navigation apps and pharmacies could not check electronic prescriptions. NetWatch says it will publish its full dataset, with volunteers’ identities removed, and two lawyers representing Kaluga Bay businesses have already asked for it to support claims for compensation.',
+      'Varesian law allows the authorities to restrict communications “in the interests of public safety” on the order of the Ministry of Digital Development, but such orders are not published, and operators that fail to comply within an hour face fines of up to 2 per cent of their annual revenue. The ministry has acknowledged only two restrictions in the past year, both described as temporary measures during “counter-terrorism operations”. Mobile operators, which are legally obliged to comply, declined to comment on individual cases, although one operator’s annual report lists “regulatory restrictions affecting service availability” as a cause of lost revenue.',
+      'The consequences reach well beyond politics. During the 11-day restriction in Kaluga Bay, shops reported failed card payments, ambulance dispatchers lost their navigation apps and pharmacies could not check electronic prescriptions. NetWatch says it will publish its full dataset, with volunteers’ identities removed, and two lawyers representing Kaluga Bay businesses have already asked for it to support claims for compensation. “We did not lose a day of trading. We lost eleven,” said the owner of three pharmacies in the city.',
     ],
   },
   {

@@ -10,7 +10,10 @@ export async function demoPhoto(seed: number, width = 1600, height = 900): Promi
   const sky2 = `hsl(${(hue + 40) % 360}, 50%, ${30 + rnd() * 20}%)`
   const layers = Array.from({ length: 4 }, (_, i) => {
     const base = height * (0.45 + i * 0.13)
-    const pts = Array.from({ length: 9 }, (_, k) => `${(k * width) / 8},${base - rnd() * height * 0.18}`)
+    const pts = Array.from(
+      { length: 9 },
+      (_, k) => `${(k * width) / 8},${base - rnd() * height * 0.18}`,
+    )
     const light = 18 + i * 9
     return `<polygon points="0,${height} ${pts.join(' ')} ${width},${height}" fill="hsl(${(hue + 180 + i * 12) % 360}, 30%, ${light}%)"/>`
   }).join('')

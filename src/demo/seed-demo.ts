@@ -2,7 +2,15 @@ import { escapeXml } from '../lib/text.js'
 import type { ContentRepository, ContentService } from '../content/index.js'
 import { type MediaStore, storeImageVariants } from '../files/index.js'
 import type { Clock } from '../lib/clock.js'
-import { agencies, articles, authors, type DemoArticle, type DemoBlock, sections, topics } from './demo-content.js'
+import {
+  agencies,
+  articles,
+  authors,
+  type DemoArticle,
+  type DemoBlock,
+  sections,
+  topics,
+} from './demo-content.js'
 import { demoPhoto } from './demo-images.js'
 
 export interface SeedDeps {
@@ -26,7 +34,10 @@ const HOUR = 3600_000
  * Writes the demo publication: sections, staff, agencies, topics, photos and articles, all
  * invented here. Meant for an empty database (`masthead seed --demo`).
  */
-export async function seedDemo(deps: SeedDeps, opts: SeedOptions = {}): Promise<{ articles: number }> {
+export async function seedDemo(
+  deps: SeedDeps,
+  opts: SeedOptions = {},
+): Promise<{ articles: number }> {
   const total = opts.articles ?? articles.length
   const now = deps.clock.now().getTime()
   const sectionIds = new Map<string, number>()
@@ -122,7 +133,9 @@ async function bodyHtml(
     if (typeof b === 'string') out.push(`<p>${escapeXml(b)}</p>`)
     else if ('h2' in b) out.push(`<h2>${escapeXml(b.h2)}</h2>`)
     else if ('quote' in b)
-      out.push(`<blockquote><p>${escapeXml(b.quote)}</p>${b.cite ? `<cite>${escapeXml(b.cite)}</cite>` : ''}</blockquote>`)
+      out.push(
+        `<blockquote><p>${escapeXml(b.quote)}</p>${b.cite ? `<cite>${escapeXml(b.cite)}</cite>` : ''}</blockquote>`,
+      )
     else out.push(`<figure data-image-id="${await addImage(b.image)}"></figure>`)
   }
   return out.join('\n')

@@ -5,16 +5,19 @@ import { type ErrorCode, isAppError } from '../lib/errors.js'
 const MESSAGES: Record<number, { title: string; message: string }> = {
   400: {
     title: 'That address could not be read',
-    message: 'The link seems damaged (for example, cut off or wrongly encoded). Check it, or start again from the front page.',
+    message:
+      'The link seems damaged (for example, cut off or wrongly encoded). Check it, or start again from the front page.',
   },
   404: {
     title: 'Page not found',
-    message: 'There is nothing at this address. The story may have moved, or the link may be mistyped.',
+    message:
+      'There is nothing at this address. The story may have moved, or the link may be mistyped.',
   },
   405: { title: 'Not allowed', message: 'This address cannot be used that way.' },
   500: {
     title: 'Something went wrong on our side',
-    message: 'The page could not be shown. Please try again in a minute; the problem has been logged.',
+    message:
+      'The page could not be shown. Please try again in a minute; the problem has been logged.',
   },
 }
 
@@ -40,7 +43,11 @@ function wantsJson(req: FastifyRequest): boolean {
  * One place turns every error into a response: a page in the site's design for a person, a
  * `{ error: { code, message } }` body for a program, never a stack trace.
  */
-export type ErrorResponder = (err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>
+export type ErrorResponder = (
+  err: FastifyError | Error,
+  req: FastifyRequest,
+  reply: FastifyReply,
+) => Promise<FastifyReply>
 
 export function registerErrorHandling(app: FastifyInstance, view: ErrorRendering): ErrorResponder {
   const respond = async (err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) => {
@@ -52,10 +59,18 @@ export function registerErrorHandling(app: FastifyInstance, view: ErrorRendering
     reply.code(status).header('cache-control', 'no-store')
     if (wantsJson(req)) {
       const message = status < 500 && isAppError(err) ? err.message : text.title
-      return reply.send({ error: { code, message, ...(isAppError(err) && err.details.length ? { details: err.details } : {}) } })
+      return reply.send({
+        error: {
+          code,
+          message,
+          ...(isAppError(err) && err.details.length ? { details: err.details } : {}),
+        },
+      })
     }
     try {
-      return reply.type('text/html; charset=utf-8').send(await view.renderError(req, status, text.title, text.message))
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(await view.renderError(req, status, text.title, text.message))
     } catch (renderErr) {
       // The error page itself failed (the database may be down): plain text, still no trace.
       req.log.error({ err: renderErr }, 'error page failed')

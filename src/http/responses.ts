@@ -14,7 +14,8 @@ declare module 'fastify' {
   }
 }
 
-export const CACHE_CONTROL_PAGE = 'public, max-age=60, stale-while-revalidate=600, stale-if-error=86400'
+export const CACHE_CONTROL_PAGE =
+  'public, max-age=60, stale-while-revalidate=600, stale-if-error=86400'
 
 /** Sent with every response. The reader site loads nothing from anyone else. */
 export const SECURITY_HEADERS: Record<string, string> = {
@@ -58,7 +59,11 @@ function acceptsGzip(req: FastifyRequest): boolean {
 function notModified(req: FastifyRequest, etag: string): boolean {
   const inm = req.headers['if-none-match']
   if (!inm) return false
-  return inm === etag || inm === `W/${etag}` || inm.split(/\s*,\s*/).some((t) => t === etag || t === `W/${etag}` || t === '*')
+  return (
+    inm === etag ||
+    inm === `W/${etag}` ||
+    inm.split(/\s*,\s*/).some((t) => t === etag || t === `W/${etag}` || t === '*')
+  )
 }
 
 export function sendEntry(
@@ -115,7 +120,8 @@ export function registerRequestBasics(
   app.addHook('onRequest', async (req, reply) => {
     reply.headers(SECURITY_HEADERS)
     const host = req.host
-    if (!isValidHost(host)) throw new AppError('INVALID_HOST', { status: 400, message: 'Invalid Host header' })
+    if (!isValidHost(host))
+      throw new AppError('INVALID_HOST', { status: 400, message: 'Invalid Host header' })
     req.origin = originOf(req.protocol, host)
     if (onionUrl && !isOnionHost(host)) reply.header('onion-location', onionUrl + req.url)
     if (!cache || (req.method !== 'GET' && req.method !== 'HEAD')) return

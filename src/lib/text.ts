@@ -16,10 +16,20 @@ export function truncateWords(s: string, max: number): string {
 
 /** Escapes the five XML special characters, and drops characters XML 1.0 forbids. */
 export function escapeXml(s: string): string {
-  return s
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/[<>&'"]/g, (c) =>
-      c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : c === "'" ? '&apos;' : '&quot;',
-    )
+  return (
+    s
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/[<>&'"]/g, (c) =>
+        c === '<'
+          ? '&lt;'
+          : c === '>'
+            ? '&gt;'
+            : c === '&'
+              ? '&amp;'
+              : c === "'"
+                ? '&apos;'
+                : '&quot;',
+      )
+  )
 }

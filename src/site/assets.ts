@@ -18,7 +18,10 @@ export interface Asset {
  */
 export function loadStylesheet(): Asset {
   const here = fileURLToPath(new URL('.', import.meta.url))
-  const candidates = [`${here}assets/site.css`, `${here.replace(/\/dist\/src\//, '/src/')}assets/site.css`]
+  const candidates = [
+    `${here}assets/site.css`,
+    `${here.replace(/\/dist\/src\//, '/src/')}assets/site.css`,
+  ]
   const file = candidates.find((f) => fs.existsSync(f))
   if (!file) throw new Error(`site.css not found in ${candidates.join(' or ')}`)
   const body = fs.readFileSync(file)

@@ -20,7 +20,8 @@ if (xsdSkip) console.log(`# skipping sitemap schema checks: ${xsdSkip}`)
 describe('feeds and sitemaps', () => {
   let app: TestApp
   let b: Basics
-  const get = (url: string) => app.http.inject({ method: 'GET', url, headers: { host: 'mirror.example.net' } })
+  const get = (url: string) =>
+    app.http.inject({ method: 'GET', url, headers: { host: 'mirror.example.net' } })
 
   before(async () => {
     app = await buildTestApp('sqlite', { sitemapPerFile: 3 })
@@ -31,7 +32,10 @@ describe('feeds and sitemaps', () => {
           slug: `story-${i}`,
           headline: `Story ${i} & "friends" <b>`,
           body: `<p>Full text of story ${i}, with a <a href="/topic/elections">link</a>.</p><figure data-image-id="${b.imageId}"></figure>`,
-          credits: i % 2 ? [{ agencyId: b.agencyId }] : [{ authorId: b.authorId }, { guest: 'Dr Ilse Varn' }],
+          credits:
+            i % 2
+              ? [{ agencyId: b.agencyId }]
+              : [{ authorId: b.authorId }, { guest: 'Dr Ilse Varn' }],
           topicIds: [b.topicIds[i % 3]!],
           publishedAt: new Date(Date.now() - (i + 1) * 3600_000),
         }),
@@ -51,8 +55,16 @@ describe('feeds and sitemaps', () => {
       assert.match(item.url ?? '', /^http:\/\/mirror\.example\.net\/world\/\d{4}\/\d{2}\/story-\d$/)
       assert.match(item.title ?? '', /^Story \d & "friends" <b>$/)
       assert.match(item.content ?? '', /Full text of story/)
-      assert.match(item.content ?? '', /src="http:\/\/mirror\.example\.net\/media\//, 'images are absolute')
-      assert.match(item.content ?? '', /href="http:\/\/mirror\.example\.net\/topic\/elections"/, 'links are absolute')
+      assert.match(
+        item.content ?? '',
+        /src="http:\/\/mirror\.example\.net\/media\//,
+        'images are absolute',
+      )
+      assert.match(
+        item.content ?? '',
+        /href="http:\/\/mirror\.example\.net\/topic\/elections"/,
+        'links are absolute',
+      )
 
       const atom = parseFeed((await get(`${scope}/feed.atom`)).body)
       assert.equal(atom.items.length, parsedRss.items.length)
@@ -66,33 +78,51 @@ describe('feeds and sitemaps', () => {
     })
   }
 
-  it('validates the sitemap index and sitemaps against the sitemaps.org schemas', { skip: xsdSkip }, async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sitemaps-'))
-    const index = await get('/sitemap.xml')
-    const locs = [...index.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname)
-    assert.deepEqual(locs, ['/sitemaps/pages.xml', '/sitemaps/articles-1.xml', '/sitemaps/articles-2.xml', '/sitemaps/articles-3.xml', '/sitemaps/news.xml'])
-    // The news sitemap needs both schemas at once: a wrapper that imports each.
-    const newsXsd = path.join(dir, 'news-wrapper.xsd')
-    fs.writeFileSync(
-      newsXsd,
-      `<?xml version="1.0"?><xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema"><xsd:import namespace="http://www.sitemaps.org/schemas/sitemap/0.9" schemaLocation="${new URL('sitemap.xsd', XSD).pathname}"/><xsd:import namespace="http://www.google.com/schemas/sitemap-news/0.9" schemaLocation="${new URL('../../test/support/xsd/sitemap-news.xsd', import.meta.url).pathname}"/></xsd:schema>`,
-    )
-    const check = (file: string, xsd: string, body: string) => {
-      const f = path.join(dir, file)
-      fs.writeFileSync(f, body)
-      const r = spawnSync('xmllint', ['--noout', '--schema', xsd, f], { encoding: 'utf8' })
-      assert.equal(r.status, 0, `${file}: ${r.stderr}`)
-    }
-    check('index.xml', new URL('siteindex.xsd', XSD).pathname, index.body)
-    for (const loc of locs) {
-      const res = await get(loc)
-      assert.equal(res.statusCode, 200, loc)
-      check(path.basename(loc), loc.endsWith('news.xml') ? newsXsd : new URL('sitemap.xsd', XSD).pathname, res.body)
-    }
-    const all = (await Promise.all(locs.filter((l) => l.includes('articles')).map((l) => get(l)))).map((r) => (r.body.match(/<url>/g) ?? []).length)
-    assert.deepEqual(all, [3, 3, 1])
-    const news = await get('/sitemaps/news.xml')
-    assert.equal((news.body.match(/<news:news>/g) ?? []).length, 7)
-    fs.rmSync(dir, { recursive: true, force: true })
-  })
+  it(
+    'validates the sitemap index and sitemaps against the sitemaps.org schemas',
+    { skip: xsdSkip },
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sitemaps-'))
+      const index = await get('/sitemap.xml')
+      const locs = [...index.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map(
+        (m) => new URL(m[1]!).pathname,
+      )
+      assert.deepEqual(locs, [
+        '/sitemaps/pages.xml',
+        '/sitemaps/articles-1.xml',
+        '/sitemaps/articles-2.xml',
+        '/sitemaps/articles-3.xml',
+        '/sitemaps/news.xml',
+      ])
+      // The news sitemap needs both schemas at once: a wrapper that imports each.
+      const newsXsd = path.join(dir, 'news-wrapper.xsd')
+      fs.writeFileSync(
+        newsXsd,
+        `<?xml version="1.0"?><xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema"><xsd:import namespace="http://www.sitemaps.org/schemas/sitemap/0.9" schemaLocation="${new URL('sitemap.xsd', XSD).pathname}"/><xsd:import namespace="http://www.google.com/schemas/sitemap-news/0.9" schemaLocation="${new URL('../../test/support/xsd/sitemap-news.xsd', import.meta.url).pathname}"/></xsd:schema>`,
+      )
+      const check = (file: string, xsd: string, body: string) => {
+        const f = path.join(dir, file)
+        fs.writeFileSync(f, body)
+        const r = spawnSync('xmllint', ['--noout', '--schema', xsd, f], { encoding: 'utf8' })
+        assert.equal(r.status, 0, `${file}: ${r.stderr}`)
+      }
+      check('index.xml', new URL('siteindex.xsd', XSD).pathname, index.body)
+      for (const loc of locs) {
+        const res = await get(loc)
+        assert.equal(res.statusCode, 200, loc)
+        check(
+          path.basename(loc),
+          loc.endsWith('news.xml') ? newsXsd : new URL('sitemap.xsd', XSD).pathname,
+          res.body,
+        )
+      }
+      const all = (
+        await Promise.all(locs.filter((l) => l.includes('articles')).map((l) => get(l)))
+      ).map((r) => (r.body.match(/<url>/g) ?? []).length)
+      assert.deepEqual(all, [3, 3, 1])
+      const news = await get('/sitemaps/news.xml')
+      assert.equal((news.body.match(/<news:news>/g) ?? []).length, 7)
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  )
 })

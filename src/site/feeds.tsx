@@ -54,11 +54,18 @@ export async function renderFeed(
       date: a.updatedAt,
       published: a.publishedAt,
       author: a.credits.map((c) =>
-        c.kind === 'author' ? { name: c.author.name, link: abs(authorPath(c.author.slug)) } : { name: creditName(c) },
+        c.kind === 'author'
+          ? { name: c.author.name, link: abs(authorPath(c.author.slug)) }
+          : { name: creditName(c) },
       ),
       category: [{ name: a.section.name }],
       ...(a.leadImage
-        ? { image: { url: abs(imagePath(a.leadImage, a.leadImage.widths.at(-1) ?? a.leadImage.width)), type: 'image/webp' } }
+        ? {
+            image: {
+              url: abs(imagePath(a.leadImage, a.leadImage.widths.at(-1) ?? a.leadImage.width)),
+              type: 'image/webp',
+            },
+          }
         : {}),
     })
   }

@@ -29,7 +29,11 @@ export interface SiteOptions {
 }
 
 const HTML = 'text/html; charset=utf-8'
-const FEED_FILES: Record<string, FeedFormat> = { 'feed.xml': 'rss', 'feed.atom': 'atom', 'feed.json': 'json' }
+const FEED_FILES: Record<string, FeedFormat> = {
+  'feed.xml': 'rss',
+  'feed.atom': 'atom',
+  'feed.json': 'json',
+}
 
 export type SitePlugin = ReturnType<typeof createSite>
 
@@ -64,7 +68,12 @@ export function createSite(opts: SiteOptions) {
     const site = await siteContext(req)
     return html(
       site,
-      { title: `${title} | ${site.name}`, description: message, canonicalPath: site.path, robots: 'noindex' },
+      {
+        title: `${title} | ${site.name}`,
+        description: message,
+        canonicalPath: site.path,
+        robots: 'noindex',
+      },
       <ErrorView status={status} title={title} message={message} />,
     )
   }
@@ -84,7 +93,12 @@ export function createSite(opts: SiteOptions) {
       )
   }
 
-  async function sendFeed(req: FastifyRequest, reply: FastifyReply, scope: FeedScope, file: string) {
+  async function sendFeed(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    scope: FeedScope,
+    file: string,
+  ) {
     const format = FEED_FILES[file]
     if (!format) return notFound(req, reply)
     const data = await loadFeedData(deps, scope)
@@ -133,12 +147,19 @@ export function createSite(opts: SiteOptions) {
     })
 
     app.get('/robots.txt', async (req, reply) =>
-      sendPage(req, reply, cache, { body: robotsTxt(req.origin), type: 'text/plain; charset=utf-8' }),
+      sendPage(req, reply, cache, {
+        body: robotsTxt(req.origin),
+        type: 'text/plain; charset=utf-8',
+      }),
     )
 
     app.get('/sitemap.xml', async (req, reply) => {
       const doc = await sitemapIndex(deps, req.origin, opts.sitemapPerFile)
-      return sendPage(req, reply, cache, { body: doc.xml, type: 'application/xml; charset=utf-8', keys: doc.keys })
+      return sendPage(req, reply, cache, {
+        body: doc.xml,
+        type: 'application/xml; charset=utf-8',
+        keys: doc.keys,
+      })
     })
 
     app.get<{ Params: { file: string } }>('/sitemaps/:file', async (req, reply) => {
@@ -153,45 +174,75 @@ export function createSite(opts: SiteOptions) {
               ? await articlesSitemap(deps, req.origin, Number(m[1]), opts.sitemapPerFile)
               : undefined
       if (!doc) return notFound(req, reply)
-      return sendPage(req, reply, cache, { body: doc.xml, type: 'application/xml; charset=utf-8', keys: doc.keys })
+      return sendPage(req, reply, cache, {
+        body: doc.xml,
+        type: 'application/xml; charset=utf-8',
+        keys: doc.keys,
+      })
     })
 
-    app.get<{ Params: { file: string } }>('/:file', async (req, reply, ) => {
+    app.get<{ Params: { file: string } }>('/:file', async (req, reply) => {
       // /feed.xml, /feed.atom, /feed.json for the whole site; otherwise a section page.
       const { file } = req.params
       if (FEED_FILES[file]) return sendFeed(req, reply, { kind: 'site' }, file)
       if (!isSlug(file)) return notFound(req, reply)
-      const page = await loadSectionPage(deps, file, pageNumber((req.query as Record<string, unknown>)['page']))
+      const page = await loadSectionPage(
+        deps,
+        file,
+        pageNumber((req.query as Record<string, unknown>)['page']),
+      )
       if (!page) return notFound(req, reply)
       const site = await siteContext(req)
-      return sendPage(req, reply, cache, { body: html(site, page.meta, <ListView {...page.view} />), type: HTML, keys: page.keys })
+      return sendPage(req, reply, cache, {
+        body: html(site, page.meta, <ListView {...page.view} />),
+        type: HTML,
+        keys: page.keys,
+      })
     })
 
-    app.get<{ Params: { section: string; file: string } }>('/:section/:file', async (req, reply) => {
-      if (!isSlug(req.params.section)) return notFound(req, reply)
-      return sendFeed(req, reply, { kind: 'section', slug: req.params.section }, req.params.file)
-    })
+    app.get<{ Params: { section: string; file: string } }>(
+      '/:section/:file',
+      async (req, reply) => {
+        if (!isSlug(req.params.section)) return notFound(req, reply)
+        return sendFeed(req, reply, { kind: 'section', slug: req.params.section }, req.params.file)
+      },
+    )
 
     for (const kind of ['topic', 'author'] as const) {
       app.get<{ Params: { slug: string } }>(`/${kind}/:slug`, async (req, reply) => {
         if (!isSlug(req.params.slug)) return notFound(req, reply)
         const n = pageNumber((req.query as Record<string, unknown>)['page'])
-        const page = kind === 'topic' ? await loadTopicPage(deps, req.params.slug, n) : await loadAuthorPage(deps, req.params.slug, n)
+        const page =
+          kind === 'topic'
+            ? await loadTopicPage(deps, req.params.slug, n)
+            : await loadAuthorPage(deps, req.params.slug, n)
         if (!page) return notFound(req, reply)
         const site = await siteContext(req)
-        return sendPage(req, reply, cache, { body: html(site, page.meta, <ListView {...page.view} />), type: HTML, keys: page.keys })
+        return sendPage(req, reply, cache, {
+          body: html(site, page.meta, <ListView {...page.view} />),
+          type: HTML,
+          keys: page.keys,
+        })
       })
-      app.get<{ Params: { slug: string; file: string } }>(`/${kind}/:slug/:file`, async (req, reply) => {
-        if (!isSlug(req.params.slug)) return notFound(req, reply)
-        return sendFeed(req, reply, { kind, slug: req.params.slug }, req.params.file)
-      })
+      app.get<{ Params: { slug: string; file: string } }>(
+        `/${kind}/:slug/:file`,
+        async (req, reply) => {
+          if (!isSlug(req.params.slug)) return notFound(req, reply)
+          return sendFeed(req, reply, { kind, slug: req.params.slug }, req.params.file)
+        },
+      )
     }
 
     app.get<{ Params: { section: string; year: string; month: string; slug: string } }>(
       '/:section/:year/:month/:slug',
       async (req, reply) => {
         const p = req.params
-        if (!isSlug(p.section) || !isSlug(p.slug) || !/^\d{4}$/.test(p.year) || !/^\d{2}$/.test(p.month)) {
+        if (
+          !isSlug(p.section) ||
+          !isSlug(p.slug) ||
+          !/^\d{4}$/.test(p.year) ||
+          !/^\d{2}$/.test(p.month)
+        ) {
           return notFound(req, reply)
         }
         const page = await loadArticlePage(deps, p)

@@ -21,7 +21,15 @@ for (const dialect of testDialects) {
       app = await buildTestApp(dialect, { clock, sitemapPerFile: 2 })
       b = await seedBasics(app, NOW)
       const inline = await app.repo.insertImage(
-        { storageKey: 'bbbbbbbbbbbbbbbbbbbb', alt: 'Ballot boxes', caption: 'Counting in Tessny.', credit: 'North Wire', width: 1200, height: 800, widths: [400, 800, 1200] },
+        {
+          storageKey: 'bbbbbbbbbbbbbbbbbbbb',
+          alt: 'Ballot boxes',
+          caption: 'Counting in Tessny.',
+          credit: 'North Wire',
+          width: 1200,
+          height: 800,
+          widths: [400, 800, 1200],
+        },
         NOW,
       )
       const a = await app.content.createArticle(
@@ -39,12 +47,23 @@ for (const dialect of testDialects) {
       articleUrl = `/world/2026/11/${a.slug}`
       for (let i = 0; i < 4; i++) {
         await app.content.createArticle(
-          articleInput(b, { slug: `related-${i}`, headline: `Related story ${i}`, topicIds: [b.topicIds[i % 2]!], publishedAt: hoursAgo(10 + i) }),
+          articleInput(b, {
+            slug: `related-${i}`,
+            headline: `Related story ${i}`,
+            topicIds: [b.topicIds[i % 2]!],
+            publishedAt: hoursAgo(10 + i),
+          }),
         )
       }
-      await app.content.createArticle(articleInput(b, { slug: 'a-draft', status: 'draft', publishedAt: hoursAgo(1) }))
       await app.content.createArticle(
-        articleInput(b, { slug: 'not-yet', status: 'scheduled', publishedAt: new Date(NOW.getTime() + 3600_000) }),
+        articleInput(b, { slug: 'a-draft', status: 'draft', publishedAt: hoursAgo(1) }),
+      )
+      await app.content.createArticle(
+        articleInput(b, {
+          slug: 'not-yet',
+          status: 'scheduled',
+          publishedAt: new Date(NOW.getTime() + 3600_000),
+        }),
       )
     })
     after(() => app?.close())
@@ -58,22 +77,37 @@ for (const dialect of testDialects) {
       assert.match(html, /<h1>The count that took three days<\/h1>/)
       assert.match(html, /class="standfirst">Officials in Tessny/)
       assert.match(html, /Analysis/)
-      assert.match(html, /By <a href="\/author\/ana-petrova" rel="author">Ana Petrova<\/a> and <span class="agency">North Wire<\/span>/)
+      assert.match(
+        html,
+        /By <a href="\/author\/ana-petrova" rel="author">Ana Petrova<\/a> and <span class="agency">North Wire<\/span>/,
+      )
       assert.match(html, /<time datetime="2026-11-26T09:00:00.000Z">/)
       assert.match(html, /1 min read/)
       // Lead photo: responsive, sized, caption and credit apart.
-      assert.match(html, /srcset="\/media\/aaaaaaaaaaaaaaaaaaaa\/400.webp 400w, \/media\/aaaaaaaaaaaaaaaaaaaa\/800.webp 800w, \/media\/aaaaaaaaaaaaaaaaaaaa\/1200.webp 1200w"/)
+      assert.match(
+        html,
+        /srcset="\/media\/aaaaaaaaaaaaaaaaaaaa\/400.webp 400w, \/media\/aaaaaaaaaaaaaaaaaaaa\/800.webp 800w, \/media\/aaaaaaaaaaaaaaaaaaaa\/1200.webp 1200w"/,
+      )
       assert.match(html, /width="1600" height="900" alt="A river at dusk"/)
-      assert.match(html, /<span class="caption">The river at Orlan.<\/span> <span class="credit">Mira Sol \/ The Lantern<\/span>/)
+      assert.match(
+        html,
+        /<span class="caption">The river at Orlan.<\/span> <span class="credit">Mira Sol \/ The Lantern<\/span>/,
+      )
       // Inline image expanded from the body placeholder.
       assert.match(html, /<span class="caption">Counting in Tessny.<\/span>/)
       assert.doesNotMatch(html, /data-image-id/)
-      assert.match(html, /Read more about: <a href="\/topic\/elections">Elections<\/a>, <a href="\/topic\/courts">Courts<\/a>/)
+      assert.match(
+        html,
+        /Read more about: <a href="\/topic\/elections">Elections<\/a>, <a href="\/topic\/courts">Courts<\/a>/,
+      )
       const related = html.slice(html.indexOf('id="related-title"'))
       assert.equal((related.match(/class="card-title"/g) ?? []).length, 4)
       assert.match(related, /min read/)
       // SEO and sharing.
-      assert.match(html, /<link rel="canonical" href="http:\/\/example.org\/world\/2026\/11\/the-count"\/>/)
+      assert.match(
+        html,
+        /<link rel="canonical" href="http:\/\/example.org\/world\/2026\/11\/the-count"\/>/,
+      )
       assert.match(html, /<meta property="og:type" content="article"\/>/)
       assert.match(html, /<meta name="twitter:card" content="summary_large_image"\/>/)
       const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(html)![1]!)
@@ -95,26 +129,61 @@ for (const dialect of testDialects) {
       assert.match(mirror.body, /<link rel="canonical" href="http:\/\/mirror.example.net\/world/)
       // Proxied https from an untrusted peer is ignored; from loopback it is honoured.
       const proxied = await app.http.inject({
-        method: 'GET', url: '/sitemap.xml', remoteAddress: '127.0.0.1',
-        headers: { host: 'internal:3000', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'example.org' },
+        method: 'GET',
+        url: '/sitemap.xml',
+        remoteAddress: '127.0.0.1',
+        headers: {
+          host: 'internal:3000',
+          'x-forwarded-proto': 'https',
+          'x-forwarded-host': 'example.org',
+        },
       })
       assert.match(proxied.body, /<loc>https:\/\/example.org\/sitemaps\/pages.xml<\/loc>/)
       const spoofed = await app.http.inject({
-        method: 'GET', url: '/sitemap.xml', remoteAddress: '203.0.113.9',
-        headers: { host: 'example.org', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'evil.test' },
+        method: 'GET',
+        url: '/sitemap.xml',
+        remoteAddress: '203.0.113.9',
+        headers: {
+          host: 'example.org',
+          'x-forwarded-proto': 'https',
+          'x-forwarded-host': 'evil.test',
+        },
       })
       assert.match(spoofed.body, /<loc>http:\/\/example.org\/sitemaps\/pages.xml<\/loc>/)
-      const canon = await buildTestApp(dialect, { clock, env: { PUBLIC_URL: 'https://lantern.example', ONION_URL: 'http://lanternabcdefghij.onion' } })
+      const canon = await buildTestApp(dialect, {
+        clock,
+        env: { PUBLIC_URL: 'https://lantern.example', ONION_URL: 'http://lanternabcdefghij.onion' },
+      })
       try {
         const bb = await seedBasics(canon, NOW)
-        const a = await canon.content.createArticle(articleInput(bb, { slug: 'canon', publishedAt: hoursAgo(1) }))
-        const res = await canon.http.inject({ method: 'GET', url: `/world/2026/11/${a.slug}`, headers: { host: 'mirror.example.net' } })
-        assert.match(res.body, /<link rel="canonical" href="https:\/\/lantern.example\/world\/2026\/11\/canon"\/>/)
+        const a = await canon.content.createArticle(
+          articleInput(bb, { slug: 'canon', publishedAt: hoursAgo(1) }),
+        )
+        const res = await canon.http.inject({
+          method: 'GET',
+          url: `/world/2026/11/${a.slug}`,
+          headers: { host: 'mirror.example.net' },
+        })
+        assert.match(
+          res.body,
+          /<link rel="canonical" href="https:\/\/lantern.example\/world\/2026\/11\/canon"\/>/,
+        )
         assert.match(res.body, /<meta property="og:url" content="https:\/\/lantern.example\/world/)
-        assert.equal(res.headers['onion-location'], `http://lanternabcdefghij.onion/world/2026/11/canon`)
-        const feed = await canon.http.inject({ method: 'GET', url: '/feed.xml', headers: { host: 'mirror.example.net' } })
+        assert.equal(
+          res.headers['onion-location'],
+          `http://lanternabcdefghij.onion/world/2026/11/canon`,
+        )
+        const feed = await canon.http.inject({
+          method: 'GET',
+          url: '/feed.xml',
+          headers: { host: 'mirror.example.net' },
+        })
         assert.match(feed.body, /http:\/\/mirror.example.net\/world\/2026\/11\/canon/)
-        const viaOnion = await canon.http.inject({ method: 'GET', url: '/', headers: { host: 'lanternabcdefghij.onion' } })
+        const viaOnion = await canon.http.inject({
+          method: 'GET',
+          url: '/',
+          headers: { host: 'lanternabcdefghij.onion' },
+        })
         assert.equal(viaOnion.headers['onion-location'], undefined)
       } finally {
         await canon.close()
@@ -142,7 +211,14 @@ for (const dialect of testDialects) {
 
     it('paginates lists and 404s past the end', async () => {
       for (let i = 0; i < 21; i++) {
-        await app.content.createArticle(articleInput(b, { slug: `bulk-${i}`, sectionId: b.otherSectionId, topicIds: [], publishedAt: hoursAgo(50 + i) }))
+        await app.content.createArticle(
+          articleInput(b, {
+            slug: `bulk-${i}`,
+            sectionId: b.otherSectionId,
+            topicIds: [],
+            publishedAt: hoursAgo(50 + i),
+          }),
+        )
       }
       const p1 = await get('/culture')
       assert.equal((p1.body.match(/class="card-title"/g) ?? []).length, 20)
@@ -151,11 +227,23 @@ for (const dialect of testDialects) {
       assert.equal((p2.body.match(/class="card-title"/g) ?? []).length, 1)
       assert.match(p2.body, /<a href="\/culture" rel="prev">/)
       assert.equal((await get('/culture?page=3')).statusCode, 404)
-      assert.equal((await get('/culture?page=abc')).statusCode, 200, 'a junk page number means page 1')
+      assert.equal(
+        (await get('/culture?page=abc')).statusCode,
+        200,
+        'a junk page number means page 1',
+      )
     })
 
     it('answers 404 for unknown, draft and scheduled articles, in the site design', async () => {
-      for (const url of ['/world/2026/11/no-such-story', '/world/2026/11/a-draft', '/world/2026/11/not-yet', '/nowhere', '/topic/nothing', '/author/nobody', '/world/feed.rss']) {
+      for (const url of [
+        '/world/2026/11/no-such-story',
+        '/world/2026/11/a-draft',
+        '/world/2026/11/not-yet',
+        '/nowhere',
+        '/topic/nothing',
+        '/author/nobody',
+        '/world/feed.rss',
+      ]) {
         const res = await get(url)
         assert.equal(res.statusCode, 404, url)
         assert.match(res.body, /Page not found/)
@@ -201,7 +289,10 @@ for (const dialect of testDialects) {
       assert.equal(again.body, '')
       const gz = await get(articleUrl, { 'accept-encoding': 'gzip, br' })
       assert.equal(gz.headers['content-encoding'], 'gzip')
-      assert.equal(res.headers['content-security-policy']?.toString().includes("default-src 'none'"), true)
+      assert.equal(
+        res.headers['content-security-policy']?.toString().includes("default-src 'none'"),
+        true,
+      )
       assert.equal(res.headers['referrer-policy'], 'no-referrer')
     })
 
@@ -213,7 +304,13 @@ for (const dialect of testDialects) {
       assert.ok(before.entries >= 2)
       await app.content.updateArticle(
         a.id,
-        articleInput(b, { slug: 'the-count', headline: 'The count, corrected', credits: [{ authorId: b.authorId }], topicIds: [b.topicIds[0]!], publishedAt: a.publishedAt }),
+        articleInput(b, {
+          slug: 'the-count',
+          headline: 'The count, corrected',
+          credits: [{ authorId: b.authorId }],
+          topicIds: [b.topicIds[0]!],
+          publishedAt: a.publishedAt,
+        }),
       )
       const page = await get(articleUrl)
       assert.match(page.body, /The count, corrected/)
@@ -241,8 +338,12 @@ for (const dialect of testDialects) {
       assert.match(robots.body, /Sitemap: http:\/\/example.org\/sitemap.xml/)
       const index = await get('/sitemap.xml')
       assert.match(index.headers['content-type'] as string, /application\/xml/)
-      const files = [...index.body.matchAll(/<loc>http:\/\/example.org(\/sitemaps\/[^<]+)<\/loc>/g)].map((m) => m[1]!)
-      assert.ok(files.includes('/sitemaps/articles-1.xml') && files.includes('/sitemaps/articles-2.xml'))
+      const files = [
+        ...index.body.matchAll(/<loc>http:\/\/example.org(\/sitemaps\/[^<]+)<\/loc>/g),
+      ].map((m) => m[1]!)
+      assert.ok(
+        files.includes('/sitemaps/articles-1.xml') && files.includes('/sitemaps/articles-2.xml'),
+      )
       assert.ok(files.includes('/sitemaps/news.xml'))
       const first = await get('/sitemaps/articles-1.xml')
       assert.equal((first.body.match(/<url>/g) ?? []).length, 2)

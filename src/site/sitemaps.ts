@@ -16,7 +16,11 @@ export interface XmlDoc {
   keys: string[]
 }
 
-export async function sitemapIndex(deps: PageDeps, origin: string, perFile = SITEMAP_MAX_URLS): Promise<XmlDoc> {
+export async function sitemapIndex(
+  deps: PageDeps,
+  origin: string,
+  perFile = SITEMAP_MAX_URLS,
+): Promise<XmlDoc> {
   const now = deps.clock.now()
   const count = await deps.repo.countPublished(now)
   const latest = await deps.repo.latestChange(now)
@@ -24,8 +28,10 @@ export async function sitemapIndex(deps: PageDeps, origin: string, perFile = SIT
   const lastmod = latest ? `<lastmod>${latest.toISOString()}</lastmod>` : ''
   const entries = [
     `<sitemap><loc>${escapeXml(`${origin}/sitemaps/pages.xml`)}</loc></sitemap>`,
-    ...Array.from({ length: files }, (_, i) =>
-      `<sitemap><loc>${escapeXml(`${origin}/sitemaps/articles-${i + 1}.xml`)}</loc>${lastmod}</sitemap>`,
+    ...Array.from(
+      { length: files },
+      (_, i) =>
+        `<sitemap><loc>${escapeXml(`${origin}/sitemaps/articles-${i + 1}.xml`)}</loc>${lastmod}</sitemap>`,
     ),
     `<sitemap><loc>${escapeXml(`${origin}/sitemaps/news.xml`)}</loc>${lastmod}</sitemap>`,
   ]
@@ -72,7 +78,11 @@ export async function pagesSitemap(deps: PageDeps, origin: string): Promise<XmlD
 
 export async function newsSitemap(deps: PageDeps, origin: string): Promise<XmlDoc> {
   const now = deps.clock.now()
-  const entries = await deps.repo.listPublishedSince(new Date(now.getTime() - NEWS_WINDOW_MS), now, NEWS_MAX)
+  const entries = await deps.repo.listPublishedSince(
+    new Date(now.getTime() - NEWS_WINDOW_MS),
+    now,
+    NEWS_MAX,
+  )
   const name = escapeXml(deps.site.name)
   const urls = entries.map(
     (e) =>

@@ -15,15 +15,27 @@ export interface MigrateResult {
 }
 
 /** Brings the schema up to date. Throws (with the failing migration named) if one fails. */
-export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<MigrateResult> {
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  schema?: string,
+): Promise<MigrateResult> {
   // With a schema of our own, the bookkeeping tables live there too; otherwise Kysely may find
   // another schema's tables by name and then fail to lock its own.
-  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) })
+  const migrator = new Migrator({
+    db,
+    provider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  })
   const { error, results } = await migrator.migrateToLatest()
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName
     const why = error instanceof Error ? error.message : String(error)
-    throw new Error(failed ? `Migration ${failed} failed: ${why}` : `Migrations could not run: ${why}`, { cause: error })
+    throw new Error(
+      failed ? `Migration ${failed} failed: ${why}` : `Migrations could not run: ${why}`,
+      { cause: error },
+    )
   }
-  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) }
+  return {
+    applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+  }
 }

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import AxeBuilder from '@axe-core/playwright'
+import { AxeBuilder } from '@axe-core/playwright'
 import { type Browser, chromium } from 'playwright-core'
 import { seedDemo } from '../../src/demo/seed-demo.js'
 import { systemClock } from '../../src/lib/clock.js'
@@ -37,7 +37,10 @@ describe('reader pages in Chromium', { skip: browserSkipReason() }, () => {
 
   before(async () => {
     app = await buildTestApp('sqlite')
-    await seedDemo({ repo: app.repo, content: app.content, media: app.media, clock: systemClock }, { photos: 6 })
+    await seedDemo(
+      { repo: app.repo, content: app.content, media: app.media, clock: systemClock },
+      { photos: 6 },
+    )
     // One article per handful of attack strings, each string in every field a person can fill.
     const strings = xssStrings(300)
     const sectionId = (await app.content.listSections())[0]!.id
@@ -45,11 +48,26 @@ describe('reader pages in Chromium', { skip: browserSkipReason() }, () => {
       const chunk = strings.slice(i, i + 10)
       const s = chunk.join(' ')
       const imageId = await app.repo.insertImage(
-        { storageKey: 'cccccccccccccccccccc', alt: s.slice(0, 500), caption: s, credit: s.slice(0, 200), width: 800, height: 450, widths: [400, 800] },
+        {
+          storageKey: 'cccccccccccccccccccc',
+          alt: s.slice(0, 500),
+          caption: s,
+          credit: s.slice(0, 200),
+          width: 800,
+          height: 450,
+          widths: [400, 800],
+        },
         new Date(),
       )
-      const authorId = await app.repo.insertAuthor({ slug: `hostile-author-${i}`, name: s.slice(0, 120), role: s.slice(0, 80), bio: s }, new Date())
-      const topicId = await app.repo.insertTopic({ slug: `hostile-topic-${i}`, name: s.slice(0, 120), description: s })
+      const authorId = await app.repo.insertAuthor(
+        { slug: `hostile-author-${i}`, name: s.slice(0, 120), role: s.slice(0, 80), bio: s },
+        new Date(),
+      )
+      const topicId = await app.repo.insertTopic({
+        slug: `hostile-topic-${i}`,
+        name: s.slice(0, 120),
+        description: s,
+      })
       const a = await app.content.createArticle({
         slug: `hostile-${i}`,
         sectionId,
@@ -64,7 +82,9 @@ describe('reader pages in Chromium', { skip: browserSkipReason() }, () => {
         topicIds: [topicId],
       })
       const d = a.publishedAt!
-      hostileUrls.push(`/${a.section.slug}/${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${a.slug}`)
+      hostileUrls.push(
+        `/${a.section.slug}/${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${a.slug}`,
+      )
       hostileUrls.push(`/author/hostile-author-${i}`, `/topic/hostile-topic-${i}`)
     }
     await app.http.listen({ port: 0, host: '127.0.0.1' })
@@ -73,10 +93,24 @@ describe('reader pages in Chromium', { skip: browserSkipReason() }, () => {
     const feed = (await (await fetch(`${base}/feed.json`)).json()) as { items: { url: string }[] }
     const article = new URL(feed.items.find((i) => !i.url.includes('hostile'))!.url).pathname
     const home = await (await fetch(`${base}/`)).text()
-    const topic = /href="(\/topic\/[a-z0-9-]+)"/.exec(await (await fetch(base + article)).text())![1]!
+    const topic = /href="(\/topic\/[a-z0-9-]+)"/.exec(
+      await (await fetch(base + article)).text(),
+    )![1]!
     const author = /href="(\/author\/[a-z0-9-]+)"/.exec(home)![1]!
-    Object.assign(pages, { home: '/', article, topic, author, section: '/politics', 'not-found': '/no/such/page', 'bad-url': '/%E0%A4%A' })
-    browser = await chromium.launch({ executablePath: CHROMIUM!, args: CHROMIUM_ARGS, headless: true })
+    Object.assign(pages, {
+      home: '/',
+      article,
+      topic,
+      author,
+      section: '/politics',
+      'not-found': '/no/such/page',
+      'bad-url': '/%E0%A4%A',
+    })
+    browser = await chromium.launch({
+      executablePath: CHROMIUM!,
+      args: CHROMIUM_ARGS,
+      headless: true,
+    })
   })
 
   after(async () => {
@@ -95,7 +129,9 @@ describe('reader pages in Chromium', { skip: browserSkipReason() }, () => {
       files.push(f)
     }
     // One JVM start for every file: vnu takes ~2 s to start.
-    const r = spawnSync('java', ['-jar', VNU, '--errors-only', '--format', 'gnu', ...files], { encoding: 'utf8' })
+    const r = spawnSync('java', ['-jar', VNU, '--errors-only', '--format', 'gnu', ...files], {
+      encoding: 'utf8',
+    })
     assert.equal(r.error, undefined, 'java must be installed (default-jre-headless)')
     assert.equal(r.stderr.trim() + r.stdout.trim(), '', 'Nu HTML checker errors')
     assert.equal(r.status, 0)
@@ -108,7 +144,9 @@ describe('reader pages in Chromium', { skip: browserSkipReason() }, () => {
         for (const [name, url] of Object.entries(pages)) {
           await page.goto(base + url)
           const results = await new AxeBuilder({ page }).analyze()
-          const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          const bad = results.violations.filter(
+            (v) => v.impact === 'serious' || v.impact === 'critical',
+          )
           assert.deepEqual(
             bad.map((v) => `${name}@${width}: ${v.id} (${v.nodes.length}) ${v.help}`),
             [],
@@ -141,27 +179,35 @@ describe('reader pages in Chromium', { skip: browserSkipReason() }, () => {
     }
   })
 
-  it('renders every hostile string inert: no dialog, no injected element', { skip: fs.existsSync(XSS_DIR) ? false : 'shared/fixtures/hostile/xss is absent here' }, async () => {
-    assert.ok(hostileUrls.length >= 30)
-    const page = await browser.newPage()
-    const dialogs: string[] = []
-    page.on('dialog', (d) => {
-      dialogs.push(`${page.url()}: ${d.message()}`)
-      void d.dismiss()
-    })
-    try {
-      for (const url of hostileUrls) {
-        const res = await page.goto(base + url)
-        assert.equal(res?.status(), 200, url)
-        // Anything an attack string could smuggle in would be one of these.
-        const injected = await page.locator('main script, main iframe, main object, main embed, main svg, main form, main input').count()
-        assert.equal(injected, 0, url)
+  it(
+    'renders every hostile string inert: no dialog, no injected element',
+    { skip: fs.existsSync(XSS_DIR) ? false : 'shared/fixtures/hostile/xss is absent here' },
+    async () => {
+      assert.ok(hostileUrls.length >= 30)
+      const page = await browser.newPage()
+      const dialogs: string[] = []
+      page.on('dialog', (d) => {
+        dialogs.push(`${page.url()}: ${d.message()}`)
+        void d.dismiss()
+      })
+      try {
+        for (const url of hostileUrls) {
+          const res = await page.goto(base + url)
+          assert.equal(res?.status(), 200, url)
+          // Anything an attack string could smuggle in would be one of these.
+          const injected = await page
+            .locator(
+              'main script, main iframe, main object, main embed, main svg, main form, main input',
+            )
+            .count()
+          assert.equal(injected, 0, url)
+        }
+        assert.deepEqual(dialogs, [])
+      } finally {
+        await page.close()
       }
-      assert.deepEqual(dialogs, [])
-    } finally {
-      await page.close()
-    }
-  })
+    },
+  )
 
   it('writes screenshots of the article page at 375 and 1280 px', async () => {
     fs.mkdirSync(OUT, { recursive: true })

@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 
-export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p))
+export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) =>
+  fs.existsSync(p),
+)
 
 /** Flags that keep headless Chromium quiet on a machine with no outside network. */
 export const CHROMIUM_ARGS = [
@@ -17,7 +19,8 @@ export const CHROMIUM_ARGS = [
 export function browserSkipReason(): string | false {
   if (CHROMIUM) return false
   const reason = 'Chromium not found (apt-get install chromium)'
-  if (process.env.MASTHEAD_REQUIRE_BROWSER === '1') throw new Error(`MASTHEAD_REQUIRE_BROWSER=1 but ${reason}`)
+  if (process.env.MASTHEAD_REQUIRE_BROWSER === '1')
+    throw new Error(`MASTHEAD_REQUIRE_BROWSER=1 but ${reason}`)
   console.log(`# skipping browser suites: ${reason}`)
   return reason
 }

@@ -1,10 +1,16 @@
 import crypto from 'node:crypto'
 import pg from 'pg'
-import { connect, migrateToLatest, type DialectName, type Storage } from '../../src/storage/index.js'
+import {
+  connect,
+  migrateToLatest,
+  type DialectName,
+  type Storage,
+} from '../../src/storage/index.js'
 
 export const testDialects: DialectName[] = ['sqlite', 'postgres']
 
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+export const TEST_DATABASE_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 
 let pgReason: Promise<string | false> | null = null
 
@@ -14,14 +20,18 @@ let pgReason: Promise<string | false> | null = null
  */
 export function postgresSkipReason(): Promise<string | false> {
   pgReason ??= (async () => {
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 3000 })
+    const client = new pg.Client({
+      connectionString: TEST_DATABASE_URL,
+      connectionTimeoutMillis: 3000,
+    })
     try {
       await client.connect()
       await client.query('select 1')
       return false
     } catch (err) {
       const reason = `PostgreSQL not reachable at ${TEST_DATABASE_URL} (${(err as Error).message}); set TEST_DATABASE_URL`
-      if (process.env.MASTHEAD_REQUIRE_POSTGRES === '1') throw new Error(`MASTHEAD_REQUIRE_POSTGRES=1 but ${reason}`)
+      if (process.env.MASTHEAD_REQUIRE_POSTGRES === '1')
+        throw new Error(`MASTHEAD_REQUIRE_POSTGRES=1 but ${reason}`)
       return reason
     } finally {
       await client.end().catch(() => {})

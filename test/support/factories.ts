@@ -15,18 +15,48 @@ let n = 0
 
 /** The smallest newsroom a test needs: two sections, two authors, an agency, topics, an image. */
 export async function seedBasics(app: App, now = new Date()): Promise<Basics> {
-  const sectionId = await app.content.createSection({ slug: 'world', name: 'World', description: 'News from everywhere.' })
-  const otherSectionId = await app.content.createSection({ slug: 'culture', name: 'Culture', position: 1 })
-  const authorId = await app.repo.insertAuthor({ slug: 'ana-petrova', name: 'Ana Petrova', role: 'Correspondent', bio: 'Covers the courts.' }, now)
-  const secondAuthorId = await app.repo.insertAuthor({ slug: 'ivo-kral', name: 'Ivo Kral', role: 'Editor', bio: '' }, now)
-  const agencyId = await app.repo.insertAgency({ slug: 'north-wire', name: 'North Wire', url: null })
+  const sectionId = await app.content.createSection({
+    slug: 'world',
+    name: 'World',
+    description: 'News from everywhere.',
+  })
+  const otherSectionId = await app.content.createSection({
+    slug: 'culture',
+    name: 'Culture',
+    position: 1,
+  })
+  const authorId = await app.repo.insertAuthor(
+    { slug: 'ana-petrova', name: 'Ana Petrova', role: 'Correspondent', bio: 'Covers the courts.' },
+    now,
+  )
+  const secondAuthorId = await app.repo.insertAuthor(
+    { slug: 'ivo-kral', name: 'Ivo Kral', role: 'Editor', bio: '' },
+    now,
+  )
+  const agencyId = await app.repo.insertAgency({
+    slug: 'north-wire',
+    name: 'North Wire',
+    url: null,
+  })
   const topicIds = [
-    await app.repo.insertTopic({ slug: 'elections', name: 'Elections', description: 'Votes and counts.' }),
+    await app.repo.insertTopic({
+      slug: 'elections',
+      name: 'Elections',
+      description: 'Votes and counts.',
+    }),
     await app.repo.insertTopic({ slug: 'courts', name: 'Courts', description: '' }),
     await app.repo.insertTopic({ slug: 'energy', name: 'Energy', description: '' }),
   ]
   const imageId = await app.repo.insertImage(
-    { storageKey: 'aaaaaaaaaaaaaaaaaaaa', alt: 'A river at dusk', caption: 'The river at Orlan.', credit: 'Mira Sol / The Lantern', width: 1600, height: 900, widths: [400, 800, 1200] },
+    {
+      storageKey: 'aaaaaaaaaaaaaaaaaaaa',
+      alt: 'A river at dusk',
+      caption: 'The river at Orlan.',
+      credit: 'Mira Sol / The Lantern',
+      width: 1600,
+      height: 900,
+      widths: [400, 800, 1200],
+    },
     now,
   )
   return { sectionId, otherSectionId, authorId, secondAuthorId, agencyId, topicIds, imageId }

@@ -23,9 +23,7 @@ export interface ArticlePage {
 }
 
 export type ArticleLookup =
-  | ArticlePage
-  | { kind: 'redirect'; location: string }
-  | { kind: 'not-found' }
+  ArticlePage | { kind: 'redirect'; location: string } | { kind: 'not-found' }
 
 const RELATED_COUNT = 4
 const CANDIDATES_PER_TOPIC = 30
@@ -82,7 +80,12 @@ export async function loadArticlePage(
       type: 'article',
       language: article.language,
       ...(img && {
-        image: { path: imagePath(img, img.widths.at(-1) ?? img.width), width: img.width, height: img.height, alt: img.alt },
+        image: {
+          path: imagePath(img, img.widths.at(-1) ?? img.width),
+          width: img.width,
+          height: img.height,
+          alt: img.alt,
+        },
       }),
       og: [
         ['article:published_time', published.toISOString()],
@@ -91,9 +94,13 @@ export async function loadArticlePage(
         ...article.topics.map((t): [string, string] => ['article:tag', t.name]),
       ],
       feeds: [
-        { title: `${deps.site.name}: ${article.section.name}`, path: `/${article.section.slug}/feed.xml` },
+        {
+          title: `${deps.site.name}: ${article.section.name}`,
+          path: `/${article.section.slug}/feed.xml`,
+        },
       ],
-      jsonLd: (canonicalOrigin: string) => newsArticleJsonLd(article, canonicalOrigin, deps.site.name),
+      jsonLd: (canonicalOrigin: string) =>
+        newsArticleJsonLd(article, canonicalOrigin, deps.site.name),
     },
   }
 }
@@ -105,7 +112,11 @@ export function newsArticleJsonLd(a: Article, origin: string, publisher: string)
       ? { '@type': 'Person', name: c.author.name, url: origin + authorPath(c.author.slug) }
       : c.kind === 'guest'
         ? { '@type': 'Person', name: c.name }
-        : { '@type': 'Organization', name: c.agency.name, ...(c.agency.url ? { url: c.agency.url } : {}) },
+        : {
+            '@type': 'Organization',
+            name: c.agency.name,
+            ...(c.agency.url ? { url: c.agency.url } : {}),
+          },
   )
   const onlyAgencies = a.credits.length > 0 && a.credits.every((c) => c.kind === 'agency')
   const img = a.leadImage
@@ -117,7 +128,9 @@ export function newsArticleJsonLd(a: Article, origin: string, publisher: string)
     datePublished: (a.publishedAt ?? a.updatedAt).toISOString(),
     dateModified: a.updatedAt.toISOString(),
     ...(people.length ? { author: people } : {}),
-    ...(onlyAgencies ? { creditText: a.credits.map((c) => (c.kind === 'agency' ? c.agency.name : '')).join(', ') } : {}),
+    ...(onlyAgencies
+      ? { creditText: a.credits.map((c) => (c.kind === 'agency' ? c.agency.name : '')).join(', ') }
+      : {}),
     ...(img
       ? {
           image: img.widths.map((w) => ({

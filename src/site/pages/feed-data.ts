@@ -28,7 +28,10 @@ export interface FeedData {
 }
 
 /** The newest articles of a scope with their full bodies: feeds carry whole articles. */
-export async function loadFeedData(deps: PageDeps, scope: FeedScope): Promise<FeedData | undefined> {
+export async function loadFeedData(
+  deps: PageDeps,
+  scope: FeedScope,
+): Promise<FeedData | undefined> {
   const now = deps.clock.now()
   let filter: ListFilter
   let title = deps.site.name

@@ -9,7 +9,7 @@ export interface LoadedPage<VM> {
   keys: string[]
 }
 
-const HOME_LATEST = 9
+const HOME_LATEST = 7
 const HOME_PER_SECTION = 4
 
 export async function loadHomePage(deps: PageDeps): Promise<LoadedPage<HomeViewModel>> {
@@ -30,7 +30,9 @@ export async function loadHomePage(deps: PageDeps): Promise<LoadedPage<HomeViewM
     .map((s) => ({
       slug: s.slug,
       name: s.name,
-      articles: (perSection.get(s.id) ?? []).filter((a) => !onTop.has(a.id)).slice(0, HOME_PER_SECTION),
+      articles: (perSection.get(s.id) ?? [])
+        .filter((a) => !onTop.has(a.id))
+        .slice(0, HOME_PER_SECTION),
     }))
     .filter((b) => b.articles.length > 0)
   return {

@@ -50,7 +50,12 @@ export function ArticleView(props: ArticleViewModel) {
           </div>
         </header>
         {a.leadImage && (
-          <Figure image={a.leadImage} sizes="(min-width: 760px) 720px, 100vw" eager class="figure lead" />
+          <Figure
+            image={a.leadImage}
+            sizes="(min-width: 760px) 720px, 100vw"
+            eager
+            class="figure lead"
+          />
         )}
         {/* Sanitized on save (content/body.ts); images expanded by views/body.tsx. */}
         <div class="story-body" dangerouslySetInnerHTML={{ __html: props.bodyHtml }} />
@@ -75,7 +80,12 @@ export function ArticleView(props: ArticleViewModel) {
           <h2 id="related-title">Read more</h2>
           <div class="related-list">
             {props.related.map((r) => (
-              <ArticleCard article={r} siteLanguage={props.siteLanguage} headingLevel={3} showSection />
+              <ArticleCard
+                article={r}
+                siteLanguage={props.siteLanguage}
+                headingLevel={3}
+                showSection
+              />
             ))}
           </div>
         </section>

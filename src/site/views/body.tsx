@@ -11,7 +11,9 @@ export const BODY_IMAGE_SIZES = '(min-width: 760px) 680px, 100vw'
 export function expandBody(body: string, images: ReadonlyMap<number, Image>): string {
   return body.replace(/<figure data-image-id="([0-9]+)">[\s\S]*?<\/figure>/g, (_m, id: string) => {
     const img = images.get(Number(id))
-    return img ? renderToString(<Figure image={img} sizes={BODY_IMAGE_SIZES} class="figure inline" />) : ''
+    return img
+      ? renderToString(<Figure image={img} sizes={BODY_IMAGE_SIZES} class="figure inline" />)
+      : ''
   })
 }
 

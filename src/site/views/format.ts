@@ -23,7 +23,12 @@ const shortFormats = new Map<string, Intl.DateTimeFormat>()
 export function formatDate(d: Date, language: string): string {
   let f = shortFormats.get(language)
   if (!f) {
-    f = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+    f = new Intl.DateTimeFormat(language, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    })
     shortFormats.set(language, f)
   }
   return f.format(d)

@@ -44,7 +44,10 @@ export function Layout(props: { site: SiteContext; meta: PageMeta; children: Com
         <meta name="twitter:description" content={meta.description} />
         {meta.jsonLd && (
           // Serialised by jsonForScript, which escapes < > & so the data cannot end the element.
-          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(meta.jsonLd) }} />
+          <script
+            type="application/ld+json"
+            dangerouslySetInnerHTML={{ __html: jsonForScript(meta.jsonLd) }}
+          />
         )}
       </head>
       <body>
@@ -85,7 +88,9 @@ export function Layout(props: { site: SiteContext; meta: PageMeta; children: Com
               Follow without the web blocking you: <a href="/feed.xml">RSS</a> ·{' '}
               <a href="/feed.atom">Atom</a> · <a href="/feed.json">JSON Feed</a>
             </p>
-            <p class="small">This site sets no tracking cookies and loads nothing from other sites.</p>
+            <p class="small">
+              This site sets no tracking cookies and loads nothing from other sites.
+            </p>
           </div>
         </footer>
       </body>

@@ -16,28 +16,39 @@ export function HomeView(props: HomeViewModel) {
     <>
       <Slot name="support-banner" />
       <h1 class="visually-hidden">{props.siteName}</h1>
-      {lead && (
-        <section class="home-lead" aria-label="Top story">
-          {lead.leadImage && (
-            <a href={articlePath(lead)} tabindex={-1} aria-hidden="true">
-              <Figure image={{ ...lead.leadImage, caption: '', credit: '' }} sizes="(min-width: 760px) 720px, 100vw" eager />
-            </a>
-          )}
-          <ArticleCard article={lead} siteLanguage={props.siteLanguage} showSection />
-        </section>
-      )}
-      {props.latest.length > 0 && (
-        <section class="latest" aria-labelledby="latest-title">
-          <h2 id="latest-title" class="block-title">
-            Latest
-          </h2>
-          <div class="card-list">
-            {props.latest.map((a) => (
-              <ArticleCard article={a} siteLanguage={props.siteLanguage} headingLevel={3} showSection />
-            ))}
-          </div>
-        </section>
-      )}
+      <div class="home-top">
+        {lead && (
+          <section class="home-lead" aria-label="Top story">
+            {lead.leadImage && (
+              <a href={articlePath(lead)} tabindex={-1} aria-hidden="true">
+                <Figure
+                  image={{ ...lead.leadImage, caption: '', credit: '' }}
+                  sizes="(min-width: 760px) 720px, 100vw"
+                  eager
+                />
+              </a>
+            )}
+            <ArticleCard article={lead} siteLanguage={props.siteLanguage} showSection />
+          </section>
+        )}
+        {props.latest.length > 0 && (
+          <section class="latest" aria-labelledby="latest-title">
+            <h2 id="latest-title" class="block-title">
+              Latest
+            </h2>
+            <div class="card-list">
+              {props.latest.map((a) => (
+                <ArticleCard
+                  article={a}
+                  siteLanguage={props.siteLanguage}
+                  headingLevel={3}
+                  showSection
+                />
+              ))}
+            </div>
+          </section>
+        )}
+      </div>
       {props.sections.map((s) => (
         <section class="section-block" aria-labelledby={`s-${s.slug}`}>
           <h2 id={`s-${s.slug}`} class="block-title">
@@ -45,7 +56,12 @@ export function HomeView(props: HomeViewModel) {
           </h2>
           <div class="card-grid">
             {s.articles.map((a, i) => (
-              <ArticleCard article={a} siteLanguage={props.siteLanguage} headingLevel={3} image={i === 0} />
+              <ArticleCard
+                article={a}
+                siteLanguage={props.siteLanguage}
+                headingLevel={3}
+                image={i === 0}
+              />
             ))}
           </div>
         </section>
@@ -73,7 +89,9 @@ export function ListView(props: ListViewModel) {
   return (
     <>
       <header class="list-header">
-        <p class="kicker">{props.kind === 'topic' ? 'Topic' : props.kind === 'author' ? 'Author' : 'Section'}</p>
+        <p class="kicker">
+          {props.kind === 'topic' ? 'Topic' : props.kind === 'author' ? 'Author' : 'Section'}
+        </p>
         <h1>{props.title}</h1>
         {props.subtitle && <p class="role">{props.subtitle}</p>}
         {props.description && <p class="description">{props.description}</p>}
@@ -86,7 +104,12 @@ export function ListView(props: ListViewModel) {
       ) : (
         <div class="card-list">
           {props.articles.map((a) => (
-            <ArticleCard article={a} siteLanguage={props.siteLanguage} image showSection={props.kind !== 'section'} />
+            <ArticleCard
+              article={a}
+              siteLanguage={props.siteLanguage}
+              image
+              showSection={props.kind !== 'section'}
+            />
           ))}
         </div>
       )}

@@ -81,7 +81,9 @@ function CreditName(props: { credit: Credit; link: boolean }) {
 export function Time(props: { date: Date; language: string; short?: boolean }) {
   return (
     <time datetime={props.date.toISOString()}>
-      {props.short ? formatDate(props.date, props.language) : formatDateTime(props.date, props.language)}
+      {props.short
+        ? formatDate(props.date, props.language)
+        : formatDateTime(props.date, props.language)}
     </time>
   )
 }
@@ -122,14 +124,19 @@ export function ArticleCard(props: {
               <Byline credits={a.credits} link={false} /> ·{' '}
             </>
           )}
-          <Time date={a.publishedAt} language={props.siteLanguage} short /> · <ReadingTime words={a.wordCount} />
+          <Time date={a.publishedAt} language={props.siteLanguage} short /> ·{' '}
+          <ReadingTime words={a.wordCount} />
         </p>
       </div>
     </article>
   )
 }
 
-export function Pagination(props: { page: number; prev?: string | undefined; next?: string | undefined }) {
+export function Pagination(props: {
+  page: number
+  prev?: string | undefined
+  next?: string | undefined
+}) {
   if (!props.prev && !props.next) return null
   return (
     <nav class="pagination" aria-label="Pages">

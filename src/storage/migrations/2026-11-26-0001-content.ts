@@ -56,9 +56,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await id('article')
     .addColumn('slug', 'text', (c) => c.notNull().unique())
-    .addColumn('section_id', pg ? 'bigint' : 'integer', (c) =>
-      c.notNull().references('section.id'),
-    )
+    .addColumn('section_id', pg ? 'bigint' : 'integer', (c) => c.notNull().references('section.id'))
     .addColumn('kicker', 'text')
     .addColumn('headline', 'text', (c) => c.notNull())
     .addColumn('standfirst', 'text')
@@ -93,9 +91,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       c.notNull().references('article.id').onDelete('cascade'),
     )
     .addColumn('position', 'integer', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) =>
-      c.notNull().check(sql`kind in ('author', 'guest', 'agency')`),
-    )
+    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('author', 'guest', 'agency')`))
     .addColumn('author_id', pg ? 'bigint' : 'integer', (c) => c.references('author.id'))
     .addColumn('agency_id', pg ? 'bigint' : 'integer', (c) => c.references('agency.id'))
     .addColumn('name', 'text')
@@ -130,7 +126,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['article_topic', 'article_credit', 'article', 'image', 'topic', 'agency', 'author', 'section']) {
+  for (const t of [
+    'article_topic',
+    'article_credit',
+    'article',
+    'image',
+    'topic',
+    'agency',
+    'author',
+    'section',
+  ]) {
     await db.schema.dropTable(t).execute()
   }
 }

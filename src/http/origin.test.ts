@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { isOnionHost, isValidHost, originOf } from './origin.js'
+import { cacheIdOf } from './responses.js'
+
+describe('request origin', () => {
+  it('accepts names, mirrors, onion addresses, IPs and ports', () => {
+    for (const h of [
+      'example.org',
+      'mirror-2.example.net:8443',
+      'abcdefghijklmnop.onion',
+      '127.0.0.1:3000',
+      '[::1]:3000',
+      'localhost',
+      'example.org.',
+    ]) {
+      assert.equal(isValidHost(h), true, h)
+    }
+  })
+
+  it('refuses anything else a Host header might carry', () => {
+    for (const h of [
+      '',
+      'evil.test"><script>',
+      'a b',
+      'example.org/path',
+      'ex@mple.org',
+      'example.org:99999999',
+      '-bad.example',
+      'a'.repeat(300),
+      'example.org\r\nX: y',
+    ]) {
+      assert.equal(isValidHost(h), false, h)
+    }
+    assert.equal(isValidHost(undefined), false)
+  })
+
+  it('builds a lowercase origin with the scheme used', () => {
+    assert.equal(originOf('https', 'Example.ORG'), 'https://example.org')
+    assert.equal(originOf('http', 'example.org.:8080'), 'http://example.org:8080')
+    assert.equal(originOf('gopher', 'example.org'), 'http://example.org')
+  })
+
+  it('knows an onion address', () => {
+    assert.equal(isOnionHost('abc.onion'), true)
+    assert.equal(isOnionHost('abc.onion:80'), true)
+    assert.equal(isOnionHost('onion.example.org'), false)
+  })
+
+  it('keys the page cache by origin, path and page number only', () => {
+    assert.equal(cacheIdOf('http://a', '/x'), 'http://a/x')
+    assert.equal(cacheIdOf('http://a', '/x?utm_source=y&page=2'), 'http://a/x?page=2')
+    assert.equal(cacheIdOf('http://a', '/x?page=0&z=1'), 'http://a/x')
+    assert.equal(cacheIdOf('http://a', '/x?page=abc'), 'http://a/x')
+  })
+})
