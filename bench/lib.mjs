@@ -174,6 +174,7 @@ function readStatusKb(pid, field) {
  */
 export function sampleMemory(pid, everyMs = 200) {
   let peakKb = 0
+  let phaseKb = 0
   let lastKb = null
   let samples = 0
   const tick = () => {
@@ -182,12 +183,20 @@ export function sampleMemory(pid, everyMs = 200) {
       samples++
       lastKb = kb
       if (kb > peakKb) peakKb = kb
+      if (kb > phaseKb) phaseKb = kb
     }
   }
   tick()
   const timer = setInterval(tick, everyMs)
   timer.unref()
   return {
+    /** Peak VmRSS (MB) since the last call, sampled; starts a new phase. */
+    phase() {
+      tick()
+      const mb = Math.round((phaseKb / 1024) * 10) / 10
+      phaseKb = 0
+      return mb
+    },
     stop() {
       clearInterval(timer)
       tick()

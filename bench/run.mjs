@@ -238,6 +238,17 @@ async function postgresDb(opt) {
     async wipe() {
       await query(`drop schema if exists "${opt.pgSchema}" cascade`)
     },
+    /**
+     * Planner statistics, as autovacuum would gather them on a live server (it may be off, or
+     * not have run yet, right after seeding). Only the bench schema's tables.
+     */
+    async analyze() {
+      const { rows } = await query(
+        `select tablename from pg_tables where schemaname = '${opt.pgSchema}'`,
+      )
+      for (const r of rows) await query(`analyze "${opt.pgSchema}"."${r.tablename}"`)
+      return rows.length
+    },
   }
 }
 
@@ -334,6 +345,7 @@ async function startServer(db, { pageCache }) {
     coldStartMs: round(coldStartMs),
     logs,
     isDead: () => dead,
+    memoryPhase: () => mem.phase(),
     async stop() {
       const memory = dead ? { peakRssMb: null, note: 'the server had exited' } : mem.stop()
       const exit = await stopChild(handle)
@@ -361,7 +373,9 @@ async function load(server, label, urlPath, opt) {
     say(`  warning: ${label} ${urlPath} answered ${probe.status} before the load`)
   process.stdout.write(`  ${label.padEnd(20)} ${urlPath.slice(0, 60).padEnd(60)} `)
   await autocannonRun(url, opt.connections, opt.warmupS) // warm-up, not counted
+  server.memoryPhase()
   const r = await autocannonRun(url, opt.connections, opt.duration)
+  const serverPeakRssMb = server.memoryPhase()
   if (server.isDead()) throw new Error(`the server died during the ${label} load`)
   const out = {
     tool: 'autocannon',
@@ -377,8 +391,11 @@ async function load(server, label, urlPath, opt) {
     bytesPerResponse: r.requests.total ? Math.round(r.throughput.total / r.requests.total) : null,
     statusCodes: r.statusCodeStats,
     bodyBytesProbe: probe.body.length,
+    serverPeakRssMb,
   }
-  say(`${String(out.reqPerSec).padStart(9)} req/s  p99 ${out.p99Ms} ms`)
+  say(
+    `${String(out.reqPerSec).padStart(9)} req/s  p99 ${String(out.p99Ms).padStart(4)} ms  server RSS ≤ ${serverPeakRssMb} MB`,
+  )
   return out
 }
 
@@ -389,13 +406,17 @@ async function wrkLoad(server, urlPath, opt) {
   }
   const url = `${server.base}${urlPath}`
   process.stdout.write(`  ${'article (wrk)'.padEnd(20)} ${urlPath.slice(0, 60).padEnd(60)} `)
+  server.memoryPhase()
   const r = await runWrk(url, {
     threads: 1,
     connections: opt.connections,
     durationS: Math.max(1, Math.round(opt.duration)),
   })
+  r.serverPeakRssMb = server.memoryPhase()
   if (server.isDead()) throw new Error('the server died during the wrk load')
-  say(`${String(round(r.reqPerSec)).padStart(9)} req/s  p99 ${round(r.p99Ms, 2)} ms`)
+  say(
+    `${String(round(r.reqPerSec)).padStart(9)} req/s  p99 ${String(round(r.p99Ms, 1)).padStart(4)} ms  server RSS ≤ ${r.serverPeakRssMb} MB`,
+  )
   const { raw, ...rest } = r
   return {
     tool: 'wrk',
@@ -433,6 +454,11 @@ async function discover(base) {
 async function benchDialect(db, opt) {
   const out = { dialect: db.dialect, loads: {}, servers: {} }
   out.seed = await ensureSeeded(db, opt.articles)
+  if (db.analyze) {
+    const n = await db.analyze()
+    say(`  ran ANALYZE on the ${n} bench tables (what autovacuum does on a live server)`)
+    out.seed.analyzed = true
+  }
 
   say(`  starting the server (PAGE_CACHE=true)…`)
   let server = await startServer(db, { pageCache: true })

@@ -48,8 +48,9 @@ export function createSite(opts: SiteOptions) {
       name: deps.site.name,
       description: deps.site.description,
       language: deps.site.language,
-      origin: req.origin,
-      canonicalOrigin: opts.publicUrl ?? req.origin,
+      // Empty when the request failed before its origin was known (a malformed URL).
+      origin: req.origin ?? '',
+      canonicalOrigin: opts.publicUrl ?? req.origin ?? '',
       sections,
       cssHref: css.href,
       path: req.url.split('?')[0] ?? '/',
@@ -71,7 +72,6 @@ export function createSite(opts: SiteOptions) {
       {
         title: `${title} | ${site.name}`,
         description: message,
-        canonicalPath: site.path,
         robots: 'noindex',
       },
       <ErrorView status={status} title={title} message={message} />,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
@@ -26,6 +26,19 @@ function xssStrings(max: number): string[] {
   // Spread the sample over every list rather than taking one list's head.
   const step = Math.max(1, Math.floor(all.length / max))
   return all.filter((_, i) => i % step === 0).slice(0, max)
+}
+
+function run(
+  cmd: string,
+  args: string[],
+): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(cmd, args, { maxBuffer: 10_000_000 }, (err, stdout, stderr) => {
+      if (err && typeof err.code !== 'number')
+        return reject(new Error(`${cmd} could not run: ${err.message}`))
+      resolve({ status: err ? Number(err.code) : 0, stdout, stderr })
+    })
+  })
 }
 
 describe('reader pages in Chromium', { skip: browserSkipReason() }, () => {
@@ -76,7 +89,7 @@ describe('reader pages in Chromium', { skip: browserSkipReason() }, () => {
         standfirst: s.slice(0, 600),
         body: chunk.map((x) => `<p>${x}</p>${x}`).join(''),
         status: 'published',
-        publishedAt: new Date(Date.now() - 60_000),
+        publishedAt: new Date(Date.now() - 90 * 86_400_000),
         leadImageId: imageId,
         credits: [{ authorId }, { guest: s.slice(0, 120) }],
         topicIds: [topicId],
@@ -91,12 +104,21 @@ describe('reader pages in Chromium', { skip: browserSkipReason() }, () => {
     const addr = app.http.server.address()
     base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`
     const feed = (await (await fetch(`${base}/feed.json`)).json()) as { items: { url: string }[] }
-    const article = new URL(feed.items.find((i) => !i.url.includes('hostile'))!.url).pathname
-    const home = await (await fetch(`${base}/`)).text()
-    const topic = /href="(\/topic\/[a-z0-9-]+)"/.exec(
-      await (await fetch(base + article)).text(),
-    )![1]!
-    const author = /href="(\/author\/[a-z0-9-]+)"/.exec(home)![1]!
+    // The newest story that has both a staff byline and topics (wire stories have no author page).
+    let article = ''
+    let topic = ''
+    let author = ''
+    for (const item of feed.items) {
+      const p = new URL(item.url).pathname
+      const html = await (await fetch(base + p)).text()
+      const t = /href="(\/topic\/[a-z0-9-]+)"/.exec(html)
+      const a = /href="(\/author\/[a-z0-9-]+)"/.exec(html)
+      if (t && a) {
+        ;[article, topic, author] = [p, t[1]!, a[1]!]
+        break
+      }
+    }
+    assert.ok(article, 'the demo has a story with a staff byline')
     Object.assign(pages, {
       home: '/',
       article,
@@ -118,28 +140,26 @@ describe('reader pages in Chromium', { skip: browserSkipReason() }, () => {
     await app?.close()
   })
 
-  it('passes the Nu HTML checker on every kind of page', () => {
+  it('passes the Nu HTML checker on every kind of page', async () => {
     const dir = path.join(OUT, 'vnu')
     fs.mkdirSync(dir, { recursive: true })
     const files: string[] = []
     for (const [name, url] of Object.entries(pages)) {
-      const r = spawnSync('curl', ['-s', base + url], { encoding: 'utf8' })
       const f = path.join(dir, `${name}.html`)
-      fs.writeFileSync(f, r.stdout)
+      fs.writeFileSync(f, await (await fetch(base + url)).text())
       files.push(f)
     }
-    // One JVM start for every file: vnu takes ~2 s to start.
-    const r = spawnSync('java', ['-jar', VNU, '--errors-only', '--format', 'gnu', ...files], {
-      encoding: 'utf8',
-    })
-    assert.equal(r.error, undefined, 'java must be installed (default-jre-headless)')
+    // One JVM start for every file: vnu takes ~2 s to start. Async, so our server can still
+    // answer while it runs (it lives in this process).
+    const r = await run('java', ['-jar', VNU, '--errors-only', '--format', 'gnu', ...files])
     assert.equal(r.stderr.trim() + r.stdout.trim(), '', 'Nu HTML checker errors')
     assert.equal(r.status, 0)
   })
 
   it('has no serious or critical axe violations, at phone and desktop widths', async () => {
     for (const width of [375, 1280]) {
-      const page = await browser.newPage({ viewport: { width, height: 900 } })
+      const ctx = await browser.newContext({ viewport: { width, height: 900 } })
+      const page = await ctx.newPage()
       try {
         for (const [name, url] of Object.entries(pages)) {
           await page.goto(base + url)
@@ -153,7 +173,7 @@ describe('reader pages in Chromium', { skip: browserSkipReason() }, () => {
           )
         }
       } finally {
-        await page.close()
+        await ctx.close()
       }
     }
   })
@@ -219,6 +239,5 @@ describe('reader pages in Chromium', { skip: browserSkipReason() }, () => {
       await page.close()
       assert.ok(fs.statSync(file).size > 10_000)
     }
-    assert.ok(execFileSync('ls', [OUT]).toString().includes('article-375.png'))
   })
 })

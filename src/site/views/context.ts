@@ -18,8 +18,8 @@ export interface SiteContext {
 export interface PageMeta {
   title: string
   description: string
-  /** Path on the canonical origin, e.g. /world/2026/11/slug. */
-  canonicalPath: string
+  /** Path on the canonical origin, e.g. /world/2026/11/slug; absent on error pages. */
+  canonicalPath?: string
   type?: 'website' | 'article' | 'profile'
   image?: { path: string; width: number; height: number; alt: string }
   /** Extra OpenGraph properties, e.g. article:published_time. */

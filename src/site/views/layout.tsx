@@ -4,7 +4,8 @@ import { jsonForScript } from './format.js'
 
 export function Layout(props: { site: SiteContext; meta: PageMeta; children: ComponentChildren }) {
   const { site, meta } = props
-  const canonical = site.canonicalOrigin + meta.canonicalPath
+  const canonical =
+    meta.canonicalPath === undefined ? undefined : site.canonicalOrigin + meta.canonicalPath
   return (
     <html lang={meta.language ?? site.language}>
       <head>
@@ -12,7 +13,7 @@ export function Layout(props: { site: SiteContext; meta: PageMeta; children: Com
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{meta.title}</title>
         <meta name="description" content={meta.description} />
-        <link rel="canonical" href={canonical} />
+        {canonical && <link rel="canonical" href={canonical} />}
         {meta.robots && <meta name="robots" content={meta.robots} />}
         {meta.prev && <link rel="prev" href={meta.prev} />}
         {meta.next && <link rel="next" href={meta.next} />}
@@ -27,7 +28,7 @@ export function Layout(props: { site: SiteContext; meta: PageMeta; children: Com
         <meta property="og:type" content={meta.type ?? 'website'} />
         <meta property="og:title" content={meta.title} />
         <meta property="og:description" content={meta.description} />
-        <meta property="og:url" content={canonical} />
+        {canonical && <meta property="og:url" content={canonical} />}
         {meta.image && (
           <>
             <meta property="og:image" content={site.canonicalOrigin + meta.image.path} />
