@@ -47,7 +47,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const { config, storage } = opts
   const clock = opts.clock ?? systemClock
   const cache = config.PAGE_CACHE ? new PageCache(config.PAGE_CACHE_MAX_MB * 1024 * 1024) : null
-  const repo = createContentRepository(storage.db)
+  const repo = createContentRepository(storage.db, storage.dialect)
   const content = createContentService({
     repo,
     clock,

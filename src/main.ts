@@ -95,6 +95,8 @@ async function seed(
     },
   )
   await app.http.close()
+  // Fresh statistics, so the planner picks the indexes on a database that just grew.
+  await storage.analyze()
   log(`Seeded ${result.articles} demo articles in ${((Date.now() - started) / 1000).toFixed(1)} s.`)
 }
 
@@ -166,7 +168,7 @@ export async function main(argv: string[]): Promise<void> {
       fail('--articles must be a whole number from 1 to 1000000')
     const storage = await openStorage(config)
     const { createContentRepository } = await import('./content/index.js')
-    const existing = await createContentRepository(storage.db).countArticles()
+    const existing = await createContentRepository(storage.db, storage.dialect).countArticles()
     if (existing > 0 && !args.force) {
       await storage.close()
       fail(`the database already has ${existing} articles; add --force to write the demo anyway`, 1)
@@ -183,7 +185,7 @@ export async function main(argv: string[]): Promise<void> {
   if (
     config.SEED_DEMO_WHEN_EMPTY &&
     !args['no-seed'] &&
-    (await createContentRepository(storage.db).countArticles()) === 0
+    (await createContentRepository(storage.db, storage.dialect).countArticles()) === 0
   ) {
     say('The database is empty: writing the demo publication (once).')
     await seed(config, storage, undefined, say)

@@ -1,5 +1,7 @@
-import type { Kysely, Selectable, Transaction } from 'kysely'
-import type { ArticleTable, Database, ImageTable } from '../storage/index.js'
+import type { ExpressionBuilder, Kysely, Selectable, Transaction } from 'kysely'
+import { jsonArrayFrom as pgJsonArrayFrom } from 'kysely/helpers/postgres'
+import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite'
+import type { Database, DialectName, ImageTable } from '../storage/index.js'
 import type {
   Agency,
   Article,
@@ -73,8 +75,60 @@ const SUMMARY_COLUMNS = [
   'section.name as section_name',
 ] as const
 
-export function createContentRepository(db: Kysely<Database>) {
+/** The lead image, joined as `li`, so a list needs no query per picture. */
+const LEAD_IMAGE_COLUMNS = [
+  'li.storage_key as li_storage_key',
+  'li.alt as li_alt',
+  'li.caption as li_caption',
+  'li.credit as li_credit',
+  'li.width as li_width',
+  'li.height as li_height',
+  'li.widths as li_widths',
+] as const
+
+const CREDIT_COLUMNS = [
+  'c.kind',
+  'c.name',
+  'au.id as author_id',
+  'au.slug as author_slug',
+  'au.name as author_name',
+  'ag.id as agency_id',
+  'ag.slug as agency_slug',
+  'ag.name as agency_name',
+  'ag.url as agency_url',
+] as const
+
+interface CreditJson {
+  kind: 'author' | 'guest' | 'agency'
+  name: string | null
+  author_id: number | null
+  author_slug: string | null
+  author_name: string | null
+  agency_id: number | null
+  agency_slug: string | null
+  agency_name: string | null
+  agency_url: string | null
+}
+
+/**
+ * @param dialect picks the JSON helper: the byline comes back inside the article row as a JSON
+ * array on both databases, one query instead of two.
+ */
+export function createContentRepository(db: Kysely<Database>, dialect: DialectName = 'sqlite') {
   const visible = (now: Date) => ({ now: now.getTime() })
+  const jsonArrayFrom = dialect === 'postgres' ? pgJsonArrayFrom : sqliteJsonArrayFrom
+
+  function creditsJson(eb: ExpressionBuilder<Database, 'article'>) {
+    return jsonArrayFrom(
+      eb
+        .selectFrom('article_credit as c')
+        .leftJoin('author as au', 'au.id', 'c.author_id')
+        .leftJoin('agency as ag', 'ag.id', 'c.agency_id')
+        .select(CREDIT_COLUMNS)
+        .whereRef('c.article_id', '=', 'article.id')
+        .orderBy('c.position'),
+    ).as('credits')
+  }
 
   async function imagesById(ids: readonly number[], q: Db = db): Promise<Map<number, Image>> {
     const unique = [...new Set(ids)]
@@ -83,6 +137,7 @@ export function createContentRepository(db: Kysely<Database>) {
     return new Map(rows.map((r) => [r.id, toImage(r)]))
   }
 
+  /** Bylines of many articles in one query (a JSON subquery per row is slower on SQLite). */
   async function creditsFor(articleIds: readonly number[]): Promise<Map<number, Credit[]>> {
     const out = new Map<number, Credit[]>()
     if (articleIds.length === 0) return out
@@ -90,56 +145,23 @@ export function createContentRepository(db: Kysely<Database>) {
       .selectFrom('article_credit as c')
       .leftJoin('author as au', 'au.id', 'c.author_id')
       .leftJoin('agency as ag', 'ag.id', 'c.agency_id')
-      .select([
-        'c.article_id',
-        'c.kind',
-        'c.name',
-        'au.id as author_id',
-        'au.slug as author_slug',
-        'au.name as author_name',
-        'ag.id as agency_id',
-        'ag.slug as agency_slug',
-        'ag.name as agency_name',
-        'ag.url as agency_url',
-      ])
+      .select(['c.article_id', ...CREDIT_COLUMNS])
       .where('c.article_id', 'in', [...articleIds])
       .orderBy('c.article_id')
       .orderBy('c.position')
       .execute()
     for (const r of rows) {
-      let credit: Credit | undefined
-      if (r.kind === 'author' && r.author_id !== null) {
-        credit = {
-          kind: 'author',
-          author: { id: r.author_id, slug: r.author_slug!, name: r.author_name! },
-        }
-      } else if (r.kind === 'agency' && r.agency_id !== null) {
-        credit = {
-          kind: 'agency',
-          agency: {
-            id: r.agency_id,
-            slug: r.agency_slug!,
-            name: r.agency_name!,
-            url: r.agency_url,
-          },
-        }
-      } else if (r.kind === 'guest' && r.name) {
-        credit = { kind: 'guest', name: r.name }
-      }
+      const credit = toCredit(r)
       if (!credit) continue
-      const list = out.get(r.article_id) ?? []
-      list.push(credit)
-      out.set(r.article_id, list)
+      const list = out.get(r.article_id)
+      if (list) list.push(credit)
+      else out.set(r.article_id, [credit])
     }
     return out
   }
 
-  async function hydrateSummaries(rows: SummaryRow[]): Promise<ArticleSummary[]> {
-    const ids = rows.map((r) => r.id)
-    const [credits, images] = await Promise.all([
-      creditsFor(ids),
-      imagesById(rows.flatMap((r) => (r.lead_image_id ? [r.lead_image_id] : []))),
-    ])
+  async function toSummaries(rows: SummaryRow[]): Promise<ArticleSummary[]> {
+    const credits = await creditsFor(rows.map((r) => r.id))
     return rows.map((r) => ({
       id: r.id,
       slug: r.slug,
@@ -149,7 +171,7 @@ export function createContentRepository(db: Kysely<Database>) {
       summary: r.summary,
       wordCount: r.word_count,
       language: r.language,
-      leadImage: r.lead_image_id ? (images.get(r.lead_image_id) ?? null) : null,
+      leadImage: leadImageOf(r),
       publishedAt: new Date(r.published_at ?? 0),
       updatedAt: new Date(r.updated_at),
       credits: credits.get(r.id) ?? [],
@@ -162,6 +184,21 @@ export function createContentRepository(db: Kysely<Database>) {
       .innerJoin('section', 'section.id', 'article.section_id')
       .where('article.status', '=', 'published')
       .where('article.published_at', '<=', visible(now).now)
+  }
+
+  function linkedBase(
+    filter: { kind: 'topic'; topicId: number } | { kind: 'author'; authorId: number },
+    now: Date,
+  ) {
+    const from =
+      filter.kind === 'topic'
+        ? db.selectFrom('article_topic as l').where('l.topic_id', '=', filter.topicId)
+        : db.selectFrom('article_credit as l').where('l.author_id', '=', filter.authorId)
+    return from
+      .where('l.published_at', '<=', now.getTime())
+      .innerJoin('article', 'article.id', 'l.article_id')
+      .innerJoin('section', 'section.id', 'article.section_id')
+      .where('article.status', '=', 'published')
   }
 
   return {
@@ -203,26 +240,11 @@ export function createContentRepository(db: Kysely<Database>) {
 
     /** The article with this slug whatever its status; the caller decides who may see it. */
     async findArticleBySlug(slug: string): Promise<Article | undefined> {
-      const row = await db
-        .selectFrom('article')
-        .innerJoin('section', 'section.id', 'article.section_id')
-        .selectAll('article')
-        .select(['section.slug as section_slug', 'section.name as section_name'])
-        .where('article.slug', '=', slug)
-        .executeTakeFirst()
-      if (!row) return undefined
-      return hydrateArticle(row)
+      return findArticle('slug', slug)
     },
 
     async findArticleById(id: number): Promise<Article | undefined> {
-      const row = await db
-        .selectFrom('article')
-        .innerJoin('section', 'section.id', 'article.section_id')
-        .selectAll('article')
-        .select(['section.slug as section_slug', 'section.name as section_name'])
-        .where('article.id', '=', id)
-        .executeTakeFirst()
-      return row ? hydrateArticle(row) : undefined
+      return findArticle('id', id)
     },
 
     imagesById,
@@ -233,44 +255,34 @@ export function createContentRepository(db: Kysely<Database>) {
       page: { limit: number; offset: number },
       now: Date,
     ): Promise<{ items: ArticleSummary[]; hasMore: boolean }> {
-      let q = publishedBase(now).select(SUMMARY_COLUMNS)
-      switch (filter.kind) {
-        case 'all':
-          break
-        case 'section':
-          q = q.where('article.section_id', '=', filter.sectionId)
-          break
-        case 'topic':
-          q = q.where((eb) =>
-            eb.exists(
-              eb
-                .selectFrom('article_topic')
-                .select('article_topic.article_id')
-                .whereRef('article_topic.article_id', '=', 'article.id')
-                .where('article_topic.topic_id', '=', filter.topicId),
-            ),
-          )
-          break
-        case 'author':
-          q = q.where((eb) =>
-            eb.exists(
-              eb
-                .selectFrom('article_credit')
-                .select('article_credit.article_id')
-                .whereRef('article_credit.article_id', '=', 'article.id')
-                .where('article_credit.author_id', '=', filter.authorId),
-            ),
-          )
-          break
-      }
-      const rows = await q
-        .orderBy('article.published_at', 'desc')
-        .orderBy('article.id', 'desc')
-        .limit(page.limit + 1)
-        .offset(page.offset)
-        .execute()
+      // Topic and author lists start from their link table's (id, published_at) index, so a
+      // page costs the same whatever the size of the archive.
+      const rows =
+        filter.kind === 'topic' || filter.kind === 'author'
+          ? await linkedBase(filter, now)
+              .leftJoin('image as li', 'li.id', 'article.lead_image_id')
+              .select(SUMMARY_COLUMNS)
+              .select(LEAD_IMAGE_COLUMNS)
+              .orderBy('l.published_at', 'desc')
+              .orderBy('l.article_id', 'desc')
+              .limit(page.limit + 1)
+              .offset(page.offset)
+              .execute()
+          : await (
+              filter.kind === 'section'
+                ? publishedBase(now).where('article.section_id', '=', filter.sectionId)
+                : publishedBase(now)
+            )
+              .leftJoin('image as li', 'li.id', 'article.lead_image_id')
+              .select(SUMMARY_COLUMNS)
+              .select(LEAD_IMAGE_COLUMNS)
+              .orderBy('article.published_at', 'desc')
+              .orderBy('article.id', 'desc')
+              .limit(page.limit + 1)
+              .offset(page.offset)
+              .execute()
       const hasMore = rows.length > page.limit
-      return { items: await hydrateSummaries(rows.slice(0, page.limit)), hasMore }
+      return { items: await toSummaries(rows.slice(0, page.limit)), hasMore }
     },
 
     /** The newest published articles of one section each, for the home page. */
@@ -281,7 +293,9 @@ export function createContentRepository(db: Kysely<Database>) {
       const lists = await Promise.all(
         sectionIds.map((id) =>
           publishedBase(now)
+            .leftJoin('image as li', 'li.id', 'article.lead_image_id')
             .select(SUMMARY_COLUMNS)
+            .select(LEAD_IMAGE_COLUMNS)
             .where('article.section_id', '=', id)
             .orderBy('article.published_at', 'desc')
             .orderBy('article.id', 'desc')
@@ -289,7 +303,7 @@ export function createContentRepository(db: Kysely<Database>) {
             .execute(),
         ),
       )
-      const all = await hydrateSummaries(lists.flat())
+      const all = await toSummaries(lists.flat())
       const byId = new Map(all.map((a) => [a.id, a]))
       sectionIds.forEach((id, i) =>
         out.set(
@@ -311,12 +325,10 @@ export function createContentRepository(db: Kysely<Database>) {
     ) {
       const byTopic = await Promise.all(
         article.topicIds.map((topicId) =>
-          publishedBase(now)
-            .innerJoin('article_topic', 'article_topic.article_id', 'article.id')
+          linkedBase({ kind: 'topic', topicId }, now)
             .select(['article.id', 'article.section_id', 'article.published_at'])
-            .where('article_topic.topic_id', '=', topicId)
             .where('article.id', '!=', article.id)
-            .orderBy('article.published_at', 'desc')
+            .orderBy('l.published_at', 'desc')
             .limit(perList)
             .execute(),
         ),
@@ -342,10 +354,12 @@ export function createContentRepository(db: Kysely<Database>) {
     async summariesByIds(ids: number[], now: Date): Promise<ArticleSummary[]> {
       if (ids.length === 0) return []
       const rows = await publishedBase(now)
+        .leftJoin('image as li', 'li.id', 'article.lead_image_id')
         .select(SUMMARY_COLUMNS)
+        .select(LEAD_IMAGE_COLUMNS)
         .where('article.id', 'in', ids)
         .execute()
-      const items = await hydrateSummaries(rows)
+      const items = await toSummaries(rows)
       const order = new Map(ids.map((id, i) => [id, i]))
       return items.sort((a, b) => order.get(a.id)! - order.get(b.id)!)
     },
@@ -496,7 +510,7 @@ export function createContentRepository(db: Kysely<Database>) {
           .values(toArticleRow(a))
           .returning('id')
           .executeTakeFirstOrThrow()
-        await writeLinks(tx, r.id, credits, topicIds)
+        await writeLinks(tx, r.id, credits, topicIds, listedAt(a))
         return r.id
       })
     },
@@ -512,7 +526,7 @@ export function createContentRepository(db: Kysely<Database>) {
         await tx.updateTable('article').set(row).where('id', '=', id).execute()
         await tx.deleteFrom('article_credit').where('article_id', '=', id).execute()
         await tx.deleteFrom('article_topic').where('article_id', '=', id).execute()
-        await writeLinks(tx, id, credits, topicIds)
+        await writeLinks(tx, id, credits, topicIds, listedAt(a))
       })
     },
 
@@ -546,20 +560,35 @@ export function createContentRepository(db: Kysely<Database>) {
     },
   }
 
-  async function hydrateArticle(
-    row: Selectable<ArticleTable> & { section_slug: string; section_name: string },
-  ): Promise<Article> {
-    const [credits, topics, images] = await Promise.all([
-      creditsFor([row.id]),
-      db
-        .selectFrom('article_topic')
-        .innerJoin('topic', 'topic.id', 'article_topic.topic_id')
-        .select(['topic.id', 'topic.slug', 'topic.name'])
-        .where('article_topic.article_id', '=', row.id)
-        .orderBy('article_topic.position')
-        .execute(),
-      row.lead_image_id ? imagesById([row.lead_image_id]) : Promise.resolve(new Map()),
-    ])
+  /** The article with its section, lead image, byline and topics, in one query. */
+  async function findArticle(
+    by: 'slug' | 'id',
+    value: string | number,
+  ): Promise<Article | undefined> {
+    let q = db
+      .selectFrom('article')
+      .innerJoin('section', 'section.id', 'article.section_id')
+      .leftJoin('image as li', 'li.id', 'article.lead_image_id')
+      .selectAll('article')
+      .select(['section.slug as section_slug', 'section.name as section_name'])
+      .select(LEAD_IMAGE_COLUMNS)
+      .select(creditsJson)
+      .select((eb) =>
+        jsonArrayFrom(
+          eb
+            .selectFrom('article_topic as at')
+            .innerJoin('topic', 'topic.id', 'at.topic_id')
+            .select(['topic.id', 'topic.slug', 'topic.name'])
+            .whereRef('at.article_id', '=', 'article.id')
+            .orderBy('at.position'),
+        ).as('topics'),
+      )
+    q =
+      by === 'slug'
+        ? q.where('article.slug', '=', String(value))
+        : q.where('article.id', '=', Number(value))
+    const row = await q.executeTakeFirst()
+    if (!row) return undefined
     return {
       id: row.id,
       slug: row.slug,
@@ -572,18 +601,80 @@ export function createContentRepository(db: Kysely<Database>) {
       wordCount: row.word_count,
       status: row.status,
       language: row.language,
-      leadImage: row.lead_image_id ? (images.get(row.lead_image_id) ?? null) : null,
+      leadImage: leadImageOf(row),
       publishedAt: row.published_at === null ? null : new Date(row.published_at),
       updatedAt: new Date(row.updated_at),
-      credits: credits.get(row.id) ?? [],
-      topics,
+      credits: toCredits(row.credits),
+      topics: parseJsonArray<{ id: number; slug: string; name: string }>(row.topics).map((t) => ({
+        id: Number(t.id),
+        slug: t.slug,
+        name: t.name,
+      })),
     }
   }
 }
 
+/** SQLite hands JSON back as text, PostgreSQL as values. */
+function parseJsonArray<T>(v: unknown): T[] {
+  if (typeof v === 'string') return JSON.parse(v) as T[]
+  return Array.isArray(v) ? (v as T[]) : []
+}
+
+function toCredits(raw: unknown): Credit[] {
+  return parseJsonArray<CreditJson>(raw).flatMap((r) => toCredit(r) ?? [])
+}
+
+function toCredit(r: CreditJson): Credit | null {
+  if (r.kind === 'author' && r.author_id !== null) {
+    return {
+      kind: 'author',
+      author: { id: Number(r.author_id), slug: r.author_slug!, name: r.author_name! },
+    }
+  }
+  if (r.kind === 'agency' && r.agency_id !== null) {
+    return {
+      kind: 'agency',
+      agency: {
+        id: Number(r.agency_id),
+        slug: r.agency_slug!,
+        name: r.agency_name!,
+        url: r.agency_url,
+      },
+    }
+  }
+  if (r.kind === 'guest' && r.name) return { kind: 'guest', name: r.name }
+  return null
+}
+
+type LeadImageRow = {
+  lead_image_id: number | null
+  li_storage_key: string | null
+  li_alt: string | null
+  li_caption: string | null
+  li_credit: string | null
+  li_width: number | null
+  li_height: number | null
+  li_widths: string | null
+}
+
+function leadImageOf(r: LeadImageRow): Image | null {
+  if (!r.lead_image_id || r.li_storage_key === null) return null
+  return toImage({
+    id: r.lead_image_id,
+    storage_key: r.li_storage_key,
+    alt: r.li_alt ?? '',
+    caption: r.li_caption ?? '',
+    credit: r.li_credit ?? '',
+    width: r.li_width ?? 0,
+    height: r.li_height ?? 0,
+    widths: r.li_widths ?? '[]',
+    created_at: 0,
+  })
+}
+
 export type ContentRepository = ReturnType<typeof createContentRepository>
 
-type SummaryRow = {
+type SummaryRow = LeadImageRow & {
   id: number
   slug: string
   kicker: string | null
@@ -599,11 +690,17 @@ type SummaryRow = {
   section_name: string
 }
 
+/** What the link tables copy of an article: its publication time, unless it is a draft. */
+function listedAt(a: NewArticleRow): number | null {
+  return a.status === 'draft' || !a.publishedAt ? null : a.publishedAt.getTime()
+}
+
 async function writeLinks(
   tx: Transaction<Database>,
   articleId: number,
   credits: NewCredit[],
   topicIds: number[],
+  publishedAt: number | null,
 ) {
   if (credits.length) {
     await tx
@@ -616,6 +713,7 @@ async function writeLinks(
           author_id: c.kind === 'author' ? c.authorId : null,
           agency_id: c.kind === 'agency' ? c.agencyId : null,
           name: c.kind === 'guest' ? c.name : null,
+          published_at: publishedAt,
         })),
       )
       .execute()
@@ -623,7 +721,14 @@ async function writeLinks(
   if (topicIds.length) {
     await tx
       .insertInto('article_topic')
-      .values(topicIds.map((topic_id, position) => ({ article_id: articleId, topic_id, position })))
+      .values(
+        topicIds.map((topic_id, position) => ({
+          article_id: articleId,
+          topic_id,
+          position,
+          published_at: publishedAt,
+        })),
+      )
       .execute()
   }
 }

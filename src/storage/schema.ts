@@ -87,10 +87,14 @@ export interface ArticleCreditTable {
   author_id: number | null
   agency_id: number | null
   name: string | null
+  /** Copy of the article's published_at while it is not a draft, for indexed listing. */
+  published_at: number | null
 }
 
 export interface ArticleTopicTable {
   article_id: number
   topic_id: number
   position: number
+  /** Copy of the article's published_at while it is not a draft, for indexed listing. */
+  published_at: number | null
 }

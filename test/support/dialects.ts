@@ -65,6 +65,7 @@ export async function openTestStorage(dialect: DialectName): Promise<Storage> {
   await migrateToLatest(s.db, s.schema)
   return {
     ...s,
+    analyze: s.analyze,
     async close() {
       await s.close()
       const c = new pg.Client({ connectionString: TEST_DATABASE_URL })

@@ -95,6 +95,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('author_id', pg ? 'bigint' : 'integer', (c) => c.references('author.id'))
     .addColumn('agency_id', pg ? 'bigint' : 'integer', (c) => c.references('agency.id'))
     .addColumn('name', 'text')
+    // The article's publication time, or null while it is a draft: copied here so an author's
+    // page reads its newest stories straight off an index.
+    .addColumn('published_at', time)
     .addPrimaryKeyConstraint('article_credit_pk', ['article_id', 'position'])
     .addCheckConstraint(
       'article_credit_one_party',
@@ -104,7 +107,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createIndex('article_credit_author')
     .on('article_credit')
-    .columns(['author_id', 'article_id'])
+    .columns(['author_id', 'published_at', 'article_id'])
     .execute()
 
   await db.schema
@@ -116,12 +119,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       c.notNull().references('topic.id').onDelete('cascade'),
     )
     .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
+    // As on article_credit: a topic's newest stories come straight off (topic_id, published_at).
+    .addColumn('published_at', time)
     .addPrimaryKeyConstraint('article_topic_pk', ['article_id', 'topic_id'])
     .execute()
   await db.schema
     .createIndex('article_topic_topic')
     .on('article_topic')
-    .columns(['topic_id', 'article_id'])
+    .columns(['topic_id', 'published_at', 'article_id'])
     .execute()
 }
 
