@@ -37,6 +37,11 @@ export interface App {
   cache: PageCache | null
   /** Publishes due scheduled articles now and arms the timer for the next one. */
   runScheduler(): Promise<void>
+  /**
+   * Stops taking requests, waits up to `graceMs` for those in flight, then returns. The
+   * caller closes the database after this.
+   */
+  shutdown(graceMs: number): Promise<{ abandoned: number }>
 }
 
 /** Longest sleep between checks for scheduled articles, in case one was added elsewhere. */
@@ -90,7 +95,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     ...(opts.sitemapPerFile ? { sitemapPerFile: opts.sitemapPerFile } : {}),
   })
   respondToError = registerErrorHandling(http, site)
-  registerRequestBasics(http, { cache, onionUrl: config.ONION_URL })
+  const requests = registerRequestBasics(http, { cache, onionUrl: config.ONION_URL })
   site.register(http)
 
   let timer: NodeJS.Timeout | null = null
@@ -117,5 +122,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     if (timer) clearTimeout(timer)
   })
 
-  return { http, content, repo, media, cache, runScheduler }
+  async function shutdown(graceMs: number) {
+    await http.close()
+    const deadline = Date.now() + graceMs
+    while (requests.inFlight() > 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20))
+    }
+    return { abandoned: requests.inFlight() }
+  }
+
+  return { http, content, repo, media, cache, runScheduler, shutdown }
 }

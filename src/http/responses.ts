@@ -112,7 +112,19 @@ export function sendPage(
 export function registerRequestBasics(
   app: FastifyInstance,
   opts: { cache: PageCache | null; onionUrl?: string | undefined },
-): void {
+): { inFlight(): number } {
+  // Counted so a shutdown can wait for handlers still running before it closes the database.
+  let inFlight = 0
+  app.addHook('onRequest', (_req, _reply, done) => {
+    inFlight++
+    done()
+  })
+  const finished = (_req: unknown, _reply: unknown, done: () => void) => {
+    inFlight--
+    done()
+  }
+  app.addHook('onResponse', finished)
+  app.addHook('onRequestAbort', (_req, done) => finished(null, null, done))
   app.decorateRequest('origin', '')
   app.decorateRequest('pageCacheId', null)
   app.decorateRequest('pageCacheGeneration', 0)
@@ -134,6 +146,7 @@ export function registerRequestBasics(
     req.pageCacheId = id
     req.pageCacheGeneration = cache.currentGeneration()
   })
+  return { inFlight: () => inFlight }
 }
 
 /** `origin + path [+ ?page=N]`, or null for a URL we would not cache. */
