@@ -29,6 +29,15 @@ const BENCH = path.join(ROOT, 'bench')
 const DATA = path.join(BENCH, '.data')
 const RESULTS = path.join(BENCH, 'results', 'latest.json')
 const MAIN = path.join(ROOT, 'dist', 'src', 'main.js')
+// Node flags come from `npm start`, so the benchmark runs the server exactly as operators do.
+const START_FLAGS = (
+  JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start.match(
+    /^node((?:\s+--\S+)*)\s/,
+  )?.[1] ?? ''
+)
+  .trim()
+  .split(/\s+/)
+  .filter(Boolean)
 
 const HELP = `Usage: node bench/run.mjs [options]   (or: npm run bench -- [options])
 
@@ -302,7 +311,7 @@ async function startServer(db, { pageCache }) {
   const base = `http://127.0.0.1:${port}`
   const logs = { lines: [], problems: [] }
   const spawnNs = process.hrtime.bigint()
-  const handle = startChild(process.execPath, [MAIN, 'serve', '--no-seed'], {
+  const handle = startChild(process.execPath, [...START_FLAGS, MAIN, 'serve', '--no-seed'], {
     cwd: ROOT,
     env: childEnv(db, { PORT: String(port), PAGE_CACHE: String(pageCache) }),
     onLine: (line) => {
