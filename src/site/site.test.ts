@@ -68,6 +68,21 @@ for (const dialect of testDialects) {
     })
     after(() => app?.close())
 
+    it('shows a 500 page with no trace when the database is gone, and JSON to programs', async () => {
+      const broken = await buildTestApp(dialect, { env: { PAGE_CACHE: 'false' } })
+      await broken.storage.close()
+      try {
+        const res = await broken.http.inject({ method: 'GET', url: '/', headers: { host: 'example.org' } })
+        assert.equal(res.statusCode, 500)
+        assert.match(res.body, /Something went wrong on our side/)
+        assert.doesNotMatch(res.body, /at .*\.(ts|js):\d+|Error:/)
+        const json = await broken.http.inject({ method: 'GET', url: '/', headers: { host: 'example.org', accept: 'application/json' } })
+        assert.equal(json.json().error.code, 'INTERNAL')
+      } finally {
+        await broken.close()
+      }
+    })
+
     it('serves the article page with every part of its anatomy', async () => {
       const res = await get(articleUrl)
       assert.equal(res.statusCode, 200)
@@ -350,6 +365,29 @@ for (const dialect of testDialects) {
       assert.equal((await get('/sitemaps/articles-999.xml')).statusCode, 404)
       const news = await get('/sitemaps/news.xml')
       assert.match(news.body, /<news:title>/)
+    })
+
+    it('serves stored images, immutable, and nothing outside the media folder', async () => {
+      const { storeImageVariants } = await import('../files/index.js')
+      const { demoPhoto } = await import('../demo/demo-images.js')
+      const stored = await storeImageVariants(app.media, await demoPhoto(3, 900, 600))
+      const img = await get(`/media/${stored.storageKey}/400.webp`)
+      assert.equal(img.statusCode, 200)
+      assert.equal(img.headers['content-type'], 'image/webp')
+      assert.match(img.headers['cache-control'] as string, /immutable/)
+      assert.equal((await get(`/media/${stored.storageKey}/400.webp`, { 'if-none-match': img.headers.etag as string })).statusCode, 304)
+      for (const url of ['/media/../../etc/passwd', `/media/${stored.storageKey}/..%2F..%2Fpackage.json`, '/media/x/1.webp', `/media/${stored.storageKey}/999.webp`]) {
+        const res = await get(url)
+        assert.ok([400, 404].includes(res.statusCode), `${url}: ${res.statusCode}`)
+        assert.doesNotMatch(res.body, /"name": "masthead"|root:/)
+      }
+    })
+
+    it('answers HEAD like GET, without a body', async () => {
+      const res = await app.http.inject({ method: 'HEAD', url: articleUrl, headers: { host: 'example.org' } })
+      assert.equal(res.statusCode, 200)
+      assert.equal(res.body, '')
+      assert.ok(res.headers.etag)
     })
 
     it('serves the stylesheet content-hashed and immutable, under 15 KB', async () => {
