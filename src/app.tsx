@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import Fastify, {
   LogController,
   type FastifyBaseLogger,
@@ -44,6 +45,8 @@ export interface App {
   shutdown(graceMs: number): Promise<{ abandoned: number }>
 }
 
+const PURGE_CHANNEL = 'masthead_purge'
+
 /** Longest sleep between checks for scheduled articles, in case one was added elsewhere. */
 const SCHEDULER_MAX_SLEEP_MS = 60_000
 
@@ -53,11 +56,22 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const clock = opts.clock ?? systemClock
   const cache = config.PAGE_CACHE ? new PageCache(config.PAGE_CACHE_MAX_MB * 1024 * 1024) : null
   const repo = createContentRepository(storage.db, storage.dialect)
+  // Every instance on the same PostgreSQL database hears every other's purges.
+  const instance = crypto.randomUUID()
   const content = createContentService({
     repo,
     clock,
     defaultLanguage: config.SITE_LANGUAGE,
-    onChange: (keys) => cache?.purge(keys),
+    onChange: (keys) => {
+      cache?.purge(keys)
+      const payload = JSON.stringify({ from: instance, keys })
+      storage
+        .notify(
+          PURGE_CHANNEL,
+          payload.length < 7900 ? payload : JSON.stringify({ from: instance, keys: ['all'] }),
+        )
+        .catch((err: unknown) => http.log.error({ err }, 'could not tell other instances to purge'))
+    },
   })
   const media = createMediaStore(config.MEDIA_DIR)
 
@@ -117,9 +131,21 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       timer.unref()
     }
   }
+  const unlisten = cache
+    ? await storage.listen(PURGE_CHANNEL, (payload) => {
+        try {
+          const msg = JSON.parse(payload) as { from?: string; keys?: unknown }
+          if (msg.from === instance || !Array.isArray(msg.keys)) return
+          cache.purge(msg.keys.filter((k): k is string => typeof k === 'string'))
+        } catch {
+          http.log.warn('ignored a malformed purge notification')
+        }
+      })
+    : async () => {}
   http.addHook('onClose', async () => {
     closed = true
     if (timer) clearTimeout(timer)
+    await unlisten()
   })
 
   async function shutdown(graceMs: number) {

@@ -72,11 +72,19 @@ for (const dialect of testDialects) {
       const broken = await buildTestApp(dialect, { env: { PAGE_CACHE: 'false' } })
       await broken.storage.close()
       try {
-        const res = await broken.http.inject({ method: 'GET', url: '/', headers: { host: 'example.org' } })
+        const res = await broken.http.inject({
+          method: 'GET',
+          url: '/',
+          headers: { host: 'example.org' },
+        })
         assert.equal(res.statusCode, 500)
         assert.match(res.body, /Something went wrong on our side/)
         assert.doesNotMatch(res.body, /at .*\.(ts|js):\d+|Error:/)
-        const json = await broken.http.inject({ method: 'GET', url: '/', headers: { host: 'example.org', accept: 'application/json' } })
+        const json = await broken.http.inject({
+          method: 'GET',
+          url: '/',
+          headers: { host: 'example.org', accept: 'application/json' },
+        })
         assert.equal(json.json().error.code, 'INTERNAL')
       } finally {
         await broken.close()
@@ -375,8 +383,20 @@ for (const dialect of testDialects) {
       assert.equal(img.statusCode, 200)
       assert.equal(img.headers['content-type'], 'image/webp')
       assert.match(img.headers['cache-control'] as string, /immutable/)
-      assert.equal((await get(`/media/${stored.storageKey}/400.webp`, { 'if-none-match': img.headers.etag as string })).statusCode, 304)
-      for (const url of ['/media/../../etc/passwd', `/media/${stored.storageKey}/..%2F..%2Fpackage.json`, '/media/x/1.webp', `/media/${stored.storageKey}/999.webp`]) {
+      assert.equal(
+        (
+          await get(`/media/${stored.storageKey}/400.webp`, {
+            'if-none-match': img.headers.etag as string,
+          })
+        ).statusCode,
+        304,
+      )
+      for (const url of [
+        '/media/../../etc/passwd',
+        `/media/${stored.storageKey}/..%2F..%2Fpackage.json`,
+        '/media/x/1.webp',
+        `/media/${stored.storageKey}/999.webp`,
+      ]) {
         const res = await get(url)
         assert.ok([400, 404].includes(res.statusCode), `${url}: ${res.statusCode}`)
         assert.doesNotMatch(res.body, /"name": "masthead"|root:/)
@@ -384,7 +404,11 @@ for (const dialect of testDialects) {
     })
 
     it('answers HEAD like GET, without a body', async () => {
-      const res = await app.http.inject({ method: 'HEAD', url: articleUrl, headers: { host: 'example.org' } })
+      const res = await app.http.inject({
+        method: 'HEAD',
+        url: articleUrl,
+        headers: { host: 'example.org' },
+      })
       assert.equal(res.statusCode, 200)
       assert.equal(res.body, '')
       assert.ok(res.headers.etag)

@@ -12,6 +12,13 @@ export interface Storage {
   dialect: DialectName
   /** The PostgreSQL schema the tables live in, when the URL named one. */
   schema?: string
+  /**
+   * Tells every other process on this database (PostgreSQL NOTIFY). A no-op on SQLite, where
+   * one process owns the file.
+   */
+  notify(channel: string, payload: string): Promise<void>
+  /** Calls `onMessage` for each notification on `channel`; returns a function that stops it. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>
   /** Refreshes the query planner's statistics; run after bulk writes (seed, import). */
   analyze(): Promise<void>
   /** Closes every connection; safe to call twice. */
@@ -43,11 +50,17 @@ function connectSqlite(file: string): Storage {
   sqlite.pragma('busy_timeout = 5000')
   // Lets SQLite gather statistics it lacks, cheaply, as its documentation advises on open.
   sqlite.pragma('optimize = 0x10002')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  })
   let closed = false
   return {
     db,
     dialect: 'sqlite',
+    async notify() {},
+    async listen() {
+      return async () => {}
+    },
     async analyze() {
       sqlite.exec('ANALYZE')
     },
@@ -89,6 +102,25 @@ async function connectPostgres(url: string, max: number): Promise<Storage> {
     db,
     dialect: 'postgres',
     ...(schema ? { schema } : {}),
+    async notify(channel, payload) {
+      await pool.query('select pg_notify($1, $2)', [channel, payload])
+    },
+    async listen(channel, onMessage) {
+      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error('Channel must be an identifier')
+      // A connection of its own: LISTEN holds it for the life of the process.
+      const client = new pg.Client({ connectionString: u.toString() })
+      await client.connect()
+      client.on('notification', (n) => {
+        if (n.channel === channel && n.payload !== undefined) onMessage(n.payload)
+      })
+      // A dropped listener connection must not crash the process; purges from other instances
+      // stop until restart, which the log says.
+      client.on('error', () => {})
+      await client.query(`listen ${channel}`)
+      return async () => {
+        await client.end().catch(() => {})
+      }
+    },
     async analyze() {
       await pool.query('ANALYZE')
     },

@@ -13,7 +13,10 @@ const env = {
   LOG_LEVEL: 'info',
 }
 const cli = (args: string[], extra: Record<string, string> = {}) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { env: { ...env, ...extra }, encoding: 'utf8' })
+  spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+    env: { ...env, ...extra },
+    encoding: 'utf8',
+  })
 
 describe('the masthead command', () => {
   after(() => fs.rmSync(dir, { recursive: true, force: true }))
@@ -53,10 +56,14 @@ describe('the masthead command', () => {
   })
 
   it('serves, prints its address, and stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve', '--port', '0', '--no-seed'], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/main.ts', 'serve', '--port', '0', '--no-seed'],
+      {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     let out = ''
     child.stdout.on('data', (d: Buffer) => (out += d.toString()))
     child.stderr.on('data', (d: Buffer) => (out += d.toString()))

@@ -48,6 +48,13 @@ export async function skipFor(dialect: DialectName): Promise<string | false> {
   return r
 }
 
+/** A second connection to the same PostgreSQL schema, as another instance would have. */
+export async function connectSameSchema(schema: string): Promise<Storage> {
+  const url = new URL(TEST_DATABASE_URL)
+  url.searchParams.set('schema', schema)
+  return connect(url.toString(), { poolSize: 2 })
+}
+
 /**
  * A fresh, migrated database: in-memory SQLite, or a PostgreSQL schema of its own that is
  * dropped on close. Suites never share tables.
@@ -66,6 +73,8 @@ export async function openTestStorage(dialect: DialectName): Promise<Storage> {
   return {
     ...s,
     analyze: s.analyze,
+    notify: s.notify,
+    listen: s.listen,
     async close() {
       await s.close()
       const c = new pg.Client({ connectionString: TEST_DATABASE_URL })
