@@ -92,12 +92,13 @@ export function bodyText(html: string): string {
       allowedAttributes: {},
     }),
   )
-    .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
     .replace(/&nbsp;/g, ' ')
+    // Last, so "&amp;lt;" becomes the text "&lt;", not "<".
+    .replace(/&amp;/g, '&')
 }
 
 export function countWords(text: string): number {

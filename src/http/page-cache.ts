@@ -13,6 +13,8 @@ export interface CachedResponse {
   keys: readonly string[]
   /** Filled on the first request that accepts gzip. */
   gzip?: Buffer
+  /** Epoch ms after which the entry is not served (a safety net behind exact purges). */
+  expires?: number
 }
 
 export interface PageCacheStats {
@@ -25,6 +27,8 @@ export interface PageCacheStats {
 
 export class PageCache {
   private readonly entries = new Map<string, CachedResponse>()
+  /** Entries currently stored: only their gzip bytes count toward the budget. */
+  private readonly live = new WeakSet<CachedResponse>()
   private readonly byKey = new Map<string, Set<string>>()
   private bytes = 0
   private hits = 0
@@ -33,11 +37,20 @@ export class PageCache {
   /** Bumped by every purge, so a page rendered before a change is not stored after it. */
   private generation = 0
 
-  constructor(private readonly maxBytes: number) {}
+  /**
+   * @param maxBytes upper bound of bodies (and their gzip) kept
+   * @param ttlMs how long an entry may live even if nothing purges it: "Read more" and the news
+   *   sitemap's time window change without an edit
+   */
+  constructor(
+    private readonly maxBytes: number,
+    private readonly ttlMs = 10 * 60_000,
+  ) {}
 
-  get(id: string): CachedResponse | undefined {
+  get(id: string, now = Date.now()): CachedResponse | undefined {
     const e = this.entries.get(id)
-    if (!e) {
+    if (!e || (e.expires !== undefined && e.expires <= now)) {
+      if (e) this.delete(id)
       this.misses++
       return undefined
     }
@@ -52,13 +65,15 @@ export class PageCache {
     return this.generation
   }
 
-  /** Stores a response unless a purge happened since `generation` was read. */
-  set(id: string, entry: CachedResponse, generation: number): void {
-    if (generation !== this.generation) return
+  /** Stores a response unless a purge happened since `generation` was read; says if it did. */
+  set(id: string, entry: CachedResponse, generation: number): boolean {
+    if (generation !== this.generation) return false
     const size = sizeOf(entry)
-    if (size > this.maxBytes / 4) return
+    if (size > this.maxBytes / 4) return false
     this.delete(id)
+    entry.expires ??= Date.now() + this.ttlMs
     this.entries.set(id, entry)
+    this.live.add(entry)
     this.bytes += size
     for (const k of entry.keys) {
       let ids = this.byKey.get(k)
@@ -70,12 +85,13 @@ export class PageCache {
       if (oldest === undefined) break
       this.delete(oldest)
     }
+    return this.entries.get(id) === entry
   }
 
   gzipOf(entry: CachedResponse): Buffer {
     if (!entry.gzip) {
       entry.gzip = zlib.gzipSync(entry.body, { level: 6 })
-      this.bytes += entry.gzip.length
+      if (this.live.has(entry)) this.bytes += entry.gzip.length
     }
     return entry.gzip
   }
@@ -103,6 +119,7 @@ export class PageCache {
 
   clear(): void {
     this.generation++
+    for (const e of this.entries.values()) this.live.delete(e)
     this.entries.clear()
     this.byKey.clear()
     this.bytes = 0
@@ -122,6 +139,7 @@ export class PageCache {
     const e = this.entries.get(id)
     if (!e) return false
     this.entries.delete(id)
+    this.live.delete(e)
     this.bytes -= sizeOf(e)
     for (const k of e.keys) {
       const ids = this.byKey.get(k)

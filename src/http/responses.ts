@@ -34,6 +34,8 @@ export interface PageResponse {
   status?: number
   /** Content keys this response was built from (see ContentKey). */
   keys?: readonly string[]
+  /** The page number actually rendered, for lists: part of where the cache stores it. */
+  page?: number
 }
 
 export function buildEntry(p: PageResponse): CachedResponse {
@@ -98,10 +100,14 @@ export function sendPage(
   p: PageResponse,
 ): FastifyReply {
   const entry = buildEntry(p)
-  if (cache && req.pageCacheId && entry.status === 200) {
-    cache.set(req.pageCacheId, entry, req.pageCacheGeneration)
+  let stored = false
+  if (cache && req.pageCacheId !== null && entry.status === 200) {
+    // Stored under what was rendered, not under what the URL seemed to ask: a query the
+    // handler read differently can then only miss, never poison another address.
+    const id = cacheIdOf(req.origin, pathOf(req.url) + (p.page && p.page > 1 ? `?page=${p.page}` : ''))
+    if (id !== null) stored = cache.set(id, entry, req.pageCacheGeneration)
   }
-  return sendEntry(req, reply, entry, cache)
+  return sendEntry(req, reply, entry, stored ? cache : null)
 }
 
 /**
@@ -135,7 +141,7 @@ export function registerRequestBasics(
     if (!isValidHost(host))
       throw new AppError('INVALID_HOST', { status: 400, message: 'Invalid Host header' })
     req.origin = originOf(req.protocol, host)
-    if (onionUrl && !isOnionHost(host)) reply.header('onion-location', onionUrl + req.url)
+    if (onionUrl && !isOnionHost(host)) reply.header('onion-location', onionUrl + pathOf(req.url))
     if (!cache || (req.method !== 'GET' && req.method !== 'HEAD')) return
     // Reader pages are the same for every reader; only a credentialed request skips the cache.
     if (req.headers.authorization) return
@@ -149,11 +155,22 @@ export function registerRequestBasics(
   return { inFlight: () => inFlight }
 }
 
-/** `origin + path [+ ?page=N]`, or null for a URL we would not cache. */
+/** The path of a request target; `/` for the absolute or asterisk forms. */
+export function pathOf(url: string): string {
+  if (!url.startsWith('/')) return '/'
+  const q = url.indexOf('?')
+  return q === -1 ? url : url.slice(0, q)
+}
+
+/**
+ * `origin + path [+ ?page=N]`, or null for a URL we would not cache. The page number is read
+ * as the route reads it (decoded, exactly one value, 1–999999); anything else is page 1.
+ */
 export function cacheIdOf(origin: string, url: string): string | null {
+  if (!url.startsWith('/')) return null
   const q = url.indexOf('?')
   if (q === -1) return origin + url
-  const path = url.slice(0, q)
-  const m = /(?:^|&)page=([1-9][0-9]{0,5})(?:&|$)/.exec(url.slice(q + 1))
-  return m ? `${origin}${path}?page=${m[1]}` : origin + path
+  const pages = new URLSearchParams(url.slice(q + 1)).getAll('page')
+  const page = pages.length === 1 && /^[1-9][0-9]{0,5}$/.test(pages[0]!) ? Number(pages[0]) : 1
+  return `${origin}${url.slice(0, q)}${page > 1 ? `?page=${page}` : ''}`
 }

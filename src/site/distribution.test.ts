@@ -78,6 +78,23 @@ describe('feeds and sitemaps', () => {
     })
   }
 
+  it('escapes text where a feed format expects HTML', async () => {
+    await app.content.createArticle(
+      articleInput(b, { slug: 'hostile-dek', headline: 'Why <img src=x onerror=alert(1)>', standfirst: 'Why <img src=x onerror=alert(2)> &lt;b&gt;' }),
+    )
+    // Atom: title and summary are type="html", so text arrives escaped.
+    const atom = (await get('/feed.atom')).body
+    assert.doesNotMatch(atom, /<img src=x onerror/)
+    // RSS: description is HTML (escaped); title is plain text, as RSS 2.0 defines it.
+    const rss = (await get('/feed.xml')).body
+    const descriptions = [...rss.matchAll(/<description>([\s\S]*?)<\/description>/g)].map((m) => m[1]!)
+    assert.ok(descriptions.some((d) => d.includes('Why &lt;img src=x onerror=alert(2)&gt;')))
+    assert.ok(descriptions.every((d) => !d.includes('<img src=x')))
+    const json = (await get('/feed.json')).json()
+    const item = json.items.find((i: { url: string }) => i.url.endsWith('/hostile-dek'))
+    assert.equal(item.title, 'Why <img src=x onerror=alert(1)>', 'JSON Feed titles are plain text')
+  })
+
   it(
     'validates the sitemap index and sitemaps against the sitemaps.org schemas',
     { skip: xsdSkip },
@@ -119,9 +136,9 @@ describe('feeds and sitemaps', () => {
       const all = (
         await Promise.all(locs.filter((l) => l.includes('articles')).map((l) => get(l)))
       ).map((r) => (r.body.match(/<url>/g) ?? []).length)
-      assert.deepEqual(all, [3, 3, 1])
+      assert.deepEqual(all, [3, 3, 2])
       const news = await get('/sitemaps/news.xml')
-      assert.equal((news.body.match(/<news:news>/g) ?? []).length, 7)
+      assert.equal((news.body.match(/<news:news>/g) ?? []).length, 8)
       fs.rmSync(dir, { recursive: true, force: true })
     },
   )

@@ -1,5 +1,6 @@
 import { renderToString } from 'preact-render-to-string'
 import { articlePath, authorPath, creditName, imagePath } from '../content/index.js'
+import { escapeXml } from '../lib/text.js'
 import type { FeedData } from './pages/feed-data.js'
 import { absolutizeUrls, expandBody } from './views/body.js'
 import { Figure } from './views/parts.js'
@@ -24,8 +25,12 @@ export async function renderFeed(
   const { Feed } = await import('feed')
   const { origin } = ctx
   const abs = (p: string) => origin + p
+  // Atom declares title and summary as HTML and RSS reads description as HTML; JSON Feed's are
+  // plain text. Our titles and summaries are text, so they are escaped where HTML is expected.
+  const asHtml = (text: string) => (format === 'json' ? text : escapeXml(text))
+  const titleOf = (text: string) => (format === 'atom' ? escapeXml(text) : text)
   const feed = new Feed({
-    title: data.title,
+    title: titleOf(data.title),
     description: data.description,
     id: abs(data.pagePath),
     link: abs(data.pagePath),
@@ -46,10 +51,10 @@ export async function renderFeed(
       : ''
     const content = absolutizeUrls(lead + expandBody(body, data.images), origin)
     feed.addItem({
-      title: a.headline,
+      title: titleOf(a.headline),
       id: url,
       link: url,
-      description: a.summary,
+      description: asHtml(a.summary),
       content,
       date: a.updatedAt,
       published: a.publishedAt,

@@ -142,7 +142,13 @@ export function createSite(opts: SiteOptions) {
         await handle.close()
         return reply.code(304).send()
       }
-      const { size } = await handle.stat()
+      let size: number
+      try {
+        size = (await handle.stat()).size
+      } catch {
+        await handle.close()
+        return notFound(req, reply)
+      }
       return reply.type('image/webp').header('content-length', size).send(handle.createReadStream())
     })
 
@@ -197,6 +203,7 @@ export function createSite(opts: SiteOptions) {
         body: html(site, page.meta, <ListView {...page.view} />),
         type: HTML,
         keys: page.keys,
+        page: page.view.page,
       })
     })
 
@@ -222,6 +229,7 @@ export function createSite(opts: SiteOptions) {
           body: html(site, page.meta, <ListView {...page.view} />),
           type: HTML,
           keys: page.keys,
+          page: page.view.page,
         })
       })
       app.get<{ Params: { slug: string; file: string } }>(
@@ -247,7 +255,9 @@ export function createSite(opts: SiteOptions) {
         }
         const page = await loadArticlePage(deps, p)
         if (page.kind === 'not-found') return notFound(req, reply)
-        if (page.kind === 'redirect') return reply.redirect(page.location, 301)
+        if (page.kind === 'redirect') {
+          return reply.header('cache-control', 'public, max-age=3600').redirect(page.location, 301)
+        }
         const site = await siteContext(req)
         const meta: PageMeta = { ...page.meta, jsonLd: page.meta.jsonLd(site.canonicalOrigin) }
         const body = html(

@@ -1,7 +1,7 @@
 import type { ArticleSummary, ListFilter } from '../../content/index.js'
 import type { HomeViewModel, ListViewModel } from '../views/list-views.js'
 import type { PageMeta } from '../views/context.js'
-import { PAGE_SIZE, type PageDeps, pageHref } from './page-deps.js'
+import { MAX_PAGE, PAGE_SIZE, type PageDeps, pageHref } from './page-deps.js'
 
 export interface LoadedPage<VM> {
   view: VM
@@ -74,6 +74,7 @@ async function loadList(
     description: string
   },
 ): Promise<LoadedPage<ListViewModel> | undefined> {
+  if (o.page > MAX_PAGE) return undefined
   const now = deps.clock.now()
   const { items, hasMore } = await deps.repo.listPublished(
     o.filter,
@@ -83,7 +84,7 @@ async function loadList(
   // Past the last page is not found, but an empty first page is a real (empty) page.
   if (items.length === 0 && o.page > 1) return undefined
   const prev = o.page > 1 ? pageHref(o.path, o.page - 1) : undefined
-  const next = hasMore ? pageHref(o.path, o.page + 1) : undefined
+  const next = hasMore && o.page < MAX_PAGE ? pageHref(o.path, o.page + 1) : undefined
   const feedPath = `${o.path}/feed.xml`
   return {
     view: {

@@ -11,7 +11,14 @@ export interface PageDeps {
 
 export const PAGE_SIZE = 20
 
-/** `?page=N` as a number; anything else (absent, junk, zero) is page 1. */
+/**
+ * Deepest list page served. OFFSET walks every skipped row, so an unbounded page number is a
+ * cheap way to make the database work; 500 pages is 10,000 stories per list (sitemaps and
+ * feeds still reach every article).
+ */
+export const MAX_PAGE = 500
+
+/** `?page=N` as a number; anything else (absent, repeated, junk, zero) is page 1. */
 export function pageNumber(raw: unknown): number {
   if (typeof raw !== 'string' || !/^[1-9][0-9]{0,5}$/.test(raw)) return 1
   return Number(raw)
