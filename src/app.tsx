@@ -58,16 +58,19 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const repo = createContentRepository(storage.db, storage.dialect)
   // Every instance on the same PostgreSQL database hears every other's purges.
   const instance = crypto.randomUUID()
+  const purgeChannel = storage.channel(PURGE_CHANNEL)
   const content = createContentService({
     repo,
     clock,
     defaultLanguage: config.SITE_LANGUAGE,
     onChange: (keys) => {
       cache?.purge(keys)
+      // A new or moved scheduled article may be due sooner than the timer knows.
+      armSchedulerSoon()
       const payload = JSON.stringify({ from: instance, keys })
       storage
         .notify(
-          PURGE_CHANNEL,
+          purgeChannel,
           payload.length < 7900 ? payload : JSON.stringify({ from: instance, keys: ['all'] }),
         )
         .catch((err: unknown) => http.log.error({ err }, 'could not tell other instances to purge'))
@@ -109,12 +112,24 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     ...(opts.sitemapPerFile ? { sitemapPerFile: opts.sitemapPerFile } : {}),
   })
   respondToError = registerErrorHandling(http, site)
-  const requests = registerRequestBasics(http, { cache, onionUrl: config.ONION_URL })
+  const requests = registerRequestBasics(http, {
+    cache,
+    onionUrl: config.ONION_URL,
+    allowedHosts: config.ALLOWED_HOSTS,
+  })
   site.register(http)
 
   let timer: NodeJS.Timeout | null = null
   let closed = false
+  let started = false
+  function armSchedulerSoon() {
+    if (!started || closed) return
+    if (timer) clearTimeout(timer)
+    timer = setTimeout(() => void runScheduler(), 0)
+    timer.unref()
+  }
   async function runScheduler() {
+    started = true
     if (timer) clearTimeout(timer)
     timer = null
     if (closed) return
@@ -132,15 +147,29 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     }
   }
   const unlisten = cache
-    ? await storage.listen(PURGE_CHANNEL, (payload) => {
-        try {
-          const msg = JSON.parse(payload) as { from?: string; keys?: unknown }
-          if (msg.from === instance || !Array.isArray(msg.keys)) return
-          cache.purge(msg.keys.filter((k): k is string => typeof k === 'string'))
-        } catch {
-          http.log.warn('ignored a malformed purge notification')
-        }
-      })
+    ? await storage.listen(
+        purgeChannel,
+        (payload) => {
+          try {
+            const msg = JSON.parse(payload) as { from?: string; keys?: unknown }
+            if (msg.from === instance || !Array.isArray(msg.keys)) return
+            const keys = msg.keys.filter((k): k is string => typeof k === 'string')
+            content.forget(keys)
+            cache.purge(keys)
+          } catch {
+            http.log.warn('ignored a malformed purge notification')
+          }
+        },
+        {
+          onError: (err) => http.log.error({ err }, 'lost the purge channel; reconnecting'),
+          // Purges sent while we were away are lost: start again from nothing.
+          onReconnect: () => {
+            http.log.info('purge channel back; clearing the page cache')
+            content.forget(['all'])
+            cache.purge(['all'])
+          },
+        },
+      )
     : async () => {}
   http.addHook('onClose', async () => {
     closed = true

@@ -51,6 +51,24 @@ export const ConfigSchema = z.object({
    * loopback, linklocal, uniquelocal.
    */
   TRUST_PROXY: z.string().default('loopback'),
+  /**
+   * Host names this site answers to, comma-separated; `*.example.net` matches any subdomain.
+   * Empty (the default) answers to any host, which is what rotating mirrors need; set it when
+   * a proxy in front might pass a client's X-Forwarded-Host through. Others get 421.
+   */
+  ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .refine(
+      (hs) => hs.every((h) => /^(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/.test(h)),
+      'list host names such as example.org, *.mirror.example.net, abc.onion',
+    ),
   /** Publication name shown in the masthead, titles, feeds and structured data. */
   SITE_NAME: z.string().min(1).max(120).default('The Lantern'),
   /** One sentence about the publication, used as the home page description and in feeds. */

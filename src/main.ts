@@ -203,11 +203,16 @@ export async function main(argv: string[]): Promise<void> {
       process.exit(1)
     }, 10_000)
     force.unref()
-    const { abandoned } = await app.shutdown(8_000)
-    if (abandoned) logger.warn({ abandoned }, 'requests still running at shutdown')
-    await storage.close()
-    logger.info('stopped')
-    process.exit(0)
+    try {
+      const { abandoned } = await app.shutdown(8_000)
+      if (abandoned) logger.warn({ abandoned }, 'requests still running at shutdown')
+      await storage.close()
+      logger.info('stopped')
+      process.exit(0)
+    } catch (err) {
+      logger.error({ err }, 'shutdown failed')
+      process.exit(1)
+    }
   }
   process.on('SIGTERM', () => void stop('SIGTERM'))
   process.on('SIGINT', () => void stop('SIGINT'))

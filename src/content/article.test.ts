@@ -5,6 +5,7 @@ import {
   articlePath,
   bylineText,
   isVisibleToReaders,
+  publicationTime,
   rankRelated,
   readingMinutes,
   shownAsUpdated,
@@ -84,5 +85,49 @@ describe('article rules', () => {
       r.map((x) => x.id),
       [5, 4, 3],
     )
+  })
+})
+
+describe('publication time', () => {
+  const now = new Date('2026-11-26T12:00:00Z')
+  const past = new Date('2026-11-20T08:00:00Z')
+  const future = new Date('2026-12-01T08:00:00Z')
+
+  it('publishes now, or at a past time given, and keeps the first publication time', () => {
+    assert.deepEqual(publicationTime('published', null, null, now), now)
+    assert.deepEqual(publicationTime('published', past, null, now), past)
+    assert.deepEqual(publicationTime('published', undefined, past, now), past)
+  })
+
+  it('publishes a scheduled article now when it is published early', () => {
+    assert.deepEqual(publicationTime('published', null, future, now), now)
+  })
+
+  it('schedules only in the future', () => {
+    assert.deepEqual(publicationTime('scheduled', future, null, now), future)
+    assert.deepEqual(publicationTime('scheduled', null, future, now), future)
+    assert.deepEqual(publicationTime('scheduled', past, null, now), {
+      refused: 'scheduled-needs-future-time',
+    })
+    assert.deepEqual(publicationTime('scheduled', null, null, now), {
+      refused: 'scheduled-needs-future-time',
+    })
+  })
+
+  it('refuses a future time on a published article and years outside 1970–9999', () => {
+    assert.deepEqual(publicationTime('published', future, null, now), {
+      refused: 'published-in-future',
+    })
+    assert.deepEqual(publicationTime('draft', new Date('+010000-01-01T00:00:00Z'), null, now), {
+      refused: 'out-of-range',
+    })
+    assert.deepEqual(publicationTime('draft', new Date('1900-01-01T00:00:00Z'), null, now), {
+      refused: 'out-of-range',
+    })
+  })
+
+  it('lets a draft keep its planned time or none', () => {
+    assert.equal(publicationTime('draft', null, null, now), null)
+    assert.deepEqual(publicationTime('draft', undefined, future, now), future)
   })
 })

@@ -179,3 +179,37 @@ export function rankRelated<T extends { id: number; sectionId: number; published
     )
     .slice(0, opts.limit)
 }
+
+export type PublicationRefusal =
+  'scheduled-needs-future-time' | 'published-in-future' | 'out-of-range'
+
+/** Earliest and latest publication times we accept: addresses carry a four-digit year. */
+const MIN_TIME = Date.UTC(1970, 0, 1)
+const MAX_TIME = Date.UTC(9999, 11, 31, 23, 59, 59)
+
+/**
+ * The publication time an article gets when saved with `status`, given the time asked for and
+ * the one it had. A published article keeps its first publication time; publishing a scheduled
+ * article early publishes it now; a future time is only for scheduled articles.
+ */
+export function publicationTime(
+  status: ArticleStatus,
+  requested: Date | null | undefined,
+  previous: Date | null,
+  now: Date,
+): Date | null | { refused: PublicationRefusal } {
+  if (requested && (requested.getTime() < MIN_TIME || requested.getTime() > MAX_TIME)) {
+    return { refused: 'out-of-range' }
+  }
+  switch (status) {
+    case 'draft':
+      return requested ?? previous
+    case 'scheduled': {
+      const at = requested ?? previous
+      return at && at > now ? at : { refused: 'scheduled-needs-future-time' }
+    }
+    case 'published':
+      if (requested) return requested > now ? { refused: 'published-in-future' } : requested
+      return previous && previous <= now ? previous : now
+  }
+}

@@ -23,6 +23,25 @@ describe('article body', () => {
     assert.match(out, /<p>a<\/p>/)
   })
 
+  it('flattens nested figures and empties image placeholders', () => {
+    assert.equal(
+      sanitizeBody(
+        '<figure data-image-id="1"><figure data-image-id="2"></figure>x</figure><p>after</p>',
+      ),
+      '<figure data-image-id="1"></figure><p>after</p>',
+    )
+    assert.equal(
+      sanitizeBody('<figure><figure><p>inner</p></figure><figcaption>c</figcaption></figure>'),
+      '<figure><p>inner</p><figcaption>c</figcaption></figure>',
+    )
+    assert.deepEqual(
+      bodyImageIds(
+        sanitizeBody('<figure data-image-id="4"><figure data-image-id="5"></figure></figure>'),
+      ),
+      [4],
+    )
+  })
+
   it('drops image placeholders whose id is not a number', () => {
     assert.equal(sanitizeBody('<figure data-image-id="1 onload=x"></figure>'), '')
     assert.deepEqual(

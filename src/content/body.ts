@@ -81,24 +81,56 @@ const OPTIONS: sanitizeHtml.IOptions = {
 ;(OPTIONS.allowedAttributes as Record<string, string[]>).a!.push('rel')
 
 export function sanitizeBody(html: string): string {
-  return sanitizeHtml(html, OPTIONS).trim()
+  return flattenFigures(sanitizeHtml(html, OPTIONS)).trim()
+}
+
+/**
+ * Figures do not nest, and an image placeholder holds nothing (its caption and credit come from
+ * the image): nested figure tags are dropped, keeping their text, and whatever sat inside a
+ * placeholder goes. The input is sanitize-html's output, so tags are balanced and normalised.
+ */
+function flattenFigures(html: string): string {
+  let out = ''
+  let last = 0
+  let depth = 0
+  let placeholder = false
+  for (const m of html.matchAll(/<figure( data-image-id="[0-9]+")?>|<\/figure>/g)) {
+    if (!placeholder) out += html.slice(last, m.index)
+    last = m.index + m[0].length
+    if (m[0] !== '</figure>') {
+      depth++
+      if (depth === 1) {
+        placeholder = m[1] !== undefined
+        out += placeholder ? `<figure${m[1]}></figure>` : '<figure>'
+      }
+    } else if (depth > 0) {
+      depth--
+      if (depth === 0) {
+        if (!placeholder) out += '</figure>'
+        placeholder = false
+      }
+    }
+  }
+  return out + (placeholder ? '' : html.slice(last))
 }
 
 /** Text only: for word counts, summaries and search. */
 export function bodyText(html: string): string {
-  return squish(
-    sanitizeHtml(html.replace(/<\/(p|h[2-4]|li|blockquote|figcaption|td|th)>/g, ' $&'), {
-      allowedTags: [],
-      allowedAttributes: {},
-    }),
+  return (
+    squish(
+      sanitizeHtml(html.replace(/<\/(p|h[2-4]|li|blockquote|figcaption|td|th)>/g, ' $&'), {
+        allowedTags: [],
+        allowedAttributes: {},
+      }),
+    )
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&nbsp;/g, ' ')
+      // Last, so "&amp;lt;" becomes the text "&lt;", not "<".
+      .replace(/&amp;/g, '&')
   )
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&nbsp;/g, ' ')
-    // Last, so "&amp;lt;" becomes the text "&lt;", not "<".
-    .replace(/&amp;/g, '&')
 }
 
 export function countWords(text: string): number {

@@ -153,6 +153,48 @@ for (const dialect of testDialects) {
       assert.equal(await app.repo.countArticles(), before)
     })
 
+    it('validates sections, authors, agencies and topics, and refuses a taken slug with SLUG_TAKEN', async () => {
+      await assert.rejects(app.content.createSection({ slug: '', name: 'Nothing' }), {
+        code: 'VALIDATION_FAILED',
+      })
+      await assert.rejects(app.content.createSection({ slug: '../admin', name: 'X' }), {
+        code: 'VALIDATION_FAILED',
+      })
+      await assert.rejects(app.content.createSection({ slug: 'world', name: 'World again' }), {
+        code: 'SLUG_TAKEN',
+      })
+      await assert.rejects(
+        app.content.createAuthor({ slug: 'ana-petrova', name: 'Someone else' }),
+        { code: 'SLUG_TAKEN' },
+      )
+      await assert.rejects(app.content.createTopic({ slug: 'Elections', name: 'Caps' }), {
+        code: 'VALIDATION_FAILED',
+      })
+      await assert.rejects(
+        app.content.createAgency({ slug: 'x-wire', name: 'X', url: 'javascript:alert(1)' }),
+        { code: 'VALIDATION_FAILED' },
+      )
+      assert.equal((await app.content.listSections()).length, 2)
+    })
+
+    it('publishes a scheduled article now when an editor publishes it early', async () => {
+      const later = new Date(NOW.getTime() + 86_400_000)
+      const a = await app.content.createArticle(
+        articleInput(b, { slug: 'early', status: 'scheduled', publishedAt: later }),
+      )
+      const published = await app.content.updateArticle(
+        a.id,
+        articleInput(b, { slug: 'early', status: 'published', publishedAt: null }),
+      )
+      assert.equal(published.publishedAt?.toISOString(), NOW.toISOString())
+      await assert.rejects(
+        app.content.createArticle(
+          articleInput(b, { slug: 'future-published', status: 'published', publishedAt: later }),
+        ),
+        { code: 'VALIDATION_FAILED' },
+      )
+    })
+
     it('keeps hostile strings as data, byte for byte', async () => {
       const evil = `Robert'); DROP TABLE article;-- "<script>alert(1)</script>" ' OR 1=1 -- \u202e\u0000x`
       const a = await app.content.createArticle(
@@ -198,7 +240,7 @@ for (const dialect of testDialects) {
       const news = await app.repo.listPublishedSince(hoursAgo(1.5), NOW, 10)
       assert.deepEqual(
         news.map((n) => n.path.slug),
-        ['culture-one'],
+        ['early', 'hostile', 'culture-one'],
       )
       assert.ok(entries.length >= 3)
     })

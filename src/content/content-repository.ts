@@ -87,6 +87,7 @@ const LEAD_IMAGE_COLUMNS = [
 ] as const
 
 const CREDIT_COLUMNS = [
+  'c.position',
   'c.kind',
   'c.name',
   'au.id as author_id',
@@ -99,6 +100,7 @@ const CREDIT_COLUMNS = [
 ] as const
 
 interface CreditJson {
+  position: number
   kind: 'author' | 'guest' | 'agency'
   name: string | null
   author_id: number | null
@@ -329,6 +331,7 @@ export function createContentRepository(db: Kysely<Database>, dialect: DialectNa
             .select(['article.id', 'article.section_id', 'article.published_at'])
             .where('article.id', '!=', article.id)
             .orderBy('l.published_at', 'desc')
+            .orderBy('l.article_id', 'desc')
             .limit(perList)
             .execute(),
         ),
@@ -338,6 +341,7 @@ export function createContentRepository(db: Kysely<Database>, dialect: DialectNa
         .where('article.section_id', '=', article.sectionId)
         .where('article.id', '!=', article.id)
         .orderBy('article.published_at', 'desc')
+        .orderBy('article.id', 'desc')
         .limit(6)
         .execute()
       const shared = new Map<number, number>()
@@ -418,6 +422,7 @@ export function createContentRepository(db: Kysely<Database>, dialect: DialectNa
         ])
         .where('article.published_at', '>=', since.getTime())
         .orderBy('article.published_at', 'desc')
+        .orderBy('article.id', 'desc')
         .limit(limit)
         .execute()
       return rows.map((r) => ({
@@ -578,7 +583,7 @@ export function createContentRepository(db: Kysely<Database>, dialect: DialectNa
           eb
             .selectFrom('article_topic as at')
             .innerJoin('topic', 'topic.id', 'at.topic_id')
-            .select(['topic.id', 'topic.slug', 'topic.name'])
+            .select(['topic.id', 'topic.slug', 'topic.name', 'at.position'])
             .whereRef('at.article_id', '=', 'article.id')
             .orderBy('at.position'),
         ).as('topics'),
@@ -605,11 +610,16 @@ export function createContentRepository(db: Kysely<Database>, dialect: DialectNa
       publishedAt: row.published_at === null ? null : new Date(row.published_at),
       updatedAt: new Date(row.updated_at),
       credits: toCredits(row.credits),
-      topics: parseJsonArray<{ id: number; slug: string; name: string }>(row.topics).map((t) => ({
-        id: Number(t.id),
-        slug: t.slug,
-        name: t.name,
-      })),
+      // json_agg need not keep the subquery's order on PostgreSQL: sort by position here.
+      topics: parseJsonArray<{ id: number; slug: string; name: string; position: number }>(
+        row.topics,
+      )
+        .sort((x, y) => x.position - y.position)
+        .map((t) => ({
+          id: Number(t.id),
+          slug: t.slug,
+          name: t.name,
+        })),
     }
   }
 }
@@ -621,7 +631,9 @@ function parseJsonArray<T>(v: unknown): T[] {
 }
 
 function toCredits(raw: unknown): Credit[] {
-  return parseJsonArray<CreditJson>(raw).flatMap((r) => toCredit(r) ?? [])
+  return parseJsonArray<CreditJson>(raw)
+    .sort((x, y) => x.position - y.position)
+    .flatMap((r) => toCredit(r) ?? [])
 }
 
 function toCredit(r: CreditJson): Credit | null {

@@ -1,9 +1,16 @@
 import { z } from 'zod'
 import { AppError } from '../lib/errors.js'
+import { isUniqueViolation } from '../storage/index.js'
 import type { Clock } from '../lib/clock.js'
 import { isSlug, slugify } from '../lib/slug.js'
 import { bodyImageIds, bodyText, countWords, sanitizeBody, summarize } from './body.js'
-import type { Article, Section } from './article.js'
+import { type Article, type PublicationRefusal, type Section, publicationTime } from './article.js'
+
+const PUBLICATION_PROBLEMS: Record<PublicationRefusal, string> = {
+  'scheduled-needs-future-time': 'a scheduled article needs a publication time in the future',
+  'published-in-future': 'a future time needs the status "scheduled"',
+  'out-of-range': 'use a date between the years 1970 and 9999',
+}
 import type { ContentRepository, NewCredit } from './content-repository.js'
 
 /**
@@ -56,6 +63,75 @@ export const ArticleInput = z.object({
 })
 export type ArticleInput = z.input<typeof ArticleInput>
 
+const slugField = z
+  .string()
+  .refine(isSlug, 'use lowercase letters, digits and hyphens (at most 80)')
+
+const SectionInput = z.object({
+  slug: slugField,
+  name: text(80),
+  description: z.string().trim().max(600).optional(),
+  position: z.number().int().min(0).max(10_000).optional(),
+})
+export type SectionInput = z.input<typeof SectionInput>
+
+const AuthorInput = z.object({
+  slug: slugField,
+  name: text(120),
+  role: z.string().trim().max(120).optional(),
+  bio: z.string().trim().max(2000).optional(),
+})
+export type AuthorInput = z.input<typeof AuthorInput>
+
+const AgencyInput = z.object({
+  slug: slugField,
+  name: text(120),
+  url: z
+    .string()
+    .url()
+    .refine((u) => /^https?:/.test(u), 'must be an http(s) address')
+    .nullish(),
+})
+export type AgencyInput = z.input<typeof AgencyInput>
+
+const TopicInput = z.object({
+  slug: slugField,
+  name: text(120),
+  description: z.string().trim().max(600).optional(),
+})
+export type TopicInput = z.input<typeof TopicInput>
+
+/** Runs a write; a duplicate slug (two saves racing past the check) becomes SLUG_TAKEN. */
+async function uniquely<T>(write: () => Promise<T>, what: string): Promise<T> {
+  try {
+    return await write()
+  } catch (err) {
+    if (isUniqueViolation(err)) {
+      throw new AppError('SLUG_TAKEN', {
+        status: 409,
+        message: `That address is already used by another ${what}`,
+        details: ['slug: choose another'],
+        cause: err,
+      })
+    }
+    throw err
+  }
+}
+
+function parseOrThrow<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+  message: string,
+): z.output<T> {
+  const parsed = schema.safeParse(input)
+  if (parsed.success) return parsed.data
+  throw new AppError('VALIDATION_FAILED', {
+    status: 422,
+    message,
+    details: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+  })
+}
+
 export interface ContentServiceDeps {
   repo: ContentRepository
   clock: Clock
@@ -79,21 +155,15 @@ export function createContentService(deps: ContentServiceDeps) {
     ]
   }
 
-  async function prepare(input: ArticleInput, exceptId?: number) {
-    const parsed = ArticleInput.safeParse(input)
-    if (!parsed.success) {
-      throw new AppError('VALIDATION_FAILED', {
-        status: 422,
-        message: 'The article has problems',
-        details: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
-      })
-    }
-    const a = parsed.data
+  async function prepare(input: ArticleInput, before?: Article) {
+    const exceptId = before?.id
+    const a = parseOrThrow(ArticleInput, input, 'The article has problems')
     const now = clock.now()
     const problems: string[] = []
-    if (a.status === 'scheduled' && (!a.publishedAt || a.publishedAt <= now)) {
-      problems.push('publishedAt: a scheduled article needs a publication time in the future')
-    }
+    const when = publicationTime(a.status, a.publishedAt, before?.publishedAt ?? null, now)
+    if (when && 'refused' in when)
+      problems.push(`publishedAt: ${PUBLICATION_PROBLEMS[when.refused]}`)
+    const publishedAt = when && 'refused' in when ? null : when
     const body = sanitizeBody(a.body)
     const plain = bodyText(body)
     const slug = a.slug ?? slugify(a.headline)
@@ -145,7 +215,6 @@ export function createContentService(deps: ContentServiceDeps) {
         },
       )
     }
-    const publishedAt = a.status === 'draft' ? (a.publishedAt ?? null) : (a.publishedAt ?? now)
     return {
       row: {
         slug,
@@ -177,26 +246,54 @@ export function createContentService(deps: ContentServiceDeps) {
       return sectionsMemo
     },
 
-    async createSection(s: {
-      slug: string
-      name: string
-      description?: string
-      position?: number
-    }) {
-      const id = await repo.insertSection({
-        slug: s.slug,
-        name: s.name,
-        description: s.description ?? '',
-        position: s.position ?? 0,
-      })
+    async createSection(input: SectionInput): Promise<number> {
+      const s = parseOrThrow(SectionInput, input, 'The section has problems')
+      const id = await uniquely(
+        () =>
+          repo.insertSection({ ...s, description: s.description ?? '', position: s.position ?? 0 }),
+        'section',
+      )
       sectionsMemo = null
       changed(['all'])
       return id
     },
 
+    /** Staff author with a profile page. New names can appear anywhere, so everything purges. */
+    async createAuthor(input: AuthorInput): Promise<number> {
+      const a = parseOrThrow(AuthorInput, input, 'The author has problems')
+      const id = await uniquely(
+        () => repo.insertAuthor({ ...a, role: a.role ?? '', bio: a.bio ?? '' }, clock.now()),
+        'author',
+      )
+      changed(['all'])
+      return id
+    },
+
+    async createAgency(input: AgencyInput): Promise<number> {
+      const a = parseOrThrow(AgencyInput, input, 'The agency has problems')
+      const id = await uniquely(() => repo.insertAgency({ ...a, url: a.url ?? null }), 'agency')
+      changed(['all'])
+      return id
+    },
+
+    async createTopic(input: TopicInput): Promise<number> {
+      const t = parseOrThrow(TopicInput, input, 'The topic has problems')
+      const id = await uniquely(
+        () => repo.insertTopic({ ...t, description: t.description ?? '' }),
+        'topic',
+      )
+      changed(['all'])
+      return id
+    },
+
+    /** Another instance changed content: forget what this one remembers about it. */
+    forget(keys: readonly string[]) {
+      if (keys.includes('all')) sectionsMemo = null
+    },
+
     async createArticle(input: ArticleInput): Promise<Article> {
       const p = await prepare(input)
-      const id = await repo.insertArticle(p.row, p.credits, p.topicIds)
+      const id = await uniquely(() => repo.insertArticle(p.row, p.credits, p.topicIds), 'article')
       const saved = (await repo.findArticleById(id))!
       changed(keysFor(saved))
       return saved
@@ -206,12 +303,8 @@ export function createContentService(deps: ContentServiceDeps) {
     async updateArticle(id: number, input: ArticleInput): Promise<Article> {
       const before = await repo.findArticleById(id)
       if (!before) throw new AppError('NOT_FOUND', { status: 404, message: `No article ${id}` })
-      const p = await prepare(input, id)
-      const row = {
-        ...p.row,
-        publishedAt: input.publishedAt ?? before.publishedAt ?? p.row.publishedAt,
-      }
-      await repo.updateArticle(id, row, p.credits, p.topicIds)
+      const p = await prepare(input, before)
+      await uniquely(() => repo.updateArticle(id, p.row, p.credits, p.topicIds), 'article')
       const after = (await repo.findArticleById(id))!
       changed([...keysFor(before), ...keysFor(after)])
       return after

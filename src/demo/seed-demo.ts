@@ -45,11 +45,11 @@ export async function seedDemo(
     sectionIds.set(s.slug, await deps.content.createSection({ ...s, position: i }))
   }
   const authorIds = new Map<string, number>()
-  for (const a of authors) authorIds.set(a.slug, await deps.repo.insertAuthor(a, new Date(now)))
+  for (const a of authors) authorIds.set(a.slug, await deps.content.createAuthor(a))
   const agencyIds = new Map<string, number>()
-  for (const a of agencies) agencyIds.set(a.slug, await deps.repo.insertAgency({ ...a, url: null }))
+  for (const a of agencies) agencyIds.set(a.slug, await deps.content.createAgency(a))
   const topicIds = new Map<string, number>()
-  for (const t of topics) topicIds.set(t.slug, await deps.repo.insertTopic(t))
+  for (const t of topics) topicIds.set(t.slug, await deps.content.createTopic(t))
 
   // One stored photo per distinct picture; captions differ per use, so each use is its own row.
   const photoCount = Math.min(opts.photos ?? articles.length + 12, articles.length + 12)

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { isOnionHost, isValidHost, originOf } from './origin.js'
+import { hostAllowed, isOnionHost, isValidHost, originOf } from './origin.js'
 import { cacheIdOf } from './responses.js'
 
 describe('request origin', () => {
@@ -47,10 +47,39 @@ describe('request origin', () => {
     assert.equal(isOnionHost('onion.example.org'), false)
   })
 
+  it('allows every host with an empty list, else only the listed ones and their wildcards', () => {
+    assert.equal(hostAllowed('anything.example', []), true)
+    const list = ['example.org', '*.mirror.example.net', 'abc.onion', 'localhost:3000']
+    for (const h of [
+      'example.org',
+      'EXAMPLE.org:8080',
+      'a.mirror.example.net',
+      'abc.onion',
+      'localhost:3000',
+      'example.org.',
+    ]) {
+      assert.equal(hostAllowed(h, list), true, h)
+    }
+    for (const h of [
+      'evil.test',
+      'mirror.example.net.evil.test',
+      'notexample.org',
+      'localhost:4000',
+      'xmirror.example.net',
+    ]) {
+      assert.equal(hostAllowed(h, list), false, h)
+    }
+  })
+
   it('keys the page cache by origin, path and page number only', () => {
     assert.equal(cacheIdOf('http://a', '/x'), 'http://a/x')
     assert.equal(cacheIdOf('http://a', '/x?utm_source=y&page=2'), 'http://a/x?page=2')
     assert.equal(cacheIdOf('http://a', '/x?page=0&z=1'), 'http://a/x')
     assert.equal(cacheIdOf('http://a', '/x?page=abc'), 'http://a/x')
+    // Read as the route reads it: decoded, one value only.
+    assert.equal(cacheIdOf('http://a', '/x?page=%32'), 'http://a/x?page=2')
+    assert.equal(cacheIdOf('http://a', '/x?pag%65=3'), 'http://a/x?page=3')
+    assert.equal(cacheIdOf('http://a', '/x?page=2&page=2'), 'http://a/x')
+    assert.equal(cacheIdOf('http://a', 'http://evil/x'), null)
   })
 })

@@ -20,3 +20,15 @@ export function originOf(protocol: string, host: string): string {
 export function isOnionHost(host: string): boolean {
   return /\.onion\.?(?::\d+)?$/i.test(host)
 }
+
+/** Whether `host` (lowercased, port optional) is in the allow-list; an empty list allows all. */
+export function hostAllowed(host: string, allowed: readonly string[]): boolean {
+  if (allowed.length === 0) return true
+  const h = host.toLowerCase().replace(/\.(?=:|$)/, '')
+  const bare = h.replace(/:\d+$/, '')
+  return allowed.some((a) =>
+    a.startsWith('*.')
+      ? bare.endsWith(a.slice(1)) || h.endsWith(a.slice(1))
+      : a === h || a === bare,
+  )
+}

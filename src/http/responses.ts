@@ -1,7 +1,7 @@
 import zlib from 'node:zlib'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { type CachedResponse, type PageCache, etagOf } from './page-cache.js'
-import { isOnionHost, isValidHost, originOf } from './origin.js'
+import { hostAllowed, isOnionHost, isValidHost, originOf } from './origin.js'
 import { AppError } from '../lib/errors.js'
 
 declare module 'fastify' {
@@ -104,7 +104,10 @@ export function sendPage(
   if (cache && req.pageCacheId !== null && entry.status === 200) {
     // Stored under what was rendered, not under what the URL seemed to ask: a query the
     // handler read differently can then only miss, never poison another address.
-    const id = cacheIdOf(req.origin, pathOf(req.url) + (p.page && p.page > 1 ? `?page=${p.page}` : ''))
+    const id = cacheIdOf(
+      req.origin,
+      pathOf(req.url) + (p.page && p.page > 1 ? `?page=${p.page}` : ''),
+    )
     if (id !== null) stored = cache.set(id, entry, req.pageCacheGeneration)
   }
   return sendEntry(req, reply, entry, stored ? cache : null)
@@ -117,7 +120,11 @@ export function sendPage(
  */
 export function registerRequestBasics(
   app: FastifyInstance,
-  opts: { cache: PageCache | null; onionUrl?: string | undefined },
+  opts: {
+    cache: PageCache | null
+    onionUrl?: string | undefined
+    allowedHosts?: readonly string[]
+  },
 ): { inFlight(): number } {
   // Counted so a shutdown can wait for handlers still running before it closes the database.
   let inFlight = 0
@@ -135,11 +142,19 @@ export function registerRequestBasics(
   app.decorateRequest('pageCacheId', null)
   app.decorateRequest('pageCacheGeneration', 0)
   const { cache, onionUrl } = opts
+  const allowedHosts = opts.allowedHosts ?? []
   app.addHook('onRequest', async (req, reply) => {
     reply.headers(SECURITY_HEADERS)
     const host = req.host
-    if (!isValidHost(host))
+    if (!isValidHost(host)) {
       throw new AppError('INVALID_HOST', { status: 400, message: 'Invalid Host header' })
+    }
+    if (!hostAllowed(host, allowedHosts)) {
+      throw new AppError('HOST_NOT_SERVED', {
+        status: 421,
+        message: 'This site is not served at that address',
+      })
+    }
     req.origin = originOf(req.protocol, host)
     if (onionUrl && !isOnionHost(host)) reply.header('onion-location', onionUrl + pathOf(req.url))
     if (!cache || (req.method !== 'GET' && req.method !== 'HEAD')) return

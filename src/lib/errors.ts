@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'BAD_REQUEST'
   | 'MALFORMED_URL'
   | 'INVALID_HOST'
+  | 'HOST_NOT_SERVED'
   | 'METHOD_NOT_ALLOWED'
   | 'VALIDATION_FAILED'
   | 'SLUG_TAKEN'

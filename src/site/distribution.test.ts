@@ -80,14 +80,20 @@ describe('feeds and sitemaps', () => {
 
   it('escapes text where a feed format expects HTML', async () => {
     await app.content.createArticle(
-      articleInput(b, { slug: 'hostile-dek', headline: 'Why <img src=x onerror=alert(1)>', standfirst: 'Why <img src=x onerror=alert(2)> &lt;b&gt;' }),
+      articleInput(b, {
+        slug: 'hostile-dek',
+        headline: 'Why <img src=x onerror=alert(1)>',
+        standfirst: 'Why <img src=x onerror=alert(2)> &lt;b&gt;',
+      }),
     )
     // Atom: title and summary are type="html", so text arrives escaped.
     const atom = (await get('/feed.atom')).body
     assert.doesNotMatch(atom, /<img src=x onerror/)
     // RSS: description is HTML (escaped); title is plain text, as RSS 2.0 defines it.
     const rss = (await get('/feed.xml')).body
-    const descriptions = [...rss.matchAll(/<description>([\s\S]*?)<\/description>/g)].map((m) => m[1]!)
+    const descriptions = [...rss.matchAll(/<description>([\s\S]*?)<\/description>/g)].map(
+      (m) => m[1]!,
+    )
     assert.ok(descriptions.some((d) => d.includes('Why &lt;img src=x onerror=alert(2)&gt;')))
     assert.ok(descriptions.every((d) => !d.includes('<img src=x')))
     const json = (await get('/feed.json')).json()

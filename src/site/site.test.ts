@@ -294,6 +294,50 @@ for (const dialect of testDialects) {
       assert.equal(json.json().error.code, 'MALFORMED_URL')
     })
 
+    it('never stores a page under an address that reads differently (cache poisoning)', async () => {
+      for (let i = 0; i < 21; i++) {
+        await app.content.createArticle(
+          articleInput(b, {
+            slug: `poison-${i}`,
+            sectionId: b.otherSectionId,
+            topicIds: [],
+            publishedAt: hoursAgo(200 + i),
+          }),
+        )
+      }
+      const page1 = (await get('/culture')).body
+      for (const url of ['/culture?page=%32', '/culture?pag%65=2', '/culture?page=2&page=2'])
+        await get(url)
+      assert.equal((await get('/culture')).body, page1)
+      app.cache!.clear()
+      await get('/culture?page=%32')
+      assert.equal((await get('/culture')).body, page1)
+      assert.match(page1, /rel="next"/)
+    })
+
+    it('answers 421 to hosts outside ALLOWED_HOSTS when it is set', async () => {
+      const strict = await buildTestApp(dialect, {
+        env: { ALLOWED_HOSTS: 'example.org,*.mirror.example.net' },
+      })
+      try {
+        const ok = await strict.http.inject({
+          method: 'GET',
+          url: '/',
+          headers: { host: 'a.mirror.example.net' },
+        })
+        assert.equal(ok.statusCode, 200)
+        const no = await strict.http.inject({
+          method: 'GET',
+          url: '/',
+          headers: { host: 'evil.test' },
+        })
+        assert.equal(no.statusCode, 421)
+        assert.match(no.body, /Not served here/)
+      } finally {
+        await strict.close()
+      }
+    })
+
     it('ignores query strings it does not understand and never echoes them', async () => {
       const res = await get(`/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E&utm_source=x`)
       assert.equal(res.statusCode, 200)

@@ -17,8 +17,17 @@ export interface Storage {
    * one process owns the file.
    */
   notify(channel: string, payload: string): Promise<void>
-  /** Calls `onMessage` for each notification on `channel`; returns a function that stops it. */
-  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>
+  /**
+   * Calls `onMessage` for each notification on `channel`; returns a function that stops it. If
+   * the connection drops it is reopened, `onError` hears why and `onReconnect` when it is back.
+   */
+  listen(
+    channel: string,
+    onMessage: (payload: string) => void,
+    events?: { onError?: (err: Error) => void; onReconnect?: () => void },
+  ): Promise<() => Promise<void>>
+  /** A channel name for this database and schema, so two sites sharing a server stay apart. */
+  channel(name: string): string
   /** Refreshes the query planner's statistics; run after bulk writes (seed, import). */
   analyze(): Promise<void>
   /** Closes every connection; safe to call twice. */
@@ -57,6 +66,7 @@ function connectSqlite(file: string): Storage {
   return {
     db,
     dialect: 'sqlite',
+    channel: (name) => name,
     async notify() {},
     async listen() {
       return async () => {}
@@ -102,23 +112,50 @@ async function connectPostgres(url: string, max: number): Promise<Storage> {
     db,
     dialect: 'postgres',
     ...(schema ? { schema } : {}),
+    channel: (name) => (schema ? `${name}_${schema}` : name).slice(0, 63),
     async notify(channel, payload) {
       await pool.query('select pg_notify($1, $2)', [channel, payload])
     },
-    async listen(channel, onMessage) {
+    async listen(channel, onMessage, events = {}) {
       if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error('Channel must be an identifier')
-      // A connection of its own: LISTEN holds it for the life of the process.
-      const client = new pg.Client({ connectionString: u.toString() })
-      await client.connect()
-      client.on('notification', (n) => {
-        if (n.channel === channel && n.payload !== undefined) onMessage(n.payload)
-      })
-      // A dropped listener connection must not crash the process; purges from other instances
-      // stop until restart, which the log says.
-      client.on('error', () => {})
-      await client.query(`listen ${channel}`)
+      let stopped = false
+      let client: pg.Client | null = null
+      let retryMs = 1000
+      // A connection of its own: LISTEN holds it for the life of the process. When it drops,
+      // reconnect with backoff and say so: whatever was missed meanwhile must be assumed changed.
+      const open = async (): Promise<void> => {
+        const c = new pg.Client({ connectionString: u.toString() })
+        c.on('notification', (n) => {
+          if (n.channel === channel && n.payload !== undefined) onMessage(n.payload)
+        })
+        c.on('error', (err) => {
+          events.onError?.(err)
+          if (client === c) {
+            client = null
+            c.end().catch(() => {})
+            if (!stopped) setTimeout(() => void reopen(), retryMs).unref()
+          }
+        })
+        await c.connect()
+        await c.query(`listen ${channel}`)
+        client = c
+        retryMs = 1000
+      }
+      const reopen = async () => {
+        if (stopped) return
+        try {
+          await open()
+          events.onReconnect?.()
+        } catch (err) {
+          events.onError?.(err as Error)
+          retryMs = Math.min(retryMs * 2, 30_000)
+          setTimeout(() => void reopen(), retryMs).unref()
+        }
+      }
+      await open()
       return async () => {
-        await client.end().catch(() => {})
+        stopped = true
+        await client?.end().catch(() => {})
       }
     },
     async analyze() {

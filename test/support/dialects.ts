@@ -75,6 +75,7 @@ export async function openTestStorage(dialect: DialectName): Promise<Storage> {
     analyze: s.analyze,
     notify: s.notify,
     listen: s.listen,
+    channel: s.channel,
     async close() {
       await s.close()
       const c = new pg.Client({ connectionString: TEST_DATABASE_URL })

@@ -2,6 +2,8 @@ import type { App } from '../../src/app.js'
 import type { ArticleInput } from '../../src/content/index.js'
 
 export interface Basics {
+  /** The time the app's clock said when these were made; articles default to an hour before. */
+  now: Date
   sectionId: number
   otherSectionId: number
   authorId: number
@@ -25,27 +27,26 @@ export async function seedBasics(app: App, now = new Date()): Promise<Basics> {
     name: 'Culture',
     position: 1,
   })
-  const authorId = await app.repo.insertAuthor(
-    { slug: 'ana-petrova', name: 'Ana Petrova', role: 'Correspondent', bio: 'Covers the courts.' },
-    now,
-  )
-  const secondAuthorId = await app.repo.insertAuthor(
-    { slug: 'ivo-kral', name: 'Ivo Kral', role: 'Editor', bio: '' },
-    now,
-  )
-  const agencyId = await app.repo.insertAgency({
-    slug: 'north-wire',
-    name: 'North Wire',
-    url: null,
+  const authorId = await app.content.createAuthor({
+    slug: 'ana-petrova',
+    name: 'Ana Petrova',
+    role: 'Correspondent',
+    bio: 'Covers the courts.',
   })
+  const secondAuthorId = await app.content.createAuthor({
+    slug: 'ivo-kral',
+    name: 'Ivo Kral',
+    role: 'Editor',
+  })
+  const agencyId = await app.content.createAgency({ slug: 'north-wire', name: 'North Wire' })
   const topicIds = [
-    await app.repo.insertTopic({
+    await app.content.createTopic({
       slug: 'elections',
       name: 'Elections',
       description: 'Votes and counts.',
     }),
-    await app.repo.insertTopic({ slug: 'courts', name: 'Courts', description: '' }),
-    await app.repo.insertTopic({ slug: 'energy', name: 'Energy', description: '' }),
+    await app.content.createTopic({ slug: 'courts', name: 'Courts' }),
+    await app.content.createTopic({ slug: 'energy', name: 'Energy' }),
   ]
   const imageId = await app.repo.insertImage(
     {
@@ -59,7 +60,7 @@ export async function seedBasics(app: App, now = new Date()): Promise<Basics> {
     },
     now,
   )
-  return { sectionId, otherSectionId, authorId, secondAuthorId, agencyId, topicIds, imageId }
+  return { now, sectionId, otherSectionId, authorId, secondAuthorId, agencyId, topicIds, imageId }
 }
 
 /** A valid published article; override any field. */
@@ -74,7 +75,7 @@ export function articleInput(b: Basics, overrides: Partial<ArticleInput> = {}): 
     credits: [{ authorId: b.authorId }],
     topicIds: [b.topicIds[0]!],
     leadImageId: b.imageId,
-    publishedAt: new Date(Date.now() - 3600_000),
+    publishedAt: new Date(b.now.getTime() - 3600_000),
     ...overrides,
   }
 }
