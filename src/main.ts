@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import v8 from 'node:v8'
 import { pino } from 'pino'
 import { type Config, ConfigError, loadConfig } from './config.js'
 import { connect, migrateToLatest, type Storage } from './storage/index.js'
@@ -180,6 +181,17 @@ export async function main(argv: string[]): Promise<void> {
 
   // serve
   const logger = pino({ level: config.LOG_LEVEL })
+  // The page cache must leave the heap room to work: at most half of it (npm start caps the
+  // heap at 256 MB, see docs/adr/004).
+  const heapLimitMb = v8.getHeapStatistics().heap_size_limit / 1024 / 1024
+  if (config.PAGE_CACHE_MAX_MB > heapLimitMb / 2) {
+    const clamped = Math.floor(heapLimitMb / 2)
+    logger.warn(
+      { requested: config.PAGE_CACHE_MAX_MB, heapLimitMb: Math.round(heapLimitMb), using: clamped },
+      'PAGE_CACHE_MAX_MB is more than half the heap; using half. Raise --max-old-space-size to allow more.',
+    )
+    config = { ...config, PAGE_CACHE_MAX_MB: clamped }
+  }
   const storage = await openStorage(config)
   const { createContentRepository } = await import('./content/index.js')
   if (

@@ -127,17 +127,20 @@ export function registerRequestBasics(
   },
 ): { inFlight(): number } {
   // Counted so a shutdown can wait for handlers still running before it closes the database.
+  // A request counts until its handler has produced a response (onSend), even if the client
+  // went away first: an aborted request gets no onResponse, but its handler still runs and may
+  // still query the database.
   let inFlight = 0
-  app.addHook('onRequest', (_req, _reply, done) => {
+  const running = new WeakSet<object>()
+  app.addHook('onRequest', (req, _reply, done) => {
     inFlight++
+    running.add(req)
     done()
   })
-  const finished = (_req: unknown, _reply: unknown, done: () => void) => {
-    inFlight--
-    done()
-  }
-  app.addHook('onResponse', finished)
-  app.addHook('onRequestAbort', (_req, done) => finished(null, null, done))
+  app.addHook('onSend', (req, _reply, payload, done) => {
+    if (running.delete(req)) inFlight--
+    done(null, payload)
+  })
   app.decorateRequest('origin', '')
   app.decorateRequest('pageCacheId', null)
   app.decorateRequest('pageCacheGeneration', 0)
