@@ -19,6 +19,9 @@ import { PageCache } from './http/page-cache.js'
 import { registerRequestBasics } from './http/responses.js'
 import { type Clock, systemClock } from './lib/clock.js'
 import { createSite } from './site/site-plugin.js'
+import { registerAdmin } from './admin/admin-plugin.js'
+import { createStaffRepository } from './staff/staff-repository.js'
+import { createStaffService, type StaffService } from './staff/staff-service.js'
 import type { Storage } from './storage/index.js'
 
 export interface AppOptions {
@@ -35,6 +38,7 @@ export interface App {
   content: ContentService
   repo: ContentRepository
   media: MediaStore
+  staff: StaffService
   cache: PageCache | null
   /** Publishes due scheduled articles now and arms the timer for the next one. */
   runScheduler(): Promise<void>
@@ -77,6 +81,19 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     },
   })
   const media = createMediaStore(config.MEDIA_DIR)
+  const staffRepo = createStaffRepository(storage.db)
+  const staff = createStaffService({
+    repo: staffRepo,
+    clock,
+    audit: async (e) =>
+      staffRepo.insertAudit({
+        at: clock.now(),
+        staffId: e.staffId,
+        action: e.action,
+        subject: e.subject ?? '',
+        detail: e.detail ?? '',
+      }),
+  })
 
   let respondToError: ErrorResponder = async (_e, _q, reply) => reply.code(400).send()
   const common = {
@@ -118,6 +135,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     allowedHosts: config.ALLOWED_HOSTS,
   })
   site.register(http)
+  await registerAdmin(http, { content, repo, staff, siteName: config.SITE_NAME })
 
   let timer: NodeJS.Timeout | null = null
   let closed = false
@@ -186,5 +204,5 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     return { abandoned: requests.inFlight() }
   }
 
-  return { http, content, repo, media, cache, runScheduler, shutdown }
+  return { http, content, repo, media, staff, cache, runScheduler, shutdown }
 }

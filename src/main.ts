@@ -17,6 +17,7 @@ Commands:
   serve     Migrate, seed the demo into an empty database, and serve the site
   migrate   Bring the database schema up to date
   seed      Write content into the database (--demo)
+  user      Manage staff accounts (user add)
 
 Run "masthead <command> --help" for a command's options.
 Settings come from environment variables; see README.md (Configuration).`,
@@ -37,6 +38,18 @@ Applies every pending migration to DATABASE_URL and lists what it applied.
 
 Options:
   -h, --help    Show this help`,
+  user: `Usage: masthead user add --email EMAIL --name NAME [--role ROLE]
+
+Creates a staff account; the first one should be an owner. The password is read from
+standard input when it is piped (echo … | masthead user add …), or asked for on a terminal.
+Roles: owner, admin, editor, author, contributor (default: owner for the first account,
+else author).
+
+Options:
+  --email EMAIL   Sign-in address
+  --name NAME     Name shown in the admin
+  --role ROLE     One of the roles above
+  -h, --help      Show this help`,
   seed: `Usage: masthead seed --demo [--articles N] [--force]
 
 Writes the demo publication (about 60 invented articles in 6 sections, with authors, wire
@@ -48,6 +61,38 @@ Options:
   --articles N    Write N articles, repeating the demo stories at new addresses (benchmarks)
   --force         Write even if the database already has articles
   -h, --help      Show this help`,
+}
+
+/** The new account's password: piped on standard input, or typed at a prompt without echo. */
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    const chunks: Buffer[] = []
+    for await (const c of process.stdin) chunks.push(c as Buffer)
+    return Buffer.concat(chunks)
+      .toString('utf8')
+      .replace(/\r?\n$/, '')
+  }
+  process.stdout.write('Password (at least 12 characters, not shown): ')
+  return new Promise((resolve) => {
+    let typed = ''
+    process.stdin.setRawMode(true)
+    process.stdin.resume()
+    const onData = (d: Buffer) => {
+      for (const ch of d.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') {
+          process.stdin.setRawMode(false)
+          process.stdin.pause()
+          process.stdin.off('data', onData)
+          process.stdout.write('\n')
+          resolve(typed)
+          return
+        }
+        if (ch === '\u0003') process.exit(130)
+        typed = ch === '\u007f' ? typed.slice(0, -1) : typed + ch
+      }
+    }
+    process.stdin.on('data', onData)
+  })
 }
 
 function fail(message: string, code = 2): never {
@@ -122,7 +167,11 @@ export async function main(argv: string[]): Promise<void> {
         demo: { type: 'boolean' },
         articles: { type: 'string' },
         force: { type: 'boolean' },
+        email: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
       },
+      allowPositionals: true,
     }).values
   } catch (err) {
     fail(`${(err as Error).message}\n\n${HELP[command]}`)
@@ -158,6 +207,38 @@ export async function main(argv: string[]): Promise<void> {
         ? `Applied ${applied.length} migration(s):\n${applied.map((m) => `  ${m}`).join('\n')}`
         : 'The schema is up to date.',
     )
+    await storage.close()
+    return
+  }
+
+  if (command === 'user') {
+    const positionals = parseArgs({ args: rest, strict: false, allowPositionals: true }).positionals
+    if (positionals[0] !== 'add') fail(`say what to do: user add\n\n${HELP.user}`)
+    if (typeof args.email !== 'string' || typeof args.name !== 'string')
+      fail(`--email and --name are required\n\n${HELP.user}`)
+    const storage = await openStorage(config)
+    const { buildApp } = await import('./app.js')
+    const app = await buildApp({ config: { ...config, PAGE_CACHE: false }, storage, logger: false })
+    const first = (await app.staff.countStaff()) === 0
+    const role = typeof args.role === 'string' ? args.role : first ? 'owner' : 'author'
+    const password = await readPassword()
+    try {
+      const { isRole } = await import('./staff/index.js')
+      if (!isRole(role)) fail(`--role must be one of owner, admin, editor, author, contributor`)
+      const id = await app.staff.addStaff({ email: args.email, name: args.name, role, password })
+      say(
+        `Added ${args.name} <${args.email.toLowerCase()}> as ${role} (staff ${id}). Sign in at /admin.`,
+      )
+    } catch (err) {
+      const e = err as { code?: string; message: string; details?: string[] }
+      await app.http.close()
+      await storage.close()
+      fail(
+        `${e.message}${e.details?.length ? `:\n  ${e.details.join('\n  ')}` : ''}`,
+        e.code === 'VALIDATION_FAILED' || e.code === 'EMAIL_TAKEN' ? 2 : 1,
+      )
+    }
+    await app.http.close()
     await storage.close()
     return
   }

@@ -68,6 +68,21 @@ export interface Article {
   updatedAt: Date
   credits: Credit[]
   topics: Pick<Topic, 'id' | 'slug' | 'name'>[]
+  /** The staff member who started it, when it was started in the admin. */
+  createdBy: number | null
+}
+
+/** A row of the admin's article list. */
+export interface ArticleListing {
+  id: number
+  slug: string
+  headline: string
+  status: ArticleStatus
+  section: Pick<Section, 'id' | 'slug' | 'name'>
+  publishedAt: Date | null
+  updatedAt: Date
+  credits: Credit[]
+  createdBy: number | null
 }
 
 /** What a list, a feed entry or a "Read more" card needs. */

@@ -1,10 +1,11 @@
-import type { ExpressionBuilder, Kysely, Selectable, Transaction } from 'kysely'
+import { type ExpressionBuilder, type Kysely, type Selectable, type Transaction, sql } from 'kysely'
 import { jsonArrayFrom as pgJsonArrayFrom } from 'kysely/helpers/postgres'
 import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite'
 import type { Database, DialectName, ImageTable } from '../storage/index.js'
 import type {
   Agency,
   Article,
+  ArticleListing,
   ArticleStatus,
   ArticleSummary,
   Author,
@@ -40,6 +41,7 @@ export interface NewArticleRow {
   publishedAt: Date | null
   updatedAt: Date
   createdAt: Date
+  createdBy?: number | null
 }
 
 export type NewCredit =
@@ -379,6 +381,71 @@ export function createContentRepository(db: Kysely<Database>, dialect: DialectNa
       return new Map(rows.map((r) => [r.id, r.body]))
     },
 
+    /**
+     * The admin's list: newest edits first, any status, with filters. Headline search is a
+     * case-insensitive substring match on both databases.
+     */
+    async listForAdmin(
+      filter: { status?: ArticleStatus; sectionId?: number; authorId?: number; q?: string },
+      page: { limit: number; offset: number },
+    ): Promise<{ items: ArticleListing[]; hasMore: boolean }> {
+      let q = db
+        .selectFrom('article')
+        .innerJoin('section', 'section.id', 'article.section_id')
+        .select([
+          'article.id',
+          'article.slug',
+          'article.headline',
+          'article.status',
+          'article.published_at',
+          'article.updated_at',
+          'article.created_by',
+          'article.section_id',
+          'section.slug as section_slug',
+          'section.name as section_name',
+        ])
+      if (filter.status) q = q.where('article.status', '=', filter.status)
+      if (filter.sectionId) q = q.where('article.section_id', '=', filter.sectionId)
+      if (filter.authorId) {
+        const authorId = filter.authorId
+        q = q.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('article_credit')
+              .select('article_credit.article_id')
+              .whereRef('article_credit.article_id', '=', 'article.id')
+              .where('article_credit.author_id', '=', authorId),
+          ),
+        )
+      }
+      if (filter.q) {
+        const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+        q = q.where(sql<boolean>`lower(article.headline) like ${pattern} escape '\\'`)
+      }
+      const rows = await q
+        .orderBy('article.updated_at', 'desc')
+        .orderBy('article.id', 'desc')
+        .limit(page.limit + 1)
+        .offset(page.offset)
+        .execute()
+      const shown = rows.slice(0, page.limit)
+      const credits = await creditsFor(shown.map((r) => r.id))
+      return {
+        hasMore: rows.length > page.limit,
+        items: shown.map((r) => ({
+          id: r.id,
+          slug: r.slug,
+          headline: r.headline,
+          status: r.status,
+          section: { id: r.section_id, slug: r.section_slug, name: r.section_name },
+          publishedAt: r.published_at === null ? null : new Date(r.published_at),
+          updatedAt: new Date(r.updated_at),
+          credits: credits.get(r.id) ?? [],
+          createdBy: r.created_by,
+        })),
+      }
+    },
+
     async countPublished(now: Date): Promise<number> {
       const r = await publishedBase(now)
         .select((eb) => eb.fn.countAll<number | string>().as('n'))
@@ -525,13 +592,19 @@ export function createContentRepository(db: Kysely<Database>, dialect: DialectNa
       a: NewArticleRow,
       credits: NewCredit[],
       topicIds: number[],
-    ): Promise<void> {
-      await db.transaction().execute(async (tx) => {
-        const { created_at: _c, ...row } = toArticleRow(a)
-        await tx.updateTable('article').set(row).where('id', '=', id).execute()
+      /** Only write if the stored updated_at is still this (optimistic concurrency). */
+      expectedVersion?: number,
+    ): Promise<boolean> {
+      return db.transaction().execute(async (tx) => {
+        const { created_at: _c, created_by: _b, ...row } = toArticleRow(a)
+        let q = tx.updateTable('article').set(row).where('id', '=', id)
+        if (expectedVersion !== undefined) q = q.where('updated_at', '=', expectedVersion)
+        const r = await q.executeTakeFirst()
+        if (Number(r.numUpdatedRows) === 0) return false
         await tx.deleteFrom('article_credit').where('article_id', '=', id).execute()
         await tx.deleteFrom('article_topic').where('article_id', '=', id).execute()
         await writeLinks(tx, id, credits, topicIds, listedAt(a))
+        return true
       })
     },
 
@@ -610,6 +683,7 @@ export function createContentRepository(db: Kysely<Database>, dialect: DialectNa
       publishedAt: row.published_at === null ? null : new Date(row.published_at),
       updatedAt: new Date(row.updated_at),
       credits: toCredits(row.credits),
+      createdBy: row.created_by,
       // json_agg need not keep the subquery's order on PostgreSQL: sort by position here.
       topics: parseJsonArray<{ id: number; slug: string; name: string; position: number }>(
         row.topics,
@@ -761,6 +835,7 @@ function toArticleRow(a: NewArticleRow) {
     published_at: a.publishedAt ? a.publishedAt.getTime() : null,
     updated_at: a.updatedAt.getTime(),
     created_at: a.createdAt.getTime(),
+    ...(a.createdBy !== undefined ? { created_by: a.createdBy } : {}),
   }
 }
 

@@ -291,20 +291,44 @@ export function createContentService(deps: ContentServiceDeps) {
       if (keys.includes('all')) sectionsMemo = null
     },
 
-    async createArticle(input: ArticleInput): Promise<Article> {
+    async createArticle(input: ArticleInput, meta: { createdBy?: number } = {}): Promise<Article> {
       const p = await prepare(input)
-      const id = await uniquely(() => repo.insertArticle(p.row, p.credits, p.topicIds), 'article')
+      const row = { ...p.row, createdBy: meta.createdBy ?? null }
+      const id = await uniquely(() => repo.insertArticle(row, p.credits, p.topicIds), 'article')
       const saved = (await repo.findArticleById(id))!
       changed(keysFor(saved))
       return saved
     },
 
     /** Replaces an article's content. `updatedAt` moves; the first publication time stays. */
-    async updateArticle(id: number, input: ArticleInput): Promise<Article> {
+    /**
+     * @param expectedVersion the `updatedAt` the editor started from: if someone saved since,
+     *   nothing is written and EDIT_CONFLICT says so (never a silent overwrite).
+     */
+    async updateArticle(
+      id: number,
+      input: ArticleInput,
+      expectedVersion?: number,
+    ): Promise<Article> {
       const before = await repo.findArticleById(id)
       if (!before) throw new AppError('NOT_FOUND', { status: 404, message: `No article ${id}` })
+      if (expectedVersion !== undefined && before.updatedAt.getTime() !== expectedVersion) {
+        throw new AppError('EDIT_CONFLICT', {
+          status: 409,
+          message: `Someone saved this article at ${before.updatedAt.toISOString()}, after you opened it`,
+        })
+      }
       const p = await prepare(input, before)
-      await uniquely(() => repo.updateArticle(id, p.row, p.credits, p.topicIds), 'article')
+      const written = await uniquely(
+        () => repo.updateArticle(id, p.row, p.credits, p.topicIds, expectedVersion),
+        'article',
+      )
+      if (!written) {
+        throw new AppError('EDIT_CONFLICT', {
+          status: 409,
+          message: 'Someone saved this article while you were editing it',
+        })
+      }
       const after = (await repo.findArticleById(id))!
       changed([...keysFor(before), ...keysFor(after)])
       return after

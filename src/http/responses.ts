@@ -185,7 +185,8 @@ export function pathOf(url: string): string {
  * as the route reads it (decoded, exactly one value, 1–999999); anything else is page 1.
  */
 export function cacheIdOf(origin: string, url: string): string | null {
-  if (!url.startsWith('/')) return null
+  // The admin is per person and never cached.
+  if (!url.startsWith('/') || url.startsWith('/admin')) return null
   const q = url.indexOf('?')
   if (q === -1) return origin + url
   const pages = new URLSearchParams(url.slice(q + 1)).getAll('page')

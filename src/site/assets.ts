@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
 import fs from 'node:fs'
 import zlib from 'node:zlib'
 import { fileURLToPath } from 'node:url'
@@ -16,21 +17,36 @@ export interface Asset {
  * The stylesheet, read once at start. It lives beside the TypeScript source; the compiled
  * build reads the same file from src/ (see the path below), so there is one copy.
  */
-export function loadStylesheet(): Asset {
-  const here = fileURLToPath(new URL('.', import.meta.url))
+export function loadStylesheet(
+  dir: URL = new URL('.', import.meta.url),
+  name = 'site',
+  prefix = '/assets',
+): Asset {
+  const here = fileURLToPath(dir)
   const candidates = [
-    `${here}assets/site.css`,
-    `${here.replace(/\/dist\/src\//, '/src/')}assets/site.css`,
+    `${here}assets/${name}.css`,
+    `${here.replace(/\/dist\/src\//, '/src/')}assets/${name}.css`,
   ]
   const file = candidates.find((f) => fs.existsSync(f))
-  if (!file) throw new Error(`site.css not found in ${candidates.join(' or ')}`)
+  if (!file) throw new Error(`${name}.css not found in ${candidates.join(' or ')}`)
   const body = fs.readFileSync(file)
   const hash = crypto.createHash('sha256').update(body).digest('hex').slice(0, 10)
   return {
-    href: `/assets/site.${hash}.css`,
+    href: `${prefix}/${name}.${hash}.css`,
     type: 'text/css; charset=utf-8',
     body,
     gzip: zlib.gzipSync(body, { level: 9 }),
     etag: `"${hash}"`,
   }
+}
+
+/** Serves a content-hashed asset: immutable, ETag, gzip when asked. */
+export function serveAsset(app: FastifyInstance, asset: Asset): void {
+  app.get(asset.href, async (req, reply) => {
+    reply.header('cache-control', 'public, max-age=31536000, immutable').header('etag', asset.etag)
+    if (req.headers['if-none-match'] === asset.etag) return reply.code(304).send()
+    reply.type(asset.type).header('vary', 'Accept-Encoding')
+    const gz = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+    return gz ? reply.header('content-encoding', 'gzip').send(asset.gzip) : reply.send(asset.body)
+  })
 }

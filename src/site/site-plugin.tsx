@@ -6,7 +6,7 @@ import type { MediaStore } from '../files/index.js'
 import { isSlug } from '../lib/slug.js'
 import type { PageCache } from '../http/page-cache.js'
 import { sendPage } from '../http/responses.js'
-import { loadStylesheet } from './assets.js'
+import { loadStylesheet, serveAsset } from './assets.js'
 import { type FeedFormat, FEED_TYPES, renderFeed } from './feeds.js'
 import { loadArticlePage } from './pages/article-page.js'
 import { type FeedScope, loadFeedData } from './pages/feed-data.js'
@@ -119,13 +119,7 @@ export function createSite(opts: SiteOptions) {
       return sendPage(req, reply, cache, { body, type: HTML, keys: page.keys })
     })
 
-    app.get(css.href, async (req, reply) => {
-      reply.header('cache-control', 'public, max-age=31536000, immutable').header('etag', css.etag)
-      if (req.headers['if-none-match'] === css.etag) return reply.code(304).send()
-      reply.type(css.type).header('vary', 'Accept-Encoding')
-      const gz = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
-      return gz ? reply.header('content-encoding', 'gzip').send(css.gzip) : reply.send(css.body)
-    })
+    serveAsset(app, css)
 
     app.get<{ Params: { key: string; file: string } }>('/media/:key/:file', async (req, reply) => {
       const file = opts.media.resolve(req.params.key, req.params.file)

@@ -13,6 +13,54 @@ export interface Database {
   article: ArticleTable
   article_credit: ArticleCreditTable
   article_topic: ArticleTopicTable
+  setting: SettingTable
+  staff: StaffTable
+  staff_session: StaffSessionTable
+  signin_counter: SigninCounterTable
+  audit_entry: AuditEntryTable
+}
+
+export interface SettingTable {
+  key: string
+  value: string
+}
+
+export interface StaffTable {
+  id: Generated<number>
+  /** Lowercased. */
+  email: string
+  name: string
+  role: string
+  /** argon2id PHC string. */
+  password_hash: string
+  author_id: number | null
+  created_at: number
+  disabled_at: number | null
+}
+
+export interface StaffSessionTable {
+  /** sha256 of the cookie's token: a stolen database does not yield live sessions. */
+  token_hash: string
+  staff_id: number
+  created_at: number
+  last_seen_at: number
+  expires_at: number
+}
+
+export interface SigninCounterTable {
+  /** `account:<email>` or `address:<hmac of the address>`. */
+  key: string
+  failures: number
+  window_start: number
+}
+
+export interface AuditEntryTable {
+  id: Generated<number>
+  at: number
+  staff_id: number | null
+  action: string
+  subject: string
+  detail: string
 }
 
 export interface SectionTable {
@@ -78,6 +126,8 @@ export interface ArticleTable {
   published_at: number | null
   updated_at: number
   created_at: number
+  /** The staff member who started it (null for imports and the demo). */
+  created_by: number | null
 }
 
 export interface ArticleCreditTable {

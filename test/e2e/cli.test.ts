@@ -24,7 +24,7 @@ describe('the masthead command', () => {
   it('prints help for itself and for every command', () => {
     const main = cli(['--help'])
     assert.equal(main.status, 0)
-    for (const c of ['serve', 'migrate', 'seed']) {
+    for (const c of ['serve', 'migrate', 'seed', 'user']) {
       assert.match(main.stdout, new RegExp(`\\b${c}\\b`))
       const r = cli([c, '--help'])
       assert.equal(r.status, 0, c)
@@ -44,7 +44,7 @@ describe('the masthead command', () => {
   it('migrates, and says so once', () => {
     const first = cli(['migrate'])
     assert.equal(first.status, 0, first.stderr)
-    assert.match(first.stdout, /Applied 1 migration/)
+    assert.match(first.stdout, /Applied [1-9][0-9]* migration\(s\)/)
     assert.match(cli(['migrate']).stdout, /up to date/)
   })
 
@@ -53,6 +53,39 @@ describe('the masthead command', () => {
     const bad = cli(['seed', '--demo', '--articles', 'lots'])
     assert.equal(bad.status, 2)
     assert.match(bad.stderr, /--articles must be a whole number/)
+  })
+
+  it('adds the first staff member as owner, reading the password from a pipe', () => {
+    const run = (args: string[], input: string) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+        env,
+        encoding: 'utf8',
+        input,
+      })
+    const ok = run(
+      ['user', 'add', '--email', 'Editor@Example.org', '--name', 'Mira Sol'],
+      'a long enough passphrase\n',
+    )
+    assert.equal(ok.status, 0, ok.stderr)
+    assert.match(ok.stdout, /Added Mira Sol <editor@example.org> as owner/)
+    const again = run(
+      ['user', 'add', '--email', 'editor@example.org', '--name', 'Someone'],
+      'another long passphrase\n',
+    )
+    assert.equal(again.status, 2)
+    assert.match(again.stderr, /already exists/)
+    const short = run(
+      ['user', 'add', '--email', 'b@example.org', '--name', 'B', '--role', 'editor'],
+      'short\n',
+    )
+    assert.equal(short.status, 2)
+    assert.match(short.stderr, /at least 12 characters/)
+    const role = run(
+      ['user', 'add', '--email', 'c@example.org', '--name', 'C', '--role', 'root'],
+      'a long enough passphrase\n',
+    )
+    assert.equal(role.status, 2)
+    assert.match(role.stderr, /--role must be one of/)
   })
 
   it('serves, prints its address, and stops cleanly on SIGTERM', async () => {

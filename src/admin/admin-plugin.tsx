@@ -1,0 +1,545 @@
+import crypto from 'node:crypto'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { VNode } from 'preact'
+import { renderToString } from 'preact-render-to-string'
+import type { Article, ContentRepository, ContentService } from '../content/index.js'
+import { AppError, isAppError } from '../lib/errors.js'
+import { loadStylesheet, serveAsset } from '../site/assets.js'
+import { type Permission, can, canAssignRole, isRole } from '../staff/policy.js'
+import type { StaffMember } from '../staff/staff-repository.js'
+import type { StaffService } from '../staff/staff-service.js'
+import { SESSION_MAX_MS } from '../staff/staff-service.js'
+import { articleInputFrom, formValuesFrom, formValuesOf } from './article-form.js'
+import {
+  type FormBody,
+  cookie,
+  csrfToken,
+  csrfValid,
+  field,
+  parseCookies,
+  parseForm,
+} from './http-forms.js'
+import {
+  type AdminContext,
+  AdminMessage,
+  ArticleForm,
+  ArticleList,
+  AuditLog,
+  SignInView,
+  StaffList,
+} from './views/admin-views.js'
+
+export interface AdminDeps {
+  content: ContentService
+  repo: ContentRepository
+  staff: StaffService
+  siteName: string
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    admin?: {
+      staff: StaffMember | null
+      sessionId: string | null
+      token: string | null
+      preSession: string | null
+    }
+  }
+}
+
+type Handler = (req: FastifyRequest, reply: FastifyReply, ctx: AdminContext) => Promise<unknown>
+
+/** One admin route: the permission it needs (null: open to anyone, e.g. the sign-in form). */
+export interface AdminRoute {
+  method: 'GET' | 'POST'
+  url: string
+  permission: Permission | null
+  handler: Handler
+}
+
+const SESSION_COOKIE = 'mh_session'
+const PRE_COOKIE = 'mh_pre'
+const HTML = 'text/html; charset=utf-8'
+const LIST_SIZE = 50
+const MAX_LIST_PAGE = 2000
+
+/** The admin's routes. Exported so tests check every route against every role. */
+export function adminRoutes(deps: AdminDeps): AdminRoute[] {
+  const page = (reply: FastifyReply, node: VNode, status = 200) =>
+    reply
+      .code(status)
+      .type(HTML)
+      .send(`<!doctype html>${renderToString(node)}`)
+
+  const audit = (ctx: AdminContext, action: string, subject: string, detail = '') =>
+    deps.staff.audit({ staffId: ctx.staff?.id ?? null, action, subject, detail })
+
+  async function formLists() {
+    const [sections, topics, authors, agencies] = await Promise.all([
+      deps.content.listSections(),
+      deps.repo.listTopics(),
+      deps.repo.listAuthors(),
+      deps.repo.listAgencies(),
+    ])
+    return { sections, topics, authors, agencies }
+  }
+
+  /** Contributors and authors edit their own work; editors and above anything. */
+  function mayEdit(ctx: AdminContext, a: Article): boolean {
+    if (ctx.can('article.edit-any')) return true
+    const me = ctx.staff!
+    return (
+      a.createdBy === me.id ||
+      (me.authorId !== null &&
+        a.credits.some((c) => c.kind === 'author' && c.author.id === me.authorId))
+    )
+  }
+
+  async function saveArticle(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    ctx: AdminContext,
+    existing: Article | null,
+  ) {
+    const body = req.body as FormBody
+    const values = formValuesFrom(body)
+    const lists = await formLists()
+    const show = (problems: string[], status: number, theirs?: Article) =>
+      page(
+        reply,
+        <ArticleForm
+          ctx={ctx}
+          article={existing}
+          values={values}
+          problems={problems}
+          theirs={theirs}
+          {...lists}
+        />,
+        status,
+      )
+    if (
+      !ctx.can('article.publish') &&
+      (values.status === 'published' || values.status === 'scheduled')
+    ) {
+      return show(['Status: your role saves drafts; an editor publishes them.'], 403)
+    }
+    const parsed = articleInputFrom(values)
+    if ('problems' in parsed) return show(parsed.problems, 422)
+    try {
+      const saved = existing
+        ? await deps.content.updateArticle(
+            existing.id,
+            parsed.input,
+            values.version ? Number(values.version) : undefined,
+          )
+        : await deps.content.createArticle(parsed.input, { createdBy: ctx.staff!.id })
+      const action = existing ? 'article.update' : 'article.create'
+      await audit(
+        ctx,
+        action,
+        `article:${saved.id}`,
+        existing && existing.status !== saved.status
+          ? `${existing.status} -> ${saved.status}`
+          : saved.status,
+      )
+      return reply.redirect(`/admin/articles/${saved.id}?saved=1`, 303)
+    } catch (err) {
+      if (isAppError(err) && err.code === 'EDIT_CONFLICT' && existing) {
+        const theirs = await deps.repo.findArticleById(existing.id)
+        values.version = theirs ? String(theirs.updatedAt.getTime()) : values.version
+        return show([], 409, theirs)
+      }
+      if (isAppError(err) && err.status < 500) {
+        return show(err.details.length ? [...err.details] : [err.message], err.status)
+      }
+      throw err
+    }
+  }
+
+  async function loadOwned(req: FastifyRequest, ctx: AdminContext): Promise<Article> {
+    const id = (req.params as { id: string }).id
+    const a = /^[1-9][0-9]{0,11}$/.test(id)
+      ? await deps.repo.findArticleById(Number(id))
+      : undefined
+    if (!a) throw new AppError('NOT_FOUND', { status: 404, message: 'No such article' })
+    if (!mayEdit(ctx, a))
+      throw new AppError('FORBIDDEN', {
+        status: 403,
+        message: 'This article belongs to someone else; an editor can change it.',
+      })
+    if (!ctx.can('article.publish') && a.status !== 'draft') {
+      throw new AppError('FORBIDDEN', {
+        status: 403,
+        message: 'This article is scheduled or live; an editor changes it now.',
+      })
+    }
+    return a
+  }
+
+  return [
+    {
+      method: 'GET',
+      url: '/admin',
+      permission: null,
+      handler: async (_req, reply) => reply.redirect('/admin/articles', 303),
+    },
+    {
+      method: 'GET',
+      url: '/admin/sign-in',
+      permission: null,
+      handler: async (req, reply, ctx) => {
+        const next = safeNext((req.query as Record<string, unknown>)['next'])
+        if (ctx.staff) return reply.redirect(next, 303)
+        return page(reply, <SignInView ctx={ctx} email="" next={next} />)
+      },
+    },
+    {
+      method: 'POST',
+      url: '/admin/sign-in',
+      permission: null,
+      handler: async (req, reply, ctx) => {
+        const body = req.body as FormBody
+        const email = field(body, 'email')
+        const next = safeNext(field(body, 'next'))
+        const result = await deps.staff.signIn(email, field(body, 'password'), req.ip)
+        if (!result.ok) {
+          const message =
+            result.reason === 'throttled'
+              ? `Too many failed attempts. Try again after ${result.retryAt.toISOString().slice(11, 16)} UTC.`
+              : 'That email and password do not match an account.'
+          return page(
+            reply,
+            <SignInView ctx={ctx} email={email} next={next} message={message} />,
+            result.reason === 'throttled' ? 429 : 401,
+          )
+        }
+        reply.header('set-cookie', [
+          cookie(SESSION_COOKIE, result.token, {
+            secure: req.protocol === 'https',
+            maxAgeS: SESSION_MAX_MS / 1000,
+          }),
+          cookie(PRE_COOKIE, '', { secure: req.protocol === 'https', maxAgeS: 0 }),
+        ])
+        return reply.redirect(next, 303)
+      },
+    },
+    {
+      method: 'POST',
+      url: '/admin/sign-out',
+      permission: 'admin.enter',
+      handler: async (req, reply, ctx) => {
+        await deps.staff.signOut(req.admin?.token ?? undefined, ctx.staff?.id ?? null)
+        reply.header(
+          'set-cookie',
+          cookie(SESSION_COOKIE, '', { secure: req.protocol === 'https', maxAgeS: 0 }),
+        )
+        return reply.redirect('/admin/sign-in', 303)
+      },
+    },
+    {
+      method: 'POST',
+      url: '/admin/sign-out-everywhere',
+      permission: 'admin.enter',
+      handler: async (req, reply, ctx) => {
+        await deps.staff.signOutEverywhere(ctx.staff!.id)
+        reply.header(
+          'set-cookie',
+          cookie(SESSION_COOKIE, '', { secure: req.protocol === 'https', maxAgeS: 0 }),
+        )
+        return reply.redirect('/admin/sign-in', 303)
+      },
+    },
+    {
+      method: 'GET',
+      url: '/admin/articles',
+      permission: 'admin.enter',
+      handler: async (req, reply, ctx) => {
+        const q = req.query as Record<string, unknown>
+        const str = (k: string) => (typeof q[k] === 'string' ? (q[k] as string) : '')
+        const filter = {
+          status: str('status'),
+          section: str('section'),
+          author: str('author'),
+          q: str('q').slice(0, 200),
+        }
+        const n = /^[1-9][0-9]{0,5}$/.test(str('page'))
+          ? Math.min(Number(str('page')), MAX_LIST_PAGE)
+          : 1
+        const idOf = (v: string) => (/^[1-9][0-9]{0,11}$/.test(v) ? Number(v) : undefined)
+        const status = (['draft', 'scheduled', 'published'] as const).find(
+          (s) => s === filter.status,
+        )
+        const [{ items, hasMore }, sections, authors] = await Promise.all([
+          deps.repo.listForAdmin(
+            {
+              ...(status ? { status } : {}),
+              ...(idOf(filter.section) ? { sectionId: idOf(filter.section)! } : {}),
+              ...(idOf(filter.author) ? { authorId: idOf(filter.author)! } : {}),
+              ...(filter.q.trim() ? { q: filter.q.trim() } : {}),
+            },
+            { limit: LIST_SIZE, offset: (n - 1) * LIST_SIZE },
+          ),
+          deps.content.listSections(),
+          deps.repo.listAuthors(),
+        ])
+        const href = (p: number) => {
+          const params = new URLSearchParams(Object.entries(filter).filter(([, v]) => v))
+          if (p > 1) params.set('page', String(p))
+          const s = params.toString()
+          return `/admin/articles${s ? `?${s}` : ''}`
+        }
+        return page(
+          reply,
+          <ArticleList
+            ctx={ctx}
+            items={items}
+            sections={sections}
+            authors={authors}
+            filter={filter}
+            page={n}
+            prev={n > 1 ? href(n - 1) : undefined}
+            next={hasMore && n < MAX_LIST_PAGE ? href(n + 1) : undefined}
+          />,
+        )
+      },
+    },
+    {
+      method: 'GET',
+      url: '/admin/articles/new',
+      permission: 'article.draft',
+      handler: async (_req, reply, ctx) => {
+        const lists = await formLists()
+        return page(
+          reply,
+          <ArticleForm
+            ctx={ctx}
+            article={null}
+            values={formValuesOf(null, lists.sections[0]?.id)}
+            problems={[]}
+            {...lists}
+          />,
+        )
+      },
+    },
+    {
+      method: 'POST',
+      url: '/admin/articles',
+      permission: 'article.draft',
+      handler: async (req, reply, ctx) => saveArticle(req, reply, ctx, null),
+    },
+    {
+      method: 'GET',
+      url: '/admin/articles/:id',
+      permission: 'article.draft',
+      handler: async (req, reply, ctx) => {
+        const a = await loadOwned(req, ctx)
+        const lists = await formLists()
+        const saved = (req.query as Record<string, unknown>)['saved'] === '1'
+        return page(
+          reply,
+          <ArticleForm
+            ctx={ctx}
+            article={a}
+            values={formValuesOf(a, undefined)}
+            problems={[]}
+            notice={saved ? 'Saved.' : undefined}
+            {...lists}
+          />,
+        )
+      },
+    },
+    {
+      method: 'POST',
+      url: '/admin/articles/:id',
+      permission: 'article.draft',
+      handler: async (req, reply, ctx) => saveArticle(req, reply, ctx, await loadOwned(req, ctx)),
+    },
+    {
+      method: 'GET',
+      url: '/admin/staff',
+      permission: 'staff.manage',
+      handler: async (_req, reply, ctx) =>
+        page(
+          reply,
+          <StaffList
+            ctx={ctx}
+            staff={await deps.staff.listStaff()}
+            problems={[]}
+            values={{ email: '', name: '', role: 'author' }}
+          />,
+        ),
+    },
+    {
+      method: 'POST',
+      url: '/admin/staff',
+      permission: 'staff.manage',
+      handler: async (req, reply, ctx) => {
+        const body = req.body as FormBody
+        const values = {
+          email: field(body, 'email'),
+          name: field(body, 'name'),
+          role: field(body, 'role'),
+        }
+        const show = async (problems: string[], status: number, notice?: string) =>
+          page(
+            reply,
+            <StaffList
+              ctx={ctx}
+              staff={await deps.staff.listStaff()}
+              problems={problems}
+              values={values}
+              notice={notice}
+            />,
+            status,
+          )
+        if (!isRole(values.role)) return show(['Role: choose one of the listed roles'], 422)
+        if (!canAssignRole(ctx.staff!.role, values.role))
+          return show(['Role: only an owner can add an owner'], 403)
+        try {
+          await deps.staff.addStaff(
+            { ...values, role: values.role, password: field(body, 'password') },
+            ctx.staff!.id,
+          )
+        } catch (err) {
+          if (isAppError(err) && err.status < 500)
+            return show(err.details.length ? [...err.details] : [err.message], err.status)
+          throw err
+        }
+        return show([], 201, `${values.name} can now sign in.`)
+      },
+    },
+    {
+      method: 'GET',
+      url: '/admin/audit',
+      permission: 'audit.read',
+      handler: async (req, reply, ctx) => {
+        const before = String((req.query as Record<string, unknown>)['before'] ?? '')
+        const entries = await deps.staff.listAudit(
+          100,
+          /^[1-9][0-9]{0,11}$/.test(before) ? Number(before) : undefined,
+        )
+        const last = entries.at(-1)
+        return page(
+          reply,
+          <AuditLog
+            ctx={ctx}
+            entries={entries}
+            next={entries.length === 100 && last ? `/admin/audit?before=${last.id}` : undefined}
+          />,
+        )
+      },
+    },
+  ]
+}
+
+/** Only paths inside the admin: a sign-in link must not send anyone elsewhere. */
+function safeNext(v: unknown): string {
+  return typeof v === 'string' && /^\/admin(\/[A-Za-z0-9/_?=&%-]*)?$/.test(v) && !v.startsWith('//')
+    ? v
+    : '/admin/articles'
+}
+
+/**
+ * The admin as an encapsulated plugin: its form parser, session lookup, CSRF check and
+ * permission check apply to /admin routes only, so reader pages pay nothing for them.
+ */
+export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Promise<void> {
+  const css = loadStylesheet(new URL('.', import.meta.url), 'admin', '/admin/assets')
+  const routes = adminRoutes(deps)
+  await app.register(async (scope) => {
+    scope.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: 2 * 1024 * 1024 },
+      (_req, body, done) => {
+        done(null, parseForm(String(body)))
+      },
+    )
+    serveAsset(scope, css)
+    for (const route of routes) {
+      scope.route({
+        method: route.method,
+        url: route.url,
+        handler: async (req, reply) => {
+          reply.header('cache-control', 'no-store')
+          const cookies = parseCookies(req.headers.cookie)
+          const session = await deps.staff.fromSession(cookies[SESSION_COOKIE])
+          const staff = session?.staff ?? null
+          // Before sign-in, CSRF tokens bind to a random pre-session cookie.
+          let pre =
+            cookies[PRE_COOKIE] && /^[A-Za-z0-9_-]{20,64}$/.test(cookies[PRE_COOKIE]!)
+              ? cookies[PRE_COOKIE]!
+              : null
+          if (!session && !pre) {
+            pre = crypto.randomBytes(18).toString('base64url')
+            reply.header(
+              'set-cookie',
+              cookie(PRE_COOKIE, pre, { secure: req.protocol === 'https', maxAgeS: 3600 * 12 }),
+            )
+          }
+          const bind = session?.sessionId ?? pre!
+          const secret = await deps.staff.secret()
+          req.admin = {
+            staff,
+            sessionId: session?.sessionId ?? null,
+            token: cookies[SESSION_COOKIE] ?? null,
+            preSession: pre,
+          }
+          const ctx: AdminContext = {
+            siteName: deps.siteName,
+            cssHref: css.href,
+            staff,
+            csrf: csrfToken(secret, bind),
+            can: (p) => !!staff && can(staff.role, p),
+          }
+          if (route.method === 'POST') {
+            const body = (req.body ?? {}) as FormBody
+            const origin = req.headers.origin
+            const sameOrigin = !origin || origin === req.origin
+            if (!sameOrigin || !csrfValid(secret, bind, field(body, '_csrf'))) {
+              return reply
+                .code(403)
+                .type(HTML)
+                .send(
+                  `<!doctype html>${renderToString(
+                    <AdminMessage
+                      ctx={ctx}
+                      title="This form has expired"
+                      message="For your safety the form could not be sent (CSRF_FAILED). Go back, reload the page and send it again; what you typed may still be in the form."
+                    />,
+                  )}`,
+                )
+            }
+          }
+          if (route.permission) {
+            if (!staff) {
+              if (route.method === 'GET')
+                return reply.redirect(`/admin/sign-in?next=${encodeURIComponent(req.url)}`, 303)
+              throw new AppError('UNAUTHENTICATED', { status: 401, message: 'Sign in first' })
+            }
+            if (!can(staff.role, route.permission)) {
+              return reply
+                .code(403)
+                .type(HTML)
+                .send(
+                  `<!doctype html>${renderToString(<AdminMessage ctx={ctx} title="Not allowed" message="Your role cannot do this. Ask an admin if you need it." />)}`,
+                )
+            }
+          }
+          try {
+            return await route.handler(req, reply, ctx)
+          } catch (err) {
+            if (isAppError(err) && (err.code === 'FORBIDDEN' || err.code === 'NOT_FOUND')) {
+              return reply
+                .code(err.status)
+                .type(HTML)
+                .send(
+                  `<!doctype html>${renderToString(<AdminMessage ctx={ctx} title={err.code === 'FORBIDDEN' ? 'Not allowed' : 'Not found'} message={err.message} />)}`,
+                )
+            }
+            throw err
+          }
+        },
+      })
+    }
+  })
+}

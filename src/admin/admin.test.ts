@@ -1,0 +1,340 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { ROLES, type Role, can } from '../staff/policy.js'
+import { skipFor, testDialects } from '../../test/support/dialects.js'
+import { articleInput, seedBasics, type Basics } from '../../test/support/factories.js'
+import { buildTestApp, type TestApp } from '../../test/support/test-app.js'
+import { adminRoutes } from './admin-plugin.js'
+
+const PASSWORD = 'correct horse battery staple'
+
+interface Browser {
+  cookies: Map<string, string>
+  header(): string
+}
+
+function browser(): Browser {
+  const cookies = new Map<string, string>()
+  return { cookies, header: () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') }
+}
+
+function keepCookies(b: Browser, setCookie: string | string[] | undefined) {
+  for (const c of [setCookie ?? []].flat()) {
+    const [pair, ...attrs] = c.split('; ')
+    const [k, v] = pair!.split('=') as [string, string]
+    if (attrs.some((a) => a === 'Max-Age=0')) b.cookies.delete(k)
+    else b.cookies.set(k, v)
+  }
+}
+
+for (const dialect of testDialects) {
+  describe(`${dialect}: newsroom admin`, { skip: await skipFor(dialect) }, () => {
+    let app: TestApp
+    let b: Basics
+    const staffIds = new Map<Role, number>()
+    let draftId = 0
+
+    async function request(
+      br: Browser,
+      method: 'GET' | 'POST',
+      url: string,
+      form?: Record<string, string | string[]>,
+      headers: Record<string, string> = {},
+    ) {
+      const body = form
+        ? new URLSearchParams(
+            Object.entries(form).flatMap(([k, v]) =>
+              [v].flat().map((x) => [k, x] as [string, string]),
+            ),
+          ).toString()
+        : undefined
+      const res = await app.http.inject({
+        method,
+        url,
+        headers: {
+          host: 'example.org',
+          cookie: br.header(),
+          ...(body !== undefined ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+          ...headers,
+        },
+        ...(body !== undefined ? { payload: body } : {}),
+      })
+      keepCookies(br, res.headers['set-cookie'])
+      return res
+    }
+
+    async function csrfFor(br: Browser, url = '/admin/sign-in') {
+      const res = await request(br, 'GET', url)
+      const m = /name="_csrf" value="([^"]+)"/.exec(res.body)
+      assert.ok(m, `no CSRF token on ${url} (${res.statusCode})`)
+      return m[1]!
+    }
+
+    async function signedIn(role: Role): Promise<Browser> {
+      const br = browser()
+      const token = await csrfFor(br)
+      const res = await request(br, 'POST', '/admin/sign-in', {
+        _csrf: token,
+        email: `${role}@example.org`,
+        password: PASSWORD,
+        next: '/admin/articles',
+      })
+      assert.equal(res.statusCode, 303, `${role} sign-in: ${res.body.slice(0, 300)}`)
+      return br
+    }
+
+    before(async () => {
+      app = await buildTestApp(dialect)
+      b = await seedBasics(app)
+      for (const role of ROLES) {
+        staffIds.set(
+          role,
+          await app.staff.addStaff({
+            email: `${role}@example.org`,
+            name: `The ${role}`,
+            role,
+            password: PASSWORD,
+          }),
+        )
+      }
+      const a = await app.content.createArticle(
+        articleInput(b, { slug: 'owners-draft', status: 'draft' }),
+        { createdBy: staffIds.get('owner')! },
+      )
+      draftId = a.id
+    })
+    after(() => app?.close())
+
+    it('checks every route against every role and against nobody', async () => {
+      const routes = adminRoutes({
+        content: app.content,
+        repo: app.repo,
+        staff: app.staff,
+        siteName: 'x',
+      })
+      assert.ok(routes.length >= 12)
+      for (const who of [null, ...ROLES] as const) {
+        const br = who ? await signedIn(who) : browser()
+        for (const route of routes) {
+          const url = route.url.replace(':id', String(draftId))
+          if (route.url.includes('sign-out')) continue // would end the session mid-matrix; tested below
+          const token =
+            route.method === 'POST'
+              ? await csrfFor(br, who ? '/admin/articles' : '/admin/sign-in')
+              : ''
+          const res = await request(
+            br,
+            route.method,
+            url,
+            route.method === 'POST' ? { _csrf: token } : undefined,
+          )
+          const label = `${who ?? 'anonymous'} ${route.method} ${route.url} -> ${res.statusCode}`
+          if (!route.permission) {
+            assert.ok(res.statusCode < 500, label)
+            continue
+          }
+          if (!who) {
+            assert.equal(res.statusCode, route.method === 'GET' ? 303 : 401, label)
+            if (route.method === 'GET')
+              assert.match(res.headers.location as string, /^\/admin\/sign-in\?next=/)
+            continue
+          }
+          const ownsNothing = route.url.includes(':id') && !can(who, 'article.edit-any')
+          const allowed = can(who, route.permission) && !ownsNothing
+          if (allowed)
+            assert.ok(![401, 403].includes(res.statusCode) && res.statusCode < 500, label)
+          else assert.equal(res.statusCode, 403, label)
+        }
+      }
+    })
+
+    it('signs in with a password, refuses a wrong one, and throttles guessing', async () => {
+      const br = browser()
+      let token = await csrfFor(br)
+      await app.staff.addStaff({
+        email: 'guessed@example.org',
+        name: 'Guessed',
+        role: 'author',
+        password: PASSWORD,
+      })
+      const wrong = await request(br, 'POST', '/admin/sign-in', {
+        _csrf: token,
+        email: 'guessed@example.org',
+        password: 'not the password',
+      })
+      assert.equal(wrong.statusCode, 401)
+      assert.match(wrong.body, /do not match an account/)
+      assert.equal(br.cookies.has('mh_session'), false)
+      for (let i = 0; i < 4; i++)
+        await request(br, 'POST', '/admin/sign-in', {
+          _csrf: token,
+          email: 'guessed@example.org',
+          password: 'guess' + i,
+        })
+      token = await csrfFor(br)
+      // The right password no longer helps until the window ends.
+      const throttled = await request(br, 'POST', '/admin/sign-in', {
+        _csrf: token,
+        email: 'guessed@example.org',
+        password: PASSWORD,
+      })
+      assert.equal(throttled.statusCode, 429)
+      assert.match(throttled.body, /Too many failed attempts/)
+      const other = await signedIn('editor')
+      assert.equal((await request(other, 'GET', '/admin/articles')).statusCode, 200)
+    })
+
+    it('refuses a form without the right CSRF token or from another origin', async () => {
+      const br = await signedIn('editor')
+      const none = await request(br, 'POST', '/admin/articles', { headline: 'x' })
+      assert.equal(none.statusCode, 403)
+      assert.match(none.body, /CSRF_FAILED/)
+      const otherSession = await signedIn('admin')
+      const foreignToken = await csrfFor(otherSession, '/admin/articles')
+      assert.equal(
+        (await request(br, 'POST', '/admin/articles', { _csrf: foreignToken, headline: 'x' }))
+          .statusCode,
+        403,
+      )
+      const token = await csrfFor(br, '/admin/articles')
+      const cross = await request(
+        br,
+        'POST',
+        '/admin/articles',
+        { _csrf: token, headline: 'x' },
+        { origin: 'https://evil.test' },
+      )
+      assert.equal(cross.statusCode, 403)
+    })
+
+    it('lets a contributor save a draft but not publish, writing nothing when refused', async () => {
+      const br = await signedIn('contributor')
+      const token = await csrfFor(br, '/admin/articles/new')
+      const before = await app.repo.countArticles()
+      const refused = await request(br, 'POST', '/admin/articles', {
+        _csrf: token,
+        headline: 'Sneaky',
+        sectionId: String(b.sectionId),
+        body: '<p>x</p>',
+        status: 'published',
+        version: '',
+      })
+      assert.equal(refused.statusCode, 403)
+      assert.equal(await app.repo.countArticles(), before)
+      const ok = await request(br, 'POST', '/admin/articles', {
+        _csrf: token,
+        headline: 'A contributor’s draft',
+        sectionId: String(b.sectionId),
+        body: '<p>Hello <script>alert(1)</script></p>',
+        status: 'draft',
+        version: '',
+        guests: 'Dr Ilse Varn',
+      })
+      assert.equal(ok.statusCode, 303)
+      const id = Number(/\/admin\/articles\/(\d+)/.exec(ok.headers.location as string)![1])
+      const saved = await app.repo.findArticleById(id)
+      assert.equal(saved?.status, 'draft')
+      assert.equal(saved?.body, '<p>Hello </p>')
+      assert.equal(saved?.createdBy, staffIds.get('contributor'))
+      assert.equal(
+        (await request(br, 'GET', `/admin/articles/${id}`)).statusCode,
+        200,
+        'own draft opens',
+      )
+    })
+
+    it('publishes from the form and the story appears on the site', async () => {
+      const br = await signedIn('editor')
+      const token = await csrfFor(br, '/admin/articles/new')
+      const res = await request(br, 'POST', '/admin/articles', {
+        _csrf: token,
+        headline: 'Published from the admin',
+        sectionId: String(b.sectionId),
+        body: '<p>Text.</p>',
+        status: 'published',
+        version: '',
+        authorIds: [String(b.authorId)],
+        topicIds: [String(b.topicIds[0])],
+      })
+      assert.equal(res.statusCode, 303)
+      const home = await app.http.inject({
+        method: 'GET',
+        url: '/',
+        headers: { host: 'example.org' },
+      })
+      assert.match(home.body, /Published from the admin/)
+      const log = await request(await signedIn('admin'), 'GET', '/admin/audit')
+      assert.match(log.body, /article\.create/)
+      assert.match(log.body, /signin/)
+    })
+
+    it('shows both versions instead of overwriting when two people save the same article', async () => {
+      const a = await app.content.createArticle(
+        articleInput(b, { slug: 'contested', status: 'draft' }),
+      )
+      const one = await signedIn('editor')
+      const two = await signedIn('admin')
+      const formOf = async (br: Browser) => {
+        const html = (await request(br, 'GET', `/admin/articles/${a.id}`)).body
+        return {
+          token: /name="_csrf" value="([^"]+)"/.exec(html)![1]!,
+          version: /name="version" value="([^"]*)"/.exec(html)![1]!,
+        }
+      }
+      const f1 = await formOf(one)
+      const f2 = await formOf(two)
+      const base = { sectionId: String(b.sectionId), status: 'draft', slug: 'contested' }
+      const first = await request(one, 'POST', `/admin/articles/${a.id}`, {
+        ...base,
+        _csrf: f1.token,
+        version: f1.version,
+        headline: 'First editor’s headline',
+        body: '<p>first</p>',
+      })
+      assert.equal(first.statusCode, 303)
+      const second = await request(two, 'POST', `/admin/articles/${a.id}`, {
+        ...base,
+        _csrf: f2.token,
+        version: f2.version,
+        headline: 'Second editor’s headline',
+        body: '<p>second</p>',
+      })
+      assert.equal(second.statusCode, 409)
+      assert.match(second.body, /Someone else saved this article/)
+      assert.match(second.body, /First editor’s headline/)
+      assert.match(second.body, /Second editor’s headline/)
+      assert.equal((await app.repo.findArticleById(a.id))?.headline, 'First editor’s headline')
+    })
+
+    it('signs out, and out everywhere', async () => {
+      const a = await signedIn('author')
+      const bb = await signedIn('author')
+      const token = await csrfFor(a, '/admin/articles')
+      assert.equal(
+        (await request(a, 'POST', '/admin/sign-out-everywhere', { _csrf: token })).statusCode,
+        303,
+      )
+      assert.equal(
+        (await request(bb, 'GET', '/admin/articles')).statusCode,
+        303,
+        'the other device is signed out too',
+      )
+    })
+
+    it('keeps hostile strings inert in the admin', async () => {
+      const evil = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
+      await app.content.createArticle(
+        articleInput(b, { slug: 'evil-admin', headline: evil, status: 'draft' }),
+      )
+      const page = (
+        await request(
+          await signedIn('editor'),
+          'GET',
+          `/admin/articles?q=${encodeURIComponent(evil)}`,
+        )
+      ).body
+      assert.doesNotMatch(page, /<script>alert\(1\)<\/script>|<img src=x/)
+      assert.match(page, /&lt;script>alert\(1\)&lt;\/script>/)
+    })
+  })
+}

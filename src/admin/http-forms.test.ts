@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import {
+  cookie,
+  csrfToken,
+  csrfValid,
+  field,
+  fields,
+  parseCookies,
+  parseForm,
+} from './http-forms.js'
+
+describe('admin form helpers', () => {
+  it('keeps every value of a repeated field', () => {
+    const f = parseForm('topic=1&topic=2&headline=A+%26+B&empty=')
+    assert.deepEqual(fields(f, 'topic'), ['1', '2'])
+    assert.equal(field(f, 'headline'), 'A & B')
+    assert.equal(field(f, 'empty'), '')
+    assert.equal(field(f, 'missing'), '')
+  })
+
+  it('reads cookies and ignores broken ones', () => {
+    assert.deepEqual(parseCookies('a=1; b=%E0%A4%A; c=x%20y'), { a: '1', c: 'x y' })
+  })
+
+  it('writes HttpOnly, SameSite cookies, Secure on https', () => {
+    assert.equal(
+      cookie('s', 'v', { secure: true, maxAgeS: 60 }),
+      's=v; Path=/admin; SameSite=Lax; HttpOnly; Secure; Max-Age=60',
+    )
+  })
+
+  it('binds CSRF tokens to a session', () => {
+    const t = csrfToken('secret', 'session-a')
+    assert.equal(csrfValid('secret', 'session-a', t), true)
+    assert.equal(csrfValid('secret', 'session-b', t), false)
+    assert.equal(csrfValid('other', 'session-a', t), false)
+    assert.equal(csrfValid('secret', 'session-a', ''), false)
+  })
+})

@@ -1,0 +1,67 @@
+import crypto from 'node:crypto'
+
+/** A parsed urlencoded form: repeated names (checkboxes) keep every value. */
+export type FormBody = Record<string, string | string[]>
+
+export function parseForm(raw: string): FormBody {
+  const out: FormBody = {}
+  for (const [k, v] of new URLSearchParams(raw)) {
+    const prev = out[k]
+    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v]
+  }
+  return out
+}
+
+/** One value (the first if repeated), trimmed of nothing: fields keep what the person typed. */
+export function field(body: FormBody | undefined, name: string): string {
+  const v = body?.[name]
+  return (Array.isArray(v) ? v[0] : v) ?? ''
+}
+
+export function fields(body: FormBody | undefined, name: string): string[] {
+  const v = body?.[name]
+  return v === undefined ? [] : Array.isArray(v) ? v : [v]
+}
+
+export function parseCookies(header: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (!header) return out
+  for (const part of header.split(';')) {
+    const i = part.indexOf('=')
+    if (i < 1) continue
+    const k = part.slice(0, i).trim()
+    try {
+      out[k] = decodeURIComponent(part.slice(i + 1).trim())
+    } catch {
+      // A malformed cookie is ignored, not an error page.
+    }
+  }
+  return out
+}
+
+export function cookie(
+  name: string,
+  value: string,
+  opts: { maxAgeS?: number; secure: boolean; path?: string; httpOnly?: boolean },
+): string {
+  const parts = [
+    `${name}=${encodeURIComponent(value)}`,
+    `Path=${opts.path ?? '/admin'}`,
+    'SameSite=Lax',
+  ]
+  if (opts.httpOnly ?? true) parts.push('HttpOnly')
+  if (opts.secure) parts.push('Secure')
+  if (opts.maxAgeS !== undefined) parts.push(`Max-Age=${opts.maxAgeS}`)
+  return parts.join('; ')
+}
+
+/** A CSRF token bound to one session (or one pre-session cookie) by the server's secret. */
+export function csrfToken(secret: string, bindTo: string): string {
+  return crypto.createHmac('sha256', secret).update(`csrf:${bindTo}`).digest('base64url')
+}
+
+export function csrfValid(secret: string, bindTo: string, token: string): boolean {
+  const expected = Buffer.from(csrfToken(secret, bindTo))
+  const given = Buffer.from(token)
+  return given.length === expected.length && crypto.timingSafeEqual(given, expected)
+}

@@ -1,0 +1,582 @@
+import type { ComponentChildren } from 'preact'
+import {
+  ARTICLE_STATUSES,
+  type Agency,
+  type Article,
+  type ArticleListing,
+  type Author,
+  type Section,
+  type Topic,
+  articlePath,
+  bylineText,
+} from '../../content/index.js'
+import type { AuditEntry, StaffMember } from '../../staff/staff-repository.js'
+import { ROLES, type Permission } from '../../staff/policy.js'
+
+export interface AdminContext {
+  siteName: string
+  cssHref: string
+  staff: StaffMember | null
+  csrf: string
+  can: (p: Permission) => boolean
+}
+
+export function AdminLayout(props: {
+  ctx: AdminContext
+  title: string
+  children: ComponentChildren
+}) {
+  const { ctx } = props
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex, nofollow" />
+        <title>{`${props.title} | ${ctx.siteName} admin`}</title>
+        <link rel="icon" href="data:," />
+        <link rel="stylesheet" href={ctx.cssHref} />
+      </head>
+      <body>
+        <header class="top">
+          <a class="brand" href="/admin/articles">
+            {ctx.siteName}
+          </a>
+          {ctx.staff && (
+            <>
+              <nav aria-label="Admin">
+                <ul>
+                  <li>
+                    <a href="/admin/articles">Articles</a>
+                  </li>
+                  <li>
+                    <a href="/admin/articles/new">New article</a>
+                  </li>
+                  {ctx.can('staff.manage') && (
+                    <li>
+                      <a href="/admin/staff">Staff</a>
+                    </li>
+                  )}
+                  {ctx.can('audit.read') && (
+                    <li>
+                      <a href="/admin/audit">Audit log</a>
+                    </li>
+                  )}
+                  <li>
+                    <a href="/">View site</a>
+                  </li>
+                </ul>
+              </nav>
+              <form method="post" action="/admin/sign-out">
+                <input type="hidden" name="_csrf" value={ctx.csrf} />
+                <span class="small">{ctx.staff.name} · </span>
+                <button class="secondary" type="submit">
+                  Sign out
+                </button>
+              </form>
+            </>
+          )}
+        </header>
+        <main id="main">{props.children}</main>
+      </body>
+    </html>
+  )
+}
+
+export function Problems(props: { problems: readonly string[] }) {
+  if (props.problems.length === 0) return null
+  return (
+    <div class="errors" role="alert">
+      <h2>Nothing was saved. Please fix:</h2>
+      <ul>
+        {props.problems.map((p) => (
+          <li>{p}</li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+export function SignInView(props: {
+  ctx: AdminContext
+  email: string
+  message?: string
+  next: string
+}) {
+  return (
+    <AdminLayout ctx={props.ctx} title="Sign in">
+      <div class="signin">
+        <h1>Sign in to {props.ctx.siteName}</h1>
+        {props.message && (
+          <div class="errors" role="alert">
+            <p>{props.message}</p>
+          </div>
+        )}
+        <form method="post" action="/admin/sign-in">
+          <input type="hidden" name="_csrf" value={props.ctx.csrf} />
+          <input type="hidden" name="next" value={props.next} />
+          <label for="email">Email</label>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autocomplete="username"
+            required
+            value={props.email}
+          />
+          <label for="password">Password</label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+          />
+          <p>
+            <button type="submit">Sign in</button>
+          </p>
+        </form>
+      </div>
+    </AdminLayout>
+  )
+}
+
+const statusLabel: Record<string, string> = {
+  draft: 'Draft',
+  scheduled: 'Scheduled',
+  published: 'Published',
+}
+
+export interface ArticleListView {
+  ctx: AdminContext
+  items: ArticleListing[]
+  sections: Section[]
+  authors: Author[]
+  filter: { status: string; section: string; author: string; q: string }
+  page: number
+  prev?: string | undefined
+  next?: string | undefined
+  notice?: string | undefined
+}
+
+export function ArticleList(props: ArticleListView) {
+  const f = props.filter
+  return (
+    <AdminLayout ctx={props.ctx} title="Articles">
+      <h1>Articles</h1>
+      {props.notice && (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      )}
+      <form class="filters" method="get" action="/admin/articles" role="search">
+        <div>
+          <label for="q">Headline</label>
+          <input id="q" name="q" type="search" value={f.q} />
+        </div>
+        <div>
+          <label for="status">Status</label>
+          <select id="status" name="status">
+            <option value="">Any</option>
+            {ARTICLE_STATUSES.map((s) => (
+              <option value={s} selected={f.status === s}>
+                {statusLabel[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label for="section">Section</label>
+          <select id="section" name="section">
+            <option value="">Any</option>
+            {props.sections.map((s) => (
+              <option value={String(s.id)} selected={f.section === String(s.id)}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label for="author">Author</label>
+          <select id="author" name="author">
+            <option value="">Anyone</option>
+            {props.authors.map((a) => (
+              <option value={String(a.id)} selected={f.author === String(a.id)}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <button type="submit">Filter</button>
+        </div>
+      </form>
+      {props.items.length === 0 ? (
+        <p>No articles match.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Headline</th>
+              <th scope="col">Status</th>
+              <th scope="col">Section</th>
+              <th scope="col">Byline</th>
+              <th scope="col">Last saved (UTC)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.items.map((a) => (
+              <tr>
+                <td>
+                  <a href={`/admin/articles/${a.id}`}>{a.headline}</a>
+                </td>
+                <td>
+                  <span class={`status status-${a.status}`}>{statusLabel[a.status]}</span>
+                </td>
+                <td>{a.section.name}</td>
+                <td>{bylineText(a.credits)}</td>
+                <td>{a.updatedAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <nav class="pagination" aria-label="Pages">
+        {props.prev ? <a href={props.prev}>← Newer</a> : <span />}
+        <span>Page {props.page}</span>
+        {props.next ? <a href={props.next}>Older →</a> : <span />}
+      </nav>
+    </AdminLayout>
+  )
+}
+
+export interface ArticleFormValues {
+  headline: string
+  kicker: string
+  standfirst: string
+  slug: string
+  sectionId: string
+  body: string
+  status: string
+  publishedAt: string
+  topicIds: string[]
+  authorIds: string[]
+  agencyIds: string[]
+  guests: string
+  leadImageId: string
+  version: string
+}
+
+export interface ArticleFormView {
+  ctx: AdminContext
+  article: Article | null
+  values: ArticleFormValues
+  sections: Section[]
+  topics: Topic[]
+  authors: Author[]
+  agencies: Agency[]
+  problems: string[]
+  notice?: string | undefined
+  /** Set when someone else saved first: their version, to compare with ours (in `values`). */
+  theirs?: Article | undefined
+}
+
+export function ArticleForm(props: ArticleFormView) {
+  const v = props.values
+  const a = props.article
+  const action = a ? `/admin/articles/${a.id}` : '/admin/articles'
+  const canPublish = props.ctx.can('article.publish')
+  return (
+    <AdminLayout ctx={props.ctx} title={a ? `Edit: ${a.headline}` : 'New article'}>
+      <h1>{a ? 'Edit article' : 'New article'}</h1>
+      {props.notice && (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      )}
+      {a && a.status === 'published' && a.publishedAt && (
+        <p>
+          Live at <a href={articlePath(a)}>{articlePath(a)}</a>
+        </p>
+      )}
+      {props.theirs && (
+        <section class="errors" aria-labelledby="conflict-title">
+          <h2 id="conflict-title">Someone else saved this article while you were editing</h2>
+          <p>
+            Nothing of yours was lost and nothing of theirs was overwritten. Compare the two bodies,
+            merge what you need into the form below, and save again to replace their version.
+          </p>
+          <div class="compare">
+            <div>
+              <h3>
+                Theirs (saved {props.theirs.updatedAt.toISOString().slice(0, 16).replace('T', ' ')}{' '}
+                UTC)
+              </h3>
+              <p>
+                <strong>{props.theirs.headline}</strong>
+              </p>
+              <pre>{props.theirs.body}</pre>
+            </div>
+            <div>
+              <h3>Yours (not saved)</h3>
+              <p>
+                <strong>{v.headline}</strong>
+              </p>
+              <pre>{v.body}</pre>
+            </div>
+          </div>
+        </section>
+      )}
+      <Problems problems={props.problems} />
+      <form method="post" action={action}>
+        <input type="hidden" name="_csrf" value={props.ctx.csrf} />
+        <input type="hidden" name="version" value={v.version} />
+        <label for="headline">Headline</label>
+        <input
+          id="headline"
+          name="headline"
+          type="text"
+          required
+          maxLength={300}
+          value={v.headline}
+        />
+        <label for="kicker">
+          Kicker <span class="hint">(optional, e.g. Analysis)</span>
+        </label>
+        <input id="kicker" name="kicker" type="text" maxLength={60} value={v.kicker} />
+        <label for="standfirst">
+          Standfirst <span class="hint">(one or two sentences under the headline)</span>
+        </label>
+        <input id="standfirst" name="standfirst" type="text" maxLength={600} value={v.standfirst} />
+        <label for="slug">
+          Address <span class="hint">(made from the headline when empty)</span>
+        </label>
+        <input
+          id="slug"
+          name="slug"
+          type="text"
+          maxLength={80}
+          pattern="[a-z0-9]+(-[a-z0-9]+)*"
+          value={v.slug}
+        />
+        <label for="sectionId">Section</label>
+        <select id="sectionId" name="sectionId" required>
+          {props.sections.map((s) => (
+            <option value={String(s.id)} selected={v.sectionId === String(s.id)}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        <fieldset>
+          <legend>Byline: staff</legend>
+          {props.authors.map((au) => (
+            <label>
+              <input
+                type="checkbox"
+                name="authorIds"
+                value={String(au.id)}
+                checked={v.authorIds.includes(String(au.id))}
+              />
+              {au.name}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>Byline: agencies</legend>
+          {props.agencies.map((ag) => (
+            <label>
+              <input
+                type="checkbox"
+                name="agencyIds"
+                value={String(ag.id)}
+                checked={v.agencyIds.includes(String(ag.id))}
+              />
+              {ag.name}
+            </label>
+          ))}
+        </fieldset>
+        <label for="guests">
+          Byline: guests <span class="hint">(names without accounts, one per line)</span>
+        </label>
+        <textarea id="guests" name="guests" rows={2} class="short">
+          {v.guests}
+        </textarea>
+        <fieldset>
+          <legend>Topics</legend>
+          {props.topics.map((t) => (
+            <label>
+              <input
+                type="checkbox"
+                name="topicIds"
+                value={String(t.id)}
+                checked={v.topicIds.includes(String(t.id))}
+              />
+              {t.name}
+            </label>
+          ))}
+        </fieldset>
+        <label for="leadImageId">
+          Lead image id <span class="hint">(optional; the media library comes later)</span>
+        </label>
+        <input
+          id="leadImageId"
+          name="leadImageId"
+          type="text"
+          inputMode="numeric"
+          value={v.leadImageId}
+        />
+        <label for="body">
+          Body <span class="hint">(HTML; cleaned to the allowed tags when saved)</span>
+        </label>
+        <textarea id="body" name="body">
+          {v.body}
+        </textarea>
+        <label for="status">Status</label>
+        <select id="status" name="status">
+          <option value="draft" selected={v.status === 'draft'}>
+            Draft
+          </option>
+          {canPublish && (
+            <>
+              <option value="scheduled" selected={v.status === 'scheduled'}>
+                Scheduled
+              </option>
+              <option value="published" selected={v.status === 'published'}>
+                Published
+              </option>
+            </>
+          )}
+        </select>
+        {!canPublish && <p class="small">Your role can save drafts; an editor publishes them.</p>}
+        <label for="publishedAt">
+          Publication time, UTC{' '}
+          <span class="hint">(empty: now when published; required when scheduled)</span>
+        </label>
+        <input id="publishedAt" name="publishedAt" type="datetime-local" value={v.publishedAt} />
+        <p>
+          <button type="submit">Save</button>
+        </p>
+      </form>
+    </AdminLayout>
+  )
+}
+
+export function StaffList(props: {
+  ctx: AdminContext
+  staff: StaffMember[]
+  problems: string[]
+  notice?: string | undefined
+  values: { email: string; name: string; role: string }
+}) {
+  return (
+    <AdminLayout ctx={props.ctx} title="Staff">
+      <h1>Staff</h1>
+      {props.notice && (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      )}
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Role</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.staff.map((s) => (
+            <tr>
+              <td>{s.name}</td>
+              <td>{s.email}</td>
+              <td>{s.role}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Add a staff member</h2>
+      <Problems problems={props.problems} />
+      <form method="post" action="/admin/staff">
+        <input type="hidden" name="_csrf" value={props.ctx.csrf} />
+        <label for="name">Name</label>
+        <input id="name" name="name" type="text" required value={props.values.name} />
+        <label for="email">Email</label>
+        <input id="email" name="email" type="email" required value={props.values.email} />
+        <label for="role">Role</label>
+        <select id="role" name="role">
+          {ROLES.map((r) => (
+            <option value={r} selected={props.values.role === r}>
+              {r}
+            </option>
+          ))}
+        </select>
+        <label for="password">
+          First password{' '}
+          <span class="hint">(at least 12 characters; tell it to them in person)</span>
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autocomplete="new-password"
+          required
+          minLength={12}
+        />
+        <p>
+          <button type="submit">Add</button>
+        </p>
+      </form>
+    </AdminLayout>
+  )
+}
+
+export function AuditLog(props: {
+  ctx: AdminContext
+  entries: AuditEntry[]
+  next?: string | undefined
+}) {
+  return (
+    <AdminLayout ctx={props.ctx} title="Audit log">
+      <h1>Audit log</h1>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">When (UTC)</th>
+            <th scope="col">Who</th>
+            <th scope="col">Action</th>
+            <th scope="col">On</th>
+            <th scope="col">Detail</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.entries.map((e) => (
+            <tr>
+              <td>{e.at.toISOString().slice(0, 19).replace('T', ' ')}</td>
+              <td>{e.staffName ?? '—'}</td>
+              <td>{e.action}</td>
+              <td>{e.subject}</td>
+              <td>{e.detail}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {props.next && (
+        <p>
+          <a href={props.next}>Older entries →</a>
+        </p>
+      )}
+    </AdminLayout>
+  )
+}
+
+export function AdminMessage(props: { ctx: AdminContext; title: string; message: string }) {
+  return (
+    <AdminLayout ctx={props.ctx} title={props.title}>
+      <h1>{props.title}</h1>
+      <p>{props.message}</p>
+      <p>
+        <a href="/admin/articles">Back to the articles</a>
+      </p>
+    </AdminLayout>
+  )
+}

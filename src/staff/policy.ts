@@ -1,0 +1,54 @@
+/**
+ * Who may do what. A role is a set of permissions; routes ask for a permission, never for a
+ * role, so a new role is one line here.
+ */
+export const ROLES = ['owner', 'admin', 'editor', 'author', 'contributor'] as const
+export type Role = (typeof ROLES)[number]
+
+export const PERMISSIONS = [
+  /** Open the admin and see the article list. */
+  'admin.enter',
+  /** Write and edit one's own drafts. */
+  'article.draft',
+  /** Edit articles written by others. */
+  'article.edit-any',
+  /** Publish, schedule and unpublish. */
+  'article.publish',
+  /** Create and change sections, topics, authors and agencies. */
+  'taxonomy.manage',
+  /** Add, change and disable staff accounts. */
+  'staff.manage',
+  /** Read the audit log. */
+  'audit.read',
+  /** See contributions and revenue. */
+  'revenue.read',
+] as const
+export type Permission = (typeof PERMISSIONS)[number]
+
+const POLICY: Record<Role, readonly Permission[]> = {
+  owner: PERMISSIONS,
+  admin: PERMISSIONS,
+  editor: [
+    'admin.enter',
+    'article.draft',
+    'article.edit-any',
+    'article.publish',
+    'taxonomy.manage',
+  ],
+  author: ['admin.enter', 'article.draft', 'article.publish'],
+  contributor: ['admin.enter', 'article.draft'],
+}
+
+export function can(role: Role, permission: Permission): boolean {
+  return POLICY[role].includes(permission)
+}
+
+/** Only an owner may create or change another owner; admins manage everyone else. */
+export function canAssignRole(actor: Role, target: Role): boolean {
+  if (!can(actor, 'staff.manage')) return false
+  return target !== 'owner' || actor === 'owner'
+}
+
+export function isRole(v: unknown): v is Role {
+  return typeof v === 'string' && (ROLES as readonly string[]).includes(v)
+}

@@ -1,0 +1,249 @@
+import type { Kysely, Selectable } from 'kysely'
+import type { Database, StaffTable } from '../storage/index.js'
+import type { Counter } from './throttle.js'
+import { type Role, isRole } from './policy.js'
+
+export interface StaffMember {
+  id: number
+  email: string
+  name: string
+  role: Role
+  authorId: number | null
+  createdAt: Date
+  disabledAt: Date | null
+}
+
+export interface AuditEntry {
+  id: number
+  at: Date
+  staffId: number | null
+  staffName: string | null
+  action: string
+  subject: string
+  detail: string
+}
+
+function toStaff(r: Omit<Selectable<StaffTable>, 'password_hash'>): StaffMember {
+  return {
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    role: isRole(r.role) ? r.role : 'contributor',
+    authorId: r.author_id,
+    createdAt: new Date(r.created_at),
+    disabledAt: r.disabled_at === null ? null : new Date(r.disabled_at),
+  }
+}
+
+const STAFF_COLUMNS = [
+  'id',
+  'email',
+  'name',
+  'role',
+  'author_id',
+  'created_at',
+  'disabled_at',
+] as const
+
+/** Queries only, on both databases. */
+export function createStaffRepository(db: Kysely<Database>) {
+  return {
+    async countStaff(): Promise<number> {
+      const r = await db
+        .selectFrom('staff')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .executeTakeFirstOrThrow()
+      return Number(r.n)
+    },
+
+    async insertStaff(
+      s: { email: string; name: string; role: Role; passwordHash: string; authorId: number | null },
+      now: Date,
+    ) {
+      const r = await db
+        .insertInto('staff')
+        .values({
+          email: s.email,
+          name: s.name,
+          role: s.role,
+          password_hash: s.passwordHash,
+          author_id: s.authorId,
+          created_at: now.getTime(),
+          disabled_at: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      return r.id
+    },
+
+    async findByEmailWithHash(
+      email: string,
+    ): Promise<{ staff: StaffMember; passwordHash: string } | undefined> {
+      const r = await db
+        .selectFrom('staff')
+        .selectAll()
+        .where('email', '=', email)
+        .executeTakeFirst()
+      return r ? { staff: toStaff(r), passwordHash: r.password_hash } : undefined
+    },
+
+    async findById(id: number): Promise<StaffMember | undefined> {
+      const r = await db
+        .selectFrom('staff')
+        .select(STAFF_COLUMNS)
+        .where('id', '=', id)
+        .executeTakeFirst()
+      return r ? toStaff(r) : undefined
+    },
+
+    async listStaff(): Promise<StaffMember[]> {
+      const rows = await db.selectFrom('staff').select(STAFF_COLUMNS).orderBy('name').execute()
+      return rows.map(toStaff)
+    },
+
+    async insertSession(s: { tokenHash: string; staffId: number; now: Date; expiresAt: Date }) {
+      await db
+        .insertInto('staff_session')
+        .values({
+          token_hash: s.tokenHash,
+          staff_id: s.staffId,
+          created_at: s.now.getTime(),
+          last_seen_at: s.now.getTime(),
+          expires_at: s.expiresAt.getTime(),
+        })
+        .execute()
+    },
+
+    async findSession(tokenHash: string) {
+      const r = await db
+        .selectFrom('staff_session as s')
+        .innerJoin('staff', 'staff.id', 's.staff_id')
+        .select([
+          ...STAFF_COLUMNS.map((c) => `staff.${c}` as const),
+          's.created_at as session_created_at',
+          's.last_seen_at',
+          's.expires_at',
+        ])
+        .where('s.token_hash', '=', tokenHash)
+        .executeTakeFirst()
+      if (!r) return undefined
+      return {
+        staff: toStaff(r),
+        createdAt: new Date(r.session_created_at),
+        lastSeenAt: new Date(r.last_seen_at),
+        expiresAt: new Date(r.expires_at),
+      }
+    },
+
+    async touchSession(tokenHash: string, now: Date, expiresAt: Date) {
+      await db
+        .updateTable('staff_session')
+        .set({ last_seen_at: now.getTime(), expires_at: expiresAt.getTime() })
+        .where('token_hash', '=', tokenHash)
+        .execute()
+    },
+
+    async deleteSession(tokenHash: string) {
+      await db.deleteFrom('staff_session').where('token_hash', '=', tokenHash).execute()
+    },
+
+    async deleteSessionsOf(staffId: number): Promise<number> {
+      const r = await db
+        .deleteFrom('staff_session')
+        .where('staff_id', '=', staffId)
+        .executeTakeFirst()
+      return Number(r.numDeletedRows)
+    },
+
+    async deleteExpiredSessions(now: Date) {
+      await db.deleteFrom('staff_session').where('expires_at', '<=', now.getTime()).execute()
+    },
+
+    async getCounter(key: string): Promise<Counter | undefined> {
+      const r = await db
+        .selectFrom('signin_counter')
+        .selectAll()
+        .where('key', '=', key)
+        .executeTakeFirst()
+      return r ? { failures: r.failures, windowStart: Number(r.window_start) } : undefined
+    },
+
+    async putCounter(key: string, c: Counter) {
+      await db
+        .insertInto('signin_counter')
+        .values({ key, failures: c.failures, window_start: c.windowStart })
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet({ failures: c.failures, window_start: c.windowStart }),
+        )
+        .execute()
+    },
+
+    async clearCounter(key: string) {
+      await db.deleteFrom('signin_counter').where('key', '=', key).execute()
+    },
+
+    async insertAudit(e: {
+      at: Date
+      staffId: number | null
+      action: string
+      subject: string
+      detail: string
+    }) {
+      await db
+        .insertInto('audit_entry')
+        .values({
+          at: e.at.getTime(),
+          staff_id: e.staffId,
+          action: e.action,
+          subject: e.subject,
+          detail: e.detail,
+        })
+        .execute()
+    },
+
+    async listAudit(limit: number, beforeId?: number): Promise<AuditEntry[]> {
+      let q = db
+        .selectFrom('audit_entry as a')
+        .leftJoin('staff', 'staff.id', 'a.staff_id')
+        .select([
+          'a.id',
+          'a.at',
+          'a.staff_id',
+          'staff.name as staff_name',
+          'a.action',
+          'a.subject',
+          'a.detail',
+        ])
+        .orderBy('a.id', 'desc')
+        .limit(limit)
+      if (beforeId) q = q.where('a.id', '<', beforeId)
+      const rows = await q.execute()
+      return rows.map((r) => ({
+        id: r.id,
+        at: new Date(r.at),
+        staffId: r.staff_id,
+        staffName: r.staff_name,
+        action: r.action,
+        subject: r.subject,
+        detail: r.detail,
+      }))
+    },
+
+    /** The server's own secret (for CSRF tokens and address hashes), made once, shared by every instance. */
+    async secret(make: () => string): Promise<string> {
+      await db
+        .insertInto('setting')
+        .values({ key: 'secret', value: make() })
+        .onConflict((oc) => oc.column('key').doNothing())
+        .execute()
+      const r = await db
+        .selectFrom('setting')
+        .select('value')
+        .where('key', '=', 'secret')
+        .executeTakeFirstOrThrow()
+      return r.value
+    },
+  }
+}
+
+export type StaffRepository = ReturnType<typeof createStaffRepository>
