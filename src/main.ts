@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import { parseArgs } from 'node:util'
 import v8 from 'node:v8'
 import { pino } from 'pino'
@@ -140,6 +141,19 @@ async function seed(
       },
     },
   )
+  // A way into the demo's admin: an owner with a random passphrase, shown once here.
+  if ((await app.staff.countStaff()) === 0) {
+    const password = crypto.randomBytes(12).toString('base64url')
+    await app.staff.addStaff({
+      email: 'owner@demo.invalid',
+      name: 'Demo Owner',
+      role: 'owner',
+      password,
+    })
+    log(
+      `Demo admin: http://localhost:${config.PORT}/admin  owner@demo.invalid / ${password}  (shown once; add real staff with "masthead user add")`,
+    )
+  }
   await app.http.close()
   // Fresh statistics, so the planner picks the indexes on a database that just grew.
   await storage.analyze()

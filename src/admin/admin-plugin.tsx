@@ -461,6 +461,9 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
         url: route.url,
         handler: async (req, reply) => {
           reply.header('cache-control', 'no-store')
+          // Unlike reader pages (no-referrer), the admin lets the browser send its Origin on
+          // same-site form posts, which the CSRF check below relies on.
+          reply.header('referrer-policy', 'same-origin')
           const cookies = parseCookies(req.headers.cookie)
           const session = await deps.staff.fromSession(cookies[SESSION_COOKIE])
           const staff = session?.staff ?? null

@@ -72,6 +72,9 @@ export function AdminLayout(props: {
                 <span class="small">{ctx.staff.name} · </span>
                 <button class="secondary" type="submit">
                   Sign out
+                </button>{' '}
+                <button class="secondary" type="submit" formaction="/admin/sign-out-everywhere">
+                  Sign out everywhere
                 </button>
               </form>
             </>
@@ -361,6 +364,7 @@ export function ArticleForm(props: ArticleFormView) {
         />
         <label for="sectionId">Section</label>
         <select id="sectionId" name="sectionId" required>
+          <option value="">Choose a section</option>
           {props.sections.map((s) => (
             <option value={String(s.id)} selected={v.sectionId === String(s.id)}>
               {s.name}
