@@ -21,8 +21,10 @@ import {
 } from './http-forms.js'
 import {
   type AdminContext,
+  AccountView,
   AdminMessage,
   ArticleForm,
+  CodeView,
   ArticleList,
   AuditLog,
   SignInView,
@@ -59,6 +61,7 @@ export interface AdminRoute {
 
 const SESSION_COOKIE = 'mh_session'
 const PRE_COOKIE = 'mh_pre'
+const CODE_COOKIE = 'mh_2fa'
 const HTML = 'text/html; charset=utf-8'
 const LIST_SIZE = 50
 const MAX_LIST_PAGE = 2000
@@ -213,14 +216,119 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
             result.reason === 'throttled' ? 429 : 401,
           )
         }
-        reply.header('set-cookie', [
-          cookie(SESSION_COOKIE, result.token, {
-            secure: req.protocol === 'https',
-            maxAgeS: SESSION_MAX_MS / 1000,
-          }),
-          cookie(PRE_COOKIE, '', { secure: req.protocol === 'https', maxAgeS: 0 }),
-        ])
-        return reply.redirect(next, 303)
+        if (result.ok === 'needs-code') {
+          reply.header(
+            'set-cookie',
+            cookie(CODE_COOKIE, result.pending, { secure: req.protocol === 'https', maxAgeS: 300 }),
+          )
+          return page(reply, <CodeView ctx={ctx} next={next} />)
+        }
+        return startSession(req, reply, result.token, next)
+      },
+    },
+    {
+      method: 'POST',
+      url: '/admin/sign-in/code',
+      permission: null,
+      handler: async (req, reply, ctx) => {
+        const body = req.body as FormBody
+        const next = safeNext(field(body, 'next'))
+        const pending = parseCookies(req.headers.cookie)[CODE_COOKIE] ?? ''
+        const result = await deps.staff.completeSignIn(pending, field(body, 'code'), req.ip)
+        if (result.ok === true) {
+          reply.header(
+            'set-cookie',
+            cookie(CODE_COOKIE, '', { secure: req.protocol === 'https', maxAgeS: 0 }),
+          )
+          return startSession(req, reply, result.token, next)
+        }
+        if (result.ok === false && result.reason === 'throttled') {
+          return page(
+            reply,
+            <CodeView
+              ctx={ctx}
+              next={next}
+              message={`Too many wrong codes. Try again after ${result.retryAt.toISOString().slice(11, 16)} UTC.`}
+            />,
+            429,
+          )
+        }
+        if (!pending) return reply.redirect('/admin/sign-in', 303)
+        return page(
+          reply,
+          <CodeView
+            ctx={ctx}
+            next={next}
+            message="That code is not right, or it was already used. Wait for the next one."
+          />,
+          401,
+        )
+      },
+    },
+    {
+      method: 'GET',
+      url: '/admin/account',
+      permission: 'admin.enter',
+      handler: async (_req, reply, ctx) => page(reply, <AccountView ctx={ctx} />),
+    },
+    {
+      method: 'POST',
+      url: '/admin/account/two-factor/begin',
+      permission: 'admin.enter',
+      handler: async (_req, reply, ctx) =>
+        page(
+          reply,
+          <AccountView
+            ctx={ctx}
+            enrolment={await deps.staff.beginTwoFactor(ctx.staff!, deps.siteName)}
+          />,
+        ),
+    },
+    {
+      method: 'POST',
+      url: '/admin/account/two-factor/enable',
+      permission: 'admin.enter',
+      handler: async (req, reply, ctx) => {
+        const body = req.body as FormBody
+        const secret = field(body, 'secret')
+        const proof = field(body, 'proof')
+        if (await deps.staff.enableTwoFactor(ctx.staff!, secret, proof, field(body, 'code'))) {
+          const me = { ...ctx, staff: { ...ctx.staff!, twoFactor: true } }
+          return page(
+            reply,
+            <AccountView
+              ctx={me}
+              notice="Two-factor sign-in is on. Keep the app; you will need it to sign in."
+            />,
+          )
+        }
+        return page(
+          reply,
+          <AccountView
+            ctx={ctx}
+            enrolment={{ secret, proof, uri: '' }}
+            problems={[
+              'That code does not match this key. Check the app shows the account you just added, and try the current code.',
+            ]}
+          />,
+          422,
+        )
+      },
+    },
+    {
+      method: 'POST',
+      url: '/admin/account/two-factor/disable',
+      permission: 'admin.enter',
+      handler: async (req, reply, ctx) => {
+        if (await deps.staff.disableTwoFactor(ctx.staff!, field(req.body as FormBody, 'code'))) {
+          const me = { ...ctx, staff: { ...ctx.staff!, twoFactor: false } }
+          return page(reply, <AccountView ctx={me} notice="Two-factor sign-in is off." />)
+        }
+        return page(
+          reply,
+          <AccountView ctx={ctx} problems={['That code is not right, or it was already used.']} />,
+          422,
+        )
       },
     },
     {
@@ -430,6 +538,17 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
       },
     },
   ]
+}
+
+function startSession(req: FastifyRequest, reply: FastifyReply, token: string, next: string) {
+  reply.header('set-cookie', [
+    cookie(SESSION_COOKIE, token, {
+      secure: req.protocol === 'https',
+      maxAgeS: SESSION_MAX_MS / 1000,
+    }),
+    cookie(PRE_COOKIE, '', { secure: req.protocol === 'https', maxAgeS: 0 }),
+  ])
+  return reply.redirect(next, 303)
 }
 
 /** Only paths inside the admin: a sign-in link must not send anyone elsewhere. */

@@ -306,6 +306,84 @@ for (const dialect of testDialects) {
       assert.equal((await app.repo.findArticleById(a.id))?.headline, 'First editor’s headline')
     })
 
+    it('turns on two-factor sign-in, then asks for a code that works once', async () => {
+      const { generate } = await import('otplib')
+      await app.staff.addStaff({
+        email: 'twofa@example.org',
+        name: 'Two Factor',
+        role: 'editor',
+        password: PASSWORD,
+      })
+      const br = browser()
+      let token = await csrfFor(br)
+      await request(br, 'POST', '/admin/sign-in', {
+        _csrf: token,
+        email: 'twofa@example.org',
+        password: PASSWORD,
+      })
+      token = await csrfFor(br, '/admin/account')
+      const begun = await request(br, 'POST', '/admin/account/two-factor/begin', { _csrf: token })
+      const secret = /name="secret" value="([A-Z2-7]+)"/.exec(begun.body)![1]!
+      const proof = /name="proof" value="([^"]+)"/.exec(begun.body)![1]!
+      const wrongOn = await request(br, 'POST', '/admin/account/two-factor/enable', {
+        _csrf: token,
+        secret,
+        proof,
+        code: '000000',
+      })
+      assert.equal(wrongOn.statusCode, 422)
+      const forged = await request(br, 'POST', '/admin/account/two-factor/enable', {
+        _csrf: token,
+        secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+        proof,
+        code: await generate({ secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' }),
+      })
+      assert.equal(forged.statusCode, 422, 'a key we did not issue is refused')
+      const on = await request(br, 'POST', '/admin/account/two-factor/enable', {
+        _csrf: token,
+        secret,
+        proof,
+        code: await generate({ secret }),
+      })
+      assert.equal(on.statusCode, 200)
+      assert.match(on.body, /Two-factor sign-in is on/)
+
+      const phone = browser()
+      let t = await csrfFor(phone)
+      const step1 = await request(phone, 'POST', '/admin/sign-in', {
+        _csrf: t,
+        email: 'twofa@example.org',
+        password: PASSWORD,
+      })
+      assert.equal(step1.statusCode, 200)
+      assert.match(step1.body, /Enter the code from your app/)
+      assert.equal(phone.cookies.has('mh_session'), false, 'no session from the password alone')
+      t = /name="_csrf" value="([^"]+)"/.exec(step1.body)![1]!
+      const bad = await request(phone, 'POST', '/admin/sign-in/code', { _csrf: t, code: '123456' })
+      assert.equal(bad.statusCode, 401)
+      // The current code was spent turning it on; the next time step's code is within the
+      // one-step drift allowance and has not been used.
+      const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 })
+      const good = await request(phone, 'POST', '/admin/sign-in/code', {
+        _csrf: t,
+        code,
+        next: '/admin/articles',
+      })
+      assert.equal(good.statusCode, 303)
+      assert.ok(phone.cookies.has('mh_session'))
+
+      const thief = browser()
+      let tt = await csrfFor(thief)
+      const s1 = await request(thief, 'POST', '/admin/sign-in', {
+        _csrf: tt,
+        email: 'twofa@example.org',
+        password: PASSWORD,
+      })
+      tt = /name="_csrf" value="([^"]+)"/.exec(s1.body)![1]!
+      const replay = await request(thief, 'POST', '/admin/sign-in/code', { _csrf: tt, code })
+      assert.equal(replay.statusCode, 401, 'a code is good once')
+    })
+
     it('signs out, and out everywhere', async () => {
       const a = await signedIn('author')
       const bb = await signedIn('author')

@@ -11,6 +11,7 @@ export interface StaffMember {
   authorId: number | null
   createdAt: Date
   disabledAt: Date | null
+  twoFactor: boolean
 }
 
 export interface AuditEntry {
@@ -23,7 +24,8 @@ export interface AuditEntry {
   detail: string
 }
 
-function toStaff(r: Omit<Selectable<StaffTable>, 'password_hash'>): StaffMember {
+// The TOTP secret is read only to know whether two-factor is on; it never leaves this file.
+function toStaff(r: Omit<Selectable<StaffTable>, 'password_hash' | 'totp_last_step'>): StaffMember {
   return {
     id: r.id,
     email: r.email,
@@ -32,6 +34,7 @@ function toStaff(r: Omit<Selectable<StaffTable>, 'password_hash'>): StaffMember 
     authorId: r.author_id,
     createdAt: new Date(r.created_at),
     disabledAt: r.disabled_at === null ? null : new Date(r.disabled_at),
+    twoFactor: r.totp_secret !== null,
   }
 }
 
@@ -43,6 +46,7 @@ const STAFF_COLUMNS = [
   'author_id',
   'created_at',
   'disabled_at',
+  'totp_secret',
 ] as const
 
 /** Queries only, on both databases. */
@@ -85,6 +89,41 @@ export function createStaffRepository(db: Kysely<Database>) {
         .where('email', '=', email)
         .executeTakeFirst()
       return r ? { staff: toStaff(r), passwordHash: r.password_hash } : undefined
+    },
+
+    async totpOf(
+      staffId: number,
+    ): Promise<{ secret: string | null; lastStep: number | null } | undefined> {
+      const r = await db
+        .selectFrom('staff')
+        .select(['totp_secret', 'totp_last_step'])
+        .where('id', '=', staffId)
+        .executeTakeFirst()
+      return r
+        ? {
+            secret: r.totp_secret,
+            lastStep: r.totp_last_step === null ? null : Number(r.totp_last_step),
+          }
+        : undefined
+    },
+
+    async setTotp(staffId: number, secret: string | null, lastStep: number | null) {
+      await db
+        .updateTable('staff')
+        .set({ totp_secret: secret, totp_last_step: lastStep })
+        .where('id', '=', staffId)
+        .execute()
+    },
+
+    /** Accepts a time step only if it is newer than the last one (atomic: a code is good once). */
+    async claimTotpStep(staffId: number, step: number): Promise<boolean> {
+      const r = await db
+        .updateTable('staff')
+        .set({ totp_last_step: step })
+        .where('id', '=', staffId)
+        .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+        .executeTakeFirst()
+      return Number(r.numUpdatedRows) === 1
     },
 
     async findById(id: number): Promise<StaffMember | undefined> {

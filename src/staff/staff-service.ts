@@ -10,6 +10,8 @@ import { ACCOUNT_RULE, ADDRESS_RULE, checkThrottle, recordFailure } from './thro
 /** How long a session lives without use, and at most. */
 export const SESSION_IDLE_MS = 24 * 3600_000
 export const SESSION_MAX_MS = 30 * 24 * 3600_000
+/** How long the proof of a right password waits for the second factor. */
+const PENDING_MS = 5 * 60_000
 /** last_seen is written at most this often: a page view should not always be a write. */
 const TOUCH_EVERY_MS = 5 * 60_000
 
@@ -38,6 +40,8 @@ export type StaffInput = z.input<typeof StaffInput>
 
 export type SignInResult =
   | { ok: true; token: string; staff: StaffMember }
+  /** Password right, two-factor on: `pending` proves the password for a few minutes. */
+  | { ok: 'needs-code'; pending: string }
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'throttled'; retryAt: Date }
 
@@ -64,6 +68,51 @@ export function createStaffService(deps: StaffServiceDeps) {
   let dummyHash: Promise<string> | null = null
 
   const tokenHash = (token: string) => crypto.createHash('sha256').update(token).digest('base64url')
+
+  async function sign(data: string): Promise<string> {
+    return crypto
+      .createHmac('sha256', await secret())
+      .update(data)
+      .digest('base64url')
+  }
+  async function verifySigned(data: string, sig: string): Promise<boolean> {
+    const a = Buffer.from(await sign(data))
+    const b = Buffer.from(sig)
+    return a.length === b.length && crypto.timingSafeEqual(a, b)
+  }
+  async function pendingToken(staffId: number, expires: number): Promise<string> {
+    return `${staffId}.${expires}.${await sign(`pending:${staffId}:${expires}`)}`
+  }
+  async function readPendingToken(token: string, now: number): Promise<number | null> {
+    const m = /^([1-9][0-9]{0,11})\.([0-9]{13})\.([A-Za-z0-9_-]{43})$/.exec(token)
+    if (!m || Number(m[2]) <= now) return null
+    return (await verifySigned(`pending:${m[1]}:${m[2]}`, m[3]!)) ? Number(m[1]) : null
+  }
+  /** The TOTP time step a six-digit code matches (one step either side for clock drift), or null. */
+  async function checkCode(totpSecret: string, code: string, now: number): Promise<number | null> {
+    const token = code.replace(/\s+/g, '')
+    if (!/^[0-9]{6}$/.test(token)) return null
+    const { verify } = await import('otplib')
+    const epoch = Math.floor(now / 1000)
+    try {
+      const r = await verify({ secret: totpSecret, token, epoch, epochTolerance: 30 })
+      return r.valid ? Math.floor(epoch / 30) + r.delta : null
+    } catch {
+      // A malformed secret (never one we issued) matches nothing.
+      return null
+    }
+  }
+  async function startSession(staff: StaffMember, now: number): Promise<SignInResult> {
+    const token = crypto.randomBytes(32).toString('base64url')
+    await repo.insertSession({
+      tokenHash: tokenHash(token),
+      staffId: staff.id,
+      now: new Date(now),
+      expiresAt: new Date(now + SESSION_IDLE_MS),
+    })
+    await deps.audit({ staffId: staff.id, action: 'signin', subject: `staff:${staff.id}` })
+    return { ok: true, token, staff }
+  }
 
   async function addressKey(address: string) {
     // Addresses are never stored: a keyed hash is enough to count failures from one place.
@@ -154,19 +203,81 @@ export function createStaffService(deps: StaffServiceDeps) {
         return { ok: false, reason: 'invalid' }
       }
       await repo.clearCounter(accountKey)
-      const token = crypto.randomBytes(32).toString('base64url')
-      await repo.insertSession({
-        tokenHash: tokenHash(token),
-        staffId: found.staff.id,
-        now: new Date(now),
-        expiresAt: new Date(now + SESSION_IDLE_MS),
-      })
+      if (found.staff.twoFactor) {
+        return { ok: 'needs-code', pending: await pendingToken(found.staff.id, now + PENDING_MS) }
+      }
+      return startSession(found.staff, now)
+    },
+
+    /** Second step: the code from the authenticator app, with the proof of the password. */
+    async completeSignIn(pending: string, code: string, address: string): Promise<SignInResult> {
+      const now = clock.now().getTime()
+      const staffId = await readPendingToken(pending, now)
+      if (staffId === null) return { ok: false, reason: 'invalid' }
+      const key = `code:${staffId}`
+      const addrKey = await addressKey(address)
+      const [c, addr] = await Promise.all([repo.getCounter(key), repo.getCounter(addrKey)])
+      for (const [counter, rule] of [
+        [c, ACCOUNT_RULE],
+        [addr, ADDRESS_RULE],
+      ] as const) {
+        const t = checkThrottle(counter, rule, now)
+        if (!t.allowed) return { ok: false, reason: 'throttled', retryAt: new Date(t.retryAt) }
+      }
+      const [staff, totp] = await Promise.all([repo.findById(staffId), repo.totpOf(staffId)])
+      const step =
+        staff && !staff.disabledAt && totp?.secret ? await checkCode(totp.secret, code, now) : null
+      if (!staff || step === null || !(await repo.claimTotpStep(staffId, step))) {
+        await Promise.all([
+          repo.putCounter(key, recordFailure(c, ACCOUNT_RULE, now)),
+          repo.putCounter(addrKey, recordFailure(addr, ADDRESS_RULE, now)),
+        ])
+        await deps.audit({ staffId, action: 'signin.code-failed', subject: `staff:${staffId}` })
+        return { ok: false, reason: 'invalid' }
+      }
+      await repo.clearCounter(key)
+      return startSession(staff, now)
+    },
+
+    /** A new secret to show while enrolling; `proof` lets the confirm step trust it came from us. */
+    async beginTwoFactor(staff: StaffMember, issuer: string) {
+      const { generateSecret, generateURI } = await import('otplib')
+      const totpSecret = generateSecret()
+      return {
+        secret: totpSecret,
+        uri: generateURI({ issuer, label: staff.email, secret: totpSecret }),
+        proof: await sign(`enrol:${staff.id}:${totpSecret}`),
+      }
+    },
+
+    /** Turns two-factor on once the person shows a code from the app they just set up. */
+    async enableTwoFactor(
+      staff: StaffMember,
+      totpSecret: string,
+      proof: string,
+      code: string,
+    ): Promise<boolean> {
+      if (!(await verifySigned(`enrol:${staff.id}:${totpSecret}`, proof))) return false
+      const step = await checkCode(totpSecret, code, clock.now().getTime())
+      if (step === null) return false
+      await repo.setTotp(staff.id, totpSecret, step)
+      await deps.audit({ staffId: staff.id, action: 'two-factor.on', subject: `staff:${staff.id}` })
+      return true
+    },
+
+    /** Turns it off; asks for a current code so a borrowed session alone cannot. */
+    async disableTwoFactor(staff: StaffMember, code: string): Promise<boolean> {
+      const totp = await repo.totpOf(staff.id)
+      if (!totp?.secret) return true
+      const step = await checkCode(totp.secret, code, clock.now().getTime())
+      if (step === null || !(await repo.claimTotpStep(staff.id, step))) return false
+      await repo.setTotp(staff.id, null, null)
       await deps.audit({
-        staffId: found.staff.id,
-        action: 'signin',
-        subject: `staff:${found.staff.id}`,
+        staffId: staff.id,
+        action: 'two-factor.off',
+        subject: `staff:${staff.id}`,
       })
-      return { ok: true, token, staff: found.staff }
+      return true
     },
 
     /** The staff member behind a session cookie, or null if it is unknown, expired or disabled. */

@@ -2,12 +2,14 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import type { Database } from './schema.js'
 import * as content0001 from './migrations/2026-11-26-0001-content.js'
 import * as staff0002 from './migrations/2026-11-27-0002-staff.js'
+import * as twoFactor0003 from './migrations/2026-11-27-0003-two-factor.js'
 
 // Migrations are listed here rather than read from the folder so the compiled build, tsx and
 // tests all see the same set in the same order, with no file-system globbing at start.
 const migrations: Record<string, Migration> = {
   '2026-11-26-0001-content': content0001,
   '2026-11-27-0002-staff': staff0002,
+  '2026-11-27-0003-two-factor': twoFactor0003,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

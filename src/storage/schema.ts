@@ -36,6 +36,10 @@ export interface StaffTable {
   author_id: number | null
   created_at: number
   disabled_at: number | null
+  /** Base32 TOTP secret once two-factor sign-in is on. */
+  totp_secret: string | null
+  /** The last TOTP time step accepted: a code is good once. */
+  totp_last_step: number | null
 }
 
 export interface StaffSessionTable {

@@ -63,6 +63,9 @@ export function AdminLayout(props: {
                     </li>
                   )}
                   <li>
+                    <a href="/admin/account">Your account</a>
+                  </li>
+                  <li>
                     <a href="/">View site</a>
                   </li>
                 </ul>
@@ -581,6 +584,119 @@ export function AdminMessage(props: { ctx: AdminContext; title: string; message:
       <p>
         <a href="/admin/articles">Back to the articles</a>
       </p>
+    </AdminLayout>
+  )
+}
+
+export function CodeView(props: { ctx: AdminContext; next: string; message?: string | undefined }) {
+  return (
+    <AdminLayout ctx={props.ctx} title="Two-factor code">
+      <div class="signin">
+        <h1>Enter the code from your app</h1>
+        {props.message && (
+          <div class="errors" role="alert">
+            <p>{props.message}</p>
+          </div>
+        )}
+        <form method="post" action="/admin/sign-in/code">
+          <input type="hidden" name="_csrf" value={props.ctx.csrf} />
+          <input type="hidden" name="next" value={props.next} />
+          <label for="code">Six-digit code</label>
+          <input
+            id="code"
+            name="code"
+            type="text"
+            inputMode="numeric"
+            autocomplete="one-time-code"
+            pattern="[0-9 ]{6,7}"
+            required
+          />
+          <p>
+            <button type="submit">Continue</button>
+          </p>
+        </form>
+        <p class="small">
+          Lost your phone? An admin can turn two-factor off for you after checking who you are.
+        </p>
+      </div>
+    </AdminLayout>
+  )
+}
+
+export function AccountView(props: {
+  ctx: AdminContext
+  enrolment?: { secret: string; uri: string; proof: string } | undefined
+  notice?: string | undefined
+  problems?: string[]
+}) {
+  const staff = props.ctx.staff!
+  return (
+    <AdminLayout ctx={props.ctx} title="Your account">
+      <h1>Your account</h1>
+      {props.notice && (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      )}
+      <Problems problems={props.problems ?? []} />
+      <p>
+        {staff.name} · {staff.email} · {staff.role}
+      </p>
+      <h2>Two-factor sign-in</h2>
+      {staff.twoFactor ? (
+        <form method="post" action="/admin/account/two-factor/disable">
+          <p>On: signing in asks for a code from your authenticator app.</p>
+          <input type="hidden" name="_csrf" value={props.ctx.csrf} />
+          <label for="off-code">A current code, to turn it off</label>
+          <input
+            id="off-code"
+            name="code"
+            type="text"
+            inputMode="numeric"
+            autocomplete="one-time-code"
+            required
+          />
+          <p>
+            <button class="secondary" type="submit">
+              Turn off
+            </button>
+          </p>
+        </form>
+      ) : props.enrolment ? (
+        <form method="post" action="/admin/account/two-factor/enable">
+          <p>
+            Add this key to an authenticator app (for example one that works offline on your phone),
+            then enter the code it shows.
+          </p>
+          <p>
+            Key: <code>{props.enrolment.secret}</code>
+          </p>
+          <p class="small">
+            On the phone itself: <a href={props.enrolment.uri}>open in the authenticator app</a>
+          </p>
+          <input type="hidden" name="_csrf" value={props.ctx.csrf} />
+          <input type="hidden" name="secret" value={props.enrolment.secret} />
+          <input type="hidden" name="proof" value={props.enrolment.proof} />
+          <label for="on-code">Code from the app</label>
+          <input
+            id="on-code"
+            name="code"
+            type="text"
+            inputMode="numeric"
+            autocomplete="one-time-code"
+            required
+          />
+          <p>
+            <button type="submit">Turn on</button>
+          </p>
+        </form>
+      ) : (
+        <form method="post" action="/admin/account/two-factor/begin">
+          <p>Off. With it on, a stolen password alone cannot open your account.</p>
+          <input type="hidden" name="_csrf" value={props.ctx.csrf} />
+          <button type="submit">Set up two-factor sign-in</button>
+        </form>
+      )}
     </AdminLayout>
   )
 }
