@@ -135,7 +135,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     allowedHosts: config.ALLOWED_HOSTS,
   })
   site.register(http)
-  await registerAdmin(http, { content, repo, staff, siteName: config.SITE_NAME })
+  await registerAdmin(http, { content, repo, media, staff, siteName: config.SITE_NAME })
 
   let timer: NodeJS.Timeout | null = null
   let closed = false

@@ -3,6 +3,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { VNode } from 'preact'
 import { renderToString } from 'preact-render-to-string'
 import type { Article, ContentRepository, ContentService } from '../content/index.js'
+import {
+  DEFAULT_MAX_UPLOAD_BYTES,
+  type MediaStore,
+  processUpload,
+  removeStoredImage,
+} from '../files/index.js'
 import { AppError, isAppError } from '../lib/errors.js'
 import { loadStylesheet, serveAsset } from '../site/assets.js'
 import { type Permission, can, canAssignRole, isRole } from '../staff/policy.js'
@@ -25,6 +31,7 @@ import {
   AdminMessage,
   ArticleForm,
   CodeView,
+  MediaView,
   ArticleList,
   AuditLog,
   SignInView,
@@ -34,6 +41,7 @@ import {
 export interface AdminDeps {
   content: ContentService
   repo: ContentRepository
+  media: MediaStore
   staff: StaffService
   siteName: string
 }
@@ -464,6 +472,76 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
     },
     {
       method: 'GET',
+      url: '/admin/media',
+      permission: 'article.draft',
+      handler: async (req, reply, ctx) => {
+        const q = String((req.query as Record<string, unknown>)['q'] ?? '').slice(0, 200)
+        return page(
+          reply,
+          <MediaView ctx={ctx} images={await deps.repo.searchImages(q, 60)} q={q} />,
+        )
+      },
+    },
+    {
+      method: 'POST',
+      url: '/admin/media',
+      permission: 'article.draft',
+      handler: async (req, reply, ctx) => {
+        const body = req.body as Record<string, unknown>
+        const text = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '')
+        const values = { alt: text('alt'), caption: text('caption'), credit: text('credit') }
+        const show = async (problems: string[], status: number, notice?: string) =>
+          page(
+            reply,
+            <MediaView
+              ctx={ctx}
+              images={await deps.repo.searchImages('', 60)}
+              q=""
+              problems={problems}
+              notice={notice}
+              values={problems.length ? values : undefined}
+            />,
+            status,
+          )
+        const file = body['file']
+        if (!Buffer.isBuffer(file) || file.length === 0)
+          return show(['File: choose a photo to upload'], 422)
+        // Words first: a refused form must leave no files behind.
+        if (!values.alt.trim())
+          return show(
+            ['Alt text: describe what the picture shows, for readers who cannot see it'],
+            422,
+          )
+        let stored: Awaited<ReturnType<typeof processUpload>>
+        try {
+          stored = await processUpload(deps.media, file)
+        } catch (err) {
+          if (isAppError(err) && err.status < 500) return show([err.message], err.status)
+          throw err
+        }
+        try {
+          const id = await deps.content.createImage(stored, values)
+          await audit(
+            ctx,
+            'image.upload',
+            `image:${id}`,
+            `${stored.sourceType} ${stored.width}x${stored.height}`,
+          )
+          return show(
+            [],
+            201,
+            `Uploaded as image ${id}${stored.animated ? ' (first frame of an animation)' : ''}. Location and camera data were removed.`,
+          )
+        } catch (err) {
+          await removeStoredImage(deps.media, stored.storageKey)
+          if (isAppError(err) && err.status < 500)
+            return show(err.details.length ? [...err.details] : [err.message], err.status)
+          throw err
+        }
+      },
+    },
+    {
+      method: 'GET',
       url: '/admin/staff',
       permission: 'staff.manage',
       handler: async (_req, reply, ctx) =>
@@ -565,7 +643,20 @@ function safeNext(v: unknown): string {
 export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Promise<void> {
   const css = loadStylesheet(new URL('.', import.meta.url), 'admin', '/admin/assets')
   const routes = adminRoutes(deps)
+  const { default: multipart } = await import('@fastify/multipart')
   await app.register(async (scope) => {
+    // Uploads only: one file, a few fields, kept in memory (20 MB at most) and checked by
+    // processUpload before anything is written.
+    await scope.register(multipart, {
+      attachFieldsToBody: 'keyValues',
+      limits: {
+        fileSize: DEFAULT_MAX_UPLOAD_BYTES,
+        files: 1,
+        fields: 8,
+        parts: 10,
+        fieldSize: 100_000,
+      },
+    })
     scope.addContentTypeParser(
       'application/x-www-form-urlencoded',
       { parseAs: 'string', bodyLimit: 2 * 1024 * 1024 },

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import fs from 'node:fs'
 import { after, before, describe, it } from 'node:test'
 import { ROLES, type Role, can } from '../staff/policy.js'
 import { skipFor, testDialects } from '../../test/support/dialects.js'
@@ -109,6 +110,7 @@ for (const dialect of testDialects) {
       const routes = adminRoutes({
         content: app.content,
         repo: app.repo,
+        media: app.media,
         staff: app.staff,
         siteName: 'x',
       })
@@ -382,6 +384,77 @@ for (const dialect of testDialects) {
       tt = /name="_csrf" value="([^"]+)"/.exec(s1.body)![1]!
       const replay = await request(thief, 'POST', '/admin/sign-in/code', { _csrf: tt, code })
       assert.equal(replay.statusCode, 401, 'a code is good once')
+    })
+
+    it('uploads a photo without its location data, and refuses what is not a photo, storing nothing', async () => {
+      const { default: sharp } = await import('sharp')
+      const br = await signedIn('author')
+      const token = await csrfFor(br, '/admin/media')
+      const multipart = (fields: Record<string, string>, file: Buffer, name: string) => {
+        const boundary = '----masthead' + Math.random().toString(16).slice(2)
+        const parts = Object.entries(fields).map(
+          ([k, v]) =>
+            `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
+        )
+        const body = Buffer.concat([
+          Buffer.from(parts.join('')),
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/jpeg\r\n\r\n`,
+          ),
+          file,
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ])
+        return app.http.inject({
+          method: 'POST',
+          url: '/admin/media',
+          headers: {
+            host: 'example.org',
+            cookie: br.header(),
+            'content-type': `multipart/form-data; boundary=${boundary}`,
+          },
+          payload: body,
+        })
+      }
+      const photo = await sharp({
+        create: { width: 900, height: 600, channels: 3, background: '#446688' },
+      })
+        .jpeg()
+        .withExif({
+          IFD0: { Make: 'SourcePhone' },
+          IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '55/1 45/1 0/1' },
+        })
+        .toBuffer()
+      const before = await app.repo.searchImages('', 1000)
+      const ok = await multipart(
+        {
+          _csrf: token,
+          alt: 'A street at night',
+          caption: 'Orlan, Tuesday',
+          credit: 'Staff / The Lantern',
+        },
+        photo,
+        'street.jpg',
+      )
+      assert.equal(ok.statusCode, 201, ok.body.slice(0, 400))
+      assert.match(ok.body, /Location and camera data were removed/)
+      const [img] = await app.repo.searchImages('Orlan, Tuesday', 1)
+      assert.ok(img)
+      assert.deepEqual(img.widths, [400, 800])
+      const stored = fs.readFileSync(app.media.resolve(img.storageKey, '800.webp')!)
+      assert.equal((await sharp(stored).metadata()).exif, undefined)
+      assert.doesNotMatch(stored.toString('latin1'), /SourcePhone/)
+      const disguised = await multipart(
+        { _csrf: token, alt: 'x' },
+        Buffer.from('<html><script>alert(1)</script></html>'),
+        'photo.jpg',
+      )
+      assert.equal(disguised.statusCode, 422)
+      const noAlt = await multipart({ _csrf: token, alt: '' }, photo, 'street.jpg')
+      assert.equal(noAlt.statusCode, 422)
+      assert.match(noAlt.body, /Alt text/)
+      assert.equal((await app.repo.searchImages('', 1000)).length, before.length + 1)
+      const noToken = await multipart({ alt: 'x' }, photo, 'street.jpg')
+      assert.equal(noToken.statusCode, 403)
     })
 
     it('signs out, and out everywhere', async () => {

@@ -555,6 +555,25 @@ export function createContentRepository(db: Kysely<Database>, dialect: DialectNa
       return r.id
     },
 
+    /** The media library: newest first, searched by caption, credit or alt text. */
+    async searchImages(q: string, limit: number): Promise<Image[]> {
+      let query = db.selectFrom('image').selectAll().orderBy('id', 'desc').limit(limit)
+      if (q.trim()) {
+        const pattern = `%${q
+          .trim()
+          .toLowerCase()
+          .replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+        query = query.where((eb) =>
+          eb.or([
+            sql<boolean>`lower(caption) like ${pattern} escape '\\'`,
+            sql<boolean>`lower(credit) like ${pattern} escape '\\'`,
+            sql<boolean>`lower(alt) like ${pattern} escape '\\'`,
+          ]),
+        )
+      }
+      return (await query.execute()).map(toImage)
+    },
+
     async slugExists(slug: string, exceptId?: number): Promise<boolean> {
       let q = db.selectFrom('article').select('id').where('slug', '=', slug)
       if (exceptId !== undefined) q = q.where('id', '!=', exceptId)

@@ -94,6 +94,16 @@ const AgencyInput = z.object({
 })
 export type AgencyInput = z.input<typeof AgencyInput>
 
+const ImageWords = z.object({
+  alt: z
+    .string()
+    .trim()
+    .min(1, 'describe what the picture shows, for readers who cannot see it')
+    .max(500),
+  caption: z.string().trim().max(1000),
+  credit: z.string().trim().max(200),
+})
+
 const TopicInput = z.object({
   slug: slugField,
   name: text(120),
@@ -284,6 +294,18 @@ export function createContentService(deps: ContentServiceDeps) {
       )
       changed(['all'])
       return id
+    },
+
+    /**
+     * Records an uploaded image with its words. Alt text is required: a blind reader has
+     * nothing else. Caption and credit are kept apart, as the reader page shows them.
+     */
+    async createImage(
+      files: { storageKey: string; width: number; height: number; widths: number[] },
+      words: { alt: string; caption: string; credit: string },
+    ): Promise<number> {
+      const w = parseOrThrow(ImageWords, words, 'The image needs its words')
+      return repo.insertImage({ ...files, ...w }, clock.now())
     },
 
     /** Another instance changed content: forget what this one remembers about it. */

@@ -14,7 +14,7 @@ export interface MediaStore {
 }
 
 const KEY = /^[a-z0-9]{16,32}$/
-const FILE = /^[0-9]{2,5}\.webp$/
+const FILE = /^[0-9]{1,5}\.webp$/
 
 export function createMediaStore(dir: string): MediaStore {
   const root = path.resolve(dir)

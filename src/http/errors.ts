@@ -14,6 +14,10 @@ const MESSAGES: Record<number, { title: string; message: string }> = {
       'There is nothing at this address. The story may have moved, or the link may be mistyped.',
   },
   405: { title: 'Not allowed', message: 'This address cannot be used that way.' },
+  413: {
+    title: 'That is too large',
+    message: 'The file or form is larger than this site accepts. Make it smaller and try again.',
+  },
   421: {
     title: 'Not served here',
     message: 'This site does not answer at this address. Use one of its published addresses.',

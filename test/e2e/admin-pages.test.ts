@@ -21,12 +21,22 @@ describe('the admin in Chromium', { skip: browserSkipReason() }, () => {
   before(async () => {
     app = await buildTestApp('sqlite')
     const b = await seedBasics(app)
-    for (let i = 0; i < 5; i++) await app.content.createArticle(articleInput(b, { headline: `Story ${i} for the desk` }))
-    await app.staff.addStaff({ email: 'desk@example.org', name: 'Desk Editor', role: 'editor', password: 'a long enough passphrase' })
+    for (let i = 0; i < 5; i++)
+      await app.content.createArticle(articleInput(b, { headline: `Story ${i} for the desk` }))
+    await app.staff.addStaff({
+      email: 'desk@example.org',
+      name: 'Desk Editor',
+      role: 'editor',
+      password: 'a long enough passphrase',
+    })
     await app.http.listen({ port: 0, host: '127.0.0.1' })
     const addr = app.http.server.address()
     base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`
-    browser = await chromium.launch({ executablePath: CHROMIUM!, args: CHROMIUM_ARGS, headless: true })
+    browser = await chromium.launch({
+      executablePath: CHROMIUM!,
+      args: CHROMIUM_ARGS,
+      headless: true,
+    })
     ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } })
   })
   after(async () => {
@@ -60,17 +70,27 @@ describe('the admin in Chromium', { skip: browserSkipReason() }, () => {
     await page.goto(`${base}/admin/sign-in`)
     const pages: Record<string, string> = { 'admin-sign-in': await page.content() }
     const signIn = await new AxeBuilder({ page }).analyze()
-    const problems = signIn.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `sign-in: ${v.id}`)
+    const problems = signIn.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `sign-in: ${v.id}`)
     await page.fill('#email', 'desk@example.org')
     await page.fill('#password', 'a long enough passphrase')
     await page.click('button[type=submit]')
     await page.waitForURL(/\/admin\/articles/)
     fs.mkdirSync(OUT, { recursive: true })
-    for (const [name, url] of [['admin-list', '/admin/articles'], ['admin-form', '/admin/articles/1'], ['admin-new', '/admin/articles/new']] as const) {
+    for (const [name, url] of [
+      ['admin-list', '/admin/articles'],
+      ['admin-form', '/admin/articles/1'],
+      ['admin-new', '/admin/articles/new'],
+    ] as const) {
       await page.goto(base + url)
       pages[name] = await page.content()
       const r = await new AxeBuilder({ page }).analyze()
-      problems.push(...r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${name}: ${v.id} ${v.help}`))
+      problems.push(
+        ...r.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${name}: ${v.id} ${v.help}`),
+      )
       await page.screenshot({ path: path.join(OUT, `${name}-1280.png`), fullPage: true })
     }
     assert.deepEqual(problems, [])
@@ -82,17 +102,24 @@ describe('the admin in Chromium', { skip: browserSkipReason() }, () => {
       fs.writeFileSync(f, html)
       return f
     })
-    for (const [n, url] of [['admin-list-raw', '/admin/articles'], ['admin-form-raw', '/admin/articles/1']] as const) {
+    for (const [n, url] of [
+      ['admin-list-raw', '/admin/articles'],
+      ['admin-form-raw', '/admin/articles/1'],
+    ] as const) {
       const cookies = (await ctx.cookies()).map((c) => `${c.name}=${c.value}`).join('; ')
       const f = path.join(dir, `${n}.html`)
       fs.writeFileSync(f, await (await fetch(base + url, { headers: { cookie: cookies } })).text())
       files.push(f)
     }
     const out = await new Promise<string>((resolve, reject) =>
-      execFile('java', ['-jar', VNU, '--errors-only', '--format', 'gnu', ...files], (err, stdout, stderr) => {
-        if (err && typeof err.code !== 'number') reject(err)
-        else resolve(`${stdout}${stderr}`.trim())
-      }),
+      execFile(
+        'java',
+        ['-jar', VNU, '--errors-only', '--format', 'gnu', ...files],
+        (err, stdout, stderr) => {
+          if (err && typeof err.code !== 'number') reject(err)
+          else resolve(`${stdout}${stderr}`.trim())
+        },
+      ),
     )
     assert.equal(out, '')
   })
