@@ -153,8 +153,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     if (closed) return
     let sleep = SCHEDULER_MAX_SLEEP_MS
     try {
-      const { published, next } = await content.publishDue()
+      const { published, unpublished, next } = await content.publishDue()
       if (published.length) http.log.info({ published }, 'scheduled articles went live')
+      if (unpublished.length) http.log.info({ unpublished }, 'articles came down as scheduled')
       if (next) sleep = Math.min(sleep, Math.max(50, next.getTime() - clock.now().getTime()))
     } catch (err) {
       http.log.error({ err }, 'scheduler failed; retrying')

@@ -2,7 +2,17 @@ import crypto from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { VNode } from 'preact'
 import { renderToString } from 'preact-render-to-string'
-import type { Article, ContentRepository, ContentService } from '../content/index.js'
+import {
+  ARTICLE_STATUSES,
+  type Article,
+  type ArticleStatus,
+  type ContentRepository,
+  type ContentService,
+  isDraftingStatus,
+} from '../content/index.js'
+
+const isArticleStatus = (s: string): s is ArticleStatus =>
+  (ARTICLE_STATUSES as readonly string[]).includes(s)
 import {
   DEFAULT_MAX_UPLOAD_BYTES,
   type MediaStore,
@@ -32,6 +42,7 @@ import {
   ArticleForm,
   CodeView,
   MediaView,
+  RevisionView,
   ArticleList,
   AuditLog,
   SignInView,
@@ -130,9 +141,13 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
       )
     if (
       !ctx.can('article.publish') &&
-      (values.status === 'published' || values.status === 'scheduled')
+      isArticleStatus(values.status) &&
+      !isDraftingStatus(values.status)
     ) {
-      return show(['Status: your role saves drafts; an editor publishes them.'], 403)
+      return show(
+        ['Status: your role saves drafts and sends them for review; an editor publishes them.'],
+        403,
+      )
     }
     const parsed = articleInputFrom(values)
     if ('problems' in parsed) return show(parsed.problems, 422)
@@ -142,6 +157,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
             existing.id,
             parsed.input,
             values.version ? Number(values.version) : undefined,
+            { staffId: ctx.staff!.id },
           )
         : await deps.content.createArticle(parsed.input, { createdBy: ctx.staff!.id })
       const action = existing ? 'article.update' : 'article.create'
@@ -178,7 +194,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
         status: 403,
         message: 'This article belongs to someone else; an editor can change it.',
       })
-    if (!ctx.can('article.publish') && a.status !== 'draft') {
+    if (!ctx.can('article.publish') && !isDraftingStatus(a.status)) {
       throw new AppError('FORBIDDEN', {
         status: 403,
         message: 'This article is scheduled or live; an editor changes it now.',
@@ -451,6 +467,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
         const a = await loadOwned(req, ctx)
         const lists = await formLists()
         const saved = (req.query as Record<string, unknown>)['saved'] === '1'
+        const revisions = await deps.content.listRevisions(a.id)
         return page(
           reply,
           <ArticleForm
@@ -459,6 +476,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
             values={formValuesOf(a, undefined)}
             problems={[]}
             notice={saved ? 'Saved.' : undefined}
+            revisions={revisions}
             {...lists}
           />,
         )
@@ -469,6 +487,81 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
       url: '/admin/articles/:id',
       permission: 'article.draft',
       handler: async (req, reply, ctx) => saveArticle(req, reply, ctx, await loadOwned(req, ctx)),
+    },
+    {
+      method: 'GET',
+      url: '/admin/articles/:id/revisions/:rid',
+      permission: 'article.draft',
+      handler: async (req, reply, ctx) => {
+        const a = await loadOwned(req, ctx)
+        const rid = (req.params as { rid: string }).rid
+        const rev = /^[1-9][0-9]{0,11}$/.test(rid)
+          ? await deps.content.findRevision(a.id, Number(rid))
+          : undefined
+        if (!rev)
+          throw new AppError('NOT_FOUND', {
+            status: 404,
+            message: 'No such version of this article',
+          })
+        return page(reply, <RevisionView ctx={ctx} article={a} revision={rev} />)
+      },
+    },
+    {
+      method: 'POST',
+      url: '/admin/articles/:id/revisions/:rid/restore',
+      permission: 'article.draft',
+      handler: async (req, reply, ctx) => {
+        const a = await loadOwned(req, ctx)
+        const rid = (req.params as { rid: string }).rid
+        if (!/^[1-9][0-9]{0,11}$/.test(rid))
+          throw new AppError('NOT_FOUND', { status: 404, message: 'No such version' })
+        try {
+          await deps.content.restoreRevision(a.id, Number(rid), { staffId: ctx.staff!.id })
+        } catch (err) {
+          if (isAppError(err) && err.status < 500 && err.status !== 404) {
+            return page(
+              reply,
+              <AdminMessage
+                ctx={ctx}
+                title="Could not restore"
+                message={[err.message, ...err.details].join(' ')}
+              />,
+              err.status,
+            )
+          }
+          throw err
+        }
+        await audit(ctx, 'article.restore', `article:${a.id}`, `revision ${rid}`)
+        return reply.redirect(`/admin/articles/${a.id}?saved=1`, 303)
+      },
+    },
+    {
+      method: 'POST',
+      url: '/admin/articles/:id/corrections',
+      permission: 'article.publish',
+      handler: async (req, reply, ctx) => {
+        const a = await loadOwned(req, ctx)
+        const body = req.body as FormBody
+        const kind = field(body, 'kind') === 'update' ? 'update' : 'correction'
+        try {
+          await deps.content.addCorrection(a.id, kind, field(body, 'text'))
+        } catch (err) {
+          if (isAppError(err) && err.status < 500) {
+            return page(
+              reply,
+              <AdminMessage
+                ctx={ctx}
+                title="Nothing was added"
+                message={[err.message, ...err.details].join(' ')}
+              />,
+              err.status,
+            )
+          }
+          throw err
+        }
+        await audit(ctx, `article.${kind}`, `article:${a.id}`)
+        return reply.redirect(`/admin/articles/${a.id}?saved=1`, 303)
+      },
     },
     {
       method: 'GET',

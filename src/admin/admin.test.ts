@@ -457,6 +457,53 @@ for (const dialect of testDialects) {
       assert.equal(noToken.statusCode, 403)
     })
 
+    it('sends a draft for review as a contributor, and shows versions with a diff to restore', async () => {
+      const br = await signedIn('contributor')
+      const token = await csrfFor(br, '/admin/articles/new')
+      const base = { _csrf: token, sectionId: String(b.sectionId), version: '', slug: 'for-review' }
+      const made = await request(br, 'POST', '/admin/articles', {
+        ...base,
+        headline: 'Ready for an editor',
+        body: '<p>One.</p>',
+        status: 'review',
+      })
+      assert.equal(made.statusCode, 303)
+      const id = Number(/\/admin\/articles\/(\d+)/.exec(made.headers.location as string)![1])
+      assert.equal((await app.repo.findArticleById(id))?.status, 'review')
+      const editor = await signedIn('editor')
+      const list = await request(editor, 'GET', '/admin/articles?status=review')
+      assert.match(list.body, /Ready for an editor/)
+      const form = (await request(editor, 'GET', `/admin/articles/${id}`)).body
+      const t = /name="_csrf" value="([^"]+)"/.exec(form)![1]!
+      const v = /name="version" value="([^"]*)"/.exec(form)![1]!
+      await request(editor, 'POST', `/admin/articles/${id}`, {
+        _csrf: t,
+        version: v,
+        sectionId: String(b.sectionId),
+        slug: 'for-review',
+        headline: 'Ready for readers',
+        body: '<p>One. Two.</p>',
+        status: 'draft',
+      })
+      const revs = await app.content.listRevisions(id)
+      const diff = await request(
+        editor,
+        'GET',
+        `/admin/articles/${id}/revisions/${revs.at(-1)!.id}`,
+      )
+      assert.equal(diff.statusCode, 200)
+      assert.match(diff.body, /<del>editor<\/del>|<del>[^<]*an editor[^<]*<\/del>/)
+      assert.match(diff.body, /<ins>[^<]*readers[^<]*<\/ins>/)
+      const restore = await request(
+        editor,
+        'POST',
+        `/admin/articles/${id}/revisions/${revs.at(-1)!.id}/restore`,
+        { _csrf: t },
+      )
+      assert.equal(restore.statusCode, 303)
+      assert.equal((await app.repo.findArticleById(id))?.headline, 'Ready for an editor')
+    })
+
     it('signs out, and out everywhere', async () => {
       const a = await signedIn('author')
       const bb = await signedIn('author')

@@ -1,4 +1,4 @@
-import type { Article, ArticleInput } from '../content/index.js'
+import { ARTICLE_STATUSES, type Article, type ArticleInput } from '../content/index.js'
 import { type FormBody, field, fields } from './http-forms.js'
 import type { ArticleFormValues } from './views/admin-views.js'
 
@@ -16,6 +16,7 @@ export function formValuesOf(
     body: a?.body ?? '',
     status: a?.status ?? 'draft',
     publishedAt: a?.publishedAt ? a.publishedAt.toISOString().slice(0, 16) : '',
+    unpublishAt: a?.unpublishAt ? a.unpublishAt.toISOString().slice(0, 16) : '',
     topicIds: (a?.topics ?? []).map((t) => String(t.id)),
     authorIds: (a?.credits ?? []).flatMap((c) =>
       c.kind === 'author' ? [String(c.author.id)] : [],
@@ -40,6 +41,7 @@ export function formValuesFrom(body: FormBody): ArticleFormValues {
     body: field(body, 'body'),
     status: field(body, 'status'),
     publishedAt: field(body, 'publishedAt'),
+    unpublishAt: field(body, 'unpublishAt'),
     topicIds: fields(body, 'topicIds'),
     authorIds: fields(body, 'authorIds'),
     agencyIds: fields(body, 'agencyIds'),
@@ -59,16 +61,20 @@ export function articleInputFrom(
   v: ArticleFormValues,
 ): { input: ArticleInput } | { problems: string[] } {
   const problems: string[] = []
-  let publishedAt: Date | null = null
-  if (v.publishedAt.trim()) {
-    const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?$/.exec(v.publishedAt.trim())
+  const utc = (label: string, raw: string): Date | null => {
+    if (!raw.trim()) return null
+    const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?$/.exec(raw.trim())
     const d = m ? new Date(`${m[1]}T${m[2]}${m[3] ?? ':00'}Z`) : null
-    if (!d || Number.isNaN(d.getTime()))
-      problems.push('Publication time: use the date picker (YYYY-MM-DD HH:MM, UTC)')
-    else publishedAt = d
+    if (!d || Number.isNaN(d.getTime())) {
+      problems.push(`${label}: use the date picker (YYYY-MM-DD HH:MM, UTC)`)
+      return null
+    }
+    return d
   }
-  if (!['draft', 'scheduled', 'published'].includes(v.status))
-    problems.push('Status: choose draft, scheduled or published')
+  const publishedAt = utc('Publication time', v.publishedAt)
+  const unpublishAt = utc('Take down at', v.unpublishAt)
+  if (!(ARTICLE_STATUSES as readonly string[]).includes(v.status))
+    problems.push('Status: choose one of the listed statuses')
   if (!/^[1-9][0-9]{0,11}$/.test(v.sectionId)) problems.push('Section: choose one')
   if (v.leadImageId.trim() && !/^[1-9][0-9]{0,11}$/.test(v.leadImageId.trim()))
     problems.push('Lead image id: a number, or empty')
@@ -87,6 +93,7 @@ export function articleInputFrom(
       body: v.body,
       status: v.status as ArticleInput['status'],
       publishedAt,
+      unpublishAt,
       leadImageId: v.leadImageId.trim() ? Number(v.leadImageId.trim()) : null,
       credits: [
         ...ids(v.authorIds).map((authorId) => ({ authorId })),

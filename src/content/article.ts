@@ -1,7 +1,24 @@
 /** The content model's types and its rules, as pure functions. */
 
-export type ArticleStatus = 'draft' | 'scheduled' | 'published'
-export const ARTICLE_STATUSES: readonly ArticleStatus[] = ['draft', 'scheduled', 'published']
+/**
+ * draft → review → scheduled → published → unpublished. Only `published` (and `scheduled` once
+ * its time has come) is shown to readers; an unpublished article answers 410 Gone.
+ */
+export type ArticleStatus = 'draft' | 'review' | 'scheduled' | 'published' | 'unpublished'
+export const ARTICLE_STATUSES: readonly ArticleStatus[] = [
+  'draft',
+  'review',
+  'scheduled',
+  'published',
+  'unpublished',
+]
+
+/** Statuses anyone who drafts may set; the rest need the right to publish. */
+export const DRAFTING_STATUSES: readonly ArticleStatus[] = ['draft', 'review']
+
+export function isDraftingStatus(s: ArticleStatus): boolean {
+  return DRAFTING_STATUSES.includes(s)
+}
 
 export interface Section {
   id: number
@@ -70,6 +87,17 @@ export interface Article {
   topics: Pick<Topic, 'id' | 'slug' | 'name'>[]
   /** The staff member who started it, when it was started in the admin. */
   createdBy: number | null
+  /** When it comes down by itself (embargo end, takedown), if ever. */
+  unpublishAt: Date | null
+  /** Corrections and updates appended after publication, oldest first. */
+  corrections: Correction[]
+}
+
+export interface Correction {
+  id: number
+  at: Date
+  kind: 'correction' | 'update'
+  text: string
 }
 
 /** A row of the admin's article list. */
@@ -116,7 +144,7 @@ export function isVisibleToReaders(
   a: { status: ArticleStatus; publishedAt: Date | null },
   now: Date,
 ): boolean {
-  if (a.status === 'draft' || !a.publishedAt) return false
+  if ((a.status !== 'published' && a.status !== 'scheduled') || !a.publishedAt) return false
   return a.publishedAt.getTime() <= now.getTime()
 }
 
@@ -218,6 +246,8 @@ export function publicationTime(
   }
   switch (status) {
     case 'draft':
+    case 'review':
+    case 'unpublished':
       return requested ?? previous
     case 'scheduled': {
       const at = requested ?? previous

@@ -195,6 +195,87 @@ for (const dialect of testDialects) {
       )
     })
 
+    it('keeps every save as a version, restores one, and appends corrections', async () => {
+      const a = await app.content.createArticle(
+        articleInput(b, { slug: 'versions', headline: 'First words', status: 'draft' }),
+      )
+      clock.set(new Date(NOW.getTime() + 60_000))
+      await app.content.updateArticle(
+        a.id,
+        articleInput(b, { slug: 'versions', headline: 'Second words', status: 'draft' }),
+      )
+      const revs = await app.content.listRevisions(a.id)
+      assert.deepEqual(
+        revs.map((r) => r.snapshot.headline),
+        ['Second words', 'First words'],
+      )
+      clock.set(new Date(NOW.getTime() + 120_000))
+      const restored = await app.content.restoreRevision(a.id, revs[1]!.id)
+      assert.equal(restored.headline, 'First words')
+      assert.equal((await app.content.listRevisions(a.id)).length, 3, 'restoring is a save too')
+      await app.content.addCorrection(
+        a.id,
+        'correction',
+        'An earlier version misspelled the mayor’s name.',
+      )
+      const after = await app.repo.findArticleById(a.id)
+      assert.equal(after?.corrections.length, 1)
+      assert.equal(after?.corrections[0]?.kind, 'correction')
+      await assert.rejects(app.content.addCorrection(a.id, 'update', '   '), {
+        code: 'VALIDATION_FAILED',
+      })
+      clock.set(NOW)
+    })
+
+    it('takes a published article down at its takedown time, off every list', async () => {
+      const a = await app.content.createArticle(
+        articleInput(b, {
+          slug: 'embargoed',
+          publishedAt: hoursAgo(1),
+          unpublishAt: new Date(NOW.getTime() + 3600_000),
+        }),
+      )
+      assert.ok(
+        (
+          await app.repo.listPublished(
+            { kind: 'topic', topicId: b.topicIds[0]! },
+            { limit: 100, offset: 0 },
+            NOW,
+          )
+        ).items.some((x) => x.id === a.id),
+      )
+      assert.equal(
+        (await app.content.publishDue()).next?.toISOString(),
+        new Date(NOW.getTime() + 3600_000).toISOString(),
+      )
+      clock.set(new Date(NOW.getTime() + 2 * 3600_000))
+      const due = await app.content.publishDue()
+      assert.deepEqual(due.unpublished, [a.id])
+      assert.equal((await app.repo.findArticleById(a.id))?.status, 'unpublished')
+      const later = new Date(NOW.getTime() + 2 * 3600_000)
+      assert.ok(
+        !(
+          await app.repo.listPublished(
+            { kind: 'topic', topicId: b.topicIds[0]! },
+            { limit: 100, offset: 0 },
+            later,
+          )
+        ).items.some((x) => x.id === a.id),
+      )
+      assert.ok(
+        !(
+          await app.repo.listPublished({ kind: 'all' }, { limit: 100, offset: 0 }, later)
+        ).items.some((x) => x.id === a.id),
+      )
+      clock.set(NOW)
+      await assert.rejects(
+        app.content.createArticle(
+          articleInput(b, { slug: 'bad-takedown', unpublishAt: hoursAgo(2) }),
+        ),
+        { code: 'VALIDATION_FAILED' },
+      )
+    })
+
     it('keeps hostile strings as data, byte for byte', async () => {
       const evil = `Robert'); DROP TABLE article;-- "<script>alert(1)</script>" ' OR 1=1 -- \u202e\u0000x`
       const a = await app.content.createArticle(

@@ -14,6 +14,7 @@ import type {
   Section,
   Topic,
 } from './article.js'
+import type { Revision, RevisionSnapshot } from './revision.js'
 
 /**
  * Queries only: Kysely in, domain types out, no rules. The same code runs on SQLite and
@@ -42,6 +43,7 @@ export interface NewArticleRow {
   updatedAt: Date
   createdAt: Date
   createdBy?: number | null
+  unpublishAt?: Date | null
 }
 
 export type NewCredit =
@@ -627,6 +629,108 @@ export function createContentRepository(db: Kysely<Database>, dialect: DialectNa
       })
     },
 
+    /** Published articles whose takedown time has come become unpublished; returns their ids. */
+    async unpublishDue(now: Date): Promise<number[]> {
+      return db.transaction().execute(async (tx) => {
+        const rows = await tx
+          .updateTable('article')
+          .set({ status: 'unpublished', unpublish_at: null })
+          .where('status', '=', 'published')
+          .where('unpublish_at', '<=', now.getTime())
+          .returning('id')
+          .execute()
+        const ids = rows.map((r) => r.id)
+        if (ids.length) {
+          // Off the topic and author lists too.
+          await tx
+            .updateTable('article_topic')
+            .set({ published_at: null })
+            .where('article_id', 'in', ids)
+            .execute()
+          await tx
+            .updateTable('article_credit')
+            .set({ published_at: null })
+            .where('article_id', 'in', ids)
+            .execute()
+        }
+        return ids
+      })
+    },
+
+    async insertRevision(r: {
+      articleId: number
+      savedAt: Date
+      staffId: number | null
+      snapshot: string
+    }) {
+      await db
+        .insertInto('article_revision')
+        .values({
+          article_id: r.articleId,
+          saved_at: r.savedAt.getTime(),
+          staff_id: r.staffId,
+          snapshot: r.snapshot,
+        })
+        .execute()
+    },
+
+    async listRevisions(articleId: number, limit: number) {
+      const rows = await db
+        .selectFrom('article_revision as r')
+        .leftJoin('staff', 'staff.id', 'r.staff_id')
+        .select([
+          'r.id',
+          'r.article_id',
+          'r.saved_at',
+          'r.staff_id',
+          'staff.name as staff_name',
+          'r.snapshot',
+        ])
+        .where('r.article_id', '=', articleId)
+        .orderBy('r.id', 'desc')
+        .limit(limit)
+        .execute()
+      return rows.map(toRevisionRow)
+    },
+
+    async findRevision(articleId: number, revisionId: number) {
+      const r = await db
+        .selectFrom('article_revision as r')
+        .leftJoin('staff', 'staff.id', 'r.staff_id')
+        .select([
+          'r.id',
+          'r.article_id',
+          'r.saved_at',
+          'r.staff_id',
+          'staff.name as staff_name',
+          'r.snapshot',
+        ])
+        .where('r.article_id', '=', articleId)
+        .where('r.id', '=', revisionId)
+        .executeTakeFirst()
+      return r ? toRevisionRow(r) : undefined
+    },
+
+    async insertCorrection(c: {
+      articleId: number
+      at: Date
+      kind: 'correction' | 'update'
+      text: string
+    }) {
+      await db.transaction().execute(async (tx) => {
+        await tx
+          .insertInto('article_correction')
+          .values({ article_id: c.articleId, at: c.at.getTime(), kind: c.kind, text: c.text })
+          .execute()
+        // A correction is a change readers must see: the article counts as updated.
+        await tx
+          .updateTable('article')
+          .set({ updated_at: c.at.getTime() })
+          .where('id', '=', c.articleId)
+          .execute()
+      })
+    },
+
     /** Scheduled articles whose time has come become published; returns their ids. */
     async promoteDue(now: Date): Promise<number[]> {
       const rows = await db
@@ -639,13 +743,22 @@ export function createContentRepository(db: Kysely<Database>, dialect: DialectNa
       return rows.map((r) => r.id)
     },
 
+    /** The next publication or takedown the scheduler must wake up for. */
     async nextScheduledAt(): Promise<Date | null> {
-      const r = await db
-        .selectFrom('article')
-        .select((eb) => eb.fn.min('published_at').as('m'))
-        .where('status', '=', 'scheduled')
-        .executeTakeFirst()
-      return r?.m ? new Date(Number(r.m)) : null
+      const [pub, down] = await Promise.all([
+        db
+          .selectFrom('article')
+          .select((eb) => eb.fn.min('published_at').as('m'))
+          .where('status', '=', 'scheduled')
+          .executeTakeFirst(),
+        db
+          .selectFrom('article')
+          .select((eb) => eb.fn.min('unpublish_at').as('m'))
+          .where('status', '=', 'published')
+          .executeTakeFirst(),
+      ])
+      const times = [pub?.m, down?.m].filter((m) => m !== null && m !== undefined).map(Number)
+      return times.length ? new Date(Math.min(...times)) : null
     },
 
     async countArticles(): Promise<number> {
@@ -670,6 +783,15 @@ export function createContentRepository(db: Kysely<Database>, dialect: DialectNa
       .select(['section.slug as section_slug', 'section.name as section_name'])
       .select(LEAD_IMAGE_COLUMNS)
       .select(creditsJson)
+      .select((eb) =>
+        jsonArrayFrom(
+          eb
+            .selectFrom('article_correction as ac')
+            .select(['ac.id', 'ac.at', 'ac.kind', 'ac.text'])
+            .whereRef('ac.article_id', '=', 'article.id')
+            .orderBy('ac.at'),
+        ).as('corrections'),
+      )
       .select((eb) =>
         jsonArrayFrom(
           eb
@@ -703,6 +825,15 @@ export function createContentRepository(db: Kysely<Database>, dialect: DialectNa
       updatedAt: new Date(row.updated_at),
       credits: toCredits(row.credits),
       createdBy: row.created_by,
+      unpublishAt: row.unpublish_at === null ? null : new Date(row.unpublish_at),
+      corrections: parseJsonArray<{
+        id: number
+        at: number
+        kind: 'correction' | 'update'
+        text: string
+      }>(row.corrections)
+        .sort((x, y) => Number(x.at) - Number(y.at) || x.id - y.id)
+        .map((c) => ({ id: Number(c.id), at: new Date(Number(c.at)), kind: c.kind, text: c.text })),
       // json_agg need not keep the subquery's order on PostgreSQL: sort by position here.
       topics: parseJsonArray<{ id: number; slug: string; name: string; position: number }>(
         row.topics,
@@ -714,6 +845,24 @@ export function createContentRepository(db: Kysely<Database>, dialect: DialectNa
           name: t.name,
         })),
     }
+  }
+}
+
+function toRevisionRow(r: {
+  id: number
+  article_id: number
+  saved_at: number
+  staff_id: number | null
+  staff_name: string | null
+  snapshot: string
+}): Revision {
+  return {
+    id: r.id,
+    articleId: r.article_id,
+    savedAt: new Date(r.saved_at),
+    staffId: r.staff_id,
+    staffName: r.staff_name,
+    snapshot: JSON.parse(r.snapshot) as RevisionSnapshot,
   }
 }
 
@@ -797,7 +946,9 @@ type SummaryRow = LeadImageRow & {
 
 /** What the link tables copy of an article: its publication time, unless it is a draft. */
 function listedAt(a: NewArticleRow): number | null {
-  return a.status === 'draft' || !a.publishedAt ? null : a.publishedAt.getTime()
+  return (a.status === 'published' || a.status === 'scheduled') && a.publishedAt
+    ? a.publishedAt.getTime()
+    : null
 }
 
 async function writeLinks(
@@ -855,6 +1006,7 @@ function toArticleRow(a: NewArticleRow) {
     updated_at: a.updatedAt.getTime(),
     created_at: a.createdAt.getTime(),
     ...(a.createdBy !== undefined ? { created_by: a.createdBy } : {}),
+    unpublish_at: a.unpublishAt ? a.unpublishAt.getTime() : null,
   }
 }
 

@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../storage/index.js'
 import type { Clock } from '../lib/clock.js'
 import { isSlug, slugify } from '../lib/slug.js'
 import { bodyImageIds, bodyText, countWords, sanitizeBody, summarize } from './body.js'
+import { inputFromSnapshot, snapshotOf } from './revision.js'
 import { type Article, type PublicationRefusal, type Section, publicationTime } from './article.js'
 
 const PUBLICATION_PROBLEMS: Record<PublicationRefusal, string> = {
@@ -51,13 +52,15 @@ export const ArticleInput = z.object({
   headline: text(300),
   standfirst: optionalText(600),
   body: z.string().max(1_000_000),
-  status: z.enum(['draft', 'scheduled', 'published']),
+  status: z.enum(['draft', 'review', 'scheduled', 'published', 'unpublished']),
   language: z
     .string()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or ru')
     .optional(),
   leadImageId: z.number().int().positive().nullish(),
   publishedAt: z.date().nullish(),
+  /** When a published article comes down by itself; must be in the future. */
+  unpublishAt: z.date().nullish(),
   credits: z.array(CreditInput).max(12).default([]),
   topicIds: z.array(z.number().int().positive()).max(12).default([]),
 })
@@ -103,6 +106,8 @@ const ImageWords = z.object({
   caption: z.string().trim().max(1000),
   credit: z.string().trim().max(200),
 })
+
+const CorrectionText = z.string().trim().min(1, 'write what was wrong and what is right').max(2000)
 
 const TopicInput = z.object({
   slug: slugField,
@@ -155,6 +160,15 @@ export function createContentService(deps: ContentServiceDeps) {
   let sectionsMemo: Promise<Section[]> | null = null
   const changed = (keys: ContentKey[]) => deps.onChange?.([...new Set(keys)])
 
+  async function recordRevision(a: Article, staffId: number | null) {
+    await repo.insertRevision({
+      articleId: a.id,
+      savedAt: a.updatedAt,
+      staffId,
+      snapshot: JSON.stringify(snapshotOf(a)),
+    })
+  }
+
   function keysFor(a: Pick<Article, 'id' | 'section' | 'topics' | 'credits'>): ContentKey[] {
     return [
       `article:${a.id}`,
@@ -174,6 +188,10 @@ export function createContentService(deps: ContentServiceDeps) {
     if (when && 'refused' in when)
       problems.push(`publishedAt: ${PUBLICATION_PROBLEMS[when.refused]}`)
     const publishedAt = when && 'refused' in when ? null : when
+    const unpublishAt = a.unpublishAt ?? null
+    if (unpublishAt && (unpublishAt <= now || (publishedAt && unpublishAt <= publishedAt))) {
+      problems.push('unpublishAt: a takedown time must be in the future and after publication')
+    }
     const body = sanitizeBody(a.body)
     const plain = bodyText(body)
     const slug = a.slug ?? slugify(a.headline)
@@ -239,6 +257,7 @@ export function createContentService(deps: ContentServiceDeps) {
         language: a.language ?? deps.defaultLanguage,
         leadImageId: a.leadImageId ?? null,
         publishedAt,
+        unpublishAt,
         updatedAt: now,
         createdAt: now,
       },
@@ -318,12 +337,14 @@ export function createContentService(deps: ContentServiceDeps) {
       const row = { ...p.row, createdBy: meta.createdBy ?? null }
       const id = await uniquely(() => repo.insertArticle(row, p.credits, p.topicIds), 'article')
       const saved = (await repo.findArticleById(id))!
+      await recordRevision(saved, meta.createdBy ?? null)
       changed(keysFor(saved))
       return saved
     },
 
-    /** Replaces an article's content. `updatedAt` moves; the first publication time stays. */
     /**
+     * Replaces an article's content. `updatedAt` moves; the first publication time stays.
+     *
      * @param expectedVersion the `updatedAt` the editor started from: if someone saved since,
      *   nothing is written and EDIT_CONFLICT says so (never a silent overwrite).
      */
@@ -331,6 +352,7 @@ export function createContentService(deps: ContentServiceDeps) {
       id: number,
       input: ArticleInput,
       expectedVersion?: number,
+      meta: { staffId?: number } = {},
     ): Promise<Article> {
       const before = await repo.findArticleById(id)
       if (!before) throw new AppError('NOT_FOUND', { status: 404, message: `No article ${id}` })
@@ -352,16 +374,51 @@ export function createContentService(deps: ContentServiceDeps) {
         })
       }
       const after = (await repo.findArticleById(id))!
+      await recordRevision(after, meta.staffId ?? null)
       changed([...keysFor(before), ...keysFor(after)])
       return after
+    },
+
+    listRevisions: (articleId: number) => repo.listRevisions(articleId, 100),
+    findRevision: (articleId: number, revisionId: number) =>
+      repo.findRevision(articleId, revisionId),
+
+    /** Saves an old version as the newest one (the current status stays). A new revision records it. */
+    async restoreRevision(articleId: number, revisionId: number, meta: { staffId?: number } = {}) {
+      const [current, rev] = await Promise.all([
+        repo.findArticleById(articleId),
+        repo.findRevision(articleId, revisionId),
+      ])
+      if (!current || !rev)
+        throw new AppError('NOT_FOUND', { status: 404, message: 'No such version' })
+      const input = inputFromSnapshot(rev.snapshot, current.status)
+      // The publication time and takedown stay as they are now: restoring words, not history.
+      return this.updateArticle(
+        articleId,
+        { ...input, publishedAt: current.publishedAt, unpublishAt: current.unpublishAt },
+        current.updatedAt.getTime(),
+        meta,
+      )
+    },
+
+    /** Appends a correction or an update note to a published article, shown to readers. */
+    async addCorrection(articleId: number, kind: 'correction' | 'update', text: string) {
+      const article = await repo.findArticleById(articleId)
+      if (!article)
+        throw new AppError('NOT_FOUND', { status: 404, message: `No article ${articleId}` })
+      const t = parseOrThrow(CorrectionText, text, 'The note has problems')
+      await repo.insertCorrection({ articleId, at: clock.now(), kind, text: t })
+      changed(keysFor(article))
     },
 
     /**
      * Publishes every scheduled article whose time has come. Returns when the next one is due,
      * so the caller can sleep exactly that long.
      */
-    async publishDue(): Promise<{ published: number[]; next: Date | null }> {
-      const ids = await repo.promoteDue(clock.now())
+    async publishDue(): Promise<{ published: number[]; unpublished: number[]; next: Date | null }> {
+      const published = await repo.promoteDue(clock.now())
+      const unpublished = await repo.unpublishDue(clock.now())
+      const ids = [...published, ...unpublished]
       if (ids.length) {
         const keys: ContentKey[] = []
         for (const id of ids) {
@@ -370,7 +427,7 @@ export function createContentService(deps: ContentServiceDeps) {
         }
         changed(keys)
       }
-      return { published: ids, next: await repo.nextScheduledAt() }
+      return { published, unpublished, next: await repo.nextScheduledAt() }
     },
   }
 }

@@ -14,3 +14,11 @@ export {
   type ContentService,
   type ContentKey,
 } from './content-service.js'
+export {
+  diffText,
+  snapshotOf,
+  inputFromSnapshot,
+  type Revision,
+  type RevisionSnapshot,
+  type DiffPart,
+} from './revision.js'

@@ -249,6 +249,20 @@ export function createSite(opts: SiteOptions) {
         }
         const page = await loadArticlePage(deps, p)
         if (page.kind === 'not-found') return notFound(req, reply)
+        if (page.kind === 'gone') {
+          return reply
+            .code(410)
+            .type(HTML)
+            .header('cache-control', 'public, max-age=60')
+            .send(
+              await renderError(
+                req,
+                410,
+                'This article was withdrawn',
+                'The newsroom took this article down. Other reporting is on the front page.',
+              ),
+            )
+        }
         if (page.kind === 'redirect') {
           return reply.header('cache-control', 'public, max-age=3600').redirect(page.location, 301)
         }

@@ -274,6 +274,35 @@ for (const dialect of testDialects) {
       }
     })
 
+    it('answers 410 for a withdrawn article and shows corrections on a live one', async () => {
+      const gone = await app.content.createArticle(
+        articleInput(b, { slug: 'withdrawn', publishedAt: hoursAgo(30) }),
+      )
+      await app.content.updateArticle(
+        gone.id,
+        articleInput(b, {
+          slug: 'withdrawn',
+          status: 'unpublished',
+          publishedAt: gone.publishedAt,
+        }),
+      )
+      const res = await get('/world/2026/11/withdrawn')
+      assert.equal(res.statusCode, 410)
+      assert.match(res.body, /This article was withdrawn/)
+      const live = await app.content.createArticle(
+        articleInput(b, { slug: 'corrected', publishedAt: hoursAgo(20) }),
+      )
+      await app.content.addCorrection(live.id, 'correction', 'The vote was on Tuesday, not Monday.')
+      const page = await get('/world/2026/11/corrected')
+      assert.match(page.body, /Corrections and updates/)
+      assert.match(page.body, /<strong>Correction<\/strong>/)
+      assert.match(page.body, /The vote was on Tuesday, not Monday\./)
+      const ld = JSON.parse(
+        /<script type="application\/ld\+json">(.*?)<\/script>/.exec(page.body)![1]!,
+      )
+      assert.equal(ld.correction[0]['@type'], 'CorrectionComment')
+    })
+
     it('redirects a right slug at a wrong address to the one address', async () => {
       const res = await get('/culture/2025/01/the-count')
       assert.equal(res.statusCode, 301)

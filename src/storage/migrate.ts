@@ -3,6 +3,7 @@ import type { Database } from './schema.js'
 import * as content0001 from './migrations/2026-11-26-0001-content.js'
 import * as staff0002 from './migrations/2026-11-27-0002-staff.js'
 import * as twoFactor0003 from './migrations/2026-11-27-0003-two-factor.js'
+import * as workflow0004 from './migrations/2026-11-27-0004-workflow.js'
 
 // Migrations are listed here rather than read from the folder so the compiled build, tsx and
 // tests all see the same set in the same order, with no file-system globbing at start.
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26-0001-content': content0001,
   '2026-11-27-0002-staff': staff0002,
   '2026-11-27-0003-two-factor': twoFactor0003,
+  '2026-11-27-0004-workflow': workflow0004,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -18,6 +18,25 @@ export interface Database {
   staff_session: StaffSessionTable
   signin_counter: SigninCounterTable
   audit_entry: AuditEntryTable
+  article_revision: ArticleRevisionTable
+  article_correction: ArticleCorrectionTable
+}
+
+export interface ArticleRevisionTable {
+  id: Generated<number>
+  article_id: number
+  saved_at: number
+  staff_id: number | null
+  /** JSON of the article as saved (see content/revision.ts). */
+  snapshot: string
+}
+
+export interface ArticleCorrectionTable {
+  id: Generated<number>
+  article_id: number
+  at: number
+  kind: 'correction' | 'update'
+  text: string
 }
 
 export interface SettingTable {
@@ -124,7 +143,9 @@ export interface ArticleTable {
   /** Plain-text one-liner for lists, derived on save. */
   summary: string
   word_count: number
-  status: 'draft' | 'scheduled' | 'published'
+  status: 'draft' | 'review' | 'scheduled' | 'published' | 'unpublished'
+  /** When a published article comes down by itself (embargo end, takedown); null: never. */
+  unpublish_at: number | null
   language: string
   lead_image_id: number | null
   published_at: number | null

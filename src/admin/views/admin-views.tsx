@@ -4,10 +4,14 @@ import {
   type Agency,
   type Article,
   type ArticleListing,
+  type ArticleStatus,
+  DRAFTING_STATUSES,
   type Author,
   type Image,
   type Section,
+  type Revision,
   type Topic,
+  diffText,
   articlePath,
   bylineText,
   imagePath,
@@ -152,10 +156,12 @@ export function SignInView(props: {
   )
 }
 
-const statusLabel: Record<string, string> = {
+const statusLabel: Record<ArticleStatus, string> = {
   draft: 'Draft',
+  review: 'In review',
   scheduled: 'Scheduled',
   published: 'Published',
+  unpublished: 'Unpublished',
 }
 
 export interface ArticleListView {
@@ -270,6 +276,7 @@ export interface ArticleFormValues {
   body: string
   status: string
   publishedAt: string
+  unpublishAt: string
   topicIds: string[]
   authorIds: string[]
   agencyIds: string[]
@@ -290,6 +297,7 @@ export interface ArticleFormView {
   notice?: string | undefined
   /** Set when someone else saved first: their version, to compare with ours (in `values`). */
   theirs?: Article | undefined
+  revisions?: Revision[] | undefined
 }
 
 export function ArticleForm(props: ArticleFormView) {
@@ -445,30 +453,76 @@ export function ArticleForm(props: ArticleFormView) {
         </textarea>
         <label for="status">Status</label>
         <select id="status" name="status">
-          <option value="draft" selected={v.status === 'draft'}>
-            Draft
-          </option>
-          {canPublish && (
-            <>
-              <option value="scheduled" selected={v.status === 'scheduled'}>
-                Scheduled
+          {ARTICLE_STATUSES.filter((st) => canPublish || DRAFTING_STATUSES.includes(st)).map(
+            (st) => (
+              <option value={st} selected={v.status === st}>
+                {statusLabel[st]}
               </option>
-              <option value="published" selected={v.status === 'published'}>
-                Published
-              </option>
-            </>
+            ),
           )}
         </select>
-        {!canPublish && <p class="small">Your role can save drafts; an editor publishes them.</p>}
+        {!canPublish && (
+          <p class="small">
+            Your role saves drafts and sends them for review; an editor publishes them.
+          </p>
+        )}
         <label for="publishedAt">
           Publication time, UTC{' '}
           <span class="hint">(empty: now when published; required when scheduled)</span>
         </label>
         <input id="publishedAt" name="publishedAt" type="datetime-local" value={v.publishedAt} />
+        <label for="unpublishAt">
+          Take down at, UTC{' '}
+          <span class="hint">(optional: an embargo's end or a planned takedown)</span>
+        </label>
+        <input id="unpublishAt" name="unpublishAt" type="datetime-local" value={v.unpublishAt} />
         <p>
           <button type="submit">Save</button>
         </p>
       </form>
+      {a && canPublish && (a.status === 'published' || a.corrections.length > 0) && (
+        <section aria-labelledby="corrections-title">
+          <h2 id="corrections-title">Corrections and updates</h2>
+          {a.corrections.length > 0 && (
+            <ul>
+              {a.corrections.map((c) => (
+                <li>
+                  {c.kind === 'correction' ? 'Correction' : 'Update'},{' '}
+                  {c.at.toISOString().slice(0, 16).replace('T', ' ')} UTC: {c.text}
+                </li>
+              ))}
+            </ul>
+          )}
+          <form method="post" action={`/admin/articles/${a.id}/corrections`}>
+            <input type="hidden" name="_csrf" value={props.ctx.csrf} />
+            <label for="kind">Kind</label>
+            <select id="kind" name="kind">
+              <option value="correction">Correction (something was wrong)</option>
+              <option value="update">Update (news moved on)</option>
+            </select>
+            <label for="note">What readers should know</label>
+            <textarea id="note" name="text" class="short" required maxLength={2000} />
+            <p>
+              <button type="submit">Add to the article</button>
+            </p>
+          </form>
+        </section>
+      )}
+      {a && props.revisions && props.revisions.length > 0 && (
+        <section aria-labelledby="revisions-title">
+          <h2 id="revisions-title">Versions</h2>
+          <ul>
+            {props.revisions.map((r) => (
+              <li>
+                <a href={`/admin/articles/${a.id}/revisions/${r.id}`}>
+                  {r.savedAt.toISOString().slice(0, 19).replace('T', ' ')} UTC
+                </a>{' '}
+                · {r.staffName ?? 'import or system'} · {r.snapshot.headline}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </AdminLayout>
   )
 }
@@ -804,6 +858,52 @@ export function MediaView(props: {
           </tbody>
         </table>
       )}
+    </AdminLayout>
+  )
+}
+
+export function RevisionView(props: { ctx: AdminContext; article: Article; revision: Revision }) {
+  const { article: a, revision: r } = props
+  const headline = diffText(r.snapshot.headline, a.headline)
+  const body = diffText(r.snapshot.body, a.body)
+  const Diff = (p: { parts: ReturnType<typeof diffText> }) => (
+    <>
+      {p.parts.map((part) =>
+        part.op === 'same' ? (
+          <span>{part.text}</span>
+        ) : part.op === 'added' ? (
+          <ins>{part.text}</ins>
+        ) : (
+          <del>{part.text}</del>
+        ),
+      )}
+    </>
+  )
+  return (
+    <AdminLayout ctx={props.ctx} title={`Version of ${a.headline}`}>
+      <h1>Version saved {r.savedAt.toISOString().slice(0, 19).replace('T', ' ')} UTC</h1>
+      <p>
+        By {r.staffName ?? 'import or system'}. Below: what changed from this version (struck out)
+        to the current one (underlined).
+      </p>
+      <h2>Headline</h2>
+      <p class="diff">
+        <Diff parts={headline} />
+      </p>
+      <h2>Body (HTML)</h2>
+      <pre class="diff">
+        <Diff parts={body} />
+      </pre>
+      <form method="post" action={`/admin/articles/${a.id}/revisions/${r.id}/restore`}>
+        <input type="hidden" name="_csrf" value={props.ctx.csrf} />
+        <p>
+          <button type="submit">Restore this version</button>{' '}
+          <a href={`/admin/articles/${a.id}`}>Back to the article</a>
+        </p>
+        <p class="small">
+          Restoring saves it as the newest version; nothing is lost, and the status stays as it is.
+        </p>
+      </form>
     </AdminLayout>
   )
 }

@@ -23,7 +23,11 @@ export interface ArticlePage {
 }
 
 export type ArticleLookup =
-  ArticlePage | { kind: 'redirect'; location: string } | { kind: 'not-found' }
+  | ArticlePage
+  | { kind: 'redirect'; location: string }
+  | { kind: 'not-found' }
+  /** Withdrawn by the newsroom: readers are told it is gone on purpose (410), not lost. */
+  | { kind: 'gone' }
 
 const RELATED_COUNT = 4
 const CANDIDATES_PER_TOPIC = 30
@@ -38,6 +42,7 @@ export async function loadArticlePage(
 ): Promise<ArticleLookup> {
   const now = deps.clock.now()
   const article = await deps.repo.findArticleBySlug(params.slug)
+  if (article?.status === 'unpublished') return { kind: 'gone' }
   if (!article || !isVisibleToReaders(article, now)) return { kind: 'not-found' }
   const path = articlePath(article)
   if (path !== `/${params.section}/${params.year}/${params.month}/${params.slug}`) {
@@ -149,5 +154,16 @@ export function newsArticleJsonLd(a: Article, origin: string, publisher: string)
     articleSection: a.section.name,
     ...(a.topics.length ? { keywords: a.topics.map((t) => t.name).join(', ') } : {}),
     wordCount: a.wordCount,
+    ...(a.corrections.some((c) => c.kind === 'correction')
+      ? {
+          correction: a.corrections
+            .filter((c) => c.kind === 'correction')
+            .map((c) => ({
+              '@type': 'CorrectionComment',
+              text: c.text,
+              datePublished: c.at.toISOString(),
+            })),
+        }
+      : {}),
   }
 }

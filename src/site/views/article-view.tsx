@@ -59,6 +59,19 @@ export function ArticleView(props: ArticleViewModel) {
         )}
         {/* Sanitized on save (content/body.ts); images expanded by views/body.tsx. */}
         <div class="story-body" dangerouslySetInnerHTML={{ __html: props.bodyHtml }} />
+        {a.corrections.length > 0 && (
+          <aside class="corrections" aria-labelledby="corrections-title">
+            <h2 id="corrections-title">Corrections and updates</h2>
+            <ul>
+              {a.corrections.map((c) => (
+                <li>
+                  <strong>{c.kind === 'correction' ? 'Correction' : 'Update'}</strong>,{' '}
+                  <Time date={c.at} language={props.siteLanguage} />: {c.text}
+                </li>
+              ))}
+            </ul>
+          </aside>
+        )}
         {a.topics.length > 0 && (
           <nav class="topics" aria-label="Topics">
             <p>

@@ -64,7 +64,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('summary', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('word_count', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('status', 'text', (c) =>
-      c.notNull().check(sql`status in ('draft', 'scheduled', 'published')`),
+      c
+        .notNull()
+        .check(sql`status in ('draft', 'review', 'scheduled', 'published', 'unpublished')`),
     )
     .addColumn('language', 'text', (c) => c.notNull())
     .addColumn('lead_image_id', pg ? 'bigint' : 'integer', (c) =>
