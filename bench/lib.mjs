@@ -1,8 +1,9 @@
-// Helpers for bench/run.mjs: child processes, plain HTTP, memory sampling, wrk, page weight.
-import { spawn } from 'node:child_process'
+// Helpers for bench/run.mjs and bench/admin.mjs: child processes, plain HTTP, memory sampling, wrk, page weight, forms.
+import { execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
 import net from 'node:net'
+import os from 'node:os'
 
 // ---------------------------------------------------------------- child processes
 
@@ -408,5 +409,228 @@ export async function pageWeight(pageUrl) {
     uncompressedHtmlBytes: Buffer.byteLength(html),
     parts,
     notes,
+  }
+}
+
+// ---------------------------------------------------------------- helpers for bench/admin.mjs
+
+/**
+ * Runs a child to completion with `input` written to its stdin (e.g. a password for
+ * `masthead user add`). Tracked like startChild's children, so the exit handlers end it too.
+ * Resolves { code, signal, error, stdout, stderr }.
+ */
+export function runChild(cmd, args, { env, cwd, input = '' } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { env, cwd, stdio: ['pipe', 'pipe', 'pipe'] })
+    children.add(child)
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d))
+    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d))
+    child.stdin.on('error', () => {}) // the child may exit before reading
+    child.stdin.end(input)
+    child.once('error', (error) => {
+      children.delete(child)
+      resolve({ code: null, signal: null, error, stdout, stderr })
+    })
+    child.once('close', (code, signal) => {
+      children.delete(child)
+      resolve({ code, signal, stdout, stderr })
+    })
+  })
+}
+
+/**
+ * One HTTP request. `body` is a string or Buffer; `agent` an http.Agent (keep-alive, like a
+ * browser) or false. Resolves { status, headers, body (utf8 string), ms } where `ms` runs from
+ * just before the request is written to the end of the response body (process.hrtime.bigint).
+ * Redirects are not followed.
+ */
+export function request(
+  url,
+  { method = 'GET', headers = {}, body, agent = false, timeoutMs = 30_000 } = {},
+) {
+  return new Promise((resolve, reject) => {
+    const h = { ...headers }
+    if (body !== undefined) h['content-length'] = Buffer.byteLength(body)
+    const started = process.hrtime.bigint()
+    const req = http.request(url, { method, headers: h, agent, timeout: timeoutMs }, (res) => {
+      const chunks = []
+      res.on('data', (c) => chunks.push(c))
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        }),
+      )
+      res.on('error', reject)
+    })
+    req.on('timeout', () => req.destroy(new Error(`timeout after ${timeoutMs} ms: ${url}`)))
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+/** A tiny cookie jar for one origin: keeps name=value pairs, drops expired (Max-Age=0) ones. */
+export class CookieJar {
+  #cookies = new Map()
+
+  /** Stores the Set-Cookie headers of a response (`res.headers['set-cookie']`). */
+  store(setCookie) {
+    for (const line of [setCookie ?? []].flat()) {
+      const [pair, ...attrs] = line.split(';')
+      const eq = pair.indexOf('=')
+      if (eq < 1) continue
+      const name = pair.slice(0, eq).trim()
+      const value = pair.slice(eq + 1).trim()
+      const expired = attrs.some((a) => {
+        const [k, v] = a.split('=').map((s) => s.trim().toLowerCase())
+        return (
+          (k === 'max-age' && Number(v) <= 0) || (k === 'expires' && Date.parse(v) < Date.now())
+        )
+      })
+      if (expired || value === '') this.#cookies.delete(name)
+      else this.#cookies.set(name, value)
+    }
+  }
+
+  get(name) {
+    return this.#cookies.get(name)
+  }
+
+  /** The Cookie request header, or undefined when the jar is empty. */
+  header() {
+    if (!this.#cookies.size) return undefined
+    return [...this.#cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+  }
+}
+
+/** An attribute's raw value (character references still encoded). */
+const rawAttr = (tag, name) => {
+  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)
+  return m ? (m[1] ?? m[2] ?? m[3]) : null
+}
+
+/** Decodes the HTML character references a server-side renderer emits. */
+export function decodeHtml(s) {
+  return s.replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|apos|nbsp);/gi, (m, e) => {
+    const k = e.toLowerCase()
+    if (k[0] === '#')
+      return String.fromCodePoint(k[1] === 'x' ? parseInt(k.slice(2), 16) : Number(k.slice(1)))
+    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }[k] ?? m
+  })
+}
+
+/**
+ * The fields a browser would submit for the first <form method="post"> in `html` (or the form
+ * whose action is `action`): inputs (checkboxes and radios when checked), selects (the selected
+ * option, else the first), textareas. Returns [name, value] pairs, in document order.
+ */
+export function formFields(html, action) {
+  const forms = [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)]
+  const form = forms.find(
+    (f) =>
+      /\smethod\s*=\s*["']?post/i.test(f[1]) &&
+      (action === undefined || rawAttr(f[1], 'action') === action),
+  )
+  if (!form) return null
+  const inner = form[2]
+  const pairs = []
+  const re =
+    /<input\b([^>]*)>|<select\b([^>]*)>([\s\S]*?)<\/select>|<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/gi
+  for (const m of inner.matchAll(re)) {
+    if (m[1] !== undefined) {
+      const tag = m[1]
+      const name = rawAttr(tag, 'name')
+      if (!name || /\sdisabled\b/i.test(tag)) continue
+      const type = (rawAttr(tag, 'type') ?? 'text').toLowerCase()
+      if (['submit', 'button', 'reset', 'image', 'file'].includes(type)) continue
+      if ((type === 'checkbox' || type === 'radio') && !/\schecked\b/i.test(tag)) continue
+      pairs.push([name, decodeHtml(rawAttr(tag, 'value') ?? (type === 'checkbox' ? 'on' : ''))])
+    } else if (m[2] !== undefined) {
+      const name = rawAttr(m[2], 'name')
+      if (!name || /\sdisabled\b/i.test(m[2])) continue
+      const options = [...m[3].matchAll(/<option\b([^>]*)>([\s\S]*?)(?=<\/option>|<option\b|$)/gi)]
+      const chosen = options.find((o) => /\sselected\b/i.test(o[1])) ?? options[0]
+      if (chosen) pairs.push([name, decodeHtml(rawAttr(chosen[1], 'value') ?? chosen[2].trim())])
+    } else {
+      const name = rawAttr(m[4], 'name')
+      if (!name || /\sdisabled\b/i.test(m[4])) continue
+      // A browser drops one newline right after <textarea>.
+      pairs.push([name, decodeHtml(m[5]).replace(/^\r?\n/, '')])
+    }
+  }
+  return pairs
+}
+
+/** The options of <select id="…"> as [{ value, label }], without the empty "any" option. */
+export function selectOptions(html, id) {
+  const m = new RegExp(`<select\\b[^>]*\\sid="${id}"[^>]*>([\\s\\S]*?)</select>`, 'i').exec(html)
+  if (!m) return []
+  return [...m[1].matchAll(/<option\b([^>]*)>([\s\S]*?)<\/option>/gi)]
+    .map((o) => ({
+      value: decodeHtml(rawAttr(o[1], 'value') ?? ''),
+      label: decodeHtml(o[2].trim()),
+    }))
+    .filter((o) => o.value !== '')
+}
+
+/**
+ * Latency percentiles (nearest rank) of a list of milliseconds, rounded to 0.001 ms:
+ * { n, p50, p95, p99, max, mean }.
+ */
+export function percentiles(samples) {
+  const s = [...samples].sort((a, b) => a - b)
+  const r3 = (x) => (x === undefined ? null : Math.round(x * 1000) / 1000)
+  const at = (p) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]
+  return {
+    n: s.length,
+    p50: r3(at(50)),
+    p95: r3(at(95)),
+    p99: r3(at(99)),
+    max: r3(s.at(-1)),
+    mean: r3(s.length ? s.reduce((a, b) => a + b, 0) / s.length : undefined),
+  }
+}
+
+/** A plain-text table: `align` holds 'l' or 'r' per column. */
+export function textTable(rows, headers, align) {
+  const w = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i] ?? '').length)))
+  const line = (cells) =>
+    cells
+      .map((c, i) =>
+        align[i] === 'r' ? String(c ?? '').padStart(w[i]) : String(c ?? '').padEnd(w[i]),
+      )
+      .join('  ')
+      .trimEnd()
+  return [line(headers), w.map((n) => '-'.repeat(n)).join('  '), ...rows.map(line)].join('\n')
+}
+
+/** Node, CPU, memory, date and the git commit (and whether the tree has uncommitted changes). */
+export function machineInfo(root) {
+  const git = (...args) => {
+    try {
+      return execFileSync('git', args, {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim()
+    } catch {
+      return null
+    }
+  }
+  const cpus = os.cpus()
+  const status = git('status', '--porcelain')
+  return {
+    date: new Date().toISOString(),
+    node: process.version,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    cpuModel: cpus[0]?.model ?? null,
+    cores: cpus.length,
+    memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    gitCommit: git('rev-parse', 'HEAD'),
+    gitDirty: status === null ? null : status.length > 0,
   }
 }

@@ -50,6 +50,8 @@ import {
 } from './views/admin-views.js'
 
 export interface AdminDeps {
+  /** Set by registerAdmin: the admin stylesheet's address. */
+  cssHref?: string
   content: ContentService
   repo: ContentRepository
   media: MediaStore
@@ -79,6 +81,8 @@ export interface AdminRoute {
 }
 
 const SESSION_COOKIE = 'mh_session'
+/** Forms whose text is carried through a new sign-in when the session has ended. */
+const RESUMABLE = /^\/admin\/articles(\/[1-9][0-9]{0,11})?$/
 const PRE_COOKIE = 'mh_pre'
 const CODE_COOKIE = 'mh_2fa'
 const HTML = 'text/html; charset=utf-8'
@@ -183,6 +187,66 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
     }
   }
 
+  /** Signed in again with a form that outlived its session: show it filled in, ready to save. */
+  async function resumeForm(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    staff: StaffMember,
+    token: string,
+    resume: string,
+  ) {
+    let saved: { url?: unknown; form?: unknown } = {}
+    try {
+      saved = JSON.parse(Buffer.from(resume, 'base64url').toString('utf8')) as typeof saved
+    } catch {
+      saved = {}
+    }
+    const url = typeof saved.url === 'string' && RESUMABLE.test(saved.url) ? saved.url : null
+    if (!url || typeof saved.form !== 'object' || saved.form === null) {
+      return startSession(req, reply, token, '/admin/articles')
+    }
+    const form = Object.fromEntries(
+      Object.entries(saved.form as Record<string, unknown>).flatMap(
+        ([k, v]): [string, string | string[]][] =>
+          typeof v === 'string'
+            ? [[k, v]]
+            : Array.isArray(v)
+              ? [[k, v.filter((x): x is string => typeof x === 'string')]]
+              : [],
+      ),
+    ) as FormBody
+    reply.header('set-cookie', [
+      cookie(SESSION_COOKIE, token, {
+        secure: req.protocol === 'https',
+        maxAgeS: SESSION_MAX_MS / 1000,
+      }),
+      cookie(PRE_COOKIE, '', { secure: req.protocol === 'https', maxAgeS: 0 }),
+    ])
+    const ctx: AdminContext = {
+      siteName: deps.siteName,
+      cssHref: deps.cssHref ?? '',
+      staff,
+      csrf: csrfToken(await deps.staff.secret(), deps.staff.sessionIdOf(token)),
+      can: (p) => can(staff.role, p),
+    }
+    const id = /\/admin\/articles\/([1-9][0-9]*)$/.exec(url)?.[1]
+    const existing = id ? ((await deps.repo.findArticleById(Number(id))) ?? null) : null
+    if (existing && !mayEdit(ctx, existing))
+      return startSession(req, reply, token, '/admin/articles')
+    const lists = await formLists()
+    return page(
+      reply,
+      <ArticleForm
+        ctx={ctx}
+        article={existing}
+        values={formValuesFrom(form)}
+        problems={[]}
+        notice="You are signed in again and your text is back. Check it and press Save."
+        {...lists}
+      />,
+    )
+  }
+
   async function loadOwned(req: FastifyRequest, ctx: AdminContext): Promise<Article> {
     const id = (req.params as { id: string }).id
     const a = /^[1-9][0-9]{0,11}$/.test(id)
@@ -240,13 +304,15 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
             result.reason === 'throttled' ? 429 : 401,
           )
         }
+        const resume = field(body, 'resume')
         if (result.ok === 'needs-code') {
           reply.header(
             'set-cookie',
             cookie(CODE_COOKIE, result.pending, { secure: req.protocol === 'https', maxAgeS: 300 }),
           )
-          return page(reply, <CodeView ctx={ctx} next={next} />)
+          return page(reply, <CodeView ctx={ctx} next={next} resume={resume || undefined} />)
         }
+        if (resume) return resumeForm(req, reply, result.staff, result.token, resume)
         return startSession(req, reply, result.token, next)
       },
     },
@@ -264,6 +330,8 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
             'set-cookie',
             cookie(CODE_COOKIE, '', { secure: req.protocol === 'https', maxAgeS: 0 }),
           )
+          const resume = field(body, 'resume')
+          if (resume) return resumeForm(req, reply, result.staff, result.token, resume)
           return startSession(req, reply, result.token, next)
         }
         if (result.ok === false && result.reason === 'throttled') {
@@ -735,7 +803,12 @@ function safeNext(v: unknown): string {
  */
 export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Promise<void> {
   const css = loadStylesheet(new URL('.', import.meta.url), 'admin', '/admin/assets')
-  const routes = adminRoutes(deps)
+  const page = (reply: FastifyReply, node: VNode, status = 200) =>
+    reply
+      .code(status)
+      .type(HTML)
+      .send(`<!doctype html>${renderToString(node)}`)
+  const routes = adminRoutes({ ...deps, cssHref: css.href })
   const { default: multipart } = await import('@fastify/multipart')
   await app.register(async (scope) => {
     // Uploads only: one file, a few fields, kept in memory (20 MB at most) and checked by
@@ -801,6 +874,24 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
             const body = (req.body ?? {}) as FormBody
             const origin = req.headers.origin
             const sameOrigin = !origin || origin === req.origin
+            // The session ended while someone was writing: keep their text through sign-in
+            // instead of refusing the form. Nothing is saved until they press Save again.
+            if (!staff && sameOrigin && RESUMABLE.test(req.url)) {
+              const resume = Buffer.from(JSON.stringify({ url: req.url, form: body })).toString(
+                'base64url',
+              )
+              return page(
+                reply,
+                <SignInView
+                  ctx={ctx}
+                  email=""
+                  next={req.url}
+                  resume={resume}
+                  message="Your session ended while you were working. Sign in again: your text is kept and comes back in the form."
+                />,
+                401,
+              )
+            }
             if (!sameOrigin || !csrfValid(secret, bind, field(body, '_csrf'))) {
               return reply
                 .code(403)

@@ -504,6 +504,52 @@ for (const dialect of testDialects) {
       assert.equal((await app.repo.findArticleById(id))?.headline, 'Ready for an editor')
     })
 
+    it('keeps the text when the session ends mid-edit, and saves it after signing in again', async () => {
+      const a = await app.content.createArticle(
+        articleInput(b, { slug: 'long-edit', status: 'draft' }),
+      )
+      const br = await signedIn('admin')
+      const html = (await request(br, 'GET', `/admin/articles/${a.id}`)).body
+      const t = /name="_csrf" value="([^"]+)"/.exec(html)![1]!
+      const v = /name="version" value="([^"]*)"/.exec(html)![1]!
+      await app.staff.signOutEverywhere(staffIds.get('admin')!)
+      const words = 'Two hours of careful writing that must not be lost.'
+      const late = await request(br, 'POST', `/admin/articles/${a.id}`, {
+        _csrf: t,
+        version: v,
+        sectionId: String(b.sectionId),
+        slug: 'long-edit',
+        headline: 'Still here',
+        body: `<p>${words}</p>`,
+        status: 'draft',
+      })
+      assert.equal(late.statusCode, 401)
+      assert.match(late.body, /your text is kept/)
+      const resume = /name="resume" value="([^"]+)"/.exec(late.body)![1]!
+      const t2 = /name="_csrf" value="([^"]+)"/.exec(late.body)![1]!
+      const back = await request(br, 'POST', '/admin/sign-in', {
+        _csrf: t2,
+        email: 'admin@example.org',
+        password: PASSWORD,
+        resume,
+      })
+      assert.equal(back.statusCode, 200)
+      assert.match(back.body, /your text is back/)
+      assert.ok(back.body.includes(words))
+      const t3 = /name="_csrf" value="([^"]+)"/.exec(back.body)![1]!
+      const saved = await request(br, 'POST', `/admin/articles/${a.id}`, {
+        _csrf: t3,
+        version: v,
+        sectionId: String(b.sectionId),
+        slug: 'long-edit',
+        headline: 'Still here',
+        body: `<p>${words}</p>`,
+        status: 'draft',
+      })
+      assert.equal(saved.statusCode, 303)
+      assert.equal((await app.repo.findArticleById(a.id))?.body, `<p>${words}</p>`)
+    })
+
     it('signs out, and out everywhere', async () => {
       const a = await signedIn('author')
       const bb = await signedIn('author')

@@ -29,6 +29,7 @@ export interface SeedOptions {
 }
 
 const HOUR = 3600_000
+const DEMO_SPAN_HOURS = 24 * 61
 
 /**
  * Writes the demo publication: sections, staff, agencies, topics, photos and articles, all
@@ -68,7 +69,9 @@ export async function seedDemo(
       deps.repo.insertImage({ ...nextPhoto(), ...img }, new Date(now)),
     )
     // Repeats (benchmarks) are spread further back in time, so every article has its own date.
-    const hoursAgo = base.hoursAgo + round * 24 * 61 + (round ? (n % 24) / 24 : 0)
+    // Each repeat a quarter of an hour older than the one before, after the demo's own two
+    // months: a million articles still fit after 1970.
+    const hoursAgo = round ? DEMO_SPAN_HOURS + (n - articles.length) * 0.25 : base.hoursAgo
     const publishedAt = new Date(now - hoursAgo * HOUR)
     const a = await deps.content.createArticle({
       slug: round ? `${base.slug}-${round + 1}` : base.slug,

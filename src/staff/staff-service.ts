@@ -317,6 +317,9 @@ export function createStaffService(deps: StaffServiceDeps) {
       return n
     },
 
+    /** The id a session is stored under (what CSRF tokens bind to), from its cookie token. */
+    sessionIdOf: (token: string) => tokenHash(token),
+
     /** Records an audit entry (content actions come through here too). */
     audit: deps.audit,
     listStaff: () => repo.listStaff(),

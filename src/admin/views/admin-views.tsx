@@ -115,8 +115,10 @@ export function Problems(props: { problems: readonly string[] }) {
 export function SignInView(props: {
   ctx: AdminContext
   email: string
-  message?: string
+  message?: string | undefined
   next: string
+  /** A form that was sent after the session ended, carried through sign-in (see admin-plugin). */
+  resume?: string | undefined
 }) {
   return (
     <AdminLayout ctx={props.ctx} title="Sign in">
@@ -130,6 +132,7 @@ export function SignInView(props: {
         <form method="post" action="/admin/sign-in">
           <input type="hidden" name="_csrf" value={props.ctx.csrf} />
           <input type="hidden" name="next" value={props.next} />
+          {props.resume && <input type="hidden" name="resume" value={props.resume} />}
           <label for="email">Email</label>
           <input
             id="email"
@@ -647,7 +650,12 @@ export function AdminMessage(props: { ctx: AdminContext; title: string; message:
   )
 }
 
-export function CodeView(props: { ctx: AdminContext; next: string; message?: string | undefined }) {
+export function CodeView(props: {
+  ctx: AdminContext
+  next: string
+  message?: string | undefined
+  resume?: string | undefined
+}) {
   return (
     <AdminLayout ctx={props.ctx} title="Two-factor code">
       <div class="signin">
@@ -660,6 +668,7 @@ export function CodeView(props: { ctx: AdminContext; next: string; message?: str
         <form method="post" action="/admin/sign-in/code">
           <input type="hidden" name="_csrf" value={props.ctx.csrf} />
           <input type="hidden" name="next" value={props.next} />
+          {props.resume && <input type="hidden" name="resume" value={props.resume} />}
           <label for="code">Six-digit code</label>
           <input
             id="code"

@@ -11,6 +11,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   // When a published article comes down by itself (embargo, takedown).
   await db.schema.alterTable('article').addColumn('unpublish_at', time).execute()
+  // The scheduler asks for the next takedown after every save: an index, not a table scan.
+  await db.schema
+    .createIndex('article_status_unpublish')
+    .on('article')
+    .columns(['status', 'unpublish_at'])
+    .execute()
+  // The admin's list filtered by section, newest edits first.
+  await db.schema
+    .createIndex('article_section_updated')
+    .on('article')
+    .columns(['section_id', 'updated_at', 'id'])
+    .execute()
 
   // Every save, whole: enough to show a diff and to restore any version.
   await db.schema
@@ -46,5 +58,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('article_correction').execute()
   await db.schema.dropTable('article_revision').execute()
+  await db.schema.dropIndex('article_section_updated').execute()
+  await db.schema.dropIndex('article_status_unpublish').execute()
   await db.schema.alterTable('article').dropColumn('unpublish_at').execute()
 }
