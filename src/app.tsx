@@ -135,7 +135,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     allowedHosts: config.ALLOWED_HOSTS,
   })
   site.register(http)
-  await registerAdmin(http, { content, repo, media, staff, siteName: config.SITE_NAME })
+  await registerAdmin(http, {
+    content,
+    repo,
+    media,
+    staff,
+    siteName: config.SITE_NAME,
+    renderPreview: site.renderPreview,
+  })
 
   let timer: NodeJS.Timeout | null = null
   let closed = false

@@ -20,6 +20,7 @@ import {
   removeStoredImage,
 } from '../files/index.js'
 import { AppError, isAppError } from '../lib/errors.js'
+import { slugify } from '../lib/slug.js'
 import { loadStylesheet, serveAsset } from '../site/assets.js'
 import { type Permission, can, canAssignRole, isRole } from '../staff/policy.js'
 import type { StaffMember } from '../staff/staff-repository.js'
@@ -42,6 +43,7 @@ import {
   ArticleForm,
   CodeView,
   MediaView,
+  PhonePreview,
   RevisionView,
   ArticleList,
   AuditLog,
@@ -50,6 +52,8 @@ import {
 } from './views/admin-views.js'
 
 export interface AdminDeps {
+  /** The reader page of an article whatever its status (site plugin), for previews. */
+  renderPreview?: (req: FastifyRequest, article: Article, note: string) => Promise<string>
   /** Set by registerAdmin: the admin stylesheet's address. */
   cssHref?: string
   content: ContentService
@@ -80,6 +84,8 @@ export interface AdminRoute {
   handler: Handler
 }
 
+const PREVIEW_CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'self'"
 const SESSION_COOKIE = 'mh_session'
 /** Forms whose text is carried through a new sign-in when the session has ended. */
 const RESUMABLE = /^\/admin\/articles(\/[1-9][0-9]{0,11})?$/
@@ -155,6 +161,21 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
     }
     const parsed = articleInputFrom(values)
     if ('problems' in parsed) return show(parsed.problems, 422)
+    // Topics named in the form that do not exist yet are made now (an existing slug is reused).
+    const newTopics = field(body, 'newTopics')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean)
+    if (newTopics.length > 5) return show(['New topics: at most five at a time'], 422)
+    if (newTopics.some((t) => t.length > 120))
+      return show(['New topics: each name at most 120 characters'], 422)
+    for (const name of newTopics) {
+      const slug = slugify(name)
+      const id =
+        (await deps.repo.findTopicBySlug(slug))?.id ??
+        (await deps.content.createTopic({ slug, name }))
+      parsed.input.topicIds = [...new Set([...(parsed.input.topicIds ?? []), id])]
+    }
     try {
       const saved = existing
         ? await deps.content.updateArticle(
@@ -185,6 +206,11 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
       }
       throw err
     }
+  }
+
+  async function shareLink(req: FastifyRequest, id: number) {
+    const exp = Date.now() + 7 * 24 * 3600_000
+    return `${req.origin}/preview/${id}/${exp}/${await deps.staff.sign(`preview:${id}:${exp}`)}`
   }
 
   /** Signed in again with a form that outlived its session: show it filled in, ready to save. */
@@ -555,6 +581,59 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
       url: '/admin/articles/:id',
       permission: 'article.draft',
       handler: async (req, reply, ctx) => saveArticle(req, reply, ctx, await loadOwned(req, ctx)),
+    },
+    {
+      method: 'GET',
+      url: '/admin/articles/:id/preview',
+      permission: 'article.draft',
+      handler: async (req, reply, ctx) => {
+        const a = await loadOwned(req, ctx)
+        const link = await shareLink(req, a.id)
+        const note = `Preview (${a.status}): readers see this only once it is published. Link for someone outside the newsroom, valid 7 days: ${link}`
+        // This page may sit in the admin's phone-width frame, and nowhere else.
+        reply.header('x-frame-options', 'SAMEORIGIN')
+        reply.header('content-security-policy', PREVIEW_CSP)
+        return reply.type(HTML).send(await deps.renderPreview!(req, a, note))
+      },
+    },
+    {
+      method: 'GET',
+      url: '/admin/articles/:id/preview/phone',
+      permission: 'article.draft',
+      handler: async (req, reply, ctx) => {
+        const a = await loadOwned(req, ctx)
+        reply.header('content-security-policy', `${PREVIEW_CSP}; frame-src 'self'`)
+        return page(reply, <PhonePreview ctx={ctx} article={a} />)
+      },
+    },
+    {
+      method: 'GET',
+      url: '/preview/:id/:exp/:sig',
+      permission: null,
+      handler: async (req, reply) => {
+        const { id, exp, sig } = req.params as { id: string; exp: string; sig: string }
+        const valid =
+          /^[1-9][0-9]{0,11}$/.test(id) &&
+          /^[0-9]{13}$/.test(exp) &&
+          Number(exp) > Date.now() &&
+          (await deps.staff.verifySigned(`preview:${id}:${exp}`, sig))
+        const a = valid ? await deps.repo.findArticleById(Number(id)) : undefined
+        if (!a)
+          throw new AppError('NOT_FOUND', {
+            status: 404,
+            message: 'This preview link is wrong or has expired. Ask the newsroom for a new one.',
+          })
+        reply.header('x-robots-tag', 'noindex, nofollow')
+        return reply
+          .type(HTML)
+          .send(
+            await deps.renderPreview!(
+              req,
+              a,
+              'Shared preview of an unpublished article. Please do not pass this link on.',
+            ),
+          )
+      },
     },
     {
       method: 'GET',

@@ -257,8 +257,13 @@ for (const dialect of testDialects) {
         version: '',
         authorIds: [String(b.authorId)],
         topicIds: [String(b.topicIds[0])],
+        newTopics: 'Press freedom, Elections',
       })
       assert.equal(res.statusCode, 303)
+      const made = await app.repo.findArticleById(
+        Number(/(\d+)/.exec(res.headers.location as string)![1]),
+      )
+      assert.deepEqual(made?.topics.map((t) => t.slug).sort(), ['elections', 'press-freedom'])
       const home = await app.http.inject({
         method: 'GET',
         url: '/',
@@ -548,6 +553,54 @@ for (const dialect of testDialects) {
       })
       assert.equal(saved.statusCode, 303)
       assert.equal((await app.repo.findArticleById(a.id))?.body, `<p>${words}</p>`)
+    })
+
+    it('previews a draft as readers would see it, and shares a signed link that expires', async () => {
+      const a = await app.content.createArticle(
+        articleInput(b, { slug: 'preview-me', headline: 'Not out yet', status: 'draft' }),
+      )
+      const br = await signedIn('editor')
+      const pv = await request(br, 'GET', `/admin/articles/${a.id}/preview`)
+      assert.equal(pv.statusCode, 200)
+      assert.match(pv.body, /<h1>Not out yet<\/h1>/)
+      assert.match(pv.body, /<meta name="robots" content="noindex, nofollow"\/>/)
+      const link = new URL(/(http:\/\/example\.org\/preview\/[^\s<"]+)/.exec(pv.body)![1]!)
+      const outsider = await app.http.inject({
+        method: 'GET',
+        url: link.pathname,
+        headers: { host: 'example.org' },
+      })
+      assert.equal(outsider.statusCode, 200)
+      assert.match(outsider.body, /Shared preview of an unpublished article/)
+      assert.match(outsider.body, /Not out yet/)
+      const [, , id, exp, sig] = link.pathname.split('/')
+      for (const bad of [
+        `/preview/${id}/${exp}/${sig!.slice(0, -2)}xx`,
+        `/preview/${Number(id) + 1}/${exp}/${sig}`,
+        `/preview/${id}/${Date.now() - 1000}/${sig}`,
+      ]) {
+        const res = await app.http.inject({
+          method: 'GET',
+          url: bad,
+          headers: { host: 'example.org' },
+        })
+        assert.equal(res.statusCode, 404, bad)
+      }
+      const phone = await request(br, 'GET', `/admin/articles/${a.id}/preview/phone`)
+      assert.match(
+        phone.body,
+        /<iframe class="phone" src="\/admin\/articles\/\d+\/preview" width="375"/,
+      )
+      assert.equal(
+        (
+          await app.http.inject({
+            method: 'GET',
+            url: '/world/2026/11/preview-me',
+            headers: { host: 'example.org' },
+          })
+        ).statusCode,
+        404,
+      )
     })
 
     it('signs out, and out everywhere', async () => {

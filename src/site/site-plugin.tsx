@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { VNode } from 'preact'
 import { renderToString } from 'preact-render-to-string'
+import { type Article, bodyImageIds } from '../content/index.js'
 import type { MediaStore } from '../files/index.js'
 import { isSlug } from '../lib/slug.js'
 import type { PageCache } from '../http/page-cache.js'
@@ -286,5 +287,38 @@ export function createSite(opts: SiteOptions) {
     app.setNotFoundHandler(notFound)
   }
 
-  return { register, renderError, cssHref: css.href }
+  /**
+   * An article as readers would see it, whatever its status, for the newsroom's preview. Never
+   * cached, never indexed; "Read more" is left out (it depends on what is live).
+   */
+  async function renderPreview(
+    req: FastifyRequest,
+    article: Article,
+    note: string,
+  ): Promise<string> {
+    const site = await siteContext(req)
+    const bodyImages = await deps.repo.imagesById(bodyImageIds(article.body))
+    return html(
+      site,
+      {
+        title: `Preview: ${article.headline} | ${site.name}`,
+        description: article.summary,
+        robots: 'noindex, nofollow',
+      },
+      <>
+        <p class="preview-note" role="status">
+          {note}
+        </p>
+        <ArticleView
+          article={article}
+          bodyHtml={expandBody(article.body, bodyImages)}
+          related={[]}
+          siteLanguage={deps.site.language}
+          siteName={deps.site.name}
+        />
+      </>,
+    )
+  }
+
+  return { register, renderError, renderPreview, cssHref: css.href }
 }

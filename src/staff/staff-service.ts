@@ -317,6 +317,10 @@ export function createStaffService(deps: StaffServiceDeps) {
       return n
     },
 
+    /** Signs a value with the server's secret (links that must not be guessed or altered). */
+    sign,
+    verifySigned,
+
     /** The id a session is stored under (what CSRF tokens bind to), from its cookie token. */
     sessionIdOf: (token: string) => tokenHash(token),
 

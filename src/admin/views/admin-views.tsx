@@ -316,6 +316,12 @@ export function ArticleForm(props: ArticleFormView) {
           {props.notice}
         </p>
       )}
+      {a && (
+        <p>
+          <a href={`/admin/articles/${a.id}/preview`}>Preview</a> ·{' '}
+          <a href={`/admin/articles/${a.id}/preview/phone`}>at phone width</a>
+        </p>
+      )}
       {a && a.status === 'published' && a.publishedAt && (
         <p>
           Live at <a href={articlePath(a)}>{articlePath(a)}</a>
@@ -438,6 +444,10 @@ export function ArticleForm(props: ArticleFormView) {
             </label>
           ))}
         </fieldset>
+        <label for="newTopics">
+          New topics <span class="hint">(names separated by commas; made when you save)</span>
+        </label>
+        <input id="newTopics" name="newTopics" type="text" maxLength={700} />
         <label for="leadImageId">
           Lead image id <span class="hint">(optional; the media library comes later)</span>
         </label>
@@ -913,6 +923,25 @@ export function RevisionView(props: { ctx: AdminContext; article: Article; revis
           Restoring saves it as the newest version; nothing is lost, and the status stays as it is.
         </p>
       </form>
+    </AdminLayout>
+  )
+}
+
+export function PhonePreview(props: { ctx: AdminContext; article: Article }) {
+  return (
+    <AdminLayout ctx={props.ctx} title={`Phone preview: ${props.article.headline}`}>
+      <h1>At phone width</h1>
+      <p>
+        <a href={`/admin/articles/${props.article.id}/preview`}>Full width</a> ·{' '}
+        <a href={`/admin/articles/${props.article.id}`}>Back to the article</a>
+      </p>
+      <iframe
+        class="phone"
+        src={`/admin/articles/${props.article.id}/preview`}
+        width={375}
+        height={740}
+        title="The article at phone width"
+      />
     </AdminLayout>
   )
 }
