@@ -50,6 +50,12 @@ import {
   SignInView,
   StaffList,
 } from './views/admin-views.js'
+import {
+  TAXONOMY_FIELDS,
+  type TaxonomyKind,
+  TaxonomyEdit,
+  TaxonomyPage,
+} from './views/taxonomy-views.js'
 
 export interface AdminDeps {
   /** The reader page of an article whatever its status (site plugin), for previews. */
@@ -202,10 +208,45 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
         return show([], 409, theirs)
       }
       if (isAppError(err) && err.status < 500) {
-        return show(err.details.length ? [...err.details] : [err.message], err.status)
+        return show(problemsOf(err), err.status)
       }
       throw err
     }
+  }
+
+  async function taxonomyLists() {
+    const [sections, topics, authors, agencies] = await Promise.all([
+      deps.content.listSections(),
+      deps.repo.listTopics(),
+      deps.repo.listAuthors(),
+      deps.repo.listAgencies(),
+    ])
+    return { sections, topics, authors, agencies }
+  }
+
+  function taxonomyKind(req: FastifyRequest): TaxonomyKind {
+    const k = (req.params as { kind: string }).kind
+    if (k === 'section' || k === 'topic' || k === 'author' || k === 'agency') return k
+    throw new AppError('NOT_FOUND', { status: 404, message: 'No such list' })
+  }
+
+  function taxonomyId(req: FastifyRequest): number {
+    const id = (req.params as { id: string }).id
+    if (!/^[1-9][0-9]{0,11}$/.test(id))
+      throw new AppError('NOT_FOUND', { status: 404, message: 'No such item' })
+    return Number(id)
+  }
+
+  function taxonomyValues(kind: TaxonomyKind, body: FormBody): Record<string, string> {
+    return Object.fromEntries(TAXONOMY_FIELDS[kind].map((f) => [f.name, field(body, f.name)]))
+  }
+
+  /** Form strings as the content service's input: numbers as numbers, empty optional URL as null. */
+  function taxonomyInput(kind: TaxonomyKind, v: Record<string, string>): Record<string, unknown> {
+    const out: Record<string, unknown> = { ...v }
+    if (kind === 'section') out['position'] = v['position']?.trim() ? Number(v['position']) : 0
+    if (kind === 'agency') out['url'] = v['url']?.trim() ? v['url'].trim() : null
+    return out
   }
 
   async function shareLink(req: FastifyRequest, id: number) {
@@ -774,10 +815,121 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
           )
         } catch (err) {
           await removeStoredImage(deps.media, stored.storageKey)
-          if (isAppError(err) && err.status < 500)
-            return show(err.details.length ? [...err.details] : [err.message], err.status)
+          if (isAppError(err) && err.status < 500) return show(problemsOf(err), err.status)
           throw err
         }
+      },
+    },
+    {
+      method: 'GET',
+      url: '/admin/taxonomy',
+      permission: 'taxonomy.manage',
+      handler: async (_req, reply, ctx) =>
+        page(reply, <TaxonomyPage ctx={ctx} {...await taxonomyLists()} />),
+    },
+    {
+      method: 'POST',
+      url: '/admin/taxonomy/:kind',
+      permission: 'taxonomy.manage',
+      handler: async (req, reply, ctx) => {
+        const kind = taxonomyKind(req)
+        const values = taxonomyValues(kind, req.body as FormBody)
+        try {
+          const input = taxonomyInput(kind, values)
+          const id =
+            kind === 'section'
+              ? await deps.content.createSection(input as never)
+              : kind === 'topic'
+                ? await deps.content.createTopic(input as never)
+                : kind === 'author'
+                  ? await deps.content.createAuthor(input as never)
+                  : await deps.content.createAgency(input as never)
+          await audit(ctx, `${kind}.create`, `${kind}:${id}`, values['name'] ?? '')
+          return page(
+            reply,
+            <TaxonomyPage
+              ctx={ctx}
+              {...await taxonomyLists()}
+              notice={`Added ${values['name']}.`}
+            />,
+            201,
+          )
+        } catch (err) {
+          if (isAppError(err) && err.status < 500) {
+            const list = problemsOf(err)
+            return page(
+              reply,
+              <TaxonomyPage
+                ctx={ctx}
+                {...await taxonomyLists()}
+                problems={{ kind, list, values }}
+              />,
+              err.status,
+            )
+          }
+          throw err
+        }
+      },
+    },
+    {
+      method: 'GET',
+      url: '/admin/taxonomy/:kind/:id',
+      permission: 'taxonomy.manage',
+      handler: async (req, reply, ctx) => {
+        const kind = taxonomyKind(req)
+        const id = taxonomyId(req)
+        const row = await deps.repo.findTaxonomy(kind, id)
+        if (!row) throw new AppError('NOT_FOUND', { status: 404, message: `No such ${kind}` })
+        const values = Object.fromEntries(
+          TAXONOMY_FIELDS[kind].map((f) => [
+            f.name,
+            row[f.name] === null || row[f.name] === undefined ? '' : String(row[f.name]),
+          ]),
+        )
+        return page(
+          reply,
+          <TaxonomyEdit ctx={ctx} kind={kind} id={id} values={values} problems={[]} />,
+        )
+      },
+    },
+    {
+      method: 'POST',
+      url: '/admin/taxonomy/:kind/:id',
+      permission: 'taxonomy.manage',
+      handler: async (req, reply, ctx) => {
+        const kind = taxonomyKind(req)
+        const id = taxonomyId(req)
+        const values = taxonomyValues(kind, req.body as FormBody)
+        try {
+          await deps.content.updateTaxonomy(kind, id, taxonomyInput(kind, values))
+        } catch (err) {
+          if (isAppError(err) && err.status < 500 && err.status !== 404) {
+            return page(
+              reply,
+              <TaxonomyEdit
+                ctx={ctx}
+                kind={kind}
+                id={id}
+                values={values}
+                problems={problemsOf(err)}
+              />,
+              err.status,
+            )
+          }
+          throw err
+        }
+        await audit(ctx, `${kind}.update`, `${kind}:${id}`, values['name'] ?? '')
+        return page(
+          reply,
+          <TaxonomyEdit
+            ctx={ctx}
+            kind={kind}
+            id={id}
+            values={values}
+            problems={[]}
+            notice="Saved. Pages showing it are refreshed."
+          />,
+        )
       },
     },
     {
@@ -827,8 +979,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
             ctx.staff!.id,
           )
         } catch (err) {
-          if (isAppError(err) && err.status < 500)
-            return show(err.details.length ? [...err.details] : [err.message], err.status)
+          if (isAppError(err) && err.status < 500) return show(problemsOf(err), err.status)
           throw err
         }
         return show([], 201, `${values.name} can now sign in.`)
@@ -867,6 +1018,13 @@ function startSession(req: FastifyRequest, reply: FastifyReply, token: string, n
     cookie(PRE_COOKIE, '', { secure: req.protocol === 'https', maxAgeS: 0 }),
   ])
   return reply.redirect(next, 303)
+}
+
+/** What a person reads when a save is refused: the sentence for a taken address, else each field. */
+function problemsOf(err: AppError): string[] {
+  if (err.code === 'SLUG_TAKEN' || err.code === 'EMAIL_TAKEN' || err.details.length === 0)
+    return [err.message]
+  return [...err.details]
 }
 
 /** Only paths inside the admin: a sign-in link must not send anyone elsewhere. */

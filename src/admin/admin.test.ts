@@ -603,6 +603,57 @@ for (const dialect of testDialects) {
       )
     })
 
+    it('manages sections, topics, authors and agencies; a rename shows on the site at once', async () => {
+      const br = await signedIn('editor')
+      const token = await csrfFor(br, '/admin/taxonomy')
+      const added = await request(br, 'POST', '/admin/taxonomy/topic', {
+        _csrf: token,
+        name: 'Water rights',
+        slug: 'water-rights',
+        description: '',
+      })
+      assert.equal(added.statusCode, 201)
+      assert.ok(await app.repo.findTopicBySlug('water-rights'))
+      const dup = await request(br, 'POST', '/admin/taxonomy/topic', {
+        _csrf: token,
+        name: 'Again',
+        slug: 'water-rights',
+      })
+      assert.equal(dup.statusCode, 409)
+      assert.match(dup.body, /already used/)
+      const bad = await request(br, 'POST', '/admin/taxonomy/agency', {
+        _csrf: token,
+        name: 'X',
+        slug: 'x',
+        url: 'javascript:alert(1)',
+      })
+      assert.equal(bad.statusCode, 422)
+      const before = await app.http.inject({
+        method: 'GET',
+        url: '/',
+        headers: { host: 'example.org' },
+      })
+      assert.match(before.body, />World</)
+      const edit = await request(br, 'POST', `/admin/taxonomy/section/${b.sectionId}`, {
+        _csrf: token,
+        name: 'The World',
+        slug: 'world',
+        description: 'Elsewhere.',
+        position: '0',
+      })
+      assert.equal(edit.statusCode, 200)
+      const after = await app.http.inject({
+        method: 'GET',
+        url: '/',
+        headers: { host: 'example.org' },
+      })
+      assert.match(after.body, />The World</)
+      assert.equal(
+        (await request(await signedIn('author'), 'GET', '/admin/taxonomy')).statusCode,
+        403,
+      )
+    })
+
     it('signs out, and out everywhere', async () => {
       const a = await signedIn('author')
       const bb = await signedIn('author')

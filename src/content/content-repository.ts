@@ -515,6 +515,24 @@ export function createContentRepository(db: Kysely<Database>, dialect: DialectNa
 
     // ---- writes ----
 
+    /** Changes a section, topic, author or agency in place; false if there is no such row. */
+    async updateTaxonomy(
+      kind: 'section' | 'topic' | 'author' | 'agency',
+      id: number,
+      values: Record<string, string | number | null>,
+      now: Date,
+    ): Promise<boolean> {
+      const set = kind === 'author' ? { ...values, updated_at: now.getTime() } : values
+      const r = await db.updateTable(kind).set(set).where('id', '=', id).executeTakeFirst()
+      return Number(r.numUpdatedRows) === 1
+    },
+
+    async findTaxonomy(kind: 'section' | 'topic' | 'author' | 'agency', id: number) {
+      return db.selectFrom(kind).selectAll().where('id', '=', id).executeTakeFirst() as Promise<
+        Record<string, unknown> | undefined
+      >
+    },
+
     async insertSection(s: Omit<Section, 'id'>): Promise<number> {
       const r = await db.insertInto('section').values(s).returning('id').executeTakeFirstOrThrow()
       return r.id

@@ -133,6 +133,15 @@ async function uniquely<T>(write: () => Promise<T>, what: string): Promise<T> {
   }
 }
 
+export type TaxonomyKind = 'section' | 'topic' | 'author' | 'agency'
+
+const TAXONOMY_SCHEMAS: Record<TaxonomyKind, z.ZodType> = {
+  section: SectionInput,
+  topic: TopicInput,
+  author: AuthorInput,
+  agency: AgencyInput,
+}
+
 function parseOrThrow<T extends z.ZodType>(
   schema: T,
   input: unknown,
@@ -325,6 +334,26 @@ export function createContentService(deps: ContentServiceDeps) {
     ): Promise<number> {
       const w = parseOrThrow(ImageWords, words, 'The image needs its words')
       return repo.insertImage({ ...files, ...w }, clock.now())
+    },
+
+    /**
+     * Changes a section, topic, author or agency. Names show on many pages (navigation, bylines,
+     * topic links), so every cached page goes.
+     */
+    async updateTaxonomy(
+      kind: TaxonomyKind,
+      id: number,
+      input: Record<string, unknown>,
+    ): Promise<void> {
+      const schema = TAXONOMY_SCHEMAS[kind]
+      const v = parseOrThrow(schema, input, `The ${kind} has problems`) as Record<
+        string,
+        string | number | null
+      >
+      const ok = await uniquely(() => repo.updateTaxonomy(kind, id, v, clock.now()), kind)
+      if (!ok) throw new AppError('NOT_FOUND', { status: 404, message: `No ${kind} ${id}` })
+      if (kind === 'section') sectionsMemo = null
+      changed(['all'])
     },
 
     /** Another instance changed content: forget what this one remembers about it. */

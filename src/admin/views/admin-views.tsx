@@ -61,6 +61,11 @@ export function AdminLayout(props: {
                   <li>
                     <a href="/admin/media">Media</a>
                   </li>
+                  {ctx.can('taxonomy.manage') && (
+                    <li>
+                      <a href="/admin/taxonomy">Sections &amp; topics</a>
+                    </li>
+                  )}
                   {ctx.can('staff.manage') && (
                     <li>
                       <a href="/admin/staff">Staff</a>

@@ -1,0 +1,189 @@
+import type { Agency, Author, Section, Topic } from '../../content/index.js'
+import { type AdminContext, AdminLayout, Problems } from './admin-views.js'
+
+export type TaxonomyKind = 'section' | 'topic' | 'author' | 'agency'
+
+interface FieldSpec {
+  name: string
+  label: string
+  hint?: string
+  kind: 'text' | 'textarea' | 'number'
+  required?: boolean
+}
+
+/** The fields each kind of thing has, in the order a person fills them in. */
+export const TAXONOMY_FIELDS: Record<TaxonomyKind, FieldSpec[]> = {
+  section: [
+    { name: 'name', label: 'Name', kind: 'text', required: true },
+    {
+      name: 'slug',
+      label: 'Address',
+      hint: 'lowercase letters, digits and hyphens: /world',
+      kind: 'text',
+      required: true,
+    },
+    { name: 'description', label: 'Description', kind: 'textarea' },
+    {
+      name: 'position',
+      label: 'Position in the navigation',
+      hint: '0 comes first',
+      kind: 'number',
+    },
+  ],
+  topic: [
+    { name: 'name', label: 'Name', kind: 'text', required: true },
+    { name: 'slug', label: 'Address', hint: '/topic/…', kind: 'text', required: true },
+    { name: 'description', label: 'Description', kind: 'textarea' },
+  ],
+  author: [
+    { name: 'name', label: 'Name', kind: 'text', required: true },
+    { name: 'slug', label: 'Address', hint: '/author/…', kind: 'text', required: true },
+    { name: 'role', label: 'Role', hint: 'e.g. Correspondent', kind: 'text' },
+    { name: 'bio', label: 'Biography', kind: 'textarea' },
+  ],
+  agency: [
+    { name: 'name', label: 'Name', kind: 'text', required: true },
+    {
+      name: 'slug',
+      label: 'Short name',
+      hint: 'lowercase letters, digits and hyphens',
+      kind: 'text',
+      required: true,
+    },
+    { name: 'url', label: 'Website', hint: 'optional, https://…', kind: 'text' },
+  ],
+}
+
+export const TAXONOMY_TITLES: Record<TaxonomyKind, string> = {
+  section: 'Sections',
+  topic: 'Topics',
+  author: 'Staff authors',
+  agency: 'Wire agencies',
+}
+
+export function TaxonomyFields(props: {
+  kind: TaxonomyKind
+  values: Record<string, string>
+  idPrefix: string
+}) {
+  return (
+    <>
+      {TAXONOMY_FIELDS[props.kind].map((f) => {
+        const id = `${props.idPrefix}-${f.name}`
+        return (
+          <>
+            <label for={id}>
+              {f.label} {f.hint && <span class="hint">({f.hint})</span>}
+            </label>
+            {f.kind === 'textarea' ? (
+              <textarea id={id} name={f.name} class="short">
+                {props.values[f.name] ?? ''}
+              </textarea>
+            ) : f.kind === 'number' ? (
+              <input
+                id={id}
+                name={f.name}
+                type="number"
+                min={0}
+                value={props.values[f.name] ?? ''}
+              />
+            ) : (
+              <input
+                id={id}
+                name={f.name}
+                type="text"
+                required={f.required}
+                value={props.values[f.name] ?? ''}
+              />
+            )}
+          </>
+        )
+      })}
+    </>
+  )
+}
+
+export function TaxonomyPage(props: {
+  ctx: AdminContext
+  sections: Section[]
+  topics: Topic[]
+  authors: Author[]
+  agencies: Agency[]
+  problems?: { kind: TaxonomyKind; list: string[]; values: Record<string, string> } | undefined
+  notice?: string | undefined
+}) {
+  const lists: Record<TaxonomyKind, { id: number; name: string; slug: string }[]> = {
+    section: props.sections,
+    topic: props.topics,
+    author: props.authors,
+    agency: props.agencies,
+  }
+  return (
+    <AdminLayout ctx={props.ctx} title="Sections, topics and bylines">
+      <h1>Sections, topics and bylines</h1>
+      {props.notice && (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      )}
+      {(Object.keys(lists) as TaxonomyKind[]).map((kind) => (
+        <section aria-labelledby={`tx-${kind}`}>
+          <h2 id={`tx-${kind}`}>{TAXONOMY_TITLES[kind]}</h2>
+          <ul>
+            {lists[kind].map((x) => (
+              <li>
+                <a href={`/admin/taxonomy/${kind}/${x.id}`}>{x.name}</a>{' '}
+                <span class="small">{x.slug}</span>
+              </li>
+            ))}
+          </ul>
+          <details open={props.problems?.kind === kind}>
+            <summary>Add</summary>
+            {props.problems?.kind === kind && <Problems problems={props.problems.list} />}
+            <form method="post" action={`/admin/taxonomy/${kind}`}>
+              <input type="hidden" name="_csrf" value={props.ctx.csrf} />
+              <TaxonomyFields
+                kind={kind}
+                idPrefix={`new-${kind}`}
+                values={props.problems?.kind === kind ? props.problems.values : {}}
+              />
+              <p>
+                <button type="submit">Add</button>
+              </p>
+            </form>
+          </details>
+        </section>
+      ))}
+    </AdminLayout>
+  )
+}
+
+export function TaxonomyEdit(props: {
+  ctx: AdminContext
+  kind: TaxonomyKind
+  id: number
+  values: Record<string, string>
+  problems: string[]
+  notice?: string | undefined
+}) {
+  return (
+    <AdminLayout ctx={props.ctx} title={`Edit ${props.values['name'] ?? ''}`}>
+      <h1>
+        Edit {props.kind}: {props.values['name']}
+      </h1>
+      {props.notice && (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      )}
+      <Problems problems={props.problems} />
+      <form method="post" action={`/admin/taxonomy/${props.kind}/${props.id}`}>
+        <input type="hidden" name="_csrf" value={props.ctx.csrf} />
+        <TaxonomyFields kind={props.kind} idPrefix="edit" values={props.values} />
+        <p>
+          <button type="submit">Save</button> <a href="/admin/taxonomy">Back</a>
+        </p>
+      </form>
+    </AdminLayout>
+  )
+}
