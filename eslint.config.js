@@ -53,6 +53,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain scripts served to the admin's browser as written.
+    files: ['src/admin/assets/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['src/content/**/*.{ts,tsx}', 'src/lib/**/*.{ts,tsx}', 'src/files/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', noFastify] },
   },

@@ -21,7 +21,7 @@ import {
 } from '../files/index.js'
 import { AppError, isAppError } from '../lib/errors.js'
 import { slugify } from '../lib/slug.js'
-import { loadStylesheet, serveAsset } from '../site/assets.js'
+import { loadAsset, loadStylesheet, serveAsset } from '../site/assets.js'
 import { type Permission, can, canAssignRole, isRole } from '../staff/policy.js'
 import type { StaffMember } from '../staff/staff-repository.js'
 import type { StaffService } from '../staff/staff-service.js'
@@ -90,6 +90,8 @@ export interface AdminRoute {
   handler: Handler
 }
 
+const ADMIN_CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 const PREVIEW_CSP =
   "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'self'"
 const SESSION_COOKIE = 'mh_session'
@@ -97,6 +99,7 @@ const SESSION_COOKIE = 'mh_session'
 const RESUMABLE = /^\/admin\/articles(\/[1-9][0-9]{0,11})?$/
 const PRE_COOKIE = 'mh_pre'
 const CODE_COOKIE = 'mh_2fa'
+const WEBAUTHN_COOKIE = 'mh_wa'
 const HTML = 'text/html; charset=utf-8'
 const LIST_SIZE = 50
 const MAX_LIST_PAGE = 2000
@@ -428,7 +431,106 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
       method: 'GET',
       url: '/admin/account',
       permission: 'admin.enter',
-      handler: async (_req, reply, ctx) => page(reply, <AccountView ctx={ctx} />),
+      handler: async (_req, reply, ctx) =>
+        page(
+          reply,
+          <AccountView ctx={ctx} passkeys={await deps.staff.listPasskeys(ctx.staff!.id)} />,
+        ),
+    },
+    {
+      method: 'POST',
+      url: '/admin/account/passkeys/options',
+      permission: 'admin.enter',
+      handler: async (req, reply, ctx) => {
+        const { options, token } = await deps.staff.passkeyRegistrationOptions(ctx.staff!, {
+          id: req.hostname,
+          name: deps.siteName,
+        })
+        reply.header(
+          'set-cookie',
+          cookie(WEBAUTHN_COOKIE, token, { secure: req.protocol === 'https', maxAgeS: 300 }),
+        )
+        return reply.send({ options })
+      },
+    },
+    {
+      method: 'POST',
+      url: '/admin/account/passkeys',
+      permission: 'admin.enter',
+      handler: async (req, reply, ctx) => {
+        const body = req.body as { response?: unknown; name?: unknown }
+        const token = parseCookies(req.headers.cookie)[WEBAUTHN_COOKIE] ?? ''
+        const ok = await deps.staff.finishPasskeyRegistration(
+          ctx.staff!,
+          body.response,
+          token,
+          { id: req.hostname, origin: req.origin },
+          typeof body.name === 'string' ? body.name : '',
+        )
+        reply.header(
+          'set-cookie',
+          cookie(WEBAUTHN_COOKIE, '', { secure: req.protocol === 'https', maxAgeS: 0 }),
+        )
+        return ok
+          ? reply.send({ ok: true })
+          : reply
+              .code(422)
+              .send({
+                error: {
+                  code: 'VALIDATION_FAILED',
+                  message: 'The passkey could not be checked; try again.',
+                },
+              })
+      },
+    },
+    {
+      method: 'POST',
+      url: '/admin/account/passkeys/:id/delete',
+      permission: 'admin.enter',
+      handler: async (req, reply, ctx) => {
+        await deps.staff.removePasskey(ctx.staff!, (req.params as { id: string }).id)
+        return reply.redirect('/admin/account', 303)
+      },
+    },
+    {
+      method: 'POST',
+      url: '/admin/sign-in/passkey/options',
+      permission: null,
+      handler: async (req, reply) => {
+        const { options, token } = await deps.staff.passkeySignInOptions(req.hostname)
+        reply.header(
+          'set-cookie',
+          cookie(WEBAUTHN_COOKIE, token, { secure: req.protocol === 'https', maxAgeS: 300 }),
+        )
+        return reply.send({ options })
+      },
+    },
+    {
+      method: 'POST',
+      url: '/admin/sign-in/passkey',
+      permission: null,
+      handler: async (req, reply) => {
+        const body = req.body as { response?: unknown; next?: unknown }
+        const token = parseCookies(req.headers.cookie)[WEBAUTHN_COOKIE] ?? ''
+        const result = await deps.staff.finishPasskeySignIn(body.response, token, {
+          id: req.hostname,
+          origin: req.origin,
+        })
+        if (result.ok !== true) {
+          return reply
+            .code(401)
+            .send({ error: { code: 'UNAUTHENTICATED', message: 'That passkey was not accepted' } })
+        }
+        reply.header('set-cookie', [
+          cookie(SESSION_COOKIE, result.token, {
+            secure: req.protocol === 'https',
+            maxAgeS: SESSION_MAX_MS / 1000,
+          }),
+          cookie(PRE_COOKIE, '', { secure: req.protocol === 'https', maxAgeS: 0 }),
+          cookie(WEBAUTHN_COOKIE, '', { secure: req.protocol === 'https', maxAgeS: 0 }),
+        ])
+        return reply.send({ ok: true, next: safeNext(body.next) })
+      },
     },
     {
       method: 'POST',
@@ -1040,6 +1142,12 @@ function safeNext(v: unknown): string {
  */
 export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Promise<void> {
   const css = loadStylesheet(new URL('.', import.meta.url), 'admin', '/admin/assets')
+  const passkeyJs = loadAsset(
+    new URL('.', import.meta.url),
+    'passkey.js',
+    '/admin/assets',
+    'text/javascript; charset=utf-8',
+  )
   const page = (reply: FastifyReply, node: VNode, status = 200) =>
     reply
       .code(status)
@@ -1068,6 +1176,7 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
       },
     )
     serveAsset(scope, css)
+    serveAsset(scope, passkeyJs)
     for (const route of routes) {
       scope.route({
         method: route.method,
@@ -1077,6 +1186,8 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
           // Unlike reader pages (no-referrer), the admin lets the browser send its Origin on
           // same-site form posts, which the CSRF check below relies on.
           reply.header('referrer-policy', 'same-origin')
+          // The admin's script talks back to the admin (passkeys); reader pages cannot connect anywhere.
+          reply.header('content-security-policy', ADMIN_CSP)
           const cookies = parseCookies(req.headers.cookie)
           const session = await deps.staff.fromSession(cookies[SESSION_COOKIE])
           const staff = session?.staff ?? null
@@ -1103,6 +1214,7 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
           const ctx: AdminContext = {
             siteName: deps.siteName,
             cssHref: css.href,
+            scriptHref: passkeyJs.href,
             staff,
             csrf: csrfToken(secret, bind),
             can: (p) => !!staff && can(staff.role, p),

@@ -22,18 +22,27 @@ export function loadStylesheet(
   name = 'site',
   prefix = '/assets',
 ): Asset {
+  return loadAsset(dir, `${name}.css`, prefix, 'text/css; charset=utf-8')
+}
+
+/**
+ * A file from an `assets/` folder beside the code, content-hashed. The compiled build reads the
+ * same file from src/ (see the path below), so there is one copy.
+ */
+export function loadAsset(dir: URL, file: string, prefix: string, type: string): Asset {
   const here = fileURLToPath(dir)
   const candidates = [
-    `${here}assets/${name}.css`,
-    `${here.replace(/\/dist\/src\//, '/src/')}assets/${name}.css`,
+    `${here}assets/${file}`,
+    `${here.replace(/\/dist\/src\//, '/src/')}assets/${file}`,
   ]
-  const file = candidates.find((f) => fs.existsSync(f))
-  if (!file) throw new Error(`${name}.css not found in ${candidates.join(' or ')}`)
-  const body = fs.readFileSync(file)
+  const found = candidates.find((f) => fs.existsSync(f))
+  if (!found) throw new Error(`${file} not found in ${candidates.join(' or ')}`)
+  const body = fs.readFileSync(found)
   const hash = crypto.createHash('sha256').update(body).digest('hex').slice(0, 10)
+  const dot = file.lastIndexOf('.')
   return {
-    href: `${prefix}/${name}.${hash}.css`,
-    type: 'text/css; charset=utf-8',
+    href: `${prefix}/${file.slice(0, dot)}.${hash}${file.slice(dot)}`,
+    type,
     body,
     gzip: zlib.gzipSync(body, { level: 9 }),
     etag: `"${hash}"`,

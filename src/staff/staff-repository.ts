@@ -126,6 +126,86 @@ export function createStaffRepository(db: Kysely<Database>) {
       return Number(r.numUpdatedRows) === 1
     },
 
+    async insertPasskey(
+      p: {
+        id: string
+        staffId: number
+        publicKey: string
+        counter: number
+        transports: string[]
+        name: string
+      },
+      now: Date,
+    ) {
+      await db
+        .insertInto('staff_passkey')
+        .values({
+          id: p.id,
+          staff_id: p.staffId,
+          public_key: p.publicKey,
+          counter: p.counter,
+          transports: JSON.stringify(p.transports),
+          name: p.name,
+          created_at: now.getTime(),
+          last_used_at: null,
+        })
+        .execute()
+    },
+
+    async findPasskey(id: string) {
+      const r = await db
+        .selectFrom('staff_passkey')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst()
+      if (!r) return undefined
+      let transports: string[] = []
+      try {
+        transports = JSON.parse(r.transports) as string[]
+      } catch {
+        transports = []
+      }
+      return {
+        id: r.id,
+        staffId: r.staff_id,
+        publicKey: r.public_key,
+        counter: Number(r.counter),
+        transports,
+      }
+    },
+
+    async listPasskeys(staffId: number) {
+      const rows = await db
+        .selectFrom('staff_passkey')
+        .select(['id', 'name', 'created_at', 'last_used_at'])
+        .where('staff_id', '=', staffId)
+        .orderBy('created_at')
+        .execute()
+      return rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        createdAt: new Date(r.created_at),
+        lastUsedAt: r.last_used_at === null ? null : new Date(r.last_used_at),
+      }))
+    },
+
+    async usePasskey(id: string, counter: number, now: Date) {
+      await db
+        .updateTable('staff_passkey')
+        .set({ counter, last_used_at: now.getTime() })
+        .where('id', '=', id)
+        .execute()
+    },
+
+    async deletePasskey(id: string, staffId: number): Promise<boolean> {
+      const r = await db
+        .deleteFrom('staff_passkey')
+        .where('id', '=', id)
+        .where('staff_id', '=', staffId)
+        .executeTakeFirst()
+      return Number(r.numDeletedRows) === 1
+    },
+
     async findById(id: number): Promise<StaffMember | undefined> {
       const r = await db
         .selectFrom('staff')

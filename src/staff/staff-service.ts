@@ -102,6 +102,26 @@ export function createStaffService(deps: StaffServiceDeps) {
       return null
     }
   }
+  /** `purpose.staffId.expires.challenge.sig`: the challenge a browser must answer, for 5 minutes. */
+  async function challengeToken(
+    purpose: string,
+    staffId: number,
+    challenge: string,
+  ): Promise<string> {
+    const exp = clock.now().getTime() + PENDING_MS
+    return `${purpose}.${staffId}.${exp}.${challenge}.${await sign(`wa:${purpose}:${staffId}:${exp}:${challenge}`)}`
+  }
+  async function readChallengeToken(
+    token: string,
+    purpose: string,
+    staffId: number,
+  ): Promise<string | null> {
+    const m =
+      /^([a-z]+)\.([0-9]+)\.([0-9]{13})\.([A-Za-z0-9_-]{16,200})\.([A-Za-z0-9_-]{43})$/.exec(token)
+    if (!m || m[1] !== purpose || Number(m[2]) !== staffId || Number(m[3]) <= clock.now().getTime())
+      return null
+    return (await verifySigned(`wa:${purpose}:${staffId}:${m[3]}:${m[4]}`, m[5]!)) ? m[4]! : null
+  }
   async function startSession(staff: StaffMember, now: number): Promise<SignInResult> {
     const token = crypto.randomBytes(32).toString('base64url')
     await repo.insertSession({
@@ -278,6 +298,128 @@ export function createStaffService(deps: StaffServiceDeps) {
         subject: `staff:${staff.id}`,
       })
       return true
+    },
+
+    /**
+     * Options for the browser to create a passkey, and a signed token holding the challenge
+     * (kept by the browser in a cookie, checked when the result comes back).
+     */
+    async passkeyRegistrationOptions(staff: StaffMember, rp: { id: string; name: string }) {
+      const { generateRegistrationOptions } = await import('@simplewebauthn/server')
+      const existing = await repo.listPasskeys(staff.id)
+      const options = await generateRegistrationOptions({
+        rpName: rp.name,
+        rpID: rp.id,
+        userName: staff.email,
+        userDisplayName: staff.name,
+        userID: new TextEncoder().encode(`staff:${staff.id}`),
+        attestationType: 'none',
+        excludeCredentials: existing.map((p) => ({ id: p.id })),
+        authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
+      })
+      return { options, token: await challengeToken('reg', staff.id, options.challenge) }
+    },
+
+    async finishPasskeyRegistration(
+      staff: StaffMember,
+      response: unknown,
+      token: string,
+      rp: { id: string; origin: string },
+      name: string,
+    ): Promise<boolean> {
+      const challenge = await readChallengeToken(token, 'reg', staff.id)
+      if (!challenge) return false
+      const { verifyRegistrationResponse } = await import('@simplewebauthn/server')
+      try {
+        const r = await verifyRegistrationResponse({
+          response: response as Parameters<typeof verifyRegistrationResponse>[0]['response'],
+          expectedChallenge: challenge,
+          expectedOrigin: rp.origin,
+          expectedRPID: rp.id,
+          requireUserVerification: true,
+        })
+        if (!r.verified) return false
+        const c = r.registrationInfo.credential
+        await repo.insertPasskey(
+          {
+            id: c.id,
+            staffId: staff.id,
+            publicKey: Buffer.from(c.publicKey).toString('base64url'),
+            counter: c.counter,
+            transports: c.transports ?? [],
+            name: name.trim().slice(0, 80) || 'Passkey',
+          },
+          clock.now(),
+        )
+      } catch {
+        // A malformed or foreign response is a refusal, not a fault.
+        return false
+      }
+      await deps.audit({ staffId: staff.id, action: 'passkey.add', subject: `staff:${staff.id}` })
+      return true
+    },
+
+    async passkeySignInOptions(rpId: string) {
+      const { generateAuthenticationOptions } = await import('@simplewebauthn/server')
+      const options = await generateAuthenticationOptions({
+        rpID: rpId,
+        userVerification: 'required',
+      })
+      return { options, token: await challengeToken('auth', 0, options.challenge) }
+    },
+
+    /** A passkey with user verification is both factors at once: it opens a session directly. */
+    async finishPasskeySignIn(
+      response: unknown,
+      token: string,
+      rp: { id: string; origin: string },
+    ): Promise<SignInResult> {
+      const challenge = await readChallengeToken(token, 'auth', 0)
+      const id = (response as { id?: unknown } | null)?.id
+      const key =
+        typeof id === 'string' && id.length < 1400 ? await repo.findPasskey(id) : undefined
+      if (!challenge || !key) return { ok: false, reason: 'invalid' }
+      const staff = await repo.findById(key.staffId)
+      if (!staff || staff.disabledAt) return { ok: false, reason: 'invalid' }
+      const { verifyAuthenticationResponse } = await import('@simplewebauthn/server')
+      try {
+        const r = await verifyAuthenticationResponse({
+          response: response as Parameters<typeof verifyAuthenticationResponse>[0]['response'],
+          expectedChallenge: challenge,
+          expectedOrigin: rp.origin,
+          expectedRPID: rp.id,
+          requireUserVerification: true,
+          credential: {
+            id: key.id,
+            publicKey: new Uint8Array(Buffer.from(key.publicKey, 'base64url')),
+            counter: key.counter,
+            transports: key.transports as never,
+          },
+        })
+        if (!r.verified) return { ok: false, reason: 'invalid' }
+        await repo.usePasskey(key.id, r.authenticationInfo.newCounter, clock.now())
+      } catch {
+        await deps.audit({
+          staffId: staff.id,
+          action: 'signin.passkey-failed',
+          subject: `staff:${staff.id}`,
+        })
+        return { ok: false, reason: 'invalid' }
+      }
+      return startSession(staff, clock.now().getTime())
+    },
+
+    listPasskeys: (staffId: number) => repo.listPasskeys(staffId),
+
+    async removePasskey(staff: StaffMember, id: string): Promise<boolean> {
+      const ok = await repo.deletePasskey(id, staff.id)
+      if (ok)
+        await deps.audit({
+          staffId: staff.id,
+          action: 'passkey.remove',
+          subject: `staff:${staff.id}`,
+        })
+      return ok
     },
 
     /** The staff member behind a session cookie, or null if it is unknown, expired or disabled. */

@@ -20,6 +20,21 @@ export interface Database {
   audit_entry: AuditEntryTable
   article_revision: ArticleRevisionTable
   article_correction: ArticleCorrectionTable
+  staff_passkey: StaffPasskeyTable
+}
+
+export interface StaffPasskeyTable {
+  /** Credential id, base64url. */
+  id: string
+  staff_id: number
+  /** COSE public key, base64url. */
+  public_key: string
+  counter: number
+  /** JSON array of transport hints. */
+  transports: string
+  name: string
+  created_at: number
+  last_used_at: number | null
 }
 
 export interface ArticleRevisionTable {

@@ -65,6 +65,46 @@ describe('the admin in Chromium', { skip: browserSkipReason() }, () => {
     await noJs.close()
   })
 
+  it('registers a passkey and signs in with it (Chromium virtual authenticator)', async () => {
+    // WebAuthn needs a domain for its relying party: localhost, not a bare IP address.
+    const local = base.replace('127.0.0.1', 'localhost')
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('WebAuthn.enable')
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
+    })
+    const errors: string[] = []
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text())
+    })
+    await page.goto(`${local}/admin/sign-in`)
+    await page.fill('#email', 'desk@example.org')
+    await page.fill('#password', 'a long enough passphrase')
+    await page.click('form[action="/admin/sign-in"] button[type=submit]')
+    await page.waitForURL(/\/admin\/articles/)
+    await page.goto(`${local}/admin/account`)
+    await page.fill('#passkey-name', 'Test laptop')
+    await page.click('[data-passkey=register]')
+    await page.waitForSelector('text=Passkey added', { timeout: 10_000 })
+    await page.waitForSelector('text=Test laptop', { timeout: 10_000 })
+    await page.click('button:has-text("Sign out everywhere")')
+    await page.waitForURL(/\/admin\/sign-in/)
+    await page.click('[data-passkey=sign-in]')
+    await page.waitForURL(/\/admin\/articles/, { timeout: 10_000 })
+    assert.match(await page.content(), /Desk Editor/)
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+
   it('passes the Nu HTML checker and axe on the admin pages, with screenshots', async () => {
     const page = await ctx.newPage()
     await page.goto(`${base}/admin/sign-in`)

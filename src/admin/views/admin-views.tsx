@@ -22,6 +22,8 @@ import { ROLES, type Permission } from '../../staff/policy.js'
 export interface AdminContext {
   siteName: string
   cssHref: string
+  /** The admin's small script (passkeys); pages work without it. */
+  scriptHref?: string
   staff: StaffMember | null
   csrf: string
   can: (p: Permission) => boolean
@@ -42,6 +44,7 @@ export function AdminLayout(props: {
         <title>{`${props.title} | ${ctx.siteName} admin`}</title>
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href={ctx.cssHref} />
+        {ctx.scriptHref && <script type="module" src={ctx.scriptHref} />}
       </head>
       <body>
         <header class="top">
@@ -159,6 +162,19 @@ export function SignInView(props: {
             <button type="submit">Sign in</button>
           </p>
         </form>
+        <p>
+          <button
+            type="button"
+            class="secondary"
+            hidden
+            data-passkey="sign-in"
+            data-csrf={props.ctx.csrf}
+            data-next={props.next}
+          >
+            Sign in with a passkey
+          </button>
+        </p>
+        <p id="passkey-status" role="status" aria-live="polite" />
       </div>
     </AdminLayout>
   )
@@ -708,6 +724,7 @@ export function CodeView(props: {
 
 export function AccountView(props: {
   ctx: AdminContext
+  passkeys?: { id: string; name: string; createdAt: Date; lastUsedAt: Date | null }[]
   enrolment?: { secret: string; uri: string; proof: string } | undefined
   notice?: string | undefined
   problems?: string[]
@@ -780,6 +797,43 @@ export function AccountView(props: {
           <button type="submit">Set up two-factor sign-in</button>
         </form>
       )}
+      <h2>Passkeys</h2>
+      <p>
+        A passkey signs you in with your device's lock (fingerprint, face or PIN) instead of a
+        password and code.
+      </p>
+      {(props.passkeys ?? []).length > 0 && (
+        <ul>
+          {(props.passkeys ?? []).map((k) => (
+            <li>
+              <form
+                method="post"
+                action={`/admin/account/passkeys/${encodeURIComponent(k.id)}/delete`}
+              >
+                {k.name}, added {k.createdAt.toISOString().slice(0, 10)}
+                {k.lastUsedAt && <>, last used {k.lastUsedAt.toISOString().slice(0, 10)}</>}{' '}
+                <input type="hidden" name="_csrf" value={props.ctx.csrf} />
+                <button class="secondary" type="submit">
+                  Remove
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <label for="passkey-name">Name for a new passkey</label>
+      <input id="passkey-name" type="text" maxLength={80} value="My phone" />
+      <p>
+        <button type="button" hidden data-passkey="register" data-csrf={props.ctx.csrf}>
+          Add a passkey
+        </button>
+      </p>
+      <p id="passkey-status" role="status" aria-live="polite" />
+      <noscript>
+        <p class="small">
+          Adding a passkey needs JavaScript; everything else here works without it.
+        </p>
+      </noscript>
     </AdminLayout>
   )
 }
