@@ -473,14 +473,12 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
         )
         return ok
           ? reply.send({ ok: true })
-          : reply
-              .code(422)
-              .send({
-                error: {
-                  code: 'VALIDATION_FAILED',
-                  message: 'The passkey could not be checked; try again.',
-                },
-              })
+          : reply.code(422).send({
+              error: {
+                code: 'VALIDATION_FAILED',
+                message: 'The passkey could not be checked; try again.',
+              },
+            })
       },
     },
     {
@@ -598,11 +596,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
       permission: 'admin.enter',
       handler: async (req, reply, ctx) => {
         await deps.staff.signOut(req.admin?.token ?? undefined, ctx.staff?.id ?? null)
-        reply.header(
-          'set-cookie',
-          cookie(SESSION_COOKIE, '', { secure: req.protocol === 'https', maxAgeS: 0 }),
-        )
-        return reply.redirect('/admin/sign-in', 303)
+        return signedOut(req, reply)
       },
     },
     {
@@ -611,11 +605,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
       permission: 'admin.enter',
       handler: async (req, reply, ctx) => {
         await deps.staff.signOutEverywhere(ctx.staff!.id)
-        reply.header(
-          'set-cookie',
-          cookie(SESSION_COOKIE, '', { secure: req.protocol === 'https', maxAgeS: 0 }),
-        )
-        return reply.redirect('/admin/sign-in', 303)
+        return signedOut(req, reply)
       },
     },
     {
@@ -1109,6 +1099,14 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
       },
     },
   ]
+}
+
+function signedOut(req: FastifyRequest, reply: FastifyReply) {
+  reply.header(
+    'set-cookie',
+    cookie(SESSION_COOKIE, '', { secure: req.protocol === 'https', maxAgeS: 0 }),
+  )
+  return reply.redirect('/admin/sign-in', 303)
 }
 
 function startSession(req: FastifyRequest, reply: FastifyReply, token: string, next: string) {

@@ -192,6 +192,21 @@ export function createContentRepository(db: Kysely<Database>, dialect: DialectNa
       .where('article.published_at', '<=', visible(now).now)
   }
 
+  function revisions(articleId: number) {
+    return db
+      .selectFrom('article_revision as r')
+      .leftJoin('staff', 'staff.id', 'r.staff_id')
+      .select([
+        'r.id',
+        'r.article_id',
+        'r.saved_at',
+        'r.staff_id',
+        'staff.name as staff_name',
+        'r.snapshot',
+      ])
+      .where('r.article_id', '=', articleId)
+  }
+
   function linkedBase(
     filter: { kind: 'topic'; topicId: number } | { kind: 'author'; authorId: number },
     now: Date,
@@ -693,39 +708,12 @@ export function createContentRepository(db: Kysely<Database>, dialect: DialectNa
     },
 
     async listRevisions(articleId: number, limit: number) {
-      const rows = await db
-        .selectFrom('article_revision as r')
-        .leftJoin('staff', 'staff.id', 'r.staff_id')
-        .select([
-          'r.id',
-          'r.article_id',
-          'r.saved_at',
-          'r.staff_id',
-          'staff.name as staff_name',
-          'r.snapshot',
-        ])
-        .where('r.article_id', '=', articleId)
-        .orderBy('r.id', 'desc')
-        .limit(limit)
-        .execute()
+      const rows = await revisions(articleId).orderBy('r.id', 'desc').limit(limit).execute()
       return rows.map(toRevisionRow)
     },
 
     async findRevision(articleId: number, revisionId: number) {
-      const r = await db
-        .selectFrom('article_revision as r')
-        .leftJoin('staff', 'staff.id', 'r.staff_id')
-        .select([
-          'r.id',
-          'r.article_id',
-          'r.saved_at',
-          'r.staff_id',
-          'staff.name as staff_name',
-          'r.snapshot',
-        ])
-        .where('r.article_id', '=', articleId)
-        .where('r.id', '=', revisionId)
-        .executeTakeFirst()
+      const r = await revisions(articleId).where('r.id', '=', revisionId).executeTakeFirst()
       return r ? toRevisionRow(r) : undefined
     },
 

@@ -5,7 +5,13 @@ import { AppError } from '../lib/errors.js'
 import { isUniqueViolation } from '../storage/index.js'
 import { ROLES, type Role } from './policy.js'
 import type { StaffMember, StaffRepository } from './staff-repository.js'
-import { ACCOUNT_RULE, ADDRESS_RULE, checkThrottle, recordFailure } from './throttle.js'
+import {
+  ACCOUNT_RULE,
+  ADDRESS_RULE,
+  type Counter,
+  checkThrottle,
+  recordFailure,
+} from './throttle.js'
 
 /** How long a session lives without use, and at most. */
 export const SESSION_IDLE_MS = 24 * 3600_000
@@ -122,6 +128,22 @@ export function createStaffService(deps: StaffServiceDeps) {
       return null
     return (await verifySigned(`wa:${purpose}:${staffId}:${m[3]}:${m[4]}`, m[5]!)) ? m[4]! : null
   }
+  /** When the account's or the address's counter next allows a try, or null if both do now. */
+  function throttledUntil(
+    account: Counter | undefined,
+    address: Counter | undefined,
+    now: number,
+  ): Date | null {
+    for (const [c, rule] of [
+      [account, ACCOUNT_RULE],
+      [address, ADDRESS_RULE],
+    ] as const) {
+      const t = checkThrottle(c, rule, now)
+      if (!t.allowed) return new Date(t.retryAt)
+    }
+    return null
+  }
+
   async function startSession(staff: StaffMember, now: number): Promise<SignInResult> {
     const token = crypto.randomBytes(32).toString('base64url')
     await repo.insertSession({
@@ -194,15 +216,10 @@ export function createStaffService(deps: StaffServiceDeps) {
       const accountKey = `account:${email}`
       const addrKey = await addressKey(address)
       const [acc, addr] = await Promise.all([repo.getCounter(accountKey), repo.getCounter(addrKey)])
-      for (const [c, rule] of [
-        [acc, ACCOUNT_RULE],
-        [addr, ADDRESS_RULE],
-      ] as const) {
-        const t = checkThrottle(c, rule, now)
-        if (!t.allowed) {
-          await deps.audit({ staffId: null, action: 'signin.throttled', subject: email })
-          return { ok: false, reason: 'throttled', retryAt: new Date(t.retryAt) }
-        }
+      const blocked = throttledUntil(acc, addr, now)
+      if (blocked) {
+        await deps.audit({ staffId: null, action: 'signin.throttled', subject: email })
+        return { ok: false, reason: 'throttled', retryAt: blocked }
       }
       const found = await repo.findByEmailWithHash(email)
       const { verify, hash } = await argon()
@@ -237,13 +254,8 @@ export function createStaffService(deps: StaffServiceDeps) {
       const key = `code:${staffId}`
       const addrKey = await addressKey(address)
       const [c, addr] = await Promise.all([repo.getCounter(key), repo.getCounter(addrKey)])
-      for (const [counter, rule] of [
-        [c, ACCOUNT_RULE],
-        [addr, ADDRESS_RULE],
-      ] as const) {
-        const t = checkThrottle(counter, rule, now)
-        if (!t.allowed) return { ok: false, reason: 'throttled', retryAt: new Date(t.retryAt) }
-      }
+      const blocked = throttledUntil(c, addr, now)
+      if (blocked) return { ok: false, reason: 'throttled', retryAt: blocked }
       const [staff, totp] = await Promise.all([repo.findById(staffId), repo.totpOf(staffId)])
       const step =
         staff && !staff.disabledAt && totp?.secret ? await checkCode(totp.secret, code, now) : null

@@ -417,54 +417,25 @@ export function ArticleForm(props: ArticleFormView) {
             </option>
           ))}
         </select>
-        <fieldset>
-          <legend>Byline: staff</legend>
-          {props.authors.map((au) => (
-            <label>
-              <input
-                type="checkbox"
-                name="authorIds"
-                value={String(au.id)}
-                checked={v.authorIds.includes(String(au.id))}
-              />
-              {au.name}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>Byline: agencies</legend>
-          {props.agencies.map((ag) => (
-            <label>
-              <input
-                type="checkbox"
-                name="agencyIds"
-                value={String(ag.id)}
-                checked={v.agencyIds.includes(String(ag.id))}
-              />
-              {ag.name}
-            </label>
-          ))}
-        </fieldset>
+        <Checkboxes
+          legend="Byline: staff"
+          name="authorIds"
+          options={props.authors}
+          checked={v.authorIds}
+        />
+        <Checkboxes
+          legend="Byline: agencies"
+          name="agencyIds"
+          options={props.agencies}
+          checked={v.agencyIds}
+        />
         <label for="guests">
           Byline: guests <span class="hint">(names without accounts, one per line)</span>
         </label>
         <textarea id="guests" name="guests" rows={2} class="short">
           {v.guests}
         </textarea>
-        <fieldset>
-          <legend>Topics</legend>
-          {props.topics.map((t) => (
-            <label>
-              <input
-                type="checkbox"
-                name="topicIds"
-                value={String(t.id)}
-                checked={v.topicIds.includes(String(t.id))}
-              />
-              {t.name}
-            </label>
-          ))}
-        </fieldset>
+        <Checkboxes legend="Topics" name="topicIds" options={props.topics} checked={v.topicIds} />
         <label for="newTopics">
           New topics <span class="hint">(names separated by commas; made when you save)</span>
         </label>
@@ -1002,5 +973,30 @@ export function PhonePreview(props: { ctx: AdminContext; article: Article }) {
         title="The article at phone width"
       />
     </AdminLayout>
+  )
+}
+
+/** A group of checkboxes for things with an id and a name (byline parts, topics). */
+function Checkboxes(props: {
+  legend: string
+  name: string
+  options: readonly { id: number; name: string }[]
+  checked: readonly string[]
+}) {
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      {props.options.map((o) => (
+        <label>
+          <input
+            type="checkbox"
+            name={props.name}
+            value={String(o.id)}
+            checked={props.checked.includes(String(o.id))}
+          />
+          {o.name}
+        </label>
+      ))}
+    </fieldset>
   )
 }
