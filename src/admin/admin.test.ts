@@ -141,7 +141,8 @@ for (const dialect of testDialects) {
               assert.match(res.headers.location as string, /^\/admin\/sign-in\?next=/)
             continue
           }
-          const ownsNothing = route.url.startsWith('/admin/articles/:id') && !can(who, 'article.edit-any')
+          const ownsNothing =
+            route.url.startsWith('/admin/articles/:id') && !can(who, 'article.edit-any')
           const allowed = can(who, route.permission) && !ownsNothing
           if (allowed)
             assert.ok(![401, 403].includes(res.statusCode) && res.statusCode < 500, label)
