@@ -1,0 +1,26 @@
+export {
+  type Mailbox,
+  type Message,
+  messageProblems,
+  validateMessage,
+  isEmailAddress,
+  addressOf,
+  newMessageId,
+} from './message.js'
+export {
+  type MailTransport,
+  type SendResult,
+  type MailLog,
+  type DkimKey,
+  type SmtpTransportOptions,
+  type FailoverOptions,
+  type TransportFromUrlsOptions,
+  type SentMail,
+  silentLog,
+  createSmtpTransport,
+  createFileTransport,
+  createMemoryTransport,
+  createFailoverTransport,
+  transportFromUrls,
+  describeFailure,
+} from './transport.js'
