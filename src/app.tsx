@@ -20,6 +20,7 @@ import { registerRequestBasics } from './http/responses.js'
 import { type Clock, systemClock } from './lib/clock.js'
 import { createSite } from './site/site-plugin.js'
 import { registerAdmin } from './admin/admin-plugin.js'
+import { type MailTransport, silentLog, transportFromUrls } from './email/index.js'
 import { createStaffRepository } from './staff/staff-repository.js'
 import { createStaffService, type StaffService } from './staff/staff-service.js'
 import type { Storage } from './storage/index.js'
@@ -29,6 +30,8 @@ export interface AppOptions {
   storage: Storage
   clock?: Clock
   logger?: Logger | false
+  /** Outgoing email; tests pass a memory transport. Default: SMTP_URL, else files in MAIL_DIR. */
+  mail?: MailTransport
   /** Sitemap page size; tests lower it to see pagination without 50,000 articles. */
   sitemapPerFile?: number
 }
@@ -135,11 +138,22 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     allowedHosts: config.ALLOWED_HOSTS,
   })
   site.register(http)
+  const mail =
+    opts.mail ??
+    transportFromUrls(config.SMTP_URL ? [config.SMTP_URL] : [], {
+      dir: config.MAIL_DIR,
+      log: opts.logger ? http.log : silentLog,
+    })
+  http.addHook('onClose', async () => {
+    await mail.close()
+  })
   await registerAdmin(http, {
     content,
     repo,
     media,
     staff,
+    mail,
+    mailFrom: config.MAIL_FROM,
     siteName: config.SITE_NAME,
     renderPreview: site.renderPreview,
   })

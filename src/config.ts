@@ -69,6 +69,22 @@ export const ConfigSchema = z.object({
       (hs) => hs.every((h) => /^(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/.test(h)),
       'list host names such as example.org, *.mirror.example.net, abc.onion',
     ),
+  /**
+   * SMTP servers for outgoing email, comma-separated, tried in order (fail-over), e.g.
+   * `smtp://user:pass@mail.example.org:587,smtp://backup.example.net:25`. Empty: messages are
+   * written as .eml files under MAIL_DIR and the log says where.
+   */
+  SMTP_URL: z.string().default(''),
+  /** Sender of the newsroom's email, e.g. `newsroom@example.org`. */
+  MAIL_FROM: z
+    .string()
+    .default('newsroom@example.invalid')
+    .refine(
+      (v) => /^[^\s@<>()[\]\\,;:"]+@[a-z0-9.-]+\.[a-z]{2,}$/i.test(v),
+      'must be an email address',
+    ),
+  /** Where email goes when SMTP_URL is empty. */
+  MAIL_DIR: z.string().min(1).default('data/mail'),
   /** Publication name shown in the masthead, titles, feeds and structured data. */
   SITE_NAME: z.string().min(1).max(120).default('The Lantern'),
   /** One sentence about the publication, used as the home page description and in feeds. */

@@ -19,9 +19,11 @@ import {
   processUpload,
   removeStoredImage,
 } from '../files/index.js'
+import type { MailTransport, Message } from '../email/index.js'
 import { AppError, isAppError } from '../lib/errors.js'
+import { invitationEmail, resetEmail } from '../staff/staff-emails.js'
 import { slugify } from '../lib/slug.js'
-import { loadAsset, loadStylesheet, serveAsset } from '../site/assets.js'
+import { loadAsset, loadBuiltAsset, loadStylesheet, serveAsset } from '../site/assets.js'
 import { type Permission, can, canAssignRole, isRole } from '../staff/policy.js'
 import type { StaffMember } from '../staff/staff-repository.js'
 import type { StaffService } from '../staff/staff-service.js'
@@ -42,6 +44,8 @@ import {
   AdminMessage,
   ArticleForm,
   CodeView,
+  ForgotView,
+  SetPasswordView,
   MediaView,
   PhonePreview,
   RevisionView,
@@ -58,6 +62,9 @@ import {
 } from './views/taxonomy-views.js'
 
 export interface AdminDeps {
+  /** Where the admin's own emails go (invitations, password resets). */
+  mail?: MailTransport
+  mailFrom?: string
   /** The reader page of an article whatever its status (site plugin), for previews. */
   renderPreview?: (req: FastifyRequest, article: Article, note: string) => Promise<string>
   /** Set by registerAdmin: the admin stylesheet's address. */
@@ -252,6 +259,11 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
     return out
   }
 
+  async function sendMail(m: Message) {
+    if (!deps.mail) throw new AppError('INTERNAL', { message: 'No mail transport configured' })
+    await deps.mail.send(m)
+  }
+
   async function shareLink(req: FastifyRequest, id: number) {
     const exp = Date.now() + 7 * 24 * 3600_000
     return `${req.origin}/preview/${id}/${exp}/${await deps.staff.sign(`preview:${id}:${exp}`)}`
@@ -424,6 +436,117 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
             message="That code is not right, or it was already used. Wait for the next one."
           />,
           401,
+        )
+      },
+    },
+    {
+      method: 'GET',
+      url: '/admin/password/forgot',
+      permission: null,
+      handler: async (_req, reply, ctx) => page(reply, <ForgotView ctx={ctx} />),
+    },
+    {
+      method: 'POST',
+      url: '/admin/password/forgot',
+      permission: null,
+      handler: async (req, reply, ctx) => {
+        const email = field(req.body as FormBody, 'email')
+        const staff = await deps.staff.findByEmail(email)
+        if (staff && !staff.disabledAt && (await deps.staff.allowResetRequest(email))) {
+          const link = await deps.staff.passwordLink(staff.id, 'reset', req.origin)
+          await sendMail(
+            resetEmail({
+              to: staff.email,
+              name: staff.name,
+              siteName: deps.siteName,
+              link,
+              from: deps.mailFrom ?? '',
+            }),
+          )
+          await audit({ ...ctx, staff }, 'password.reset-requested', `staff:${staff.id}`)
+        }
+        // The same answer whether or not the account exists: the page must not tell who works here.
+        return page(reply, <ForgotView ctx={ctx} sent />)
+      },
+    },
+    {
+      method: 'GET',
+      url: '/admin/password/set/:id/:exp/:sig',
+      permission: null,
+      handler: async (req, reply, ctx) => {
+        const { id, exp, sig } = req.params as { id: string; exp: string; sig: string }
+        const staff = await deps.staff.checkPasswordLink(id, exp, sig)
+        if (!staff)
+          return page(
+            reply,
+            <AdminMessage
+              ctx={ctx}
+              title="This link no longer works"
+              message="It has expired or was already used. Ask for a new one from the sign-in page."
+            />,
+            404,
+          )
+        return page(
+          reply,
+          <SetPasswordView ctx={ctx} name={staff.name} action={req.url} problems={[]} />,
+        )
+      },
+    },
+    {
+      method: 'POST',
+      url: '/admin/password/set/:id/:exp/:sig',
+      permission: null,
+      handler: async (req, reply, ctx) => {
+        const { id, exp, sig } = req.params as { id: string; exp: string; sig: string }
+        const staff = await deps.staff.checkPasswordLink(id, exp, sig)
+        if (!staff)
+          return page(
+            reply,
+            <AdminMessage
+              ctx={ctx}
+              title="This link no longer works"
+              message="It has expired or was already used. Ask for a new one from the sign-in page."
+            />,
+            404,
+          )
+        const body = req.body as FormBody
+        const password = field(body, 'password')
+        if (password !== field(body, 'again')) {
+          return page(
+            reply,
+            <SetPasswordView
+              ctx={ctx}
+              name={staff.name}
+              action={req.url}
+              problems={['The two passwords differ: type the same one twice.']}
+            />,
+            422,
+          )
+        }
+        try {
+          await deps.staff.setPassword(staff, password)
+        } catch (err) {
+          if (isAppError(err) && err.status < 500) {
+            return page(
+              reply,
+              <SetPasswordView
+                ctx={ctx}
+                name={staff.name}
+                action={req.url}
+                problems={problemsOf(err)}
+              />,
+              err.status,
+            )
+          }
+          throw err
+        }
+        return page(
+          reply,
+          <AdminMessage
+            ctx={ctx}
+            title="Your password is set"
+            message="Sign in with it now. Any other signed-in devices were signed out."
+          />,
         )
       },
     },
@@ -1065,11 +1188,25 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
         if (!isRole(values.role)) return show(['Role: choose one of the listed roles'], 422)
         if (!canAssignRole(ctx.staff!.role, values.role))
           return show(['Role: only an owner can add an owner'], 403)
+        const password = field(body, 'password')
         try {
-          await deps.staff.addStaff(
-            { ...values, role: values.role, password: field(body, 'password') },
-            ctx.staff!.id,
-          )
+          if (password) {
+            await deps.staff.addStaff({ ...values, role: values.role, password }, ctx.staff!.id)
+          } else {
+            // No password typed: they choose their own from an emailed link.
+            const id = await deps.staff.inviteStaff({ ...values, role: values.role }, ctx.staff!.id)
+            const link = await deps.staff.passwordLink(id, 'invite', req.origin)
+            await sendMail(
+              invitationEmail({
+                to: values.email.trim().toLowerCase(),
+                name: values.name.trim(),
+                siteName: deps.siteName,
+                link,
+                from: deps.mailFrom ?? '',
+              }),
+            )
+            return show([], 201, `${values.name} was invited by email; the link works for 7 days.`)
+          }
         } catch (err) {
           if (isAppError(err) && err.status < 500) return show(problemsOf(err), err.status)
           throw err
@@ -1140,6 +1277,17 @@ function safeNext(v: unknown): string {
  */
 export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Promise<void> {
   const css = loadStylesheet(new URL('.', import.meta.url), 'admin', '/admin/assets')
+  // The rich editor is built by `npm run build`; without it the form's textarea is the editor.
+  const built = (name: string) => [
+    new URL(`../../admin-assets/${name}`, import.meta.url),
+    new URL(`../../dist/admin-assets/${name}`, import.meta.url),
+  ]
+  const editorJs = loadBuiltAsset(
+    built('editor.js'),
+    '/admin/assets',
+    'text/javascript; charset=utf-8',
+  )
+  const editorCss = loadBuiltAsset(built('editor.css'), '/admin/assets', 'text/css; charset=utf-8')
   const passkeyJs = loadAsset(
     new URL('.', import.meta.url),
     'passkey.js',
@@ -1175,6 +1323,10 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
     )
     serveAsset(scope, css)
     serveAsset(scope, passkeyJs)
+    if (editorJs && editorCss) {
+      serveAsset(scope, editorJs)
+      serveAsset(scope, editorCss)
+    }
     for (const route of routes) {
       scope.route({
         method: route.method,
@@ -1213,6 +1365,9 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
             siteName: deps.siteName,
             cssHref: css.href,
             scriptHref: passkeyJs.href,
+            ...(editorJs && editorCss
+              ? { editor: { js: editorJs.href, css: editorCss.href } }
+              : {}),
             staff,
             csrf: csrfToken(secret, bind),
             can: (p) => !!staff && can(staff.role, p),

@@ -6,6 +6,7 @@ import { skipFor, testDialects } from '../../test/support/dialects.js'
 import { articleInput, seedBasics, type Basics } from '../../test/support/factories.js'
 import { buildTestApp, type TestApp } from '../../test/support/test-app.js'
 import { adminRoutes } from './admin-plugin.js'
+import { createMemoryTransport } from '../email/index.js'
 
 const PASSWORD = 'correct horse battery staple'
 
@@ -34,6 +35,7 @@ for (const dialect of testDialects) {
     let b: Basics
     const staffIds = new Map<Role, number>()
     let draftId = 0
+    const mail = createMemoryTransport()
 
     async function request(
       br: Browser,
@@ -85,7 +87,7 @@ for (const dialect of testDialects) {
     }
 
     before(async () => {
-      app = await buildTestApp(dialect)
+      app = await buildTestApp(dialect, { mail })
       b = await seedBasics(app)
       for (const role of ROLES) {
         staffIds.set(
@@ -653,6 +655,80 @@ for (const dialect of testDialects) {
         (await request(await signedIn('author'), 'GET', '/admin/taxonomy')).statusCode,
         403,
       )
+    })
+
+    it('invites by email, and resets a forgotten password with a link that works once', async () => {
+      const admin = await signedIn('admin')
+      const token = await csrfFor(admin, '/admin/staff')
+      const before = mail.sent.length
+      const invited = await request(admin, 'POST', '/admin/staff', {
+        _csrf: token,
+        name: 'New Reporter',
+        email: 'new@example.org',
+        role: 'author',
+        password: '',
+      })
+      assert.equal(invited.statusCode, 201)
+      assert.match(invited.body, /invited by email/)
+      const invitation = mail.sent[before]!
+      assert.equal(invitation.message.subject, 'Your The Lantern newsroom account')
+      const link = new URL(
+        /(http:\/\/example\.org\/admin\/password\/set\/\S+)/.exec(invitation.message.text)![1]!,
+      )
+      const br = browser()
+      const form = await request(br, 'GET', link.pathname)
+      assert.equal(form.statusCode, 200)
+      const t = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!
+      const mismatch = await request(br, 'POST', link.pathname, {
+        _csrf: t,
+        password: 'a brand new passphrase',
+        again: 'something else entirely',
+      })
+      assert.equal(mismatch.statusCode, 422)
+      const set = await request(br, 'POST', link.pathname, {
+        _csrf: t,
+        password: 'a brand new passphrase',
+        again: 'a brand new passphrase',
+      })
+      assert.equal(set.statusCode, 200)
+      assert.match(set.body, /Your password is set/)
+      assert.equal(
+        (await request(browser(), 'GET', link.pathname)).statusCode,
+        404,
+        'the link works once',
+      )
+      const t2 = await csrfFor(br)
+      const signin = await request(br, 'POST', '/admin/sign-in', {
+        _csrf: t2,
+        email: 'new@example.org',
+        password: 'a brand new passphrase',
+      })
+      assert.equal(signin.statusCode, 303)
+
+      // Forgotten password: same answer for strangers, a link for staff.
+      const anon = browser()
+      const t3 = await csrfFor(anon, '/admin/password/forgot')
+      const n = mail.sent.length
+      const stranger = await request(anon, 'POST', '/admin/password/forgot', {
+        _csrf: t3,
+        email: 'nobody@example.org',
+      })
+      const known = await request(anon, 'POST', '/admin/password/forgot', {
+        _csrf: t3,
+        email: 'new@example.org',
+      })
+      assert.equal(
+        stranger.body.replace(/value="[^"]+"/g, ''),
+        known.body.replace(/value="[^"]+"/g, ''),
+      )
+      assert.equal(mail.sent.length, n + 1)
+      assert.match(mail.sent[n]!.message.subject, /Reset your/)
+      for (let i = 0; i < 4; i++)
+        await request(anon, 'POST', '/admin/password/forgot', {
+          _csrf: t3,
+          email: 'new@example.org',
+        })
+      assert.equal(mail.sent.length, n + 3, 'at most three reset emails an hour')
     })
 
     it('signs out, and out everywhere', async () => {

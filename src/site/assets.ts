@@ -59,3 +59,20 @@ export function serveAsset(app: FastifyInstance, asset: Asset): void {
     return gz ? reply.header('content-encoding', 'gzip').send(asset.gzip) : reply.send(asset.body)
   })
 }
+
+/** A built file (e.g. the admin's editor bundle), content-hashed; undefined if it was not built. */
+export function loadBuiltAsset(candidates: URL[], prefix: string, type: string): Asset | undefined {
+  const file = candidates.map((u) => fileURLToPath(u)).find((f) => fs.existsSync(f))
+  if (!file) return undefined
+  const body = fs.readFileSync(file)
+  const hash = crypto.createHash('sha256').update(body).digest('hex').slice(0, 10)
+  const base = file.slice(file.lastIndexOf('/') + 1)
+  const dot = base.lastIndexOf('.')
+  return {
+    href: `${prefix}/${base.slice(0, dot)}.${hash}${base.slice(dot)}`,
+    type,
+    body,
+    gzip: zlib.gzipSync(body, { level: 9 }),
+    etag: `"${hash}"`,
+  }
+}

@@ -206,6 +206,19 @@ export function createStaffRepository(db: Kysely<Database>) {
       return Number(r.numDeletedRows) === 1
     },
 
+    async passwordHashOf(staffId: number): Promise<string | undefined> {
+      const r = await db
+        .selectFrom('staff')
+        .select('password_hash')
+        .where('id', '=', staffId)
+        .executeTakeFirst()
+      return r?.password_hash
+    },
+
+    async setPasswordHash(staffId: number, hash: string) {
+      await db.updateTable('staff').set({ password_hash: hash }).where('id', '=', staffId).execute()
+    },
+
     async findById(id: number): Promise<StaffMember | undefined> {
       const r = await db
         .selectFrom('staff')

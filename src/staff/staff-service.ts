@@ -144,6 +144,11 @@ export function createStaffService(deps: StaffServiceDeps) {
     return null
   }
 
+  async function hashTag(staffId: number): Promise<string> {
+    const h = (await repo.passwordHashOf(staffId)) ?? ''
+    return crypto.createHash('sha256').update(h).digest('base64url').slice(0, 16)
+  }
+
   async function startSession(staff: StaffMember, now: number): Promise<SignInResult> {
     const token = crypto.randomBytes(32).toString('base64url')
     await repo.insertSession({
@@ -469,6 +474,75 @@ export function createStaffService(deps: StaffServiceDeps) {
         detail: `${n} sessions`,
       })
       return n
+    },
+
+    /**
+     * A link to set a password: for an invitation (7 days) or a reset (1 hour). It names the
+     * current password hash, so it stops working once any password is set with it or otherwise.
+     */
+    async passwordLink(
+      staffId: number,
+      purpose: 'invite' | 'reset',
+      origin: string,
+    ): Promise<string> {
+      const exp = clock.now().getTime() + (purpose === 'invite' ? 7 * 24 : 1) * 3600_000
+      const sig = await sign(`pw:${staffId}:${exp}:${await hashTag(staffId)}`)
+      return `${origin}/admin/password/set/${staffId}/${exp}/${sig}`
+    },
+
+    /** The staff member a password link was made for, if it is genuine, unexpired and unused. */
+    async checkPasswordLink(id: string, exp: string, sig: string): Promise<StaffMember | null> {
+      if (
+        !/^[1-9][0-9]{0,11}$/.test(id) ||
+        !/^[0-9]{13}$/.test(exp) ||
+        Number(exp) <= clock.now().getTime()
+      )
+        return null
+      const staff = await repo.findById(Number(id))
+      if (!staff || staff.disabledAt) return null
+      return (await verifySigned(`pw:${id}:${exp}:${await hashTag(staff.id)}`, sig)) ? staff : null
+    },
+
+    /** Sets a new password and ends every session of that account. */
+    async setPassword(staff: StaffMember, password: string): Promise<void> {
+      const parsed = StaffInput.shape.password.safeParse(password)
+      if (!parsed.success) {
+        throw new AppError('VALIDATION_FAILED', {
+          status: 422,
+          message: 'The password has problems',
+          details: parsed.error.issues.map((i) => `password: ${i.message}`),
+        })
+      }
+      await repo.setPasswordHash(staff.id, await (await argon()).hash(parsed.data))
+      await repo.deleteSessionsOf(staff.id)
+      await repo.clearCounter(`account:${staff.email}`)
+      await deps.audit({ staffId: staff.id, action: 'password.set', subject: `staff:${staff.id}` })
+    },
+
+    /** An account for someone who will choose their own password from an emailed link. */
+    async inviteStaff(
+      input: Omit<StaffInput, 'password'>,
+      actorId: number | null,
+    ): Promise<number> {
+      // A password nobody knows until the link is used: the account cannot be entered before.
+      return this.addStaff(
+        { ...input, password: crypto.randomBytes(24).toString('base64url') },
+        actorId,
+      )
+    },
+
+    /** Password-reset requests are limited per account, so nobody can flood a colleague's inbox. */
+    async allowResetRequest(email: string): Promise<boolean> {
+      const key = `reset:${email.trim().toLowerCase().slice(0, 254)}`
+      const now = clock.now().getTime()
+      const c = await repo.getCounter(key)
+      if (!checkThrottle(c, { limit: 3, windowMs: 3600_000 }, now).allowed) return false
+      await repo.putCounter(key, recordFailure(c, { limit: 3, windowMs: 3600_000 }, now))
+      return true
+    },
+
+    async findByEmail(email: string): Promise<StaffMember | undefined> {
+      return (await repo.findByEmailWithHash(email.trim().toLowerCase().slice(0, 254)))?.staff
     },
 
     /** Signs a value with the server's secret (links that must not be guessed or altered). */

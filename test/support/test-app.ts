@@ -5,6 +5,7 @@ import { buildApp, type App } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
 import type { DialectName, Storage } from '../../src/storage/index.js'
 import type { Clock } from '../../src/lib/clock.js'
+import { type MailTransport, createMemoryTransport } from '../../src/email/index.js'
 import { openTestStorage } from './dialects.js'
 
 export interface TestApp extends App {
@@ -15,7 +16,12 @@ export interface TestApp extends App {
 /** The real app over a fresh database, for `inject()` tests: no socket, no mocks. */
 export async function buildTestApp(
   dialect: DialectName,
-  opts: { env?: Record<string, string>; clock?: Clock; sitemapPerFile?: number } = {},
+  opts: {
+    env?: Record<string, string>
+    clock?: Clock
+    sitemapPerFile?: number
+    mail?: MailTransport
+  } = {},
 ): Promise<TestApp> {
   const storage = await openTestStorage(dialect)
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-media-'))
@@ -26,6 +32,7 @@ export async function buildTestApp(
     logger: false,
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.sitemapPerFile ? { sitemapPerFile: opts.sitemapPerFile } : {}),
+    mail: opts.mail ?? createMemoryTransport(),
   })
   await app.http.ready()
   return {

@@ -24,6 +24,8 @@ export interface AdminContext {
   cssHref: string
   /** The admin's small script (passkeys); pages work without it. */
   scriptHref?: string
+  /** The rich editor's bundle, when it was built; only article forms load it. */
+  editor?: { js: string; css: string }
   staff: StaffMember | null
   csrf: string
   can: (p: Permission) => boolean
@@ -33,6 +35,8 @@ export function AdminLayout(props: {
   ctx: AdminContext
   title: string
   children: ComponentChildren
+  /** Load the rich editor (article forms only). */
+  editor?: boolean
 }) {
   const { ctx } = props
   return (
@@ -45,6 +49,12 @@ export function AdminLayout(props: {
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href={ctx.cssHref} />
         {ctx.scriptHref && <script type="module" src={ctx.scriptHref} />}
+        {props.editor && ctx.editor && (
+          <>
+            <link rel="stylesheet" href={ctx.editor.css} />
+            <script type="module" src={ctx.editor.js} />
+          </>
+        )}
       </head>
       <body>
         <header class="top">
@@ -175,6 +185,9 @@ export function SignInView(props: {
           </button>
         </p>
         <p id="passkey-status" role="status" aria-live="polite" />
+        <p>
+          <a href="/admin/password/forgot">Forgotten your password?</a>
+        </p>
       </div>
     </AdminLayout>
   )
@@ -255,7 +268,7 @@ export function ArticleList(props: ArticleListView) {
       {props.items.length === 0 ? (
         <p>No articles match.</p>
       ) : (
-        <table>
+        <table class="articles">
           <thead>
             <tr>
               <th scope="col">Headline</th>
@@ -330,7 +343,7 @@ export function ArticleForm(props: ArticleFormView) {
   const action = a ? `/admin/articles/${a.id}` : '/admin/articles'
   const canPublish = props.ctx.can('article.publish')
   return (
-    <AdminLayout ctx={props.ctx} title={a ? `Edit: ${a.headline}` : 'New article'}>
+    <AdminLayout ctx={props.ctx} title={a ? `Edit: ${a.headline}` : 'New article'} editor>
       <h1>{a ? 'Edit article' : 'New article'}</h1>
       {props.notice && (
         <p class="notice" role="status">
@@ -441,7 +454,7 @@ export function ArticleForm(props: ArticleFormView) {
         </label>
         <input id="newTopics" name="newTopics" type="text" maxLength={700} />
         <label for="leadImageId">
-          Lead image id <span class="hint">(optional; the media library comes later)</span>
+          Lead image id <span class="hint">(optional; the number shown in Media)</span>
         </label>
         <input
           id="leadImageId"
@@ -451,7 +464,10 @@ export function ArticleForm(props: ArticleFormView) {
           value={v.leadImageId}
         />
         <label for="body">
-          Body <span class="hint">(HTML; cleaned to the allowed tags when saved)</span>
+          Body{' '}
+          <span class="hint">
+            (with JavaScript, a rich editor; without it, HTML, cleaned to the allowed tags on save)
+          </span>
         </label>
         <textarea id="body" name="body">
           {v.body}
@@ -583,14 +599,16 @@ export function StaffList(props: {
         </select>
         <label for="password">
           First password{' '}
-          <span class="hint">(at least 12 characters; tell it to them in person)</span>
+          <span class="hint">
+            (leave empty to email them a link to choose their own; otherwise at least 12 characters,
+            told in person)
+          </span>
         </label>
         <input
           id="password"
           name="password"
           type="password"
           autocomplete="new-password"
-          required
           minLength={12}
         />
         <p>
@@ -998,5 +1016,75 @@ function Checkboxes(props: {
         </label>
       ))}
     </fieldset>
+  )
+}
+
+export function ForgotView(props: { ctx: AdminContext; sent?: boolean }) {
+  return (
+    <AdminLayout ctx={props.ctx} title="Forgotten password">
+      <div class="signin">
+        <h1>Forgotten password</h1>
+        {props.sent ? (
+          <p class="notice" role="status">
+            If that address belongs to an account, a link to choose a new password is on its way. It
+            works for an hour.
+          </p>
+        ) : (
+          <form method="post" action="/admin/password/forgot">
+            <input type="hidden" name="_csrf" value={props.ctx.csrf} />
+            <label for="forgot-email">Your email</label>
+            <input id="forgot-email" name="email" type="email" autocomplete="username" required />
+            <p>
+              <button type="submit">Send me a link</button>
+            </p>
+          </form>
+        )}
+        <p>
+          <a href="/admin/sign-in">Back to sign-in</a>
+        </p>
+      </div>
+    </AdminLayout>
+  )
+}
+
+export function SetPasswordView(props: {
+  ctx: AdminContext
+  name: string
+  action: string
+  problems: string[]
+}) {
+  return (
+    <AdminLayout ctx={props.ctx} title="Choose a password">
+      <div class="signin">
+        <h1>Choose a password, {props.name}</h1>
+        <Problems problems={props.problems} />
+        <form method="post" action={props.action}>
+          <input type="hidden" name="_csrf" value={props.ctx.csrf} />
+          <label for="new-password">
+            New password <span class="hint">(at least 12 characters; a few words work well)</span>
+          </label>
+          <input
+            id="new-password"
+            name="password"
+            type="password"
+            autocomplete="new-password"
+            required
+            minLength={12}
+          />
+          <label for="new-password-again">The same again</label>
+          <input
+            id="new-password-again"
+            name="again"
+            type="password"
+            autocomplete="new-password"
+            required
+            minLength={12}
+          />
+          <p>
+            <button type="submit">Set password</button>
+          </p>
+        </form>
+      </div>
+    </AdminLayout>
   )
 }

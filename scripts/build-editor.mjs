@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// Builds the admin's rich body editor: src/admin/editor/editor.client.ts bundled with esbuild
+// into dist/admin-assets/editor.js, and editor.css copied beside it. Run by `npm run build`
+// after tsc; runs alone too. `--dev` keeps it readable with an inline source map.
+// The reader site never loads these files: only the admin's article form does.
+import { build } from 'esbuild'
+import fs from 'node:fs'
+import path from 'node:path'
+import zlib from 'node:zlib'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const src = path.join(root, 'src/admin/editor')
+const out = path.join(root, 'dist/admin-assets')
+const dev = process.argv.includes('--dev')
+
+fs.mkdirSync(out, { recursive: true })
+await build({
+  absWorkingDir: root,
+  entryPoints: [path.join(src, 'editor.client.ts')],
+  outfile: path.join(out, 'editor.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2020',
+  minify: !dev,
+  // Production has no source maps: the admin serves only the two files.
+  sourcemap: dev ? 'inline' : false,
+  // Some dependencies branch on NODE_ENV; the browser has no `process`.
+  define: { 'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production') },
+  legalComments: 'eof',
+  logLevel: 'warning',
+})
+fs.copyFileSync(path.join(src, 'editor.css'), path.join(out, 'editor.css'))
+
+for (const name of ['editor.js', 'editor.css']) {
+  const body = fs.readFileSync(path.join(out, name))
+  const gz = zlib.gzipSync(body, { level: 9 }).length
+  console.log(
+    `dist/admin-assets/${name}: ${kb(body.length)} raw, ${kb(gz)} gzip${dev ? ' (dev)' : ''}`,
+  )
+}
+
+function kb(n) {
+  return `${(n / 1024).toFixed(1)} KiB`
+}

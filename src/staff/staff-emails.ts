@@ -1,0 +1,68 @@
+import type { Message } from '../email/index.js'
+
+/**
+ * The admin's emails: an invitation and a password reset. Plain text first (it is what reaches
+ * every inbox); the HTML part says the same.
+ */
+export function invitationEmail(o: {
+  to: string
+  name: string
+  siteName: string
+  link: string
+  from: string
+}): Message {
+  const text = [
+    `Hello ${o.name},`,
+    '',
+    `You have an account in the ${o.siteName} newsroom. Choose your password here (the link works for 7 days, once):`,
+    '',
+    o.link,
+    '',
+    'If you did not expect this, you can ignore this email.',
+  ].join('\n')
+  return {
+    to: { name: o.name, address: o.to },
+    from: { name: o.siteName, address: o.from },
+    subject: `Your ${o.siteName} newsroom account`,
+    text,
+    html: htmlOf(text, o.link),
+  }
+}
+
+export function resetEmail(o: {
+  to: string
+  name: string
+  siteName: string
+  link: string
+  from: string
+}): Message {
+  const text = [
+    `Hello ${o.name},`,
+    '',
+    `Someone asked to reset the password of your ${o.siteName} newsroom account. To choose a new one, open this link within an hour:`,
+    '',
+    o.link,
+    '',
+    'If it was not you, ignore this email: your password stays as it is.',
+  ].join('\n')
+  return {
+    to: { name: o.name, address: o.to },
+    from: { name: o.siteName, address: o.from },
+    subject: `Reset your ${o.siteName} password`,
+    text,
+    html: htmlOf(text, o.link),
+  }
+}
+
+function htmlOf(text: string, link: string): string {
+  const esc = (s: string) =>
+    s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
+  return text
+    .split('\n\n')
+    .map((para) =>
+      para === link
+        ? `<p><a href="${esc(link)}">${esc(link)}</a></p>`
+        : `<p>${esc(para).replace(/\n/g, '<br>')}</p>`,
+    )
+    .join('\n')
+}
