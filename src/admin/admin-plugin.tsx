@@ -175,7 +175,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
         403,
       )
     }
-    const parsed = articleInputFrom(values)
+    const parsed = articleInputFrom(values, lists)
     if ('problems' in parsed) return show(parsed.problems, 422)
     // Topics named in the form that do not exist yet are made now (an existing slug is reused).
     const newTopics = field(body, 'newTopics')

@@ -233,7 +233,7 @@ for (const dialect of testDialects) {
         body: '<p>Hello <script>alert(1)</script></p>',
         status: 'draft',
         version: '',
-        guests: 'Dr Ilse Varn',
+        byline: 'Dr Ilse Varn',
       })
       assert.equal(ok.statusCode, 303)
       const id = Number(/\/admin\/articles\/(\d+)/.exec(ok.headers.location as string)![1])
@@ -258,7 +258,7 @@ for (const dialect of testDialects) {
         body: '<p>Text.</p>',
         status: 'published',
         version: '',
-        authorIds: [String(b.authorId)],
+        byline: ['north wire', 'Ana  Petrova', '', 'Dr Ilse Varn'],
         topicIds: [String(b.topicIds[0])],
         newTopics: 'Press freedom, Elections',
       })
@@ -267,6 +267,11 @@ for (const dialect of testDialects) {
         Number(/(\d+)/.exec(res.headers.location as string)![1]),
       )
       assert.deepEqual(made?.topics.map((t) => t.slug).sort(), ['elections', 'press-freedom'])
+      // The byline reads in the order typed; known names link (any case, any spacing), others are guests.
+      assert.deepEqual(
+        made?.credits.map((c) => c.kind),
+        ['agency', 'author', 'guest'],
+      )
       const home = await app.http.inject({
         method: 'GET',
         url: '/',

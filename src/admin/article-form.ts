@@ -1,4 +1,4 @@
-import { ARTICLE_STATUSES, type Article, type ArticleInput } from '../content/index.js'
+import { ARTICLE_STATUSES, type Article, type ArticleInput, creditName } from '../content/index.js'
 import { type FormBody, field, fields } from './http-forms.js'
 import type { ArticleFormValues } from './views/admin-views.js'
 
@@ -18,13 +18,7 @@ export function formValuesOf(
     publishedAt: a?.publishedAt ? a.publishedAt.toISOString().slice(0, 16) : '',
     unpublishAt: a?.unpublishAt ? a.unpublishAt.toISOString().slice(0, 16) : '',
     topicIds: (a?.topics ?? []).map((t) => String(t.id)),
-    authorIds: (a?.credits ?? []).flatMap((c) =>
-      c.kind === 'author' ? [String(c.author.id)] : [],
-    ),
-    agencyIds: (a?.credits ?? []).flatMap((c) =>
-      c.kind === 'agency' ? [String(c.agency.id)] : [],
-    ),
-    guests: (a?.credits ?? []).flatMap((c) => (c.kind === 'guest' ? [c.name] : [])).join('\n'),
+    byline: (a?.credits ?? []).map(creditName),
     leadImageId: a?.leadImage ? String(a.leadImage.id) : '',
     version: a ? String(a.updatedAt.getTime()) : '',
   }
@@ -43,9 +37,7 @@ export function formValuesFrom(body: FormBody): ArticleFormValues {
     publishedAt: field(body, 'publishedAt'),
     unpublishAt: field(body, 'unpublishAt'),
     topicIds: fields(body, 'topicIds'),
-    authorIds: fields(body, 'authorIds'),
-    agencyIds: fields(body, 'agencyIds'),
-    guests: field(body, 'guests'),
+    byline: fields(body, 'byline'),
     leadImageId: field(body, 'leadImageId'),
     version: field(body, 'version'),
   }
@@ -53,12 +45,42 @@ export function formValuesFrom(body: FormBody): ArticleFormValues {
 
 const ids = (values: string[]) => values.filter((v) => /^[1-9][0-9]{0,11}$/.test(v)).map(Number)
 
+/** How many names a byline takes in the form. */
+export const BYLINE_SLOTS = 6
+
 /**
- * The form as the content service's input, or the problems that stop it. The byline lists
- * staff first, then agencies, then guests; ordering within the byline comes with the editor.
+ * The byline as typed, in order: a name that is a staff author's (or else an agency's), in any
+ * case, links to them; any other name is a guest. So the byline builder needs no JavaScript.
  */
+export function creditsFromNames(
+  names: readonly string[],
+  people: {
+    authors: readonly { id: number; name: string }[]
+    agencies: readonly { id: number; name: string }[]
+  },
+): NonNullable<ArticleInput['credits']> {
+  const key = (n: string) => n.trim().replace(/\s+/g, ' ').toLowerCase()
+  const authors = new Map(people.authors.map((a) => [key(a.name), a.id]))
+  const agencies = new Map(people.agencies.map((a) => [key(a.name), a.id]))
+  const seen = new Set<string>()
+  return names
+    .map((n) => n.trim().replace(/\s+/g, ' '))
+    .filter((n) => n && !seen.has(key(n)) && (seen.add(key(n)), true))
+    .map((n) => {
+      const authorId = authors.get(key(n))
+      if (authorId) return { authorId }
+      const agencyId = agencies.get(key(n))
+      return agencyId ? { agencyId } : { guest: n }
+    })
+}
+
+/** The form as the content service's input, or the problems that stop it. */
 export function articleInputFrom(
   v: ArticleFormValues,
+  people: {
+    authors: readonly { id: number; name: string }[]
+    agencies: readonly { id: number; name: string }[]
+  },
 ): { input: ArticleInput } | { problems: string[] } {
   const problems: string[] = []
   const utc = (label: string, raw: string): Date | null => {
@@ -78,11 +100,9 @@ export function articleInputFrom(
   if (!/^[1-9][0-9]{0,11}$/.test(v.sectionId)) problems.push('Section: choose one')
   if (v.leadImageId.trim() && !/^[1-9][0-9]{0,11}$/.test(v.leadImageId.trim()))
     problems.push('Lead image id: a number, or empty')
+  if (v.byline.some((n) => n.length > 120))
+    problems.push('Byline: each name at most 120 characters')
   if (problems.length) return { problems }
-  const guests = v.guests
-    .split(/\r?\n/)
-    .map((g) => g.trim())
-    .filter(Boolean)
   return {
     input: {
       ...(v.slug.trim() ? { slug: v.slug.trim() } : {}),
@@ -95,11 +115,7 @@ export function articleInputFrom(
       publishedAt,
       unpublishAt,
       leadImageId: v.leadImageId.trim() ? Number(v.leadImageId.trim()) : null,
-      credits: [
-        ...ids(v.authorIds).map((authorId) => ({ authorId })),
-        ...ids(v.agencyIds).map((agencyId) => ({ agencyId })),
-        ...guests.map((guest) => ({ guest })),
-      ],
+      credits: creditsFromNames(v.byline, people),
       topicIds: ids(v.topicIds),
     },
   }

@@ -18,6 +18,7 @@ import {
 } from '../../content/index.js'
 import type { AuditEntry, StaffMember } from '../../staff/staff-repository.js'
 import { ROLES, type Permission } from '../../staff/policy.js'
+import { BYLINE_SLOTS } from '../article-form.js'
 
 export interface AdminContext {
   siteName: string
@@ -315,9 +316,8 @@ export interface ArticleFormValues {
   publishedAt: string
   unpublishAt: string
   topicIds: string[]
-  authorIds: string[]
-  agencyIds: string[]
-  guests: string
+  /** Names in byline order: staff, agencies and guests alike. */
+  byline: string[]
   leadImageId: string
   version: string
 }
@@ -430,24 +430,36 @@ export function ArticleForm(props: ArticleFormView) {
             </option>
           ))}
         </select>
-        <Checkboxes
-          legend="Byline: staff"
-          name="authorIds"
-          options={props.authors}
-          checked={v.authorIds}
-        />
-        <Checkboxes
-          legend="Byline: agencies"
-          name="agencyIds"
-          options={props.agencies}
-          checked={v.agencyIds}
-        />
-        <label for="guests">
-          Byline: guests <span class="hint">(names without accounts, one per line)</span>
-        </label>
-        <textarea id="guests" name="guests" rows={2} class="short">
-          {v.guests}
-        </textarea>
+        <fieldset>
+          <legend>Byline, in order</legend>
+          <p class="small">
+            Type names as they should read. A staff author's or agency's name links to them
+            (suggestions appear as you type); any other name is credited as a guest.
+          </p>
+          {Array.from({ length: BYLINE_SLOTS }, (_, n) => (
+            <>
+              <label for={`byline-${n}`} class="visually-hidden">
+                Byline name {n + 1}
+              </label>
+              <input
+                id={`byline-${n}`}
+                name="byline"
+                type="text"
+                list="byline-people"
+                maxLength={120}
+                value={v.byline[n] ?? ''}
+              />
+            </>
+          ))}
+          <datalist id="byline-people">
+            {props.authors.map((au) => (
+              <option value={au.name}>Staff</option>
+            ))}
+            {props.agencies.map((ag) => (
+              <option value={ag.name}>Agency</option>
+            ))}
+          </datalist>
+        </fieldset>
         <Checkboxes legend="Topics" name="topicIds" options={props.topics} checked={v.topicIds} />
         <label for="newTopics">
           New topics <span class="hint">(names separated by commas; made when you save)</span>
