@@ -15,10 +15,13 @@ const out = path.join(root, 'dist/admin-assets')
 const dev = process.argv.includes('--dev')
 
 fs.mkdirSync(out, { recursive: true })
+// Written under a temporary name and renamed: a server or test reading the bundle while another
+// process rebuilds it gets the old file or the new one, never half of one.
+const tmp = `.${process.pid}.tmp`
 await build({
   absWorkingDir: root,
   entryPoints: [path.join(src, 'editor.client.ts')],
-  outfile: path.join(out, 'editor.js'),
+  outfile: path.join(out, `editor.js${tmp}`),
   bundle: true,
   format: 'esm',
   platform: 'browser',
@@ -31,7 +34,8 @@ await build({
   legalComments: 'eof',
   logLevel: 'warning',
 })
-fs.copyFileSync(path.join(src, 'editor.css'), path.join(out, 'editor.css'))
+fs.copyFileSync(path.join(src, 'editor.css'), path.join(out, `editor.css${tmp}`))
+for (const name of ['editor.js', 'editor.css']) fs.renameSync(path.join(out, name + tmp), path.join(out, name))
 
 for (const name of ['editor.js', 'editor.css']) {
   const body = fs.readFileSync(path.join(out, name))

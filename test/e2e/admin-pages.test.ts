@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { execFile } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
@@ -7,6 +7,7 @@ import { AxeBuilder } from '@axe-core/playwright'
 import { type Browser, type BrowserContext, chromium } from 'playwright-core'
 import { CHROMIUM, CHROMIUM_ARGS, browserSkipReason } from '../support/browser.js'
 import { articleInput, seedBasics } from '../support/factories.js'
+import { fixedClock } from '../../src/lib/clock.js'
 import { buildTestApp, type TestApp } from '../support/test-app.js'
 
 const OUT = 'test-output'
@@ -15,11 +16,14 @@ const VNU = 'node_modules/vnu-jar/build/dist/vnu.jar'
 describe('the admin in Chromium', { skip: browserSkipReason() }, () => {
   let app: TestApp
   let browser: Browser
+  const clock = fixedClock(new Date())
   let ctx: BrowserContext
   let base = ''
 
   before(async () => {
-    app = await buildTestApp('sqlite')
+    // The editor bundle, as `npm run build` makes it (the article form loads it when present).
+    execFileSync(process.execPath, ['scripts/build-editor.mjs'], { stdio: 'ignore' })
+    app = await buildTestApp('sqlite', { clock })
     const b = await seedBasics(app)
     for (let i = 0; i < 5; i++)
       await app.content.createArticle(articleInput(b, { headline: `Story ${i} for the desk` }))
@@ -101,6 +105,101 @@ describe('the admin in Chromium', { skip: browserSkipReason() }, () => {
     await page.click('[data-passkey=sign-in]')
     await page.waitForURL(/\/admin\/articles/, { timeout: 10_000 })
     assert.match(await page.content(), /Desk Editor/)
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+
+  it('journey: password and code, a photo, the editor, a schedule, and the story goes live', async () => {
+    const { generate } = await import('otplib')
+    const { default: sharp } = await import('sharp')
+    const staff = (await app.staff.findByEmail('desk@example.org'))!
+    await app.staff.addStaff({
+      email: 'night@example.org',
+      name: 'Night Editor',
+      role: 'editor',
+      password: 'a long enough passphrase',
+    })
+    const night = (await app.staff.findByEmail('night@example.org'))!
+    const enrol = await app.staff.beginTwoFactor(night, 'The Lantern')
+    const epoch = Math.floor(clock.now().getTime() / 1000)
+    assert.ok(
+      await app.staff.enableTwoFactor(
+        night,
+        enrol.secret,
+        enrol.proof,
+        await generate({ secret: enrol.secret, epoch }),
+      ),
+    )
+    assert.ok(staff)
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('console', (m) => {
+      // Failed loads are checked by URL below: the factories' stand-in image has no files.
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+        errors.push(m.text())
+    })
+    page.on('response', (r) => {
+      if (r.status() >= 400 && !r.url().includes('/media/aaaaaaaaaaaaaaaaaaaa/'))
+        errors.push(`${r.status()} ${r.url()}`)
+    })
+    await page.goto(`${base}/admin/sign-in`)
+    await page.fill('#email', 'night@example.org')
+    await page.fill('#password', 'a long enough passphrase')
+    await page.click('form[action="/admin/sign-in"] button[type=submit]')
+    await page.fill('#code', await generate({ secret: enrol.secret, epoch: epoch + 30 }))
+    await page.click('form[action="/admin/sign-in/code"] button[type=submit]')
+    await page.waitForURL(/\/admin\/articles/)
+
+    // A photo with GPS in it, through the media library.
+    const photo = path.join(OUT, 'journey.jpg')
+    fs.mkdirSync(OUT, { recursive: true })
+    fs.writeFileSync(
+      photo,
+      await sharp({ create: { width: 1600, height: 1000, channels: 3, background: '#6b8e23' } })
+        .jpeg()
+        .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '55/1 45/1 0/1' } })
+        .toBuffer(),
+    )
+    await page.goto(`${base}/admin/media`)
+    await page.fill('#alt', 'Fields outside Drevno at dawn')
+    await page.fill('#caption', 'Drevno, early morning')
+    await page.fill('#credit', 'Night Editor / The Lantern')
+    await page.setInputFiles('#file', photo)
+    await page.click('form[action="/admin/media"] button[type=submit]')
+    const uploaded = await page.textContent('[role=status]')
+    const imageId = /image (\d+)/.exec(uploaded ?? '')?.[1]
+    assert.ok(imageId, uploaded ?? '')
+
+    // The rich editor, then a schedule a few minutes ahead.
+    await page.goto(`${base}/admin/articles/new`)
+    await page.waitForSelector('.mh-editor-content')
+    await page.fill('#headline', 'Harvest starts early in Drevno')
+    await page.selectOption('#sectionId', { label: 'World' })
+    await page.fill('#byline-0', 'Night Editor')
+    await page.click('.mh-editor-content')
+    await page.keyboard.type('Farmers began cutting wheat ten days early this year.')
+    await page.fill('#leadImageId', imageId!)
+    await page.selectOption('#status', 'scheduled')
+    const at = new Date(clock.now().getTime() + 5 * 60_000).toISOString().slice(0, 16)
+    await page.fill('#publishedAt', at)
+    await page.click('form[action="/admin/articles"] button[type=submit]:has-text("Save")')
+    await page.waitForURL(/\?saved=1/)
+    const home = () => fetch(`${base}/`).then((r) => r.text())
+    assert.doesNotMatch(await home(), /Harvest starts early in Drevno/)
+
+    clock.set(new Date(clock.now().getTime() + 6 * 60_000))
+    await app.runScheduler()
+    assert.match(await home(), /Harvest starts early in Drevno/)
+    const story = await (
+      await fetch(
+        `${base}/world/${at.slice(0, 4)}/${at.slice(5, 7)}/harvest-starts-early-in-drevno`,
+      )
+    ).text()
+    assert.match(story, /Farmers began cutting wheat ten days early this year\./)
+    assert.match(story, /<span class="caption">Drevno, early morning<\/span>/)
+    assert.match(story, /<span class="guest">Night Editor<\/span>|Night Editor/)
     assert.deepEqual(errors, [])
     await context.close()
   })
