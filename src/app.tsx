@@ -21,6 +21,11 @@ import { type Clock, systemClock } from './lib/clock.js'
 import { createSite } from './site/site-plugin.js'
 import { registerAdmin } from './admin/admin-plugin.js'
 import { type MailTransport, silentLog, transportFromUrls } from './email/index.js'
+import {
+  createNewsletterRepository,
+  createNewsletterService,
+  type NewsletterService,
+} from './newsletter/index.js'
 import { createStaffRepository } from './staff/staff-repository.js'
 import { createStaffService, type StaffService } from './staff/staff-service.js'
 import type { Storage } from './storage/index.js'
@@ -42,6 +47,7 @@ export interface App {
   repo: ContentRepository
   media: MediaStore
   staff: StaffService
+  newsletters: NewsletterService
   cache: PageCache | null
   /** Publishes due scheduled articles now and arms the timer for the next one. */
   runScheduler(): Promise<void>
@@ -115,11 +121,30 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     ? Fastify({ ...common, loggerInstance: opts.logger as FastifyBaseLogger })
     : Fastify({ ...common, logger: false })
 
+  const mail =
+    opts.mail ??
+    transportFromUrls(config.SMTP_URL ? [config.SMTP_URL] : [], {
+      dir: config.MAIL_DIR,
+      log: opts.logger ? http.log : silentLog,
+    })
+  http.addHook('onClose', async () => {
+    await mail.close()
+  })
+  const newsletters = createNewsletterService({
+    repo: createNewsletterRepository(storage.db),
+    clock,
+    signer: staff,
+    mail,
+    mailFrom: config.MAIL_FROM,
+    siteName: config.SITE_NAME,
+  })
   const site = createSite({
+    newsletters,
     deps: {
       repo,
       content,
       clock,
+      newsletters: () => newsletters.listNewsletters(),
       site: {
         name: config.SITE_NAME,
         description: config.SITE_DESCRIPTION,
@@ -138,15 +163,6 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     allowedHosts: config.ALLOWED_HOSTS,
   })
   site.register(http)
-  const mail =
-    opts.mail ??
-    transportFromUrls(config.SMTP_URL ? [config.SMTP_URL] : [], {
-      dir: config.MAIL_DIR,
-      log: opts.logger ? http.log : silentLog,
-    })
-  http.addHook('onClose', async () => {
-    await mail.close()
-  })
   await registerAdmin(http, {
     content,
     repo,
@@ -226,5 +242,5 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     return { abandoned: requests.inFlight() }
   }
 
-  return { http, content, repo, media, staff, cache, runScheduler, shutdown }
+  return { http, content, repo, media, staff, newsletters, cache, runScheduler, shutdown }
 }

@@ -130,7 +130,13 @@ async function seed(
   const started = Date.now()
   let last = 0
   const result = await seedDemo(
-    { repo: app.repo, content: app.content, media: app.media, clock: systemClock },
+    {
+      repo: app.repo,
+      content: app.content,
+      media: app.media,
+      newsletters: app.newsletters,
+      clock: systemClock,
+    },
     {
       ...(articles ? { articles } : {}),
       onProgress: (done, total) => {

@@ -1,5 +1,6 @@
 import { escapeXml } from '../lib/text.js'
 import type { ContentRepository, ContentService } from '../content/index.js'
+import type { NewsletterService } from '../newsletter/index.js'
 import { type MediaStore, storeImageVariants } from '../files/index.js'
 import type { Clock } from '../lib/clock.js'
 import {
@@ -16,6 +17,8 @@ import { demoPhoto } from './demo-images.js'
 export interface SeedDeps {
   repo: ContentRepository
   content: ContentService
+  /** When given, the demo's weekly newsletter is made too. */
+  newsletters?: NewsletterService
   media: MediaStore
   clock: Clock
 }
@@ -49,6 +52,14 @@ export async function seedDemo(
   for (const a of authors) authorIds.set(a.slug, await deps.content.createAuthor(a))
   const agencyIds = new Map<string, number>()
   for (const a of agencies) agencyIds.set(a.slug, await deps.content.createAgency(a))
+  await deps.newsletters?.createNewsletter({
+    slug: 'weekly',
+    name: 'The Lantern Weekly',
+    description:
+      'The editors’ pick of the week’s news, features and analysis from and about Varesia.',
+    cadence: 'Weekly, every Friday',
+    language: 'en',
+  })
   const topicIds = new Map<string, number>()
   for (const t of topics) topicIds.set(t.slug, await deps.content.createTopic(t))
 

@@ -3,6 +3,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { VNode } from 'preact'
 import { renderToString } from 'preact-render-to-string'
 import { type Article, bodyImageIds } from '../content/index.js'
+import { isAppError } from '../lib/errors.js'
+import type { NewsletterService } from '../newsletter/index.js'
+import {
+  NewsletterMessage,
+  NewsletterPreview,
+  NewslettersPage,
+  PrivacyPage,
+  UnsubscribeConfirm,
+} from './views/newsletter-views.js'
 import type { MediaStore } from '../files/index.js'
 import { isSlug } from '../lib/slug.js'
 import type { PageCache } from '../http/page-cache.js'
@@ -22,6 +31,8 @@ import { ErrorView, HomeView, ListView } from './views/list-views.js'
 
 export interface SiteOptions {
   deps: PageDeps
+  /** Sign-up, confirmation and unsubscribe pages, when newsletters are on. */
+  newsletters?: NewsletterService
   media: MediaStore
   cache: PageCache | null
   /** PUBLIC_URL: the canonical origin, when configured. */
@@ -278,13 +289,227 @@ export function createSite(opts: SiteOptions) {
             related={page.related}
             siteLanguage={deps.site.language}
             siteName={deps.site.name}
+            newsletter={page.newsletter}
           />,
         )
         return sendPage(req, reply, cache, { body, type: HTML, keys: page.keys })
       },
     )
 
+    if (opts.newsletters) registerNewsletterPages(app, opts.newsletters)
     app.setNotFoundHandler(notFound)
+  }
+
+  /** Newsletter pages: never cached (they answer one reader), no cookies, plain forms. */
+  function registerNewsletterPages(root: FastifyInstance, service: NewsletterService) {
+    const show = async (
+      req: FastifyRequest,
+      reply: FastifyReply,
+      title: string,
+      node: VNode,
+      status = 200,
+    ) => {
+      const site = await siteContext(req)
+      return reply
+        .code(status)
+        .type(HTML)
+        .header('cache-control', 'no-store')
+        .send(
+          html(
+            site,
+            { title: `${title} | ${site.name}`, description: title, robots: 'noindex' },
+            node,
+          ),
+        )
+    }
+    // A few sign-ups a minute from one address is a person; hundreds is a bot. Kept in memory:
+    // addresses are not stored anywhere.
+    const recent = new Map<string, number[]>()
+    const tooMany = (ip: string) => {
+      const now = Date.now()
+      const times = (recent.get(ip) ?? []).filter((t) => now - t < 10 * 60_000)
+      times.push(now)
+      recent.set(ip, times)
+      if (recent.size > 10_000) recent.clear()
+      return times.length > 10
+    }
+    root.register(async (scope) => {
+      scope.addContentTypeParser(
+        'application/x-www-form-urlencoded',
+        { parseAs: 'string', bodyLimit: 20_000 },
+        (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+      )
+      // One-click unsubscribe may arrive as multipart from a mail provider: its body is not needed.
+      scope.addContentTypeParser(
+        '*',
+        { parseAs: 'string', bodyLimit: 20_000 },
+        (_req, _body, done) => done(null, {}),
+      )
+
+      scope.get('/newsletters', async (req, reply) =>
+        show(
+          req,
+          reply,
+          'Newsletters',
+          <NewslettersPage
+            newsletters={await service.listNewsletters()}
+            siteName={deps.site.name}
+          />,
+        ),
+      )
+
+      scope.get<{ Params: { slug: string } }>('/newsletters/:slug/preview', async (req, reply) => {
+        const n = isSlug(req.params.slug)
+          ? await service.findNewsletterBySlug(req.params.slug)
+          : undefined
+        if (!n) return notFound(req, reply)
+        const { items } = await deps.repo.listPublished(
+          { kind: 'all' },
+          { limit: 6, offset: 0 },
+          deps.clock.now(),
+        )
+        return show(
+          req,
+          reply,
+          `Preview: ${n.name}`,
+          <NewsletterPreview newsletter={n} articles={items} />,
+        )
+      })
+
+      scope.post('/newsletters/subscribe', async (req, reply) => {
+        const body = (req.body ?? {}) as Record<string, string>
+        const sent = () =>
+          show(
+            req,
+            reply,
+            'Check your inbox',
+            <NewsletterMessage
+              title="Check your inbox"
+              message="If the address is right, a message is on its way: follow its link to confirm. Nothing else is sent until you do."
+            />,
+          )
+        // Bots fill the hidden field; they get the same answer and nothing happens.
+        if (body['website']) return sent()
+        if (tooMany(req.ip)) {
+          return show(
+            req,
+            reply,
+            'Too many sign-ups',
+            <NewsletterMessage
+              title="Too many sign-ups from here"
+              message="Please wait a few minutes and try again."
+            />,
+            429,
+          )
+        }
+        const id = /^[1-9][0-9]{0,11}$/.test(body['newsletter'] ?? '')
+          ? Number(body['newsletter'])
+          : 0
+        try {
+          await service.signUp(body['email'] ?? '', id, req.origin)
+        } catch (err) {
+          if (isAppError(err) && err.status < 500) {
+            return show(
+              req,
+              reply,
+              'Check the address',
+              <NewsletterMessage title="Check the address" message={err.message} />,
+              err.status,
+            )
+          }
+          throw err
+        }
+        return sent()
+      })
+
+      scope.get<{ Params: { sub: string; nl: string; exp: string; sig: string } }>(
+        '/newsletters/confirm/:sub/:nl/:exp/:sig',
+        async (req, reply) => {
+          const p = req.params
+          const n = await service.confirm(p.sub, p.nl, p.exp, p.sig)
+          if (!n) {
+            return show(
+              req,
+              reply,
+              'Link expired',
+              <NewsletterMessage
+                title="This link does not work any more"
+                message="It may be older than a week. Sign up again and a new link will come."
+              />,
+              404,
+            )
+          }
+          return show(
+            req,
+            reply,
+            'Subscribed',
+            <NewsletterMessage
+              title={`You are subscribed to ${n.name}`}
+              message={`Thank you. ${n.cadence ? `It arrives ${n.cadence.toLowerCase()}.` : ''} Every issue has a link to unsubscribe.`}
+            />,
+          )
+        },
+      )
+
+      scope.get<{ Params: { sub: string; nl: string; sig: string } }>(
+        '/newsletters/unsubscribe/:sub/:nl/:sig',
+        async (req, reply) => {
+          const p = req.params
+          const n = await service.checkUnsubscribe(p.sub, p.nl, p.sig)
+          if (!n) return notFound(req, reply)
+          return show(
+            req,
+            reply,
+            'Unsubscribe',
+            <UnsubscribeConfirm newsletter={n} action={req.url} />,
+          )
+        },
+      )
+
+      // RFC 8058: a mail provider POSTs "List-Unsubscribe=One-Click" with no cookies; it gets 200, no redirect.
+      scope.post<{ Params: { sub: string; nl: string; sig: string } }>(
+        '/newsletters/unsubscribe/:sub/:nl/:sig',
+        async (req, reply) => {
+          const p = req.params
+          const n = await service.unsubscribe(p.sub, p.nl, p.sig)
+          if (!n) return notFound(req, reply)
+          const oneClick =
+            (req.body as Record<string, string> | undefined)?.['List-Unsubscribe'] === 'One-Click'
+          if (oneClick)
+            return reply
+              .code(200)
+              .type('text/plain; charset=utf-8')
+              .header('cache-control', 'no-store')
+              .send('Unsubscribed.\n')
+          return show(
+            req,
+            reply,
+            'Unsubscribed',
+            <NewsletterMessage
+              title={`You are unsubscribed from ${n.name}`}
+              message="You will get no more issues. If this was a mistake, sign up again at any time."
+            />,
+          )
+        },
+      )
+    })
+
+    root.get('/privacy', async (req, reply) => {
+      const site = await siteContext(req)
+      return sendPage(req, reply, cache, {
+        body: html(
+          site,
+          {
+            title: `Privacy | ${site.name}`,
+            description: "How this site handles readers' data.",
+            canonicalPath: '/privacy',
+          },
+          <PrivacyPage siteName={site.name} />,
+        ),
+        type: HTML,
+        keys: ['all'],
+      })
+    })
   }
 
   /**

@@ -5,6 +5,7 @@ import * as staff0002 from './migrations/2026-11-27-0002-staff.js'
 import * as twoFactor0003 from './migrations/2026-11-27-0003-two-factor.js'
 import * as workflow0004 from './migrations/2026-11-27-0004-workflow.js'
 import * as passkeys0005 from './migrations/2026-11-27-0005-passkeys.js'
+import * as newsletters0006 from './migrations/2026-11-27-0006-newsletters.js'
 
 // Migrations are listed here rather than read from the folder so the compiled build, tsx and
 // tests all see the same set in the same order, with no file-system globbing at start.
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-27-0003-two-factor': twoFactor0003,
   '2026-11-27-0004-workflow': workflow0004,
   '2026-11-27-0005-passkeys': passkeys0005,
+  '2026-11-27-0006-newsletters': newsletters0006,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -21,6 +21,38 @@ export interface Database {
   article_revision: ArticleRevisionTable
   article_correction: ArticleCorrectionTable
   staff_passkey: StaffPasskeyTable
+  newsletter: NewsletterTable
+  subscriber: SubscriberTable
+  subscription: SubscriptionTable
+}
+
+export interface NewsletterTable {
+  id: Generated<number>
+  slug: string
+  name: string
+  description: string
+  /** How often, in words: "Weekly, every Friday". */
+  cadence: string
+  language: string
+  created_at: number
+}
+
+export interface SubscriberTable {
+  id: Generated<number>
+  /** Lowercased. */
+  email: string
+  created_at: number
+}
+
+export interface SubscriptionTable {
+  subscriber_id: number
+  newsletter_id: number
+  status: 'pending' | 'confirmed' | 'unsubscribed'
+  consent_text: string
+  consent_at: number
+  confirmed_at: number | null
+  unsubscribed_at: number | null
+  confirm_sent_at: number | null
 }
 
 export interface StaffPasskeyTable {

@@ -10,12 +10,14 @@ import {
   isVisibleToReaders,
   rankRelated,
 } from '../../content/index.js'
+import type { Newsletter } from '../../newsletter/index.js'
 import type { PageMeta } from '../views/context.js'
 import type { PageDeps } from './page-deps.js'
 
 export interface ArticlePage {
   kind: 'article'
   article: Article
+  newsletter: Newsletter | undefined
   bodyImages: Map<number, Image>
   related: ArticleSummary[]
   meta: Omit<PageMeta, 'jsonLd'> & { jsonLd: (canonicalOrigin: string) => object }
@@ -58,12 +60,13 @@ export async function loadArticlePage(
     sectionId: article.section.id,
     limit: RELATED_COUNT,
   })
-  const [related, bodyImages] = await Promise.all([
+  const [related, bodyImages, newsletters] = await Promise.all([
     deps.repo.summariesByIds(
       ranked.map((r) => r.id),
       now,
     ),
     deps.repo.imagesById(bodyImageIds(article.body)),
+    deps.newsletters ? deps.newsletters() : Promise.resolve([]),
   ])
   const img = article.leadImage
   const published = article.publishedAt ?? article.updatedAt
@@ -71,6 +74,8 @@ export async function loadArticlePage(
   return {
     kind: 'article',
     article,
+    // The newsletter in the article's language, else the first one.
+    newsletter: newsletters.find((n) => n.language === article.language) ?? newsletters[0],
     bodyImages,
     related,
     keys: [

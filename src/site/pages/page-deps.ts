@@ -1,5 +1,6 @@
 import type { ContentRepository, ContentService } from '../../content/index.js'
 import type { Clock } from '../../lib/clock.js'
+import type { Newsletter } from '../../newsletter/index.js'
 
 /** What page loaders use. Built once in app.ts. */
 export interface PageDeps {
@@ -7,6 +8,8 @@ export interface PageDeps {
   content: ContentService
   clock: Clock
   site: { name: string; description: string; language: string }
+  /** The newsletters readers can sign up for (none: no box is shown). */
+  newsletters?: () => Promise<Newsletter[]>
 }
 
 export const PAGE_SIZE = 20

@@ -6,6 +6,8 @@ import {
 } from '../../content/index.js'
 import { ArticleCard, Byline, Figure, ReadingTime, Time } from './parts.js'
 import { Slot } from './slots.js'
+import type { Newsletter } from '../../newsletter/index.js'
+import { NewsletterBox } from './newsletter-views.js'
 
 export interface ArticleViewModel {
   article: Article
@@ -14,6 +16,8 @@ export interface ArticleViewModel {
   related: ArticleSummary[]
   siteLanguage: string
   siteName: string
+  /** The newsletter offered under the article, if the newsroom has one. */
+  newsletter?: Newsletter | undefined
 }
 
 /** The reader's article page, part by part, in PRODUCT.md's order. */
@@ -86,7 +90,11 @@ export function ArticleView(props: ArticleViewModel) {
           </nav>
         )}
       </article>
-      <Slot name="newsletter-box" />
+      {props.newsletter ? (
+        <NewsletterBox newsletter={props.newsletter} siteName={props.siteName} />
+      ) : (
+        <Slot name="newsletter-box" />
+      )}
       <Slot name="appeal" />
       {props.related.length > 0 && (
         <section class="related" aria-labelledby="related-title">

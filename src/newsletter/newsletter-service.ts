@@ -1,0 +1,180 @@
+import { z } from 'zod'
+import { type MailTransport, type Message, isEmailAddress } from '../email/index.js'
+import type { Clock } from '../lib/clock.js'
+import { AppError } from '../lib/errors.js'
+import { isSlug } from '../lib/slug.js'
+import { type Newsletter, afterSignUp, consentText, mayResendConfirmation } from './newsletter.js'
+import type { NewsletterRepository } from './newsletter-repository.js'
+
+/** Signs values with the server's secret (the staff service provides it). */
+export interface Signer {
+  sign(data: string): Promise<string>
+  verifySigned(data: string, sig: string): Promise<boolean>
+}
+
+export interface NewsletterServiceDeps {
+  repo: NewsletterRepository
+  clock: Clock
+  signer: Signer
+  mail: MailTransport
+  mailFrom: string
+  siteName: string
+}
+
+/** How long a confirmation link works. */
+const CONFIRM_MS = 7 * 24 * 3600_000
+
+const NewsletterInput = z.object({
+  slug: z.string().refine(isSlug, 'use lowercase letters, digits and hyphens'),
+  name: z.string().trim().min(1).max(120),
+  description: z.string().trim().max(600).default(''),
+  cadence: z.string().trim().max(120).default(''),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en'),
+})
+
+export type SignUpOutcome = 'sent' | 'already-confirmed' | 'not-sent-recently-asked'
+
+export function createNewsletterService(deps: NewsletterServiceDeps) {
+  const { repo, clock, signer } = deps
+
+  const confirmData = (sub: number, nl: number, exp: number) => `nl-confirm:${sub}:${nl}:${exp}`
+  const unsubscribeData = (sub: number, nl: number) => `nl-unsub:${sub}:${nl}`
+
+  async function confirmLink(origin: string, sub: number, nl: number) {
+    const exp = clock.now().getTime() + CONFIRM_MS
+    return `${origin}/newsletters/confirm/${sub}/${nl}/${exp}/${await signer.sign(confirmData(sub, nl, exp))}`
+  }
+
+  /** Never expires: an old email's unsubscribe link must still work years later. */
+  async function unsubscribeLink(origin: string, sub: number, nl: number) {
+    return `${origin}/newsletters/unsubscribe/${sub}/${nl}/${await signer.sign(unsubscribeData(sub, nl))}`
+  }
+
+  return {
+    listNewsletters: () => repo.listNewsletters(),
+    findNewsletterBySlug: (slug: string) => repo.findNewsletterBySlug(slug),
+    countByStatus: (id: number) => repo.countByStatus(id),
+    unsubscribeLink,
+
+    async createNewsletter(input: z.input<typeof NewsletterInput>): Promise<number> {
+      const parsed = NewsletterInput.safeParse(input)
+      if (!parsed.success) {
+        throw new AppError('VALIDATION_FAILED', {
+          status: 422,
+          message: 'The newsletter has problems',
+          details: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+        })
+      }
+      return repo.insertNewsletter(parsed.data, clock.now())
+    },
+
+    /**
+     * A reader asks for a newsletter. The answer shown to them is the same whatever happens here,
+     * so the form cannot be used to learn who is subscribed.
+     */
+    async signUp(emailRaw: string, newsletterId: number, origin: string): Promise<SignUpOutcome> {
+      const email = emailRaw.trim().toLowerCase()
+      if (!isEmailAddress(email)) {
+        throw new AppError('VALIDATION_FAILED', {
+          status: 422,
+          message: 'That does not look like an email address. Check it and try again.',
+          details: ['email: not an email address'],
+        })
+      }
+      const newsletter = await repo.findNewsletter(newsletterId)
+      if (!newsletter)
+        throw new AppError('NOT_FOUND', { status: 404, message: 'No such newsletter' })
+      const now = clock.now()
+      const sub = await repo.subscriberId(email, now)
+      const current = await repo.findSubscription(sub, newsletterId)
+      const next = afterSignUp(current?.status)
+      if (!next.sendConfirmation) return 'already-confirmed'
+      await repo.saveSubscription({
+        subscriberId: sub,
+        newsletterId,
+        status: next.status,
+        consentText: consentText(newsletter.name, deps.siteName),
+        now,
+      })
+      if (!mayResendConfirmation(current?.confirmSentAt ?? null, now))
+        return 'not-sent-recently-asked'
+      await deps.mail.send(
+        confirmationEmail({
+          to: email,
+          newsletter,
+          siteName: deps.siteName,
+          from: deps.mailFrom,
+          link: await confirmLink(origin, sub, newsletterId),
+          unsubscribe: await unsubscribeLink(origin, sub, newsletterId),
+        }),
+      )
+      await repo.markConfirmationSent(sub, newsletterId, now)
+      return 'sent'
+    },
+
+    /** Follows a confirmation link: true if it is genuine (and the subscription now confirmed). */
+    async confirm(sub: string, nl: string, exp: string, sig: string): Promise<Newsletter | null> {
+      if (
+        !/^[1-9][0-9]{0,11}$/.test(sub) ||
+        !/^[1-9][0-9]{0,11}$/.test(nl) ||
+        !/^[0-9]{13}$/.test(exp)
+      )
+        return null
+      if (Number(exp) <= clock.now().getTime()) return null
+      if (!(await signer.verifySigned(confirmData(Number(sub), Number(nl), Number(exp)), sig)))
+        return null
+      await repo.confirm(Number(sub), Number(nl), clock.now())
+      const status = await repo.statusOf(Number(sub), Number(nl))
+      return status === 'confirmed' ? ((await repo.findNewsletter(Number(nl))) ?? null) : null
+    },
+
+    /** Follows an unsubscribe link (one click, RFC 8058): true if the link is genuine. */
+    async unsubscribe(sub: string, nl: string, sig: string): Promise<Newsletter | null> {
+      if (!/^[1-9][0-9]{0,11}$/.test(sub) || !/^[1-9][0-9]{0,11}$/.test(nl)) return null
+      if (!(await signer.verifySigned(unsubscribeData(Number(sub), Number(nl)), sig))) return null
+      await repo.unsubscribe(Number(sub), Number(nl), clock.now())
+      return (await repo.findNewsletter(Number(nl))) ?? null
+    },
+
+    /** Whether an unsubscribe link is genuine, without acting on it (for the confirmation page). */
+    async checkUnsubscribe(sub: string, nl: string, sig: string): Promise<Newsletter | null> {
+      if (!/^[1-9][0-9]{0,11}$/.test(sub) || !/^[1-9][0-9]{0,11}$/.test(nl)) return null
+      if (!(await signer.verifySigned(unsubscribeData(Number(sub), Number(nl)), sig))) return null
+      return (await repo.findNewsletter(Number(nl))) ?? null
+    },
+  }
+}
+
+export type NewsletterService = ReturnType<typeof createNewsletterService>
+
+function confirmationEmail(o: {
+  to: string
+  newsletter: Newsletter
+  siteName: string
+  from: string
+  link: string
+  unsubscribe: string
+}): Message {
+  const text = [
+    `Please confirm that you want ${o.newsletter.name}${o.newsletter.cadence ? ` (${o.newsletter.cadence.toLowerCase()})` : ''}:`,
+    '',
+    o.link,
+    '',
+    `Until you do, we send you nothing else. If you did not ask for it, ignore this email and you will not hear from ${o.siteName} again.`,
+  ].join('\n')
+  const esc = (s: string) =>
+    s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
+  return {
+    to: o.to,
+    from: { name: o.siteName, address: o.from },
+    subject: `Confirm your subscription to ${o.newsletter.name}`,
+    text,
+    html: `<p>Please confirm that you want ${esc(o.newsletter.name)}:</p><p><a href="${esc(o.link)}">Yes, send it to me</a></p><p>Until you do, we send you nothing else. If you did not ask for it, ignore this email.</p>`,
+    headers: {
+      'List-Unsubscribe': `<${o.unsubscribe}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    },
+  }
+}

@@ -1,0 +1,134 @@
+import type { ArticleSummary } from '../../content/index.js'
+import { articlePath, readingMinutes } from '../../content/index.js'
+import { type Newsletter, consentText } from '../../newsletter/index.js'
+
+/** The sign-up box: a plain form that works without JavaScript. */
+export function NewsletterBox(props: {
+  newsletter: Newsletter
+  siteName: string
+  headingLevel?: 2 | 3
+}) {
+  const n = props.newsletter
+  const H = props.headingLevel === 3 ? 'h3' : 'h2'
+  const id = `nl-${n.id}`
+  return (
+    <section class="newsletter-box" aria-labelledby={`${id}-title`}>
+      <H id={`${id}-title`}>{n.name}</H>
+      {n.description && <p>{n.description}</p>}
+      {n.cadence && <p class="cadence">{n.cadence}</p>}
+      <form method="post" action="/newsletters/subscribe">
+        <input type="hidden" name="newsletter" value={String(n.id)} />
+        <label for={`${id}-email`}>Your email address</label>
+        <div class="newsletter-row">
+          <input
+            id={`${id}-email`}
+            name="email"
+            type="email"
+            autocomplete="email"
+            required
+            maxLength={254}
+          />
+          <button type="submit">Sign up</button>
+        </div>
+        {/* Left empty by people; filled by the bots that fill every field. */}
+        <p class="hp" aria-hidden="true">
+          <label for={`${id}-website`}>Leave this empty</label>
+          <input id={`${id}-website`} name="website" type="text" tabindex={-1} autocomplete="off" />
+        </p>
+      </form>
+      <p class="small">
+        {consentText(n.name, props.siteName)} <a href="/privacy">How we handle your address</a> ·{' '}
+        <a href={`/newsletters/${n.slug}/preview`}>Preview an issue</a>
+      </p>
+    </section>
+  )
+}
+
+export function NewsletterMessage(props: { title: string; message: string; back?: boolean }) {
+  return (
+    <section class="error-page">
+      <h1>{props.title}</h1>
+      <p>{props.message}</p>
+      {props.back !== false && (
+        <p>
+          <a href="/">Go to the front page</a>
+        </p>
+      )}
+    </section>
+  )
+}
+
+export function UnsubscribeConfirm(props: { newsletter: Newsletter; action: string }) {
+  return (
+    <section class="error-page">
+      <h1>Unsubscribe from {props.newsletter.name}?</h1>
+      <form method="post" action={props.action}>
+        <button type="submit">Yes, unsubscribe me</button>
+      </form>
+    </section>
+  )
+}
+
+export function NewslettersPage(props: { newsletters: Newsletter[]; siteName: string }) {
+  return (
+    <>
+      <h1>Newsletters</h1>
+      <p>Our reporting in your inbox, for when the website is out of reach.</p>
+      {props.newsletters.map((n) => (
+        <NewsletterBox newsletter={n} siteName={props.siteName} />
+      ))}
+      {props.newsletters.length === 0 && <p>No newsletters yet.</p>}
+    </>
+  )
+}
+
+/** A sample issue: what a subscriber would have received from the latest stories. */
+export function NewsletterPreview(props: { newsletter: Newsletter; articles: ArticleSummary[] }) {
+  return (
+    <>
+      <p class="kicker">Preview</p>
+      <h1>{props.newsletter.name}</h1>
+      <p>
+        A sample of what arrives{' '}
+        {props.newsletter.cadence ? props.newsletter.cadence.toLowerCase() : 'by email'}: the
+        editors' pick of news, features and analysis.
+      </p>
+      <ol class="newsletter-preview">
+        {props.articles.map((a) => (
+          <li>
+            <h2 class="card-title">
+              <a href={articlePath(a)}>{a.headline}</a>
+            </h2>
+            <p>{a.summary}</p>
+            <p class="meta">{readingMinutes(a.wordCount)} min read</p>
+          </li>
+        ))}
+      </ol>
+      <p>
+        <a href="/newsletters">Sign up</a>
+      </p>
+    </>
+  )
+}
+
+export function PrivacyPage(props: { siteName: string }) {
+  return (
+    <section class="story">
+      <h1>How {props.siteName} handles your data</h1>
+      <p>
+        Reading this site: we set no tracking cookies, load nothing from other companies, and do not
+        log the address your connection comes from.
+      </p>
+      <p>
+        Newsletters: we keep your email address, which newsletters you asked for, and the words you
+        agreed to and when. Nothing else. We send the confirmation email only, until you confirm.
+        Every newsletter carries a one-click unsubscribe link; after unsubscribing we send you
+        nothing more.
+      </p>
+      <p>
+        We never sell, share or rent addresses, and we use them for nothing but the newsletters you
+        chose.
+      </p>
+    </section>
+  )
+}
