@@ -140,6 +140,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   })
   const site = createSite({
     newsletters,
+    allowedHosts: config.ALLOWED_HOSTS,
     deps: {
       repo,
       content,
@@ -172,6 +173,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     mailFrom: config.MAIL_FROM,
     siteName: config.SITE_NAME,
     renderPreview: site.renderPreview,
+    publicUrl: config.PUBLIC_URL,
+    allowedHosts: config.ALLOWED_HOSTS,
   })
 
   let timer: NodeJS.Timeout | null = null

@@ -21,6 +21,7 @@ import {
 } from '../files/index.js'
 import type { MailTransport, Message } from '../email/index.js'
 import { AppError, isAppError } from '../lib/errors.js'
+import { mailOrigin } from '../http/origin.js'
 import { invitationEmail, resetEmail } from '../staff/staff-emails.js'
 import { slugify } from '../lib/slug.js'
 import { loadAsset, loadBuiltAsset, loadStylesheet, serveAsset } from '../site/assets.js'
@@ -62,6 +63,9 @@ import {
 } from './views/taxonomy-views.js'
 
 export interface AdminDeps {
+  /** PUBLIC_URL and ALLOWED_HOSTS: where emailed links may point (see http/origin.ts). */
+  publicUrl?: string | undefined
+  allowedHosts?: readonly string[]
   /** Where the admin's own emails go (invitations, password resets). */
   mail?: MailTransport
   mailFrom?: string
@@ -182,6 +186,12 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
       .split(',')
       .map((t) => t.trim())
       .filter(Boolean)
+    if (newTopics.length && !ctx.can('taxonomy.manage')) {
+      return show(
+        ['New topics: your role picks from the existing topics; an editor can add new ones.'],
+        403,
+      )
+    }
     if (newTopics.length > 5) return show(['New topics: at most five at a time'], 422)
     if (newTopics.some((t) => t.length > 120))
       return show(['New topics: each name at most 120 characters'], 422)
@@ -257,6 +267,13 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
     if (kind === 'section') out['position'] = v['position']?.trim() ? Number(v['position']) : 0
     if (kind === 'agency') out['url'] = v['url']?.trim() ? v['url'].trim() : null
     return out
+  }
+
+  function linkOrigin(req: FastifyRequest): string | null {
+    return mailOrigin(req.origin, req.hostname, {
+      publicUrl: deps.publicUrl,
+      allowedHosts: deps.allowedHosts ?? [],
+    })
   }
 
   async function sendMail(m: Message) {
@@ -375,6 +392,8 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
         const email = field(body, 'email')
         const next = safeNext(field(body, 'next'))
         const result = await deps.staff.signIn(email, field(body, 'password'), req.ip)
+        // Carried through every retry, so a mistyped password does not lose the kept text.
+        const resume = field(body, 'resume') || undefined
         if (!result.ok) {
           const message =
             result.reason === 'throttled'
@@ -382,17 +401,16 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
               : 'That email and password do not match an account.'
           return page(
             reply,
-            <SignInView ctx={ctx} email={email} next={next} message={message} />,
+            <SignInView ctx={ctx} email={email} next={next} message={message} resume={resume} />,
             result.reason === 'throttled' ? 429 : 401,
           )
         }
-        const resume = field(body, 'resume')
         if (result.ok === 'needs-code') {
           reply.header(
             'set-cookie',
             cookie(CODE_COOKIE, result.pending, { secure: req.protocol === 'https', maxAgeS: 300 }),
           )
-          return page(reply, <CodeView ctx={ctx} next={next} resume={resume || undefined} />)
+          return page(reply, <CodeView ctx={ctx} next={next} resume={resume} />)
         }
         if (resume) return resumeForm(req, reply, result.staff, result.token, resume)
         return startSession(req, reply, result.token, next)
@@ -407,12 +425,12 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
         const next = safeNext(field(body, 'next'))
         const pending = parseCookies(req.headers.cookie)[CODE_COOKIE] ?? ''
         const result = await deps.staff.completeSignIn(pending, field(body, 'code'), req.ip)
+        const resume = field(body, 'resume') || undefined
         if (result.ok === true) {
           reply.header(
             'set-cookie',
             cookie(CODE_COOKIE, '', { secure: req.protocol === 'https', maxAgeS: 0 }),
           )
-          const resume = field(body, 'resume')
           if (resume) return resumeForm(req, reply, result.staff, result.token, resume)
           return startSession(req, reply, result.token, next)
         }
@@ -422,6 +440,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
             <CodeView
               ctx={ctx}
               next={next}
+              resume={resume}
               message={`Too many wrong codes. Try again after ${result.retryAt.toISOString().slice(11, 16)} UTC.`}
             />,
             429,
@@ -433,6 +452,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
           <CodeView
             ctx={ctx}
             next={next}
+            resume={resume}
             message="That code is not right, or it was already used. Wait for the next one."
           />,
           401,
@@ -453,17 +473,27 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
         const email = field(req.body as FormBody, 'email')
         const staff = await deps.staff.findByEmail(email)
         if (staff && !staff.disabledAt && (await deps.staff.allowResetRequest(email))) {
-          const link = await deps.staff.passwordLink(staff.id, 'reset', req.origin)
-          await sendMail(
-            resetEmail({
-              to: staff.email,
-              name: staff.name,
-              siteName: deps.siteName,
-              link,
-              from: deps.mailFrom ?? '',
-            }),
-          )
-          await audit({ ...ctx, staff }, 'password.reset-requested', `staff:${staff.id}`)
+          const origin = linkOrigin(req)
+          if (!origin) {
+            req.log.error(
+              'PUBLIC_URL is not set: password-reset emails are not sent (their links could point anywhere)',
+            )
+            return page(reply, <ForgotView ctx={ctx} sent />)
+          }
+          const link = await deps.staff.passwordLink(staff.id, 'reset', origin)
+          const message = resetEmail({
+            to: staff.email,
+            name: staff.name,
+            siteName: deps.siteName,
+            link,
+            from: deps.mailFrom ?? '',
+          })
+          // Sent after answering: how long the mail server takes must not tell who has an account.
+          setImmediate(() => {
+            sendMail(message)
+              .then(() => audit({ ...ctx, staff }, 'password.reset-requested', `staff:${staff.id}`))
+              .catch((err: unknown) => req.log.error({ err }, 'password-reset email failed'))
+          })
         }
         // The same answer whether or not the account exists: the page must not tell who works here.
         return page(reply, <ForgotView ctx={ctx} sent />)
@@ -748,9 +778,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
           ? Math.min(Number(str('page')), MAX_LIST_PAGE)
           : 1
         const idOf = (v: string) => (/^[1-9][0-9]{0,11}$/.test(v) ? Number(v) : undefined)
-        const status = (['draft', 'scheduled', 'published'] as const).find(
-          (s) => s === filter.status,
-        )
+        const status = ARTICLE_STATUSES.find((s) => s === filter.status)
         const [{ items, hasMore }, sections, authors] = await Promise.all([
           deps.repo.listForAdmin(
             {
@@ -1194,17 +1222,36 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
             await deps.staff.addStaff({ ...values, role: values.role, password }, ctx.staff!.id)
           } else {
             // No password typed: they choose their own from an emailed link.
+            const origin = linkOrigin(req)
+            if (!origin) {
+              return show(
+                ['Invitations need PUBLIC_URL set, so the emailed link points at your site.'],
+                422,
+              )
+            }
             const id = await deps.staff.inviteStaff({ ...values, role: values.role }, ctx.staff!.id)
-            const link = await deps.staff.passwordLink(id, 'invite', req.origin)
-            await sendMail(
-              invitationEmail({
-                to: values.email.trim().toLowerCase(),
-                name: values.name.trim(),
-                siteName: deps.siteName,
-                link,
-                from: deps.mailFrom ?? '',
-              }),
-            )
+            const link = await deps.staff.passwordLink(id, 'invite', origin)
+            try {
+              await sendMail(
+                invitationEmail({
+                  to: values.email.trim().toLowerCase(),
+                  name: values.name.trim(),
+                  siteName: deps.siteName,
+                  link,
+                  from: deps.mailFrom ?? '',
+                }),
+              )
+            } catch (err) {
+              // No email, no account: a half-made invitation would block a retry.
+              await deps.staff.removeUnusedAccount(id)
+              req.log.error({ err }, 'invitation email failed')
+              return show(
+                [
+                  'The invitation email could not be sent, so no account was made. Try again later.',
+                ],
+                502,
+              )
+            }
             return show([], 201, `${values.name} was invited by email; the link works for 7 days.`)
           }
         } catch (err) {
@@ -1302,18 +1349,6 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
   const routes = adminRoutes({ ...deps, cssHref: css.href })
   const { default: multipart } = await import('@fastify/multipart')
   await app.register(async (scope) => {
-    // Uploads only: one file, a few fields, kept in memory (20 MB at most) and checked by
-    // processUpload before anything is written.
-    await scope.register(multipart, {
-      attachFieldsToBody: 'keyValues',
-      limits: {
-        fileSize: DEFAULT_MAX_UPLOAD_BYTES,
-        files: 1,
-        fields: 8,
-        parts: 10,
-        fieldSize: 100_000,
-      },
-    })
     scope.addContentTypeParser(
       'application/x-www-form-urlencoded',
       { parseAs: 'string', bodyLimit: 2 * 1024 * 1024 },
@@ -1327,118 +1362,139 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
       serveAsset(scope, editorJs)
       serveAsset(scope, editorCss)
     }
-    for (const route of routes) {
-      scope.route({
-        method: route.method,
-        url: route.url,
-        handler: async (req, reply) => {
-          reply.header('cache-control', 'no-store')
-          // Unlike reader pages (no-referrer), the admin lets the browser send its Origin on
-          // same-site form posts, which the CSRF check below relies on.
-          reply.header('referrer-policy', 'same-origin')
-          // The admin's script talks back to the admin (passkeys); reader pages cannot connect anywhere.
-          reply.header('content-security-policy', ADMIN_CSP)
-          const cookies = parseCookies(req.headers.cookie)
-          const session = await deps.staff.fromSession(cookies[SESSION_COOKIE])
-          const staff = session?.staff ?? null
-          // Before sign-in, CSRF tokens bind to a random pre-session cookie.
-          let pre =
-            cookies[PRE_COOKIE] && /^[A-Za-z0-9_-]{20,64}$/.test(cookies[PRE_COOKIE]!)
-              ? cookies[PRE_COOKIE]!
-              : null
-          if (!session && !pre) {
-            pre = crypto.randomBytes(18).toString('base64url')
-            reply.header(
-              'set-cookie',
-              cookie(PRE_COOKIE, pre, { secure: req.protocol === 'https', maxAgeS: 3600 * 12 }),
-            )
-          }
-          const bind = session?.sessionId ?? pre!
-          const secret = await deps.staff.secret()
-          req.admin = {
-            staff,
-            sessionId: session?.sessionId ?? null,
-            token: cookies[SESSION_COOKIE] ?? null,
-            preSession: pre,
-          }
-          const ctx: AdminContext = {
-            siteName: deps.siteName,
-            cssHref: css.href,
-            scriptHref: passkeyJs.href,
-            ...(editorJs && editorCss
-              ? { editor: { js: editorJs.href, css: editorCss.href } }
-              : {}),
-            staff,
-            csrf: csrfToken(secret, bind),
-            can: (p) => !!staff && can(staff.role, p),
-          }
-          if (route.method === 'POST') {
-            const body = (req.body ?? {}) as FormBody
-            const origin = req.headers.origin
-            const sameOrigin = !origin || origin === req.origin
-            // The session ended while someone was writing: keep their text through sign-in
-            // instead of refusing the form. Nothing is saved until they press Save again.
-            if (!staff && sameOrigin && RESUMABLE.test(req.url)) {
-              const resume = Buffer.from(JSON.stringify({ url: req.url, form: body })).toString(
-                'base64url',
-              )
-              return page(
-                reply,
-                <SignInView
-                  ctx={ctx}
-                  email=""
-                  next={req.url}
-                  resume={resume}
-                  message="Your session ended while you were working. Sign in again: your text is kept and comes back in the form."
-                />,
-                401,
-              )
-            }
-            if (!sameOrigin || !csrfValid(secret, bind, field(body, '_csrf'))) {
-              return reply
-                .code(403)
-                .type(HTML)
-                .send(
-                  `<!doctype html>${renderToString(
-                    <AdminMessage
-                      ctx={ctx}
-                      title="This form has expired"
-                      message="For your safety the form could not be sent (CSRF_FAILED). Go back, reload the page and send it again; what you typed may still be in the form."
-                    />,
-                  )}`,
-                )
-            }
-          }
-          if (route.permission) {
-            if (!staff) {
-              if (route.method === 'GET')
-                return reply.redirect(`/admin/sign-in?next=${encodeURIComponent(req.url)}`, 303)
-              throw new AppError('UNAUTHENTICATED', { status: 401, message: 'Sign in first' })
-            }
-            if (!can(staff.role, route.permission)) {
-              return reply
-                .code(403)
-                .type(HTML)
-                .send(
-                  `<!doctype html>${renderToString(<AdminMessage ctx={ctx} title="Not allowed" message="Your role cannot do this. Ask an admin if you need it." />)}`,
-                )
-            }
-          }
-          try {
-            return await route.handler(req, reply, ctx)
-          } catch (err) {
-            if (isAppError(err) && (err.code === 'FORBIDDEN' || err.code === 'NOT_FOUND')) {
-              return reply
-                .code(err.status)
-                .type(HTML)
-                .send(
-                  `<!doctype html>${renderToString(<AdminMessage ctx={ctx} title={err.code === 'FORBIDDEN' ? 'Not allowed' : 'Not found'} message={err.message} />)}`,
-                )
-            }
-            throw err
-          }
+    const isUpload = (r: AdminRoute) => r.method === 'POST' && r.url === '/admin/media'
+    for (const route of routes.filter((r) => !isUpload(r))) {
+      scope.route({ method: route.method, url: route.url, handler: handlerFor(route) })
+    }
+    // Uploads only, in a scope of their own: nobody else's form is buffered as a file. One file,
+    // a few fields, held in memory (20 MB at most) and checked by processUpload before anything
+    // is written.
+    await scope.register(async (uploads) => {
+      await uploads.register(multipart, {
+        attachFieldsToBody: 'keyValues',
+        limits: {
+          fileSize: DEFAULT_MAX_UPLOAD_BYTES,
+          files: 1,
+          fields: 8,
+          parts: 10,
+          fieldSize: 100_000,
         },
       })
+      for (const route of routes.filter(isUpload)) {
+        uploads.route({ method: route.method, url: route.url, handler: handlerFor(route) })
+      }
+    })
+
+    function handlerFor(route: AdminRoute) {
+      return async (req: FastifyRequest, reply: FastifyReply) => {
+        reply.header('cache-control', 'no-store')
+        // Unlike reader pages (no-referrer), the admin lets the browser send its Origin on
+        // same-site form posts, which the CSRF check below relies on.
+        reply.header('referrer-policy', 'same-origin')
+        // The admin's script talks back to the admin (passkeys); reader pages cannot connect anywhere.
+        reply.header('content-security-policy', ADMIN_CSP)
+        const cookies = parseCookies(req.headers.cookie)
+        const session = await deps.staff.fromSession(cookies[SESSION_COOKIE])
+        const staff = session?.staff ?? null
+        // Before sign-in, CSRF tokens bind to a random pre-session cookie.
+        let pre =
+          cookies[PRE_COOKIE] && /^[A-Za-z0-9_-]{20,64}$/.test(cookies[PRE_COOKIE]!)
+            ? cookies[PRE_COOKIE]!
+            : null
+        if (!session && !pre) {
+          pre = crypto.randomBytes(18).toString('base64url')
+          reply.header(
+            'set-cookie',
+            cookie(PRE_COOKIE, pre, { secure: req.protocol === 'https', maxAgeS: 3600 * 12 }),
+          )
+        }
+        const bind = session?.sessionId ?? pre!
+        const secret = await deps.staff.secret()
+        req.admin = {
+          staff,
+          sessionId: session?.sessionId ?? null,
+          token: cookies[SESSION_COOKIE] ?? null,
+          preSession: pre,
+        }
+        const ctx: AdminContext = {
+          siteName: deps.siteName,
+          cssHref: css.href,
+          scriptHref: passkeyJs.href,
+          ...(editorJs && editorCss ? { editor: { js: editorJs.href, css: editorCss.href } } : {}),
+          staff,
+          csrf: csrfToken(secret, bind),
+          can: (p) => !!staff && can(staff.role, p),
+        }
+        if (route.method === 'POST') {
+          const body = (req.body ?? {}) as FormBody
+          const origin = req.headers.origin
+          const sameOrigin = !origin || origin === req.origin
+          // The session ended while someone was writing: keep their text through sign-in
+          // instead of refusing the form. Nothing is saved until they press Save again.
+          if (!staff && sameOrigin && RESUMABLE.test(req.url)) {
+            // Text fields only, and not without bound: this page goes back to whoever posted.
+            const texts = Object.fromEntries(
+              Object.entries(body).filter(([, v]) => typeof v === 'string' || Array.isArray(v)),
+            )
+            const json = JSON.stringify({ url: req.url, form: texts })
+            const resume =
+              json.length <= 2_000_000 ? Buffer.from(json).toString('base64url') : undefined
+            return page(
+              reply,
+              <SignInView
+                ctx={ctx}
+                email=""
+                next={req.url}
+                resume={resume}
+                message="Your session ended while you were working. Sign in again: your text is kept and comes back in the form."
+              />,
+              401,
+            )
+          }
+          if (!sameOrigin || !csrfValid(secret, bind, field(body, '_csrf'))) {
+            return reply
+              .code(403)
+              .type(HTML)
+              .send(
+                `<!doctype html>${renderToString(
+                  <AdminMessage
+                    ctx={ctx}
+                    title="This form has expired"
+                    message="For your safety the form could not be sent (CSRF_FAILED). Go back, reload the page and send it again; what you typed may still be in the form."
+                  />,
+                )}`,
+              )
+          }
+        }
+        if (route.permission) {
+          if (!staff) {
+            if (route.method === 'GET')
+              return reply.redirect(`/admin/sign-in?next=${encodeURIComponent(req.url)}`, 303)
+            throw new AppError('UNAUTHENTICATED', { status: 401, message: 'Sign in first' })
+          }
+          if (!can(staff.role, route.permission)) {
+            return reply
+              .code(403)
+              .type(HTML)
+              .send(
+                `<!doctype html>${renderToString(<AdminMessage ctx={ctx} title="Not allowed" message="Your role cannot do this. Ask an admin if you need it." />)}`,
+              )
+          }
+        }
+        try {
+          return await route.handler(req, reply, ctx)
+        } catch (err) {
+          if (isAppError(err) && (err.code === 'FORBIDDEN' || err.code === 'NOT_FOUND')) {
+            return reply
+              .code(err.status)
+              .type(HTML)
+              .send(
+                `<!doctype html>${renderToString(<AdminMessage ctx={ctx} title={err.code === 'FORBIDDEN' ? 'Not allowed' : 'Not found'} message={err.message} />)}`,
+              )
+          }
+          throw err
+        }
+      }
     }
   })
 }

@@ -38,3 +38,14 @@ describe('admin form helpers', () => {
     assert.equal(csrfValid('secret', 'session-a', ''), false)
   })
 })
+
+describe('admin form parser limits', () => {
+  it('parses a flood of repeated fields quickly, keeps at most 1000, and treats __proto__ as a name', () => {
+    const started = Date.now()
+    const f = parseForm('a=1&'.repeat(200_000) + '__proto__=x')
+    assert.ok(Date.now() - started < 5000)
+    assert.equal(fields(f, 'a').length, 1000)
+    assert.equal(Object.getPrototypeOf(f), null)
+    assert.equal(csrfValid('secret', 's', 5 as unknown as string), false)
+  })
+})

@@ -3,11 +3,19 @@ import crypto from 'node:crypto'
 /** A parsed urlencoded form: repeated names (checkboxes) keep every value. */
 export type FormBody = Record<string, string | string[]>
 
+/** More fields than any admin form has: past this, the rest is ignored. */
+const MAX_FIELDS = 1000
+
 export function parseForm(raw: string): FormBody {
-  const out: FormBody = {}
+  // No prototype: a field called __proto__ is just a field.
+  const out = Object.create(null) as FormBody
+  let n = 0
   for (const [k, v] of new URLSearchParams(raw)) {
+    if (++n > MAX_FIELDS) break
     const prev = out[k]
-    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v]
+    if (prev === undefined) out[k] = v
+    else if (Array.isArray(prev)) prev.push(v)
+    else out[k] = [prev, v]
   }
   return out
 }
@@ -60,7 +68,8 @@ export function csrfToken(secret: string, bindTo: string): string {
   return crypto.createHmac('sha256', secret).update(`csrf:${bindTo}`).digest('base64url')
 }
 
-export function csrfValid(secret: string, bindTo: string, token: string): boolean {
+export function csrfValid(secret: string, bindTo: string, token: unknown): boolean {
+  if (typeof token !== 'string') return false
   const expected = Buffer.from(csrfToken(secret, bindTo))
   const given = Buffer.from(token)
   return given.length === expected.length && crypto.timingSafeEqual(given, expected)

@@ -46,3 +46,20 @@ describe('revision diff', () => {
     )
   })
 })
+
+describe('revision diff limits', () => {
+  it('stays quick and small for huge texts with many lines', () => {
+    const big = Array.from({ length: 20_000 }, (_, i) => `line ${i}`).join('\n')
+    const started = process.hrtime.bigint()
+    const d = diffText(big, `${big}\nmore`)
+    const ms = Number(process.hrtime.bigint() - started) / 1e6
+    assert.equal(
+      d
+        .filter((p) => p.op !== 'removed')
+        .map((p) => p.text)
+        .join(''),
+      `${big}\nmore`,
+    )
+    console.log(`# diff of two 20,000-line texts: ${ms.toFixed(0)} ms`)
+  })
+})

@@ -74,6 +74,8 @@ export type DiffPart = { op: 'same' | 'added' | 'removed'; text: string }
 
 /** Words past which a diff compares whole paragraphs instead: keeps the table small. */
 const MAX_WORDS = 3000
+/** Cells of the comparison table we allow (16 MB as 32-bit counts). */
+const MAX_CELLS = 4_000_000
 
 /**
  * What changed between two texts, word by word (longest common subsequence). Long texts are
@@ -85,6 +87,18 @@ export function diffText(before: string, after: string): DiffPart[] {
   if (a.length > MAX_WORDS * 2 || b.length > MAX_WORDS * 2) {
     a = before.split(/(\n)/)
     b = after.split(/(\n)/)
+  }
+  // The table is (n+1)×(m+1) cells: past a few million, compare whole paragraphs; past that
+  // again, show the two versions side by side rather than make the server work for minutes.
+  if ((a.length + 1) * (b.length + 1) > MAX_CELLS) {
+    a = before.split(/(\n)/)
+    b = after.split(/(\n)/)
+  }
+  if ((a.length + 1) * (b.length + 1) > MAX_CELLS) {
+    return [
+      ...(before ? [{ op: 'removed' as const, text: before }] : []),
+      ...(after ? [{ op: 'added' as const, text: after }] : []),
+    ]
   }
   const n = a.length
   const m = b.length

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { hostAllowed, isOnionHost, isValidHost, originOf } from './origin.js'
+import { hostAllowed, isOnionHost, isValidHost, mailOrigin, originOf } from './origin.js'
 import { cacheIdOf } from './responses.js'
 
 describe('request origin', () => {
@@ -69,6 +69,23 @@ describe('request origin', () => {
     ]) {
       assert.equal(hostAllowed(h, list), false, h)
     }
+  })
+
+  it('builds emailed links only from a trusted origin', () => {
+    const none = { allowedHosts: [] as string[] }
+    assert.equal(
+      mailOrigin('http://evil.test', 'evil.test', {
+        ...none,
+        publicUrl: 'https://lantern.example',
+      }),
+      'https://lantern.example',
+    )
+    assert.equal(mailOrigin('http://evil.test', 'evil.test', none), null)
+    assert.equal(mailOrigin('http://localhost:3000', 'localhost', none), 'http://localhost:3000')
+    assert.equal(
+      mailOrigin('http://a.example', 'a.example', { allowedHosts: ['a.example'] }),
+      'http://a.example',
+    )
   })
 
   it('keys the page cache by origin, path and page number only', () => {

@@ -32,3 +32,18 @@ export function hostAllowed(host: string, allowed: readonly string[]): boolean {
       : a === h || a === bare,
   )
 }
+
+/**
+ * The origin to put in links we email (password resets, confirmations). A link built from a
+ * request's Host could point anywhere the requester chose, so: PUBLIC_URL when configured; the
+ * request's own origin only when hosts are restricted (ALLOWED_HOSTS) or it is this machine.
+ */
+export function mailOrigin(
+  requestOrigin: string,
+  hostname: string,
+  opts: { publicUrl?: string | undefined; allowedHosts: readonly string[] },
+): string | null {
+  if (opts.publicUrl) return opts.publicUrl
+  const local = /^(localhost|127\.0\.0\.1|\[::1\]|::1|[a-z0-9-]+\.localhost)$/i.test(hostname)
+  return opts.allowedHosts.length > 0 || local ? requestOrigin : null
+}

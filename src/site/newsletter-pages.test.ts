@@ -36,7 +36,7 @@ for (const dialect of testDialects) {
           .pathname
 
       before(async () => {
-        app = await buildTestApp(dialect, { mail })
+        app = await buildTestApp(dialect, { mail, env: { PUBLIC_URL: 'http://example.org' } })
         const b = await seedBasics(app)
         newsletterId = await app.newsletters.createNewsletter({
           slug: 'weekly',
@@ -131,7 +131,8 @@ for (const dialect of testDialects) {
 
       it('unsubscribes with one click (RFC 8058): 200, no redirect, no cookie needed', async () => {
         const m = mail.sent.find((x) => x.message.to === 'reader@example.org')!
-        const path = new URL(/<([^>]+)>/.exec(m.message.headers!['List-Unsubscribe']!)![1]!).pathname
+        const path = new URL(/<([^>]+)>/.exec(m.message.headers!['List-Unsubscribe']!)![1]!)
+          .pathname
         const page = await get(path)
         assert.equal(page.statusCode, 200)
         assert.match(page.body, /Yes, unsubscribe me/)

@@ -4,6 +4,7 @@ import type { VNode } from 'preact'
 import { renderToString } from 'preact-render-to-string'
 import { type Article, bodyImageIds } from '../content/index.js'
 import { isAppError } from '../lib/errors.js'
+import { mailOrigin } from '../http/origin.js'
 import type { NewsletterService } from '../newsletter/index.js'
 import {
   NewsletterMessage,
@@ -33,6 +34,8 @@ export interface SiteOptions {
   deps: PageDeps
   /** Sign-up, confirmation and unsubscribe pages, when newsletters are on. */
   newsletters?: NewsletterService
+  /** ALLOWED_HOSTS, for where emailed links may point (http/origin.ts mailOrigin). */
+  allowedHosts?: readonly string[]
   media: MediaStore
   cache: PageCache | null
   /** PUBLIC_URL: the canonical origin, when configured. */
@@ -406,7 +409,25 @@ export function createSite(opts: SiteOptions) {
           ? Number(body['newsletter'])
           : 0
         try {
-          await service.signUp(body['email'] ?? '', id, req.origin)
+          const origin = mailOrigin(req.origin, req.hostname, {
+            publicUrl: opts.publicUrl,
+            allowedHosts: opts.allowedHosts ?? [],
+          })
+          if (!origin) {
+            // A confirmation link built from this request's Host could point anywhere.
+            req.log.error('PUBLIC_URL is not set: newsletter confirmations are not sent')
+            return show(
+              req,
+              reply,
+              'Not available',
+              <NewsletterMessage
+                title="Sign-ups are closed for now"
+                message="The newsroom has to finish setting up its email. Please try again later."
+              />,
+              503,
+            )
+          }
+          await service.signUp(body['email'] ?? '', id, origin)
         } catch (err) {
           if (isAppError(err) && err.status < 500) {
             return show(

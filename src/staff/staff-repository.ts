@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely'
+import { type Kysely, type Selectable, sql } from 'kysely'
 import type { Database, StaffTable } from '../storage/index.js'
 import type { Counter } from './throttle.js'
 import { type Role, isRole } from './policy.js'
@@ -219,6 +219,10 @@ export function createStaffRepository(db: Kysely<Database>) {
       await db.updateTable('staff').set({ password_hash: hash }).where('id', '=', staffId).execute()
     },
 
+    async deleteStaff(staffId: number) {
+      await db.deleteFrom('staff').where('id', '=', staffId).execute()
+    },
+
     async findById(id: number): Promise<StaffMember | undefined> {
       const r = await db
         .selectFrom('staff')
@@ -291,22 +295,32 @@ export function createStaffRepository(db: Kysely<Database>) {
       await db.deleteFrom('staff_session').where('expires_at', '<=', now.getTime()).execute()
     },
 
-    async getCounter(key: string): Promise<Counter | undefined> {
+    /**
+     * Counts one more attempt, in one statement, and returns the counter after it: parallel
+     * attempts cannot all read the old count and slip past the limit.
+     */
+    async bumpCounter(key: string, windowMs: number, now: number): Promise<Counter> {
+      const cutoff = now - windowMs
       const r = await db
-        .selectFrom('signin_counter')
-        .selectAll()
-        .where('key', '=', key)
-        .executeTakeFirst()
-      return r ? { failures: r.failures, windowStart: Number(r.window_start) } : undefined
+        .insertInto('signin_counter')
+        .values({ key, failures: 1, window_start: now })
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet({
+            failures: sql<number>`case when signin_counter.window_start <= ${cutoff} then 1 else signin_counter.failures + 1 end`,
+            window_start: sql<number>`case when signin_counter.window_start <= ${cutoff} then ${now} else signin_counter.window_start end`,
+          }),
+        )
+        .returning(['failures', 'window_start'])
+        .executeTakeFirstOrThrow()
+      return { failures: Number(r.failures), windowStart: Number(r.window_start) }
     },
 
-    async putCounter(key: string, c: Counter) {
+    /** Takes back one counted attempt (it turned out to be a success). */
+    async unbumpCounter(key: string) {
       await db
-        .insertInto('signin_counter')
-        .values({ key, failures: c.failures, window_start: c.windowStart })
-        .onConflict((oc) =>
-          oc.column('key').doUpdateSet({ failures: c.failures, window_start: c.windowStart }),
-        )
+        .updateTable('signin_counter')
+        .set({ failures: sql<number>`case when failures > 0 then failures - 1 else 0 end` })
+        .where('key', '=', key)
         .execute()
     },
 

@@ -5,13 +5,7 @@ import { AppError } from '../lib/errors.js'
 import { isUniqueViolation } from '../storage/index.js'
 import { ROLES, type Role } from './policy.js'
 import type { StaffMember, StaffRepository } from './staff-repository.js'
-import {
-  ACCOUNT_RULE,
-  ADDRESS_RULE,
-  type Counter,
-  checkThrottle,
-  recordFailure,
-} from './throttle.js'
+import { ACCOUNT_RULE, ADDRESS_RULE, type Counter, blockedUntil } from './throttle.js'
 
 /** How long a session lives without use, and at most. */
 export const SESSION_IDLE_MS = 24 * 3600_000
@@ -36,7 +30,9 @@ const StaffInput = z.object({
     .trim()
     .min(1)
     .max(120)
-    .refine((n) => !/[\r\n]/.test(n), 'must be one line'),
+    // Names go into email headers: no line breaks of any kind, no control characters.
+    // eslint-disable-next-line no-control-regex
+    .refine((n) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(n), 'must be one line of text'),
   role: z.enum(ROLES),
   // Long passphrases are welcome; the upper bound keeps hashing cost bounded.
   password: z.string().min(12, 'use at least 12 characters').max(256),
@@ -69,7 +65,13 @@ export function createStaffService(deps: StaffServiceDeps) {
   const argon = () => import('@node-rs/argon2')
   let secretMemo: Promise<string> | null = null
   const secret = () =>
-    (secretMemo ??= repo.secret(() => crypto.randomBytes(32).toString('base64url')))
+    (secretMemo ??= repo
+      .secret(() => crypto.randomBytes(32).toString('base64url'))
+      .catch((err: unknown) => {
+        // A failed first read (database down at start) must not stick until the next restart.
+        secretMemo = null
+        throw err
+      }))
   // Verified when the email is unknown, so both answers take as long.
   let dummyHash: Promise<string> | null = null
 
@@ -128,20 +130,9 @@ export function createStaffService(deps: StaffServiceDeps) {
       return null
     return (await verifySigned(`wa:${purpose}:${staffId}:${m[3]}:${m[4]}`, m[5]!)) ? m[4]! : null
   }
-  /** When the account's or the address's counter next allows a try, or null if both do now. */
-  function throttledUntil(
-    account: Counter | undefined,
-    address: Counter | undefined,
-    now: number,
-  ): Date | null {
-    for (const [c, rule] of [
-      [account, ACCOUNT_RULE],
-      [address, ADDRESS_RULE],
-    ] as const) {
-      const t = checkThrottle(c, rule, now)
-      if (!t.allowed) return new Date(t.retryAt)
-    }
-    return null
+  /** When counted attempts are past either limit: the time the window ends; else null. */
+  function overLimit(account: Counter, address: Counter): Date | null {
+    return blockedUntil(account, ACCOUNT_RULE) ?? blockedUntil(address, ADDRESS_RULE)
   }
 
   async function hashTag(staffId: number): Promise<string> {
@@ -220,8 +211,13 @@ export function createStaffService(deps: StaffServiceDeps) {
       const now = clock.now().getTime()
       const accountKey = `account:${email}`
       const addrKey = await addressKey(address)
-      const [acc, addr] = await Promise.all([repo.getCounter(accountKey), repo.getCounter(addrKey)])
-      const blocked = throttledUntil(acc, addr, now)
+      // Every attempt is counted before the password is checked, in one statement each, so
+      // parallel guesses cannot all slip under the limit; a success takes its count back.
+      const [acc, addr] = await Promise.all([
+        repo.bumpCounter(accountKey, ACCOUNT_RULE.windowMs, now),
+        repo.bumpCounter(addrKey, ADDRESS_RULE.windowMs, now),
+      ])
+      const blocked = overLimit(acc, addr)
       if (blocked) {
         await deps.audit({ staffId: null, action: 'signin.throttled', subject: email })
         return { ok: false, reason: 'throttled', retryAt: blocked }
@@ -233,10 +229,6 @@ export function createStaffService(deps: StaffServiceDeps) {
         ? await verify(found.passwordHash, password.slice(0, 256)).catch(() => false)
         : (await verify(await dummyHash, password.slice(0, 256)).catch(() => false)) && false
       if (!found || !ok || found.staff.disabledAt) {
-        await Promise.all([
-          repo.putCounter(accountKey, recordFailure(acc, ACCOUNT_RULE, now)),
-          repo.putCounter(addrKey, recordFailure(addr, ADDRESS_RULE, now)),
-        ])
         await deps.audit({
           staffId: found?.staff.id ?? null,
           action: 'signin.failed',
@@ -244,6 +236,7 @@ export function createStaffService(deps: StaffServiceDeps) {
         })
         return { ok: false, reason: 'invalid' }
       }
+      await repo.unbumpCounter(addrKey)
       await repo.clearCounter(accountKey)
       if (found.staff.twoFactor) {
         return { ok: 'needs-code', pending: await pendingToken(found.staff.id, now + PENDING_MS) }
@@ -258,20 +251,20 @@ export function createStaffService(deps: StaffServiceDeps) {
       if (staffId === null) return { ok: false, reason: 'invalid' }
       const key = `code:${staffId}`
       const addrKey = await addressKey(address)
-      const [c, addr] = await Promise.all([repo.getCounter(key), repo.getCounter(addrKey)])
-      const blocked = throttledUntil(c, addr, now)
+      const [c, addr] = await Promise.all([
+        repo.bumpCounter(key, ACCOUNT_RULE.windowMs, now),
+        repo.bumpCounter(addrKey, ADDRESS_RULE.windowMs, now),
+      ])
+      const blocked = overLimit(c, addr)
       if (blocked) return { ok: false, reason: 'throttled', retryAt: blocked }
       const [staff, totp] = await Promise.all([repo.findById(staffId), repo.totpOf(staffId)])
       const step =
         staff && !staff.disabledAt && totp?.secret ? await checkCode(totp.secret, code, now) : null
       if (!staff || step === null || !(await repo.claimTotpStep(staffId, step))) {
-        await Promise.all([
-          repo.putCounter(key, recordFailure(c, ACCOUNT_RULE, now)),
-          repo.putCounter(addrKey, recordFailure(addr, ADDRESS_RULE, now)),
-        ])
         await deps.audit({ staffId, action: 'signin.code-failed', subject: `staff:${staffId}` })
         return { ok: false, reason: 'invalid' }
       }
+      await repo.unbumpCounter(addrKey)
       await repo.clearCounter(key)
       return startSession(staff, now)
     },
@@ -534,11 +527,13 @@ export function createStaffService(deps: StaffServiceDeps) {
     /** Password-reset requests are limited per account, so nobody can flood a colleague's inbox. */
     async allowResetRequest(email: string): Promise<boolean> {
       const key = `reset:${email.trim().toLowerCase().slice(0, 254)}`
-      const now = clock.now().getTime()
-      const c = await repo.getCounter(key)
-      if (!checkThrottle(c, { limit: 3, windowMs: 3600_000 }, now).allowed) return false
-      await repo.putCounter(key, recordFailure(c, { limit: 3, windowMs: 3600_000 }, now))
-      return true
+      const c = await repo.bumpCounter(key, 3600_000, clock.now().getTime())
+      return c.failures <= 3
+    },
+
+    /** Deletes an account that was never used (an invitation whose email could not go out). */
+    async removeUnusedAccount(staffId: number): Promise<void> {
+      await repo.deleteStaff(staffId)
     },
 
     async findByEmail(email: string): Promise<StaffMember | undefined> {

@@ -1,10 +1,10 @@
 /**
- * Slowing down password guessing. Failures are counted per account and per address (hashed)
- * in a fixed window; past the limit, sign-in is refused until the window ends, whatever the
- * password. A success clears the account's count.
+ * Slowing down password and code guessing. Every attempt is counted (atomically, in the
+ * database) per account and per address (hashed) within a fixed window; past the limit, sign-in
+ * is refused until the window ends, whatever the password. A success takes its count back.
  */
 export interface ThrottleRule {
-  /** Failures allowed within one window. */
+  /** Attempts allowed within one window. */
   limit: number
   windowMs: number
 }
@@ -17,24 +17,7 @@ export interface Counter {
   windowStart: number
 }
 
-/** Whether another try is allowed now, and if not, when the next one will be. */
-export function checkThrottle(
-  counter: Counter | undefined,
-  rule: ThrottleRule,
-  now: number,
-): { allowed: true } | { allowed: false; retryAt: number } {
-  if (!counter || now - counter.windowStart >= rule.windowMs) return { allowed: true }
-  if (counter.failures < rule.limit) return { allowed: true }
-  return { allowed: false, retryAt: counter.windowStart + rule.windowMs }
-}
-
-/** The counter after one more failure. */
-export function recordFailure(
-  counter: Counter | undefined,
-  rule: ThrottleRule,
-  now: number,
-): Counter {
-  if (!counter || now - counter.windowStart >= rule.windowMs)
-    return { failures: 1, windowStart: now }
-  return { failures: counter.failures + 1, windowStart: counter.windowStart }
+/** When a counter (this attempt included) is past its limit: the end of its window; else null. */
+export function blockedUntil(counter: Counter, rule: ThrottleRule): Date | null {
+  return counter.failures > rule.limit ? new Date(counter.windowStart + rule.windowMs) : null
 }
