@@ -59,6 +59,8 @@ export interface App {
 }
 
 const PURGE_CHANNEL = 'masthead_purge'
+/** How often the scheduler also sweeps expired sessions and old counters. */
+const CLEAN_UP_EVERY_MS = 60 * 60_000
 
 /** Longest sleep between checks for scheduled articles, in case one was added elsewhere. */
 const SCHEDULER_MAX_SLEEP_MS = 60_000
@@ -180,6 +182,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   let timer: NodeJS.Timeout | null = null
   let closed = false
   let started = false
+  let lastCleanUp = 0
   function armSchedulerSoon() {
     if (!started || closed) return
     if (timer) clearTimeout(timer)
@@ -194,6 +197,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     let sleep = SCHEDULER_MAX_SLEEP_MS
     try {
       const { published, unpublished, next } = await content.publishDue()
+      if (Date.now() - lastCleanUp > CLEAN_UP_EVERY_MS) {
+        lastCleanUp = Date.now()
+        await staff.cleanUp()
+      }
       if (published.length) http.log.info({ published }, 'scheduled articles went live')
       if (unpublished.length) http.log.info({ unpublished }, 'articles came down as scheduled')
       if (next) sleep = Math.min(sleep, Math.max(50, next.getTime() - clock.now().getTime()))

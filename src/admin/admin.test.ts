@@ -753,6 +753,23 @@ for (const dialect of testDialects) {
       for (const m of mail.sent) assert.doesNotMatch(m.message.text, /evil\.test/)
     })
 
+    it('sweeps expired sessions and old counters, keeping live sessions', async () => {
+      const live = await signedIn('editor')
+      await app.storage.db
+        .updateTable('staff_session')
+        .set({ expires_at: 1 })
+        .where('staff_id', '=', staffIds.get('contributor')!)
+        .execute()
+      await app.staff.cleanUp()
+      const left = await app.storage.db
+        .selectFrom('staff_session')
+        .select('staff_id')
+        .where('expires_at', '<=', 1)
+        .execute()
+      assert.deepEqual(left, [])
+      assert.equal((await request(live, 'GET', '/admin/articles')).statusCode, 200)
+    })
+
     it('signs out, and out everywhere', async () => {
       const a = await signedIn('author')
       const bb = await signedIn('author')

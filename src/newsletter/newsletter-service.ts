@@ -38,6 +38,8 @@ export type SignUpOutcome = 'sent' | 'already-confirmed' | 'not-sent-recently-as
 
 export function createNewsletterService(deps: NewsletterServiceDeps) {
   const { repo, clock, signer } = deps
+  // Every article page shows the box: the list is read once, and again after a change here.
+  let listMemo: Promise<Newsletter[]> | null = null
 
   const confirmData = (sub: number, nl: number, exp: number) => `nl-confirm:${sub}:${nl}:${exp}`
   const unsubscribeData = (sub: number, nl: number) => `nl-unsub:${sub}:${nl}`
@@ -53,7 +55,13 @@ export function createNewsletterService(deps: NewsletterServiceDeps) {
   }
 
   return {
-    listNewsletters: () => repo.listNewsletters(),
+    listNewsletters(): Promise<Newsletter[]> {
+      listMemo ??= repo.listNewsletters().catch((err: unknown) => {
+        listMemo = null
+        throw err
+      })
+      return listMemo
+    },
     findNewsletterBySlug: (slug: string) => repo.findNewsletterBySlug(slug),
     countByStatus: (id: number) => repo.countByStatus(id),
     unsubscribeLink,
@@ -67,7 +75,9 @@ export function createNewsletterService(deps: NewsletterServiceDeps) {
           details: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
         })
       }
-      return repo.insertNewsletter(parsed.data, clock.now())
+      const id = await repo.insertNewsletter(parsed.data, clock.now())
+      listMemo = null
+      return id
     },
 
     /**

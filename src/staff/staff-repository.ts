@@ -295,6 +295,11 @@ export function createStaffRepository(db: Kysely<Database>) {
       await db.deleteFrom('staff_session').where('expires_at', '<=', now.getTime()).execute()
     },
 
+    /** Counters whose window ended long ago say nothing any more. */
+    async deleteStaleCounters(before: Date) {
+      await db.deleteFrom('signin_counter').where('window_start', '<', before.getTime()).execute()
+    },
+
     /**
      * Counts one more attempt, in one statement, and returns the counter after it: parallel
      * attempts cannot all read the old count and slip past the limit.

@@ -536,6 +536,13 @@ export function createStaffService(deps: StaffServiceDeps) {
       await repo.deleteStaff(staffId)
     },
 
+    /** Housekeeping: expired sessions and day-old attempt counters go. */
+    async cleanUp(): Promise<void> {
+      const now = clock.now()
+      await repo.deleteExpiredSessions(now)
+      await repo.deleteStaleCounters(new Date(now.getTime() - 24 * 3600_000))
+    },
+
     async findByEmail(email: string): Promise<StaffMember | undefined> {
       return (await repo.findByEmailWithHash(email.trim().toLowerCase().slice(0, 254)))?.staff
     },
