@@ -269,6 +269,15 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
     return out
   }
 
+  function linkGone(reply: FastifyReply, ctx: AdminContext) {
+    const message = 'It has expired or was already used. Ask for a new one from the sign-in page.'
+    return page(
+      reply,
+      <AdminMessage ctx={ctx} title="This link no longer works" message={message} />,
+      404,
+    )
+  }
+
   function linkOrigin(req: FastifyRequest): string | null {
     return mailOrigin(req.origin, req.hostname, {
       publicUrl: deps.publicUrl,
@@ -506,16 +515,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
       handler: async (req, reply, ctx) => {
         const { id, exp, sig } = req.params as { id: string; exp: string; sig: string }
         const staff = await deps.staff.checkPasswordLink(id, exp, sig)
-        if (!staff)
-          return page(
-            reply,
-            <AdminMessage
-              ctx={ctx}
-              title="This link no longer works"
-              message="It has expired or was already used. Ask for a new one from the sign-in page."
-            />,
-            404,
-          )
+        if (!staff) return linkGone(reply, ctx)
         return page(
           reply,
           <SetPasswordView ctx={ctx} name={staff.name} action={req.url} problems={[]} />,
@@ -529,16 +529,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
       handler: async (req, reply, ctx) => {
         const { id, exp, sig } = req.params as { id: string; exp: string; sig: string }
         const staff = await deps.staff.checkPasswordLink(id, exp, sig)
-        if (!staff)
-          return page(
-            reply,
-            <AdminMessage
-              ctx={ctx}
-              title="This link no longer works"
-              message="It has expired or was already used. Ask for a new one from the sign-in page."
-            />,
-            404,
-          )
+        if (!staff) return linkGone(reply, ctx)
         const body = req.body as FormBody
         const password = field(body, 'password')
         if (password !== field(body, 'again')) {

@@ -37,11 +37,16 @@ export function loadAsset(dir: URL, file: string, prefix: string, type: string):
   ]
   const found = candidates.find((f) => fs.existsSync(f))
   if (!found) throw new Error(`${file} not found in ${candidates.join(' or ')}`)
-  const body = fs.readFileSync(found)
+  return assetFrom(found, prefix, type)
+}
+
+function assetFrom(file: string, prefix: string, type: string): Asset {
+  const body = fs.readFileSync(file)
   const hash = crypto.createHash('sha256').update(body).digest('hex').slice(0, 10)
-  const dot = file.lastIndexOf('.')
+  const base = file.slice(file.lastIndexOf('/') + 1)
+  const dot = base.lastIndexOf('.')
   return {
-    href: `${prefix}/${file.slice(0, dot)}.${hash}${file.slice(dot)}`,
+    href: `${prefix}/${base.slice(0, dot)}.${hash}${base.slice(dot)}`,
     type,
     body,
     gzip: zlib.gzipSync(body, { level: 9 }),
@@ -63,16 +68,5 @@ export function serveAsset(app: FastifyInstance, asset: Asset): void {
 /** A built file (e.g. the admin's editor bundle), content-hashed; undefined if it was not built. */
 export function loadBuiltAsset(candidates: URL[], prefix: string, type: string): Asset | undefined {
   const file = candidates.map((u) => fileURLToPath(u)).find((f) => fs.existsSync(f))
-  if (!file) return undefined
-  const body = fs.readFileSync(file)
-  const hash = crypto.createHash('sha256').update(body).digest('hex').slice(0, 10)
-  const base = file.slice(file.lastIndexOf('/') + 1)
-  const dot = base.lastIndexOf('.')
-  return {
-    href: `${prefix}/${base.slice(0, dot)}.${hash}${base.slice(dot)}`,
-    type,
-    body,
-    gzip: zlib.gzipSync(body, { level: 9 }),
-    etag: `"${hash}"`,
-  }
+  return file ? assetFrom(file, prefix, type) : undefined
 }
