@@ -586,6 +586,17 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
       url: '/admin/account/passkeys/options',
       permission: 'admin.enter',
       handler: async (req, reply, ctx) => {
+        // A passkey is both factors at once: a borrowed session alone must not be able to add one.
+        const password = (req.body as { password?: unknown }).password
+        if (
+          typeof password !== 'string' ||
+          !(await deps.staff.checkPassword(ctx.staff!, password))
+        ) {
+          await audit(ctx, 'passkey.add-refused', `staff:${ctx.staff!.id}`)
+          return reply.code(422).send({
+            error: { code: 'VALIDATION_FAILED', message: 'Type your current password to add a passkey.' },
+          })
+        }
         const { options, token } = await deps.staff.passkeyRegistrationOptions(ctx.staff!, {
           id: req.hostname,
           name: deps.siteName,

@@ -753,6 +753,28 @@ for (const dialect of testDialects) {
       for (const m of mail.sent) assert.doesNotMatch(m.message.text, /evil\.test/)
     })
 
+    it('asks for the current password before offering to add a passkey', async () => {
+      const br = await signedIn('author')
+      const token = await csrfFor(br, '/admin/account')
+      const json = (body: object) =>
+        app.http.inject({
+          method: 'POST',
+          url: '/admin/account/passkeys/options',
+          headers: {
+            host: 'example.org',
+            cookie: br.header(),
+            'content-type': 'application/json',
+            accept: 'application/json',
+          },
+          payload: JSON.stringify({ _csrf: token, ...body }),
+        })
+      assert.equal((await json({})).statusCode, 422)
+      assert.equal((await json({ password: 'not it at all, sorry' })).statusCode, 422)
+      const ok = await json({ password: PASSWORD })
+      assert.equal(ok.statusCode, 200)
+      assert.ok(ok.json().options.challenge)
+    })
+
     it('sweeps expired sessions and old counters, keeping live sessions', async () => {
       const live = await signedIn('editor')
       await app.storage.db

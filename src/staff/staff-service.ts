@@ -314,6 +314,13 @@ export function createStaffService(deps: StaffServiceDeps) {
      * Options for the browser to create a passkey, and a signed token holding the challenge
      * (kept by the browser in a cookie, checked when the result comes back).
      */
+    /** Whether this is the staff member's current password (re-checked before adding a passkey). */
+    async checkPassword(staff: StaffMember, password: string): Promise<boolean> {
+      const hashValue = await repo.passwordHashOf(staff.id)
+      if (!hashValue) return false
+      return (await argon()).verify(hashValue, password.slice(0, 256)).catch(() => false)
+    },
+
     async passkeyRegistrationOptions(staff: StaffMember, rp: { id: string; name: string }) {
       const { generateRegistrationOptions } = await import('@simplewebauthn/server')
       const existing = await repo.listPasskeys(staff.id)

@@ -96,6 +96,7 @@ describe('the admin in Chromium', { skip: browserSkipReason() }, () => {
     await page.click('form[action="/admin/sign-in"] button[type=submit]')
     await page.waitForURL(/\/admin\/articles/)
     await page.goto(`${local}/admin/account`)
+    await page.fill('#passkey-password', 'a long enough passphrase')
     await page.fill('#passkey-name', 'Test laptop')
     await page.click('[data-passkey=register]')
     await page.waitForSelector('text=Passkey added', { timeout: 10_000 })

@@ -34,7 +34,8 @@ async function register(button) {
   const status = document.getElementById('passkey-status')
   const csrf = button.dataset.csrf
   try {
-    const { options } = await post('/admin/account/passkeys/options', { _csrf: csrf })
+    const password = document.getElementById('passkey-password')?.value || ''
+    const { options } = await post('/admin/account/passkeys/options', { _csrf: csrf, password })
     const cred = await navigator.credentials.create({
       publicKey: {
         ...options,

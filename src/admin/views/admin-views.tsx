@@ -822,6 +822,8 @@ export function AccountView(props: {
           ))}
         </ul>
       )}
+      <label for="passkey-password">Your current password</label>
+      <input id="passkey-password" type="password" autocomplete="current-password" />
       <label for="passkey-name">Name for a new passkey</label>
       <input id="passkey-name" type="text" maxLength={80} value="My phone" />
       <p>
