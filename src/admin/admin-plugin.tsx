@@ -594,7 +594,10 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
         ) {
           await audit(ctx, 'passkey.add-refused', `staff:${ctx.staff!.id}`)
           return reply.code(422).send({
-            error: { code: 'VALIDATION_FAILED', message: 'Type your current password to add a passkey.' },
+            error: {
+              code: 'VALIDATION_FAILED',
+              message: 'Type your current password to add a passkey.',
+            },
           })
         }
         const { options, token } = await deps.staff.passkeyRegistrationOptions(ctx.staff!, {
@@ -1261,6 +1264,35 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
           throw err
         }
         return show([], 201, `${values.name} can now sign in.`)
+      },
+    },
+    {
+      method: 'POST',
+      url: '/admin/staff/:id/disable',
+      permission: 'staff.manage',
+      handler: async (req, reply, ctx) => {
+        const id = (req.params as { id: string }).id
+        const outcome = /^[1-9][0-9]{0,11}$/.test(id)
+          ? await deps.staff.disableStaff(ctx.staff!, Number(id))
+          : 'unknown'
+        const messages = {
+          done: 'Disabled: signed out everywhere, and cannot sign in again.',
+          self: 'You cannot disable your own account.',
+          'not-allowed': 'Only an owner can disable an owner.',
+          unknown: 'No such account.',
+        } as const
+        const status = outcome === 'done' ? 200 : outcome === 'unknown' ? 404 : 403
+        return page(
+          reply,
+          <StaffList
+            ctx={ctx}
+            staff={await deps.staff.listStaff()}
+            problems={outcome === 'done' ? [] : [messages[outcome]]}
+            notice={outcome === 'done' ? messages.done : undefined}
+            values={{ email: '', name: '', role: 'author' }}
+          />,
+          status,
+        )
       },
     },
     {

@@ -120,7 +120,11 @@ for (const dialect of testDialects) {
       for (const who of [null, ...ROLES] as const) {
         const br = who ? await signedIn(who) : browser()
         for (const route of routes) {
-          const url = route.url.replace(':id', String(draftId))
+          // Article routes get a real draft; staff routes an id nobody has (nothing is disabled).
+          const url = route.url.replace(
+            ':id',
+            route.url.startsWith('/admin/staff/') ? '999999' : String(draftId),
+          )
           if (route.url.includes('sign-out')) continue // would end the session mid-matrix; tested below
           const token =
             route.method === 'POST'
@@ -751,6 +755,61 @@ for (const dialect of testDialects) {
       await settle()
       assert.equal(mail.sent.length, n + 3, 'at most three reset emails an hour')
       for (const m of mail.sent) assert.doesNotMatch(m.message.text, /evil\.test/)
+    })
+
+    it('disables an account at once, but never one’s own or an owner by an admin', async () => {
+      const leaving = await app.staff.addStaff({
+        email: 'leaving@example.org',
+        name: 'Leaving',
+        role: 'author',
+        password: PASSWORD,
+      })
+      const theirs = browser()
+      let t = await csrfFor(theirs)
+      await request(theirs, 'POST', '/admin/sign-in', {
+        _csrf: t,
+        email: 'leaving@example.org',
+        password: PASSWORD,
+      })
+      assert.equal((await request(theirs, 'GET', '/admin/articles')).statusCode, 200)
+      const admin = await signedIn('admin')
+      t = await csrfFor(admin, '/admin/staff')
+      const done = await request(admin, 'POST', `/admin/staff/${leaving}/disable`, { _csrf: t })
+      assert.equal(done.statusCode, 200)
+      assert.match(done.body, /signed out everywhere/)
+      assert.equal(
+        (await request(theirs, 'GET', '/admin/articles')).statusCode,
+        303,
+        'their session ended',
+      )
+      const again = browser()
+      const t2 = await csrfFor(again)
+      assert.equal(
+        (
+          await request(again, 'POST', '/admin/sign-in', {
+            _csrf: t2,
+            email: 'leaving@example.org',
+            password: PASSWORD,
+          })
+        ).statusCode,
+        401,
+      )
+      assert.equal(
+        (
+          await request(admin, 'POST', `/admin/staff/${staffIds.get('admin')}/disable`, {
+            _csrf: t,
+          })
+        ).statusCode,
+        403,
+      )
+      assert.equal(
+        (
+          await request(admin, 'POST', `/admin/staff/${staffIds.get('owner')}/disable`, {
+            _csrf: t,
+          })
+        ).statusCode,
+        403,
+      )
     })
 
     it('asks for the current password before offering to add a passkey', async () => {

@@ -219,6 +219,15 @@ export function createStaffRepository(db: Kysely<Database>) {
       await db.updateTable('staff').set({ password_hash: hash }).where('id', '=', staffId).execute()
     },
 
+    async disableStaff(staffId: number, now: Date) {
+      await db
+        .updateTable('staff')
+        .set({ disabled_at: now.getTime() })
+        .where('id', '=', staffId)
+        .execute()
+      await db.deleteFrom('staff_session').where('staff_id', '=', staffId).execute()
+    },
+
     async deleteStaff(staffId: number) {
       await db.deleteFrom('staff').where('id', '=', staffId).execute()
     },

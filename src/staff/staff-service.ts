@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { Clock } from '../lib/clock.js'
 import { AppError } from '../lib/errors.js'
 import { isUniqueViolation } from '../storage/index.js'
-import { ROLES, type Role } from './policy.js'
+import { ROLES, type Role, canAssignRole } from './policy.js'
 import type { StaffMember, StaffRepository } from './staff-repository.js'
 import { ACCOUNT_RULE, ADDRESS_RULE, type Counter, blockedUntil } from './throttle.js'
 
@@ -536,6 +536,28 @@ export function createStaffService(deps: StaffServiceDeps) {
       const key = `reset:${email.trim().toLowerCase().slice(0, 254)}`
       const c = await repo.bumpCounter(key, 3600_000, clock.now().getTime())
       return c.failures <= 3
+    },
+
+    /**
+     * Ends someone's access at once (every session, every device) while keeping their name on
+     * past work and in the audit log. Nobody disables themselves; only an owner disables an owner.
+     */
+    async disableStaff(
+      actor: StaffMember,
+      staffId: number,
+    ): Promise<'done' | 'self' | 'not-allowed' | 'unknown'> {
+      if (actor.id === staffId) return 'self'
+      const target = await repo.findById(staffId)
+      if (!target) return 'unknown'
+      if (!canAssignRole(actor.role, target.role)) return 'not-allowed'
+      await repo.disableStaff(staffId, clock.now())
+      await deps.audit({
+        staffId: actor.id,
+        action: 'staff.disable',
+        subject: `staff:${staffId}`,
+        detail: target.email,
+      })
+      return 'done'
     },
 
     /** Deletes an account that was never used (an invitation whose email could not go out). */

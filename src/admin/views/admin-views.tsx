@@ -581,6 +581,7 @@ export function StaffList(props: {
             <th scope="col">Name</th>
             <th scope="col">Email</th>
             <th scope="col">Role</th>
+            <th scope="col">Access</th>
           </tr>
         </thead>
         <tbody>
@@ -589,6 +590,20 @@ export function StaffList(props: {
               <td>{s.name}</td>
               <td>{s.email}</td>
               <td>{s.role}</td>
+              <td>
+                {s.disabledAt ? (
+                  `Disabled ${s.disabledAt.toISOString().slice(0, 10)}`
+                ) : s.id === props.ctx.staff?.id ? (
+                  'You'
+                ) : (
+                  <form method="post" action={`/admin/staff/${s.id}/disable`}>
+                    <input type="hidden" name="_csrf" value={props.ctx.csrf} />
+                    <button class="secondary" type="submit">
+                      Disable
+                    </button>
+                  </form>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
