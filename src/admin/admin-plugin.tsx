@@ -105,6 +105,8 @@ const ADMIN_CSP =
   "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 const PREVIEW_CSP =
   "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'self'"
+/** Recent photos offered as the lead image in the article form (others by number). */
+const LEAD_CHOICES = 12
 const SESSION_COOKIE = 'mh_session'
 /** Forms whose text is carried through a new sign-in when the session has ended. */
 const RESUMABLE = /^\/admin\/articles(\/[1-9][0-9]{0,11})?$/
@@ -127,13 +129,14 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
     deps.staff.audit({ staffId: ctx.staff?.id ?? null, action, subject, detail })
 
   async function formLists() {
-    const [sections, topics, authors, agencies] = await Promise.all([
+    const [sections, topics, authors, agencies, images] = await Promise.all([
       deps.content.listSections(),
       deps.repo.listTopics(),
       deps.repo.listAuthors(),
       deps.repo.listAgencies(),
+      deps.repo.searchImages('', LEAD_CHOICES),
     ])
-    return { sections, topics, authors, agencies }
+    return { sections, topics, authors, agencies, images }
   }
 
   /** Contributors and authors edit their own work; editors and above anything. */

@@ -181,7 +181,7 @@ describe('the admin in Chromium', { skip: browserSkipReason() }, () => {
     await page.fill('#byline-0', 'Night Editor')
     await page.click('.mh-editor-content')
     await page.keyboard.type('Farmers began cutting wheat ten days early this year.')
-    await page.fill('#leadImageId', imageId!)
+    await page.check(`input[name=leadImageId][value="${imageId}"]`)
     await page.selectOption('#status', 'scheduled')
     const at = new Date(clock.now().getTime() + 5 * 60_000).toISOString().slice(0, 16)
     await page.fill('#publishedAt', at)

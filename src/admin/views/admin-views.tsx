@@ -335,6 +335,8 @@ export interface ArticleFormView {
   /** Set when someone else saved first: their version, to compare with ours (in `values`). */
   theirs?: Article | undefined
   revisions?: Revision[] | undefined
+  /** Recent photos to choose the lead from. */
+  images?: Image[]
 }
 
 export function ArticleForm(props: ArticleFormView) {
@@ -465,16 +467,43 @@ export function ArticleForm(props: ArticleFormView) {
           New topics <span class="hint">(names separated by commas; made when you save)</span>
         </label>
         <input id="newTopics" name="newTopics" type="text" maxLength={700} />
-        <label for="leadImageId">
-          Lead image id <span class="hint">(optional; the number shown in Media)</span>
-        </label>
-        <input
-          id="leadImageId"
-          name="leadImageId"
-          type="text"
-          inputMode="numeric"
-          value={v.leadImageId}
-        />
+        <fieldset class="lead-choices">
+          <legend>Lead photo</legend>
+          <p class="small">
+            The latest photos from <a href="/admin/media">Media</a>; upload one there first. Its alt
+            text, caption and credit come with it.
+          </p>
+          <label>
+            <input type="radio" name="leadImageId" value="" checked={!v.leadImageId} />
+            None
+          </label>
+          {(props.images ?? []).map((img) => (
+            <label>
+              <input
+                type="radio"
+                name="leadImageId"
+                value={String(img.id)}
+                checked={v.leadImageId === String(img.id)}
+              />
+              <img
+                src={imagePath(img, img.widths[0] ?? img.width)}
+                width={96}
+                height={Math.round((96 * img.height) / Math.max(1, img.width))}
+                alt=""
+              />
+              <span>
+                {img.id}: {img.caption || img.alt}
+              </span>
+            </label>
+          ))}
+          {v.leadImageId &&
+            !(props.images ?? []).some((img) => String(img.id) === v.leadImageId) && (
+              <label>
+                <input type="radio" name="leadImageId" value={v.leadImageId} checked />
+                Image {v.leadImageId} (kept)
+              </label>
+            )}
+        </fieldset>
         <label for="body">
           Body{' '}
           <span class="hint">
