@@ -853,19 +853,64 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
         const a = await loadOwned(req, ctx)
         const lists = await formLists()
         const saved = (req.query as Record<string, unknown>)['saved'] === '1'
-        const revisions = await deps.content.listRevisions(a.id)
+        const [revisions, kept] = await Promise.all([
+          deps.content.listRevisions(a.id),
+          deps.content.findAutosave(a.id),
+        ])
+        const values = formValuesOf(a, undefined)
+        // A copy kept by the editor after the last save: offered, and used only when asked.
+        const newer = kept && kept.savedAt > a.updatedAt ? kept : undefined
+        const useKept = newer && (req.query as Record<string, unknown>)['autosave'] === '1'
+        if (useKept) Object.assign(values, { headline: newer.headline, body: newer.body })
         return page(
           reply,
           <ArticleForm
             ctx={ctx}
             article={a}
-            values={formValuesOf(a, undefined)}
+            values={values}
             problems={[]}
-            notice={saved ? 'Saved.' : undefined}
+            notice={
+              useKept
+                ? `This is the text kept automatically at ${newer.savedAt.toISOString().slice(11, 16)} UTC. Press Save to keep it.`
+                : saved
+                  ? 'Saved.'
+                  : undefined
+            }
+            autosaved={
+              !useKept && newer
+                ? { at: newer.savedAt, href: `/admin/articles/${a.id}?autosave=1` }
+                : undefined
+            }
             revisions={revisions}
             {...lists}
           />,
         )
+      },
+    },
+    {
+      method: 'POST',
+      url: '/admin/articles/:id/autosave',
+      permission: 'article.draft',
+      handler: async (req, reply, ctx) => {
+        const a = await loadOwned(req, ctx)
+        const body = req.body as { headline?: unknown; body?: unknown }
+        if (typeof body.headline !== 'string' || typeof body.body !== 'string') {
+          return reply
+            .code(422)
+            .send({ error: { code: 'VALIDATION_FAILED', message: 'headline and body are needed' } })
+        }
+        try {
+          await deps.content.autosave(a.id, ctx.staff!.id, {
+            headline: body.headline,
+            body: body.body,
+          })
+        } catch (err) {
+          if (isAppError(err) && err.status < 500) {
+            return reply.code(err.status).send({ error: { code: err.code, message: err.message } })
+          }
+          throw err
+        }
+        return reply.send({ ok: true })
       },
     },
     {

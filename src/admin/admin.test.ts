@@ -812,6 +812,57 @@ for (const dialect of testDialects) {
       )
     })
 
+    it('keeps the editor text on the server, offers it back, and drops it after a real save', async () => {
+      const a = await app.content.createArticle(
+        articleInput(b, { slug: 'autosaved', status: 'draft', headline: 'Saved headline' }),
+      )
+      const br = await signedIn('editor')
+      const html = (await request(br, 'GET', `/admin/articles/${a.id}`)).body
+      const t = /name="_csrf" value="([^"]+)"/.exec(html)![1]!
+      const v = /name="version" value="([^"]*)"/.exec(html)![1]!
+      await new Promise((r) => setTimeout(r, 5))
+      const kept = await app.http.inject({
+        method: 'POST',
+        url: `/admin/articles/${a.id}/autosave`,
+        headers: {
+          host: 'example.org',
+          cookie: br.header(),
+          'content-type': 'application/json',
+          accept: 'application/json',
+        },
+        payload: JSON.stringify({
+          _csrf: t,
+          headline: 'Unsaved headline',
+          body: '<p>Words typed but not saved.</p>',
+        }),
+      })
+      assert.equal(kept.statusCode, 200)
+      assert.equal(
+        (await app.repo.findArticleById(a.id))?.headline,
+        'Saved headline',
+        'the article itself is unchanged',
+      )
+      const offer = (await request(br, 'GET', `/admin/articles/${a.id}`)).body
+      assert.match(offer, /Open the kept text/)
+      const opened = (await request(br, 'GET', `/admin/articles/${a.id}?autosave=1`)).body
+      assert.match(opened, /Words typed but not saved\./)
+      assert.match(opened, /value="Unsaved headline"/)
+      const saved = await request(br, 'POST', `/admin/articles/${a.id}`, {
+        _csrf: t,
+        version: v,
+        sectionId: String(b.sectionId),
+        slug: 'autosaved',
+        headline: 'Unsaved headline',
+        body: '<p>Words typed but not saved.</p>',
+        status: 'draft',
+      })
+      assert.equal(saved.statusCode, 303)
+      assert.doesNotMatch(
+        (await request(br, 'GET', `/admin/articles/${a.id}`)).body,
+        /Open the kept text/,
+      )
+    })
+
     it('asks for the current password before offering to add a passkey', async () => {
       const br = await signedIn('author')
       const token = await csrfFor(br, '/admin/account')

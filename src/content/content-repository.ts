@@ -717,6 +717,46 @@ export function createContentRepository(db: Kysely<Database>, dialect: DialectNa
       return r ? toRevisionRow(r) : undefined
     },
 
+    async putAutosave(a: {
+      articleId: number
+      staffId: number | null
+      savedAt: Date
+      headline: string
+      body: string
+    }) {
+      const values = {
+        staff_id: a.staffId,
+        saved_at: a.savedAt.getTime(),
+        headline: a.headline,
+        body: a.body,
+      }
+      await db
+        .insertInto('article_autosave')
+        .values({ article_id: a.articleId, ...values })
+        .onConflict((oc) => oc.column('article_id').doUpdateSet(values))
+        .execute()
+    },
+
+    async findAutosave(articleId: number) {
+      const r = await db
+        .selectFrom('article_autosave')
+        .selectAll()
+        .where('article_id', '=', articleId)
+        .executeTakeFirst()
+      return r
+        ? {
+            savedAt: new Date(Number(r.saved_at)),
+            headline: r.headline,
+            body: r.body,
+            staffId: r.staff_id,
+          }
+        : undefined
+    },
+
+    async deleteAutosave(articleId: number) {
+      await db.deleteFrom('article_autosave').where('article_id', '=', articleId).execute()
+    },
+
     async insertCorrection(c: {
       articleId: number
       at: Date

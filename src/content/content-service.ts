@@ -404,11 +404,26 @@ export function createContentService(deps: ContentServiceDeps) {
       }
       const after = (await repo.findArticleById(id))!
       await recordRevision(after, meta.staffId ?? null)
+      // Saved for real: the kept copy has done its work.
+      await repo.deleteAutosave(id)
       changed([...keysFor(before), ...keysFor(after)])
       return after
     },
 
     listRevisions: (articleId: number) => repo.listRevisions(articleId, 100),
+
+    /** Keeps the editor's unsaved text on the server; nothing readers see changes. */
+    async autosave(articleId: number, staffId: number, text: { headline: string; body: string }) {
+      if (text.body.length > 1_000_000 || text.headline.length > 1000) {
+        throw new AppError('VALIDATION_FAILED', {
+          status: 422,
+          message: 'Too long to keep',
+          details: ['body: too long'],
+        })
+      }
+      await repo.putAutosave({ articleId, staffId, savedAt: clock.now(), ...text })
+    },
+    findAutosave: (articleId: number) => repo.findAutosave(articleId),
     findRevision: (articleId: number, revisionId: number) =>
       repo.findRevision(articleId, revisionId),
 

@@ -24,6 +24,15 @@ export interface Database {
   newsletter: NewsletterTable
   subscriber: SubscriberTable
   subscription: SubscriptionTable
+  article_autosave: ArticleAutosaveTable
+}
+
+export interface ArticleAutosaveTable {
+  article_id: number
+  staff_id: number | null
+  saved_at: number
+  headline: string
+  body: string
 }
 
 export interface NewsletterTable {

@@ -234,6 +234,7 @@ function mount(textarea: HTMLTextAreaElement, form: HTMLFormElement): void {
         const draft: LocalDraft = { html: now, savedAt: Date.now(), base, submitted }
         localStorage.setItem(key, JSON.stringify(draft))
         status.textContent = `Unsaved changes kept in this browser at ${clock(draft.savedAt)}.`
+        if (!submitted) keepOnServer(now, draft.savedAt)
       }
       storedHtml = now
     } catch {
@@ -469,6 +470,29 @@ function mount(textarea: HTMLTextAreaElement, form: HTMLFormElement): void {
     banner.setAttribute('aria-label', 'Unsaved changes in this browser')
     banner.append(text, restore, discard)
     banner.hidden = false
+  }
+
+  /**
+   * For an article that exists, the same copy goes to the server too, so a lost laptop loses no
+   * words. It is a side copy: the article itself changes only when someone presses Save.
+   */
+  function keepOnServer(bodyHtml: string, at: number) {
+    if (!/\/admin\/articles\/[1-9][0-9]*$/.test(new URL(form.action).pathname)) return
+    const csrf = form.querySelector<HTMLInputElement>('input[name="_csrf"]')?.value ?? ''
+    const headline = form.querySelector<HTMLInputElement>('#headline')?.value ?? ''
+    fetch(`${new URL(form.action).pathname}/autosave`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ _csrf: csrf, headline, body: bodyHtml }),
+    })
+      .then((r) => {
+        if (r.ok)
+          status.textContent = `Unsaved changes kept in this browser and on the server at ${clock(at)}.`
+      })
+      .catch(() => {
+        // Offline: the browser's copy is still there.
+      })
   }
 
   setInterval(store, AUTOSAVE_MS)

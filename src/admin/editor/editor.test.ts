@@ -25,8 +25,9 @@ const OUT = path.join(ROOT, 'test-output')
 const RICHER = '<p lang="fr">Bonjour</p><table><tbody><tr><td>1</td></tr></tbody></table>'
 const INITIAL = '<p>Hello <strong>world</strong></p><figure data-image-id="7"></figure>'
 // The admin's policy (src/http/responses.ts) minus frame-ancestors: no inline script or style.
+// The admin's own policy (admin-plugin.tsx ADMIN_CSP): the editor may talk back to the admin.
 const CSP =
-  "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; form-action 'self'; base-uri 'none'"
+  "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'"
 const ACTION = '/admin/articles/7'
 
 describe('editor rules (no browser)', () => {
@@ -91,6 +92,7 @@ describe('the rich editor in Chromium', { skip: browserSkipReason() }, () => {
   let page: Page
   let origin = ''
   let stored = INITIAL
+  const autosaves: { headline: string; body: string }[] = []
   const posts: URLSearchParams[] = []
   const problems: string[] = []
   const requests: string[] = []
@@ -151,6 +153,15 @@ describe('the rich editor in Chromium', { skip: browserSkipReason() }, () => {
           name.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8',
         )
         res.end(fs.readFileSync(path.join(dir, name)))
+      } else if (req.method === 'POST' && url === `${ACTION}/autosave`) {
+        // The server's side copy (admin-plugin.tsx): accepted, recorded, never the article.
+        let body = ''
+        req.setEncoding('utf8')
+        req.on('data', (c: string) => (body += c))
+        req.on('end', () => {
+          autosaves.push(JSON.parse(body) as { headline: string; body: string })
+          res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}')
+        })
       } else if (req.method === 'POST' && url === ACTION) {
         let body = ''
         req.setEncoding('utf8')
@@ -288,6 +299,13 @@ describe('the rich editor in Chromium', { skip: browserSkipReason() }, () => {
     )
     const kept = parseDraft(await page.evaluate((k) => localStorage.getItem(k), draftKey(ACTION)))
     assert.equal(kept?.html, edited)
+    // The same copy went to the server's side store, for an article that exists.
+    for (let i = 0; i < 50 && !autosaves.some((a) => a.body === edited); i++)
+      await page.waitForTimeout(100)
+    assert.ok(
+      autosaves.some((a) => a.body === edited),
+      'the kept text reached the server',
+    )
     await page.reload()
     assert.deepEqual(
       dialogs.filter((d) => d === 'beforeunload'),

@@ -337,6 +337,8 @@ export interface ArticleFormView {
   revisions?: Revision[] | undefined
   /** Recent photos to choose the lead from. */
   images?: Image[]
+  /** A newer automatic copy exists: when, and where to open it. */
+  autosaved?: { at: Date; href: string } | undefined
 }
 
 export function ArticleForm(props: ArticleFormView) {
@@ -390,6 +392,13 @@ export function ArticleForm(props: ArticleFormView) {
             </div>
           </div>
         </section>
+      )}
+      {props.autosaved && (
+        <p class="notice" role="status">
+          Text kept automatically at {props.autosaved.at.toISOString().slice(11, 16)} UTC is newer
+          than this version. <a href={props.autosaved.href}>Open the kept text</a> (nothing changes
+          until you save).
+        </p>
       )}
       <Problems problems={props.problems} />
       <form method="post" action={action}>
