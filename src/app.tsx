@@ -177,6 +177,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     renderPreview: site.renderPreview,
     publicUrl: config.PUBLIC_URL,
     allowedHosts: config.ALLOWED_HOSTS,
+    newsletters,
+    onNewslettersChanged: () => cache?.purge(['all']),
   })
 
   let timer: NodeJS.Timeout | null = null

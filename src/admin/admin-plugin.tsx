@@ -20,6 +20,8 @@ import {
   removeStoredImage,
 } from '../files/index.js'
 import type { MailTransport, Message } from '../email/index.js'
+import type { NewsletterService } from '../newsletter/index.js'
+import { isUniqueViolation } from '../storage/index.js'
 import { AppError, isAppError } from '../lib/errors.js'
 import { mailOrigin } from '../http/origin.js'
 import { invitationEmail, resetEmail } from '../staff/staff-emails.js'
@@ -48,6 +50,7 @@ import {
   ForgotView,
   SetPasswordView,
   MediaView,
+  NewslettersAdmin,
   PhonePreview,
   RevisionView,
   ArticleList,
@@ -63,6 +66,9 @@ import {
 } from './views/taxonomy-views.js'
 
 export interface AdminDeps {
+  newsletters?: NewsletterService
+  /** Called after a newsletter is added: reader pages show its box. */
+  onNewslettersChanged?: () => void
   /** PUBLIC_URL and ALLOWED_HOSTS: where emailed links may point (see http/origin.ts). */
   publicUrl?: string | undefined
   allowedHosts?: readonly string[]
@@ -291,6 +297,14 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
   async function sendMail(m: Message) {
     if (!deps.mail) throw new AppError('INTERNAL', { message: 'No mail transport configured' })
     await deps.mail.send(m)
+  }
+
+  async function newsletterRows() {
+    const service = deps.newsletters
+    const list = service ? await service.listNewsletters() : []
+    return Promise.all(
+      list.map(async (n) => ({ ...n, counts: await service!.countByStatus(n.id) })),
+    )
   }
 
   async function shareLink(req: FastifyRequest, id: number) {
@@ -1341,6 +1355,55 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
           />,
           status,
         )
+      },
+    },
+    {
+      method: 'GET',
+      url: '/admin/newsletters',
+      permission: 'newsletter.manage',
+      handler: async (_req, reply, ctx) =>
+        page(reply, <NewslettersAdmin ctx={ctx} newsletters={await newsletterRows()} />),
+    },
+    {
+      method: 'POST',
+      url: '/admin/newsletters',
+      permission: 'newsletter.manage',
+      handler: async (req, reply, ctx) => {
+        const body = req.body as FormBody
+        const values = Object.fromEntries(
+          ['name', 'slug', 'description', 'cadence', 'language'].map((k) => [k, field(body, k)]),
+        )
+        if (!deps.newsletters)
+          throw new AppError('NOT_FOUND', { status: 404, message: 'Newsletters are off' })
+        const show = async (status: number, problems: string[], notice?: string) =>
+          page(
+            reply,
+            <NewslettersAdmin
+              ctx={ctx}
+              newsletters={await newsletterRows()}
+              problems={problems}
+              notice={notice}
+              values={problems.length ? values : undefined}
+            />,
+            status,
+          )
+        try {
+          const id = await deps.newsletters.createNewsletter({
+            name: values['name'] ?? '',
+            slug: values['slug'] ?? '',
+            description: values['description'] ?? '',
+            cadence: values['cadence'] ?? '',
+            language: values['language'] ?? '',
+          })
+          await audit(ctx, 'newsletter.create', `newsletter:${id}`, values['name'] ?? '')
+          deps.onNewslettersChanged?.()
+        } catch (err) {
+          if (isAppError(err) && err.status < 500) return show(err.status, problemsOf(err))
+          if (isUniqueViolation(err))
+            return show(409, ['Another newsletter already uses that address.'])
+          throw err
+        }
+        return show(201, [], `Added ${values['name']}. Its sign-up box now shows under articles.`)
       },
     },
     {

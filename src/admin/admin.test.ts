@@ -863,6 +863,36 @@ for (const dialect of testDialects) {
       )
     })
 
+    it('adds a newsletter from the admin; its box appears under articles at once', async () => {
+      const art = await app.content.createArticle(articleInput(b, { slug: 'with-newsletter' }))
+      const url = `/world/${art.publishedAt!.getUTCFullYear()}/${String(art.publishedAt!.getUTCMonth() + 1).padStart(2, '0')}/with-newsletter`
+      const before = await app.http.inject({ method: 'GET', url, headers: { host: 'example.org' } })
+      const hadBox = /class="newsletter-box"/.test(before.body)
+      const br = await signedIn('editor')
+      const t = await csrfFor(br, '/admin/newsletters')
+      const form = {
+        _csrf: t,
+        name: 'Evening Brief',
+        slug: 'evening-brief',
+        description: 'Three stories at six.',
+        cadence: 'Daily',
+        language: 'ru',
+      }
+      const made = await request(br, 'POST', '/admin/newsletters', form)
+      assert.equal(made.statusCode, 201)
+      assert.match(made.body, /Evening Brief/)
+      assert.equal((await request(br, 'POST', '/admin/newsletters', form)).statusCode, 409)
+      const bad = await request(br, 'POST', '/admin/newsletters', {
+        ...form,
+        slug: 'Bad Slug',
+        language: 'not a tag',
+      })
+      assert.equal(bad.statusCode, 422)
+      const after = await app.http.inject({ method: 'GET', url, headers: { host: 'example.org' } })
+      assert.match(after.body, /class="newsletter-box"/)
+      assert.ok(hadBox || after.body !== before.body, 'the cached page was refreshed')
+    })
+
     it('asks for the current password before offering to add a passkey', async () => {
       const br = await signedIn('author')
       const token = await csrfFor(br, '/admin/account')

@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   'audit.read',
   /** See contributions and revenue. */
   'revenue.read',
+  /** Create newsletters and see their subscriber counts. */
+  'newsletter.manage',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -34,6 +36,7 @@ const POLICY: Record<Role, readonly Permission[]> = {
     'article.edit-any',
     'article.publish',
     'taxonomy.manage',
+    'newsletter.manage',
   ],
   author: ['admin.enter', 'article.draft', 'article.publish'],
   contributor: ['admin.enter', 'article.draft'],
