@@ -3,9 +3,7 @@
 // mode as a child process, loads reader pages with autocannon (in this process) and wrk, and
 // reports throughput, latency, memory, cold start and page weight against the targets.
 // Usage: npm run bench [-- --dialect sqlite|postgres|both --duration 15 --connections 50 --quick]
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -15,6 +13,7 @@ import {
   get,
   haveCommand,
   killAllChildrenSync,
+  machineInfo,
   pageWeight,
   pollUntil200,
   runWrk,
@@ -140,31 +139,6 @@ const say = (s = '') => process.stdout.write(`${s}\n`)
 const round = (n, d = 1) =>
   n === null || n === undefined || Number.isNaN(n) ? null : Math.round(n * 10 ** d) / 10 ** d
 
-function machineInfo() {
-  const git = (...args) => {
-    try {
-      return execFileSync('git', args, {
-        cwd: ROOT,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      }).trim()
-    } catch {
-      return null
-    }
-  }
-  const cpus = os.cpus()
-  const status = git('status', '--porcelain')
-  return {
-    date: new Date().toISOString(),
-    node: process.version,
-    platform: `${os.type()} ${os.release()} ${os.arch()}`,
-    cpuModel: cpus[0]?.model ?? null,
-    cores: cpus.length,
-    memoryGb: round(os.totalmem() / 1024 ** 3),
-    gitCommit: git('rev-parse', 'HEAD'),
-    gitDirty: status === null ? null : status.length > 0,
-  }
-}
 
 function childEnv(db, extra) {
   return {
@@ -712,7 +686,7 @@ async function main() {
     )
     process.exit(2)
   }
-  const machine = machineInfo()
+  const machine = machineInfo(ROOT)
   say(
     `Masthead benchmark: ${opt.dialects.join(' + ')}, ${opt.articles} articles, ${opt.connections} connections, ${opt.duration} s per load${opt.quick ? ' (quick)' : ''}`,
   )
