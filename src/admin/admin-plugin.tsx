@@ -278,6 +278,15 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
     return out
   }
 
+  /** A refused action, told in one page: what failed and why, with the status that says so. */
+  function refused(reply: FastifyReply, ctx: AdminContext, title: string, err: AppError) {
+    return page(
+      reply,
+      <AdminMessage ctx={ctx} title={title} message={[err.message, ...err.details].join(' ')} />,
+      err.status,
+    )
+  }
+
   function linkGone(reply: FastifyReply, ctx: AdminContext) {
     const message = 'It has expired or was already used. Ask for a new one from the sign-in page.'
     return page(
@@ -1017,15 +1026,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
           await deps.content.restoreRevision(a.id, Number(rid), { staffId: ctx.staff!.id })
         } catch (err) {
           if (isAppError(err) && err.status < 500 && err.status !== 404) {
-            return page(
-              reply,
-              <AdminMessage
-                ctx={ctx}
-                title="Could not restore"
-                message={[err.message, ...err.details].join(' ')}
-              />,
-              err.status,
-            )
+            return refused(reply, ctx, 'Could not restore', err)
           }
           throw err
         }
@@ -1045,15 +1046,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
           await deps.content.addCorrection(a.id, kind, field(body, 'text'))
         } catch (err) {
           if (isAppError(err) && err.status < 500) {
-            return page(
-              reply,
-              <AdminMessage
-                ctx={ctx}
-                title="Nothing was added"
-                message={[err.message, ...err.details].join(' ')}
-              />,
-              err.status,
-            )
+            return refused(reply, ctx, 'Nothing was added', err)
           }
           throw err
         }

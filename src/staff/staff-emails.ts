@@ -1,54 +1,42 @@
 import type { Message } from '../email/index.js'
 
+/** Who an admin email goes to and the link it carries. */
+export interface LinkEmail {
+  to: string
+  name: string
+  siteName: string
+  link: string
+  from: string
+}
+
 /**
  * The admin's emails: an invitation and a password reset. Plain text first (it is what reaches
  * every inbox); the HTML part says the same.
  */
-export function invitationEmail(o: {
-  to: string
-  name: string
-  siteName: string
-  link: string
-  from: string
-}): Message {
-  const text = [
-    `Hello ${o.name},`,
-    '',
+export function invitationEmail(o: LinkEmail): Message {
+  return linkEmail(
+    o,
+    `Your ${o.siteName} newsroom account`,
     `You have an account in the ${o.siteName} newsroom. Choose your password here (the link works for 7 days, once):`,
-    '',
-    o.link,
-    '',
     'If you did not expect this, you can ignore this email.',
-  ].join('\n')
-  return {
-    to: { name: o.name, address: o.to },
-    from: { name: o.siteName, address: o.from },
-    subject: `Your ${o.siteName} newsroom account`,
-    text,
-    html: htmlOf(text, o.link),
-  }
+  )
 }
 
-export function resetEmail(o: {
-  to: string
-  name: string
-  siteName: string
-  link: string
-  from: string
-}): Message {
-  const text = [
-    `Hello ${o.name},`,
-    '',
+export function resetEmail(o: LinkEmail): Message {
+  return linkEmail(
+    o,
+    `Reset your ${o.siteName} password`,
     `Someone asked to reset the password of your ${o.siteName} newsroom account. To choose a new one, open this link within an hour:`,
-    '',
-    o.link,
-    '',
     'If it was not you, ignore this email: your password stays as it is.',
-  ].join('\n')
+  )
+}
+
+function linkEmail(o: LinkEmail, subject: string, lead: string, after: string): Message {
+  const text = [`Hello ${o.name},`, '', lead, '', o.link, '', after].join('\n')
   return {
     to: { name: o.name, address: o.to },
     from: { name: o.siteName, address: o.from },
-    subject: `Reset your ${o.siteName} password`,
+    subject,
     text,
     html: htmlOf(text, o.link),
   }

@@ -248,25 +248,11 @@ export function ArticleList(props: ArticleListView) {
         </div>
         <div>
           <label for="section">Section</label>
-          <select id="section" name="section">
-            <option value="">Any</option>
-            {props.sections.map((s) => (
-              <option value={String(s.id)} selected={f.section === String(s.id)}>
-                {s.name}
-              </option>
-            ))}
-          </select>
+          <IdSelect id="section" any="Any" options={props.sections} selected={f.section} />
         </div>
         <div>
           <label for="author">Author</label>
-          <select id="author" name="author">
-            <option value="">Anyone</option>
-            {props.authors.map((a) => (
-              <option value={String(a.id)} selected={f.author === String(a.id)}>
-                {a.name}
-              </option>
-            ))}
-          </select>
+          <IdSelect id="author" any="Anyone" options={props.authors} selected={f.author} />
         </div>
         <div>
           <button type="submit">Filter</button>
@@ -1261,5 +1247,24 @@ export function NewslettersAdmin(props: {
         </p>
       </form>
     </AdminLayout>
+  )
+}
+
+/** A filter choice among things with an id and a name, with a first option meaning "all". */
+function IdSelect(props: {
+  id: string
+  any: string
+  options: readonly { id: number; name: string }[]
+  selected: string
+}) {
+  return (
+    <select id={props.id} name={props.id}>
+      <option value="">{props.any}</option>
+      {props.options.map((o) => (
+        <option value={String(o.id)} selected={props.selected === String(o.id)}>
+          {o.name}
+        </option>
+      ))}
+    </select>
   )
 }
