@@ -205,6 +205,28 @@ describe('the admin in Chromium', { skip: browserSkipReason() }, () => {
     await context.close()
   })
 
+  it('fits every admin page in a 375 px phone screen (wide tables scroll inside themselves)', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 } })
+    const page = await context.newPage()
+    await page.goto(`${base}/admin/sign-in`)
+    await page.fill('#email', 'desk@example.org')
+    await page.fill('#password', 'a long enough passphrase')
+    await page.click('form[action="/admin/sign-in"] button[type=submit]')
+    await page.waitForURL(/\/admin\/articles/)
+    for (const url of [
+      '/admin/articles',
+      '/admin/articles/new',
+      '/admin/media',
+      '/admin/taxonomy',
+      '/admin/newsletters',
+      '/admin/account',
+    ]) {
+      await page.goto(base + url)
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375, url)
+    }
+    await context.close()
+  })
+
   it('passes the Nu HTML checker and axe on the admin pages, with screenshots', async () => {
     const page = await ctx.newPage()
     await page.goto(`${base}/admin/sign-in`)
