@@ -28,6 +28,11 @@ export interface Storage {
   ): Promise<() => Promise<void>>
   /** A channel name for this database and schema, so two sites sharing a server stay apart. */
   channel(name: string): string
+  /**
+   * Raw SQL on the same pool (PostgreSQL only): pg-boss runs its queries through this rather
+   * than opening connections of its own.
+   */
+  executeSql?(text: string, values: unknown[]): Promise<{ rows: unknown[] }>
   /** Refreshes the query planner's statistics; run after bulk writes (seed, import). */
   analyze(): Promise<void>
   /** Closes every connection; safe to call twice. */
@@ -157,6 +162,10 @@ async function connectPostgres(url: string, max: number): Promise<Storage> {
         stopped = true
         await client?.end().catch(() => {})
       }
+    },
+    async executeSql(text, values) {
+      const r = await pool.query(text, values)
+      return { rows: r.rows as unknown[] }
     },
     async analyze() {
       await pool.query('ANALYZE')

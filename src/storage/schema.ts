@@ -25,6 +25,63 @@ export interface Database {
   subscriber: SubscriberTable
   subscription: SubscriptionTable
   article_autosave: ArticleAutosaveTable
+  edition: EditionTable
+  edition_item: EditionItemTable
+  delivery: DeliveryTable
+  job: JobTable
+}
+
+export interface EditionTable {
+  id: Generated<number>
+  newsletter_id: number
+  subject: string
+  intro: string
+  status: 'draft' | 'approved' | 'sending' | 'sent' | 'cancelled'
+  slot_at: number | null
+  send_at: number | null
+  created_at: number
+  updated_at: number
+  started_at: number | null
+  finished_at: number | null
+  recipients: Generated<number>
+  sent_html: string | null
+  sent_text: string | null
+  lease_owner: string | null
+  lease_until: number | null
+  created_by: number | null
+}
+
+export interface EditionItemTable {
+  edition_id: number
+  position: number
+  article_id: number
+  blurb: string
+  sent_headline: string | null
+  sent_path: string | null
+}
+
+export interface DeliveryTable {
+  edition_id: number
+  subscriber_id: number
+  email: string
+  state: 'queued' | 'sending' | 'sent' | 'failed' | 'skipped'
+  attempts: Generated<number>
+  updated_at: number
+  detail: Generated<string>
+}
+
+export interface JobTable {
+  id: Generated<number>
+  queue: string
+  data: string
+  state: 'created' | 'active' | 'completed' | 'failed'
+  run_at: number
+  attempts: Generated<number>
+  locked_by: string | null
+  locked_until: number | null
+  last_error: string | null
+  created_at: number
+  finished_at: number | null
 }
 
 export interface ArticleAutosaveTable {
@@ -44,6 +101,14 @@ export interface NewsletterTable {
   cadence: string
   language: string
   created_at: number
+  sender_name: Generated<string>
+  sender_address: Generated<string>
+  schedule_mode: Generated<'off' | 'draft' | 'send'>
+  /** 0 = Sunday … 6 = Saturday. */
+  schedule_day: number | null
+  /** "HH:MM" in schedule_tz. */
+  schedule_time: Generated<string>
+  schedule_tz: Generated<string>
 }
 
 export interface SubscriberTable {

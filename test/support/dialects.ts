@@ -73,6 +73,7 @@ export async function openTestStorage(dialect: DialectName): Promise<Storage> {
   return {
     ...s,
     analyze: s.analyze,
+    ...(s.executeSql ? { executeSql: s.executeSql } : {}),
     notify: s.notify,
     listen: s.listen,
     channel: s.channel,
@@ -82,6 +83,8 @@ export async function openTestStorage(dialect: DialectName): Promise<Storage> {
       await c.connect()
       try {
         await c.query(`drop schema if exists "${schema}" cascade`)
+        // pg-boss keeps its tables in a schema beside ours (see src/jobs/pgboss-queue.ts).
+        await c.query(`drop schema if exists "${schema}_jobs" cascade`)
       } finally {
         await c.end()
       }

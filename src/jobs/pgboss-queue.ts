@@ -1,0 +1,75 @@
+import PgBoss from 'pg-boss'
+import type { Storage } from '../storage/index.js'
+import {
+  type JobData,
+  type JobHandler,
+  type JobLog,
+  type JobQueue,
+  MAX_ATTEMPTS,
+  type QueueName,
+} from './job-queue.js'
+
+export interface PgBossQueueOptions {
+  /** How often an idle worker asks for jobs, in seconds (pg-boss 10's minimum is 0.5). */
+  pollingIntervalSeconds?: number
+  log: JobLog
+}
+
+/** pg-boss's schema: beside ours, since both have a table called `job`. */
+export function jobSchemaFor(storage: Pick<Storage, 'schema'>): string {
+  return storage.schema ? `${storage.schema}_jobs`.slice(0, 63) : 'pgboss'
+}
+
+/**
+ * The job queue on PostgreSQL: pg-boss 10, through our own connection pool. Starting it
+ * creates or upgrades its tables.
+ */
+export async function createPgBossQueue(
+  storage: Storage,
+  opts: PgBossQueueOptions,
+): Promise<JobQueue> {
+  const executeSql = storage.executeSql
+  if (!executeSql) throw new Error('pg-boss needs a PostgreSQL storage')
+  const boss = new PgBoss({
+    db: { executeSql: (text, values) => executeSql(text, values) as Promise<{ rows: never[] }> },
+    schema: jobSchemaFor(storage),
+    retryLimit: MAX_ATTEMPTS - 1,
+    retryDelay: 5,
+    retryBackoff: true,
+    // A worker that dies mid-job holds it this long; handlers resume from the database anyway.
+    expireInHours: 4,
+  })
+  boss.on('error', (err) => opts.log.error({ err }, 'pg-boss reported an error'))
+  await boss.start()
+  const created = new Set<string>()
+  async function ensureQueue(name: QueueName) {
+    if (created.has(name)) return
+    // createQueue is idempotent in pg-boss 10 (insert … on conflict do nothing).
+    await boss.createQueue(name)
+    created.add(name)
+  }
+  let stopped = false
+  return {
+    kind: 'pg-boss',
+    async send(queue, data: JobData, o = {}) {
+      await ensureQueue(queue)
+      await boss.send(queue, data, o.after ? { startAfter: o.after } : {})
+    },
+    async work(queue, handler: JobHandler) {
+      await ensureQueue(queue)
+      await boss.work<JobData>(
+        queue,
+        { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 },
+        async (jobs) => {
+          for (const job of jobs) await handler(job.data)
+        },
+      )
+    },
+    async stop() {
+      if (stopped) return
+      stopped = true
+      // close: false: the pool is ours and closes with the storage.
+      await boss.stop({ graceful: true, wait: true, close: false, timeout: 30_000 })
+    },
+  }
+}
