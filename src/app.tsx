@@ -22,10 +22,18 @@ import { createSite } from './site/site-plugin.js'
 import { registerAdmin } from './admin/admin-plugin.js'
 import { type MailTransport, silentLog, transportFromUrls } from './email/index.js'
 import {
+  createEditionRepository,
+  createEditionSender,
+  createEditionService,
   createNewsletterRepository,
   createNewsletterService,
+  type EditionSender,
+  type EditionService,
   type NewsletterService,
 } from './newsletter/index.js'
+import { createJobQueue, type JobQueue, type QueueName, type JobHandler } from './jobs/index.js'
+import { articlePath } from './content/article.js'
+import { readFileSync } from 'node:fs'
 import { createStaffRepository } from './staff/staff-repository.js'
 import { createStaffService, type StaffService } from './staff/staff-service.js'
 import type { Storage } from './storage/index.js'
@@ -39,6 +47,10 @@ export interface AppOptions {
   mail?: MailTransport
   /** Sitemap page size; tests lower it to see pagination without 50,000 articles. */
   sitemapPerFile?: number
+  /** How often an idle job worker polls (default 1 s); tests lower it. */
+  jobPollMs?: number
+  /** How long a sender holds an edition without renewing (default 30 s); tests lower it. */
+  sendLeaseMs?: number
 }
 
 export interface App {
@@ -48,6 +60,15 @@ export interface App {
   media: MediaStore
   staff: StaffService
   newsletters: NewsletterService
+  editions: EditionService
+  sender: EditionSender
+  /** The job queue, made on first use (pg-boss on PostgreSQL, the job table on SQLite). */
+  jobs: Pick<JobQueue, 'send'>
+  /**
+   * Runs the worker role in this process: takes jobs (edition sends) and ticks the
+   * newsletter schedules every minute. Stops with the app.
+   */
+  startWorker(): Promise<void>
   cache: PageCache | null
   /** Publishes due scheduled articles now and arms the timer for the next one. */
   runScheduler(): Promise<void>
@@ -128,17 +149,88 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     transportFromUrls(config.SMTP_URL ? [config.SMTP_URL] : [], {
       dir: config.MAIL_DIR,
       log: opts.logger ? http.log : silentLog,
+      maxConnections: config.SMTP_MAX_CONNECTIONS,
+      ...(config.SMTP_RATE_LIMIT > 0 ? { rateLimit: config.SMTP_RATE_LIMIT } : {}),
+      ...(config.DKIM_DOMAIN
+        ? {
+            dkim: {
+              domainName: config.DKIM_DOMAIN,
+              keySelector: config.DKIM_SELECTOR,
+              privateKey: readFileSync(config.DKIM_PRIVATE_KEY_FILE, 'utf8'),
+            },
+          }
+        : {}),
     })
   http.addHook('onClose', async () => {
     await mail.close()
   })
+  const newsletterRepo = createNewsletterRepository(storage.db)
   const newsletters = createNewsletterService({
-    repo: createNewsletterRepository(storage.db),
+    repo: newsletterRepo,
     clock,
     signer: staff,
     mail,
     mailFrom: config.MAIL_FROM,
     siteName: config.SITE_NAME,
+  })
+  // The job queue is made when first needed: most web requests never touch it, and on
+  // PostgreSQL making it starts pg-boss.
+  let queue: Promise<JobQueue> | null = null
+  const getQueue = () => {
+    queue ??= createJobQueue(storage, { log: http.log, pollMs: opts.jobPollMs ?? 1000 }).catch(
+      (err: unknown) => {
+        queue = null
+        throw err
+      },
+    )
+    return queue
+  }
+  const jobs = {
+    send: async (q: QueueName, data: Parameters<JobQueue['send']>[1], o?: { after?: Date }) =>
+      (await getQueue()).send(q, data, o),
+  }
+  // Links in email need an address that works from anywhere: PUBLIC_URL. Without it (a
+  // laptop demo) they point at this machine.
+  const mailLinkOrigin = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`
+  const editionRepo = createEditionRepository(storage.db)
+  const articles = {
+    summaries: async (ids: number[]) =>
+      (await repo.summariesByIds(ids, clock.now())).map((a) => ({
+        id: a.id,
+        kicker: a.kicker,
+        headline: a.headline,
+        summary: a.summary,
+        path: articlePath(a),
+      })),
+    recent: async (limit: number) =>
+      (await repo.listPublished({ kind: 'all' }, { limit, offset: 0 }, clock.now())).items.map(
+        (a) => ({ id: a.id, publishedAt: a.publishedAt, pick: false }),
+      ),
+  }
+  const sender = createEditionSender({
+    editions: editionRepo,
+    newsletters: newsletterRepo,
+    articles,
+    mail,
+    clock,
+    signer: staff,
+    origin: mailLinkOrigin,
+    siteName: config.SITE_NAME,
+    mailFrom: config.MAIL_FROM,
+    log: http.log,
+    ...(opts.sendLeaseMs ? { leaseMs: opts.sendLeaseMs } : {}),
+  })
+  const editions = createEditionService({
+    editions: editionRepo,
+    newsletters: newsletterRepo,
+    articles,
+    jobs,
+    mail,
+    clock,
+    origin: mailLinkOrigin,
+    siteName: config.SITE_NAME,
+    mailFrom: config.MAIL_FROM,
+    log: http.log,
   })
   const site = createSite({
     newsletters,
@@ -245,6 +337,36 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     await unlisten()
   })
 
+  let tickTimer: NodeJS.Timeout | null = null
+  async function startWorker() {
+    const q = await getQueue()
+    const sendJob: JobHandler = async (data) => {
+      const id = Number(data['edition'])
+      if (!Number.isSafeInteger(id)) return
+      const outcome = await sender.send(id)
+      if (outcome !== 'finished') http.log.info({ edition: id, outcome }, 'edition send job ended')
+    }
+    await q.work('edition.send', sendJob)
+    const tick = async () => {
+      try {
+        await editions.tick()
+      } catch (err) {
+        http.log.error({ err }, 'newsletter schedule tick failed; trying again in a minute')
+      }
+      if (!closed) {
+        tickTimer = setTimeout(() => void tick(), 60_000)
+        tickTimer.unref()
+      }
+    }
+    await tick()
+    http.log.info({ queue: q.kind }, 'worker started')
+  }
+  http.addHook('onClose', async () => {
+    closed = true
+    if (tickTimer) clearTimeout(tickTimer)
+    if (queue) await (await queue).stop()
+  })
+
   async function shutdown(graceMs: number) {
     await http.close()
     const deadline = Date.now() + graceMs
@@ -254,5 +376,19 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     return { abandoned: requests.inFlight() }
   }
 
-  return { http, content, repo, media, staff, newsletters, cache, runScheduler, shutdown }
+  return {
+    http,
+    content,
+    repo,
+    media,
+    staff,
+    newsletters,
+    editions,
+    sender,
+    jobs,
+    startWorker,
+    cache,
+    runScheduler,
+    shutdown,
+  }
 }

@@ -85,6 +85,19 @@ export const ConfigSchema = z.object({
     ),
   /** Where email goes when SMTP_URL is empty. */
   MAIL_DIR: z.string().min(1).default('data/mail'),
+  /** Connections open at once to each SMTP server. */
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
+  /** Messages per second at most (0: no limit), to stay under a provider's sending limit. */
+  SMTP_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(0),
+  /** DKIM signing: the domain, the selector and a file with the PEM private key; all or none. */
+  DKIM_DOMAIN: z.string().default(''),
+  DKIM_SELECTOR: z.string().default(''),
+  DKIM_PRIVATE_KEY_FILE: z.string().default(''),
+  /**
+   * `on`: `serve` also runs the worker (jobs: newsletter sends and schedules) in the web
+   * process, for single-machine setups. `off`: run `masthead worker` separately.
+   */
+  WORKER: z.enum(['on', 'off']).default('on'),
   /** Publication name shown in the masthead, titles, feeds and structured data. */
   SITE_NAME: z.string().min(1).max(120).default('The Lantern'),
   /** One sentence about the publication, used as the home page description and in feeds. */
@@ -134,6 +147,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
     )
   }
+  const dkim = [
+    parsed.data.DKIM_DOMAIN,
+    parsed.data.DKIM_SELECTOR,
+    parsed.data.DKIM_PRIVATE_KEY_FILE,
+  ]
+  if (dkim.some(Boolean) && !dkim.every(Boolean))
+    throw new ConfigError([
+      'DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY_FILE: set all three to sign email, or none',
+    ])
   return parsed.data
 }
 

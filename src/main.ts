@@ -16,6 +16,7 @@ const HELP: Record<string, string> = {
 
 Commands:
   serve     Migrate, seed the demo into an empty database, and serve the site
+  worker    Run jobs only (newsletter sends and schedules), without serving pages
   migrate   Bring the database schema up to date
   seed      Write content into the database (--demo)
   user      Manage staff accounts (user add)
@@ -32,6 +33,15 @@ Options:
   --port N      Listen on this port (default: PORT, 3000)
   --host ADDR   Bind this address (default: HOST, 127.0.0.1)
   --no-seed     Never write demo content
+  -h, --help    Show this help`,
+  worker: `Usage: masthead worker
+
+Runs the worker role alone: sends approved newsletter editions (resuming any a stopped worker
+left unfinished) and makes scheduled editions. Run one or more beside "masthead serve" with
+WORKER=off; with WORKER=on (the default) serve does this work itself.
+Stops cleanly on SIGTERM or SIGINT: a send in progress stops after its current batch.
+
+Options:
   -h, --help    Show this help`,
   migrate: `Usage: masthead migrate
 
@@ -280,6 +290,26 @@ export async function main(argv: string[]): Promise<void> {
     return
   }
 
+  if (command === 'worker') {
+    const logger = pino({ level: config.LOG_LEVEL })
+    const storage = await openStorage(config)
+    const { buildApp } = await import('./app.js')
+    const app = await buildApp({ config: { ...config, PAGE_CACHE: false }, storage, logger })
+    const stop = async (signal: string) => {
+      logger.info({ signal }, 'worker stopping')
+      const force = setTimeout(() => process.exit(1), 60_000)
+      force.unref()
+      await app.http.close()
+      await storage.close()
+      process.exit(0)
+    }
+    process.on('SIGTERM', () => void stop('SIGTERM'))
+    process.on('SIGINT', () => void stop('SIGINT'))
+    await app.startWorker()
+    say(`Masthead worker running (database: ${storage.dialect})`)
+    return
+  }
+
   // serve
   const logger = pino({ level: config.LOG_LEVEL })
   // The page cache must leave the heap room to work: at most half of it (npm start caps the
@@ -306,6 +336,7 @@ export async function main(argv: string[]): Promise<void> {
   const { buildApp } = await import('./app.js')
   const app = await buildApp({ config, storage, logger })
   await app.runScheduler()
+  if (config.WORKER === 'on') await app.startWorker()
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return

@@ -4,7 +4,20 @@ import type { Newsletter, SubscriptionStatus } from './newsletter.js'
 
 /** Queries only, on both databases. */
 export function createNewsletterRepository(db: Kysely<Database>) {
-  const columns = ['id', 'slug', 'name', 'description', 'cadence', 'language'] as const
+  const columns = [
+    'id',
+    'slug',
+    'name',
+    'description',
+    'cadence',
+    'language',
+    'sender_name as senderName',
+    'sender_address as senderAddress',
+    'schedule_mode as scheduleMode',
+    'schedule_day as scheduleDay',
+    'schedule_time as scheduleTime',
+    'schedule_tz as scheduleTz',
+  ] as const
   return {
     async listNewsletters(): Promise<Newsletter[]> {
       return db.selectFrom('newsletter').select(columns).orderBy('id').execute()
@@ -18,13 +31,43 @@ export function createNewsletterRepository(db: Kysely<Database>) {
       return db.selectFrom('newsletter').select(columns).where('slug', '=', slug).executeTakeFirst()
     },
 
-    async insertNewsletter(n: Omit<Newsletter, 'id'>, now: Date): Promise<number> {
+    async insertNewsletter(
+      n: Pick<Newsletter, 'slug' | 'name' | 'description' | 'cadence' | 'language'>,
+      now: Date,
+    ): Promise<number> {
       const r = await db
         .insertInto('newsletter')
         .values({ ...n, created_at: now.getTime() })
         .returning('id')
         .executeTakeFirstOrThrow()
       return r.id
+    },
+
+    /** Sender and schedule settings of one newsletter. */
+    async updateSettings(
+      id: number,
+      s: Pick<
+        Newsletter,
+        | 'senderName'
+        | 'senderAddress'
+        | 'scheduleMode'
+        | 'scheduleDay'
+        | 'scheduleTime'
+        | 'scheduleTz'
+      >,
+    ): Promise<void> {
+      await db
+        .updateTable('newsletter')
+        .set({
+          sender_name: s.senderName,
+          sender_address: s.senderAddress,
+          schedule_mode: s.scheduleMode,
+          schedule_day: s.scheduleDay,
+          schedule_time: s.scheduleTime,
+          schedule_tz: s.scheduleTz,
+        })
+        .where('id', '=', id)
+        .execute()
     },
 
     /** The subscriber with this address, made if new (safe when two sign-ups race). */

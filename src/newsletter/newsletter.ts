@@ -7,6 +7,15 @@ export interface Newsletter {
   description: string
   cadence: string
   language: string
+  /** The From name; empty: the site's name. */
+  senderName: string
+  /** The From address; empty: MAIL_FROM. */
+  senderAddress: string
+  scheduleMode: 'off' | 'draft' | 'send'
+  /** 0 = Sunday … 6 = Saturday; null: no day chosen. */
+  scheduleDay: number | null
+  scheduleTime: string
+  scheduleTz: string
 }
 
 export type SubscriptionStatus = 'pending' | 'confirmed' | 'unsubscribed'

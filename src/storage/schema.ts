@@ -46,6 +46,7 @@ export interface EditionTable {
   recipients: Generated<number>
   sent_html: string | null
   sent_text: string | null
+  sent_marker: string | null
   lease_owner: string | null
   lease_until: number | null
   created_by: number | null

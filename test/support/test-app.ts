@@ -21,6 +21,8 @@ export async function buildTestApp(
     clock?: Clock
     sitemapPerFile?: number
     mail?: MailTransport
+    jobPollMs?: number
+    sendLeaseMs?: number
   } = {},
 ): Promise<TestApp> {
   const storage = await openTestStorage(dialect)
@@ -33,6 +35,8 @@ export async function buildTestApp(
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.sitemapPerFile ? { sitemapPerFile: opts.sitemapPerFile } : {}),
     mail: opts.mail ?? createMemoryTransport(),
+    ...(opts.jobPollMs ? { jobPollMs: opts.jobPollMs } : {}),
+    ...(opts.sendLeaseMs ? { sendLeaseMs: opts.sendLeaseMs } : {}),
   })
   await app.http.ready()
   return {

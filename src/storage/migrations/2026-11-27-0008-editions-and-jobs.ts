@@ -60,6 +60,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // The HTML and text as sent, with per-recipient fields left as placeholders.
     .addColumn('sent_html', 'text')
     .addColumn('sent_text', 'text')
+    // The random marker around per-recipient placeholders in sent_html and sent_text.
+    .addColumn('sent_marker', 'text')
     // Which worker is sending it, until when: a worker that dies lets go when this passes.
     .addColumn('lease_owner', 'text')
     .addColumn('lease_until', time)

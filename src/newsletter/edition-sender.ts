@@ -1,0 +1,248 @@
+import crypto from 'node:crypto'
+import type { MailTransport, Message } from '../email/index.js'
+import type { Clock } from '../lib/clock.js'
+import { isAppError } from '../lib/errors.js'
+import { compileTemplate, deliveryMessageId, fillTemplate, type Template } from './edition.js'
+import type { DeliveryState, EditionRepository } from './edition-repository.js'
+import { renderEdition, type RenderItem } from './edition-render.js'
+import type { NewsletterRepository } from './newsletter-repository.js'
+import type { Signer } from './newsletter-service.js'
+
+/** What the sender needs to know about articles: published ones, by id, in the order asked. */
+export interface ArticleLookup {
+  summaries(
+    ids: number[],
+  ): Promise<
+    { id: number; kicker: string | null; headline: string; summary: string; path: string }[]
+  >
+}
+
+export interface SenderDeps {
+  editions: EditionRepository
+  newsletters: NewsletterRepository
+  articles: ArticleLookup
+  mail: MailTransport
+  clock: Clock
+  signer: Signer
+  /** Origin for links in email, `https://example.org`. */
+  origin: string
+  siteName: string
+  mailFrom: string
+  log: { info(o: object, m: string): void; warn(o: object, m: string): void }
+  /** How long a worker holds an edition without renewing (default 30 s). */
+  leaseMs?: number
+  /** Recipients taken per round (default 500). */
+  batchSize?: number
+  /** Messages handed to the transport at once (default 32). */
+  concurrency?: number
+}
+
+export type SendOutcome = 'finished' | 'busy' | 'not-sendable'
+
+const htmlEscape = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  )
+
+/** A transport failure that is about the whole send (nobody could be reached), not one address. */
+class SendPaused extends Error {}
+
+/**
+ * Sends an edition to its recipient snapshot, exactly once per recipient (ADR 008).
+ *
+ * Each delivery row goes queued → sending → sent (or failed, or skipped), and the worker holds a
+ * lease on the edition while it works. A worker that dies leaves some rows in `sending`: the
+ * mail server may or may not have taken them. The next worker sends those again with the same
+ * Message-ID, so the copy that arrives twice is the same message, which mail clients show once.
+ */
+export function createEditionSender(deps: SenderDeps) {
+  const { editions, clock } = deps
+  const leaseMs = deps.leaseMs ?? 30_000
+  const batchSize = deps.batchSize ?? 500
+  const concurrency = deps.concurrency ?? 32
+  const owner = crypto.randomUUID()
+  const domain = deps.mailFrom.split('@')[1] ?? 'localhost'
+
+  async function renew(id: number): Promise<boolean> {
+    const now = clock.now()
+    return editions.acquireLease(id, owner, new Date(now.getTime() + leaseMs), now)
+  }
+
+  /** Renders an approved edition and takes the recipient snapshot. */
+  async function start(id: number, newsletterId: number): Promise<void> {
+    const edition = await editions.findEdition(id)
+    const newsletter = await deps.newsletters.findNewsletter(newsletterId)
+    if (!edition || !newsletter) return
+    const found = await deps.articles.summaries(edition.items.map((i) => i.articleId))
+    const byId = new Map(found.map((a) => [a.id, a]))
+    const items: (RenderItem & { articleId: number; path: string })[] = []
+    for (const it of edition.items) {
+      const a = byId.get(it.articleId)
+      // An article taken down since it was picked is left out rather than linked to a 410.
+      if (!a) continue
+      items.push({
+        articleId: a.id,
+        path: a.path,
+        kicker: a.kicker,
+        headline: a.headline,
+        blurb: it.blurb.trim() || a.summary,
+        url: deps.origin + a.path,
+      })
+    }
+    const rendered = await renderEdition({
+      siteName: deps.siteName,
+      newsletterName: newsletter.name,
+      subject: edition.subject,
+      intro: edition.intro,
+      items,
+      webUrl: `${deps.origin}/newsletters/${newsletter.slug}/issues/${id}`,
+      privacyUrl: `${deps.origin}/privacy`,
+      language: newsletter.language,
+    })
+    const n = await editions.snapshot(
+      id,
+      newsletterId,
+      { html: rendered.htmlSource, text: rendered.textSource, marker: rendered.marker },
+      items.map((i) => ({ articleId: i.articleId, headline: i.headline, path: i.path })),
+      clock.now(),
+    )
+    if (n !== null) deps.log.info({ edition: id, recipients: n }, 'edition snapshot taken')
+  }
+
+  /**
+   * Sends what is left of an edition. Returns when it is finished, or at once when another
+   * worker holds it. Throws (after putting unsent recipients back in the queue) when no mail
+   * transport takes messages, so the job is tried again later.
+   */
+  async function send(id: number): Promise<SendOutcome> {
+    if (!(await renew(id))) return 'busy'
+    try {
+      let st = await editions.editionStatus(id)
+      if (st?.status === 'approved') {
+        await start(id, st.newsletter_id)
+        st = await editions.editionStatus(id)
+      }
+      if (!st || st.status !== 'sending' || !st.sent_html || !st.sent_text || !st.sent_marker)
+        return 'not-sendable'
+      const newsletter = await deps.newsletters.findNewsletter(st.newsletter_id)
+      if (!newsletter) return 'not-sendable'
+      const html = compileTemplate(st.sent_html, st.sent_marker)
+      const text = compileTemplate(st.sent_text, st.sent_marker)
+      const subject = (await editions.findEdition(id))?.subject ?? newsletter.name
+      const from = {
+        name: newsletter.senderName || deps.siteName,
+        address: newsletter.senderAddress || deps.mailFrom,
+      }
+      const listId = `${newsletter.name.replace(/[<>"\\]/g, '')} <${newsletter.slug}.${domain}>`
+
+      const messageFor = async (r: { subscriberId: number; email: string }): Promise<Message> => {
+        const sig = await deps.signer.sign(`nl-unsub:${r.subscriberId}:${newsletter.id}`)
+        const unsubscribe = `${deps.origin}/newsletters/unsubscribe/${r.subscriberId}/${newsletter.id}/${sig}`
+        const fill = (t: Template, esc: (s: string) => string) =>
+          fillTemplate(t, { unsubscribe_url: esc(unsubscribe), email: esc(r.email) })
+        return {
+          to: r.email,
+          from,
+          subject,
+          html: fill(html, htmlEscape),
+          text: fill(text, (s) => s),
+          messageId: deliveryMessageId(id, r.subscriberId, newsletter.slug, domain),
+          headers: {
+            'List-Unsubscribe': `<${unsubscribe}>, <mailto:${deps.mailFrom}?subject=unsubscribe%20${newsletter.slug}%20${r.subscriberId}>`,
+            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+            'List-Id': listId,
+            Precedence: 'bulk',
+          },
+        }
+      }
+
+      // Outcomes are written in groups: while one write runs, the next group gathers.
+      let pending: { subscriberId: number; state: DeliveryState; detail: string }[] = []
+      let writing: Promise<void> = Promise.resolve()
+      const flush = () => {
+        const group = pending
+        pending = []
+        writing = writing.then(() => editions.recordOutcomes(id, group, clock.now()))
+        return writing
+      }
+
+      // Once nobody takes mail, the rest of the batch goes back in the queue untried.
+      let paused: string | null = null
+      const sendOne = async (r: { subscriberId: number; email: string }) => {
+        let state: DeliveryState = 'sent'
+        let detail = ''
+        if (paused !== null) {
+          pending.push({ subscriberId: r.subscriberId, state: 'queued', detail: paused })
+          return
+        }
+        try {
+          await deps.mail.send(await messageFor(r))
+        } catch (e) {
+          if (isAppError(e) && e.code === 'VALIDATION_FAILED') {
+            state = 'failed'
+            detail = e.details.join('; ') || e.message
+          } else if (refusedForGood(e)) {
+            state = 'failed'
+            detail = (e as Error).message.slice(0, 300)
+          } else {
+            // Nobody took it and it is not this address's fault: back in the queue for later.
+            detail = (e as Error).message.slice(0, 300)
+            paused = detail
+            pending.push({ subscriberId: r.subscriberId, state: 'queued', detail })
+            return
+          }
+        }
+        pending.push({ subscriberId: r.subscriberId, state, detail })
+        if (pending.length >= 100) void flush()
+      }
+
+      const runAll = async (batch: { subscriberId: number; email: string }[]) => {
+        // A bounded number in flight: enough to keep every SMTP connection busy, few enough
+        // that when the servers stop taking mail only a handful of tries are wasted.
+        let next = 0
+        const lane = async () => {
+          while (next < batch.length) await sendOne(batch[next++]!)
+        }
+        await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, lane))
+        await flush()
+        if (paused !== null) throw new SendPaused(paused)
+      }
+
+      // Left in `sending` by a worker that died: maybe delivered, maybe not. Same Message-ID.
+      const doubt = await editions.inDoubt(id)
+      if (doubt.length > 0) {
+        deps.log.warn(
+          { edition: id, count: doubt.length },
+          'resending messages a stopped worker left in doubt',
+        )
+        await runAll(doubt)
+      }
+      for (;;) {
+        if (!(await renew(id))) return 'busy'
+        const batch = await editions.claimBatch(id, newsletter.id, batchSize, clock.now())
+        if (batch.length === 0) break
+        await runAll(batch)
+      }
+      await editions.skipNoLongerConfirmed(id, clock.now())
+      await editions.finish(id, clock.now())
+      const counts = (await editions.deliveryCounts([id])).get(id)
+      deps.log.info({ edition: id, ...counts }, 'edition sent')
+      return 'finished'
+    } finally {
+      await editions.releaseLease(id, owner)
+    }
+  }
+
+  return { send, owner }
+}
+
+export type EditionSender = ReturnType<typeof createEditionSender>
+
+/** A 5xx answer about this recipient: sending again will not help. */
+function refusedForGood(e: unknown): boolean {
+  const details = isAppError(e) ? [e.message, ...e.details] : [String((e as Error)?.message ?? e)]
+  // The fail-over reports each server's answer; if every server refused the address with 5xx,
+  // the address is the problem.
+  return details.length > 0 && details.some((d) => /refused with 5\d\d at RCPT/.test(d))
+}

@@ -1,0 +1,267 @@
+import { z } from 'zod'
+import type { JobQueue } from '../jobs/index.js'
+import type { MailTransport } from '../email/index.js'
+import type { Clock } from '../lib/clock.js'
+import { AppError } from '../lib/errors.js'
+import {
+  type EditionItem,
+  isEditable,
+  latestSlot,
+  MAX_ITEMS,
+  SLOT_FRESH_MS,
+  suggestSelection,
+  fillTemplate,
+  type Candidate,
+} from './edition.js'
+import type { EditionRepository } from './edition-repository.js'
+import { renderEdition } from './edition-render.js'
+import type { ArticleLookup } from './edition-sender.js'
+import type { NewsletterRepository } from './newsletter-repository.js'
+
+export interface EditionServiceDeps {
+  editions: EditionRepository
+  newsletters: NewsletterRepository
+  articles: ArticleLookup & {
+    /** Published articles, newest first, at most `limit`. */
+    recent(limit: number): Promise<Candidate[]>
+  }
+  jobs: Pick<JobQueue, 'send'>
+  mail: MailTransport
+  clock: Clock
+  origin: string
+  siteName: string
+  mailFrom: string
+  log: { info(o: object, m: string): void; error(o: object, m: string): void }
+}
+
+const WEEK_MS = 7 * 24 * 3600_000
+
+const oneLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !/[\r\n\u0085\u2028\u2029]/.test(s), 'must be one line')
+
+const EditionInput = z.object({
+  subject: oneLine(200).pipe(z.string().min(1, 'write a subject line')),
+  intro: z.string().trim().max(5000),
+  items: z
+    .array(
+      z.object({
+        articleId: z.number().int().positive(),
+        blurb: z.string().trim().max(600),
+      }),
+    )
+    .max(MAX_ITEMS, `at most ${MAX_ITEMS} articles`),
+})
+export type EditionInput = z.input<typeof EditionInput>
+
+function invalid(details: string[]): AppError {
+  return new AppError('VALIDATION_FAILED', {
+    status: 422,
+    message: 'The edition has problems',
+    details,
+  })
+}
+
+/** Building, approving, testing and scheduling editions. Sending itself is the sender's. */
+export function createEditionService(deps: EditionServiceDeps) {
+  const { editions, clock } = deps
+
+  async function suggestion(): Promise<EditionItem[]> {
+    const now = clock.now().getTime()
+    const recent = (await deps.articles.recent(60)).filter(
+      (c) => now - c.publishedAt.getTime() <= WEEK_MS,
+    )
+    return suggestSelection(recent).map((articleId) => ({ articleId, blurb: '' }))
+  }
+
+  function defaultSubject(name: string) {
+    const day = clock.now().toLocaleDateString('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    })
+    return `${name}: ${day}`
+  }
+
+  async function queueSend(id: number) {
+    await deps.jobs.send('edition.send', { edition: id })
+  }
+
+  return {
+    suggestion,
+
+    /** A new draft, empty or from the suggested selection. */
+    async createDraft(
+      newsletterId: number,
+      o: { suggested: boolean; staffId: number | null },
+    ): Promise<number> {
+      const newsletter = await deps.newsletters.findNewsletter(newsletterId)
+      if (!newsletter)
+        throw new AppError('NOT_FOUND', { status: 404, message: 'No such newsletter' })
+      const id = await editions.insertEdition({
+        newsletterId,
+        subject: defaultSubject(newsletter.name),
+        intro: '',
+        items: o.suggested ? await suggestion() : [],
+        slotAt: null,
+        createdBy: o.staffId,
+        now: clock.now(),
+      })
+      return id!
+    },
+
+    findEdition: (id: number) => editions.findEdition(id),
+    listEditions: (newsletterId: number) => editions.listEditions(newsletterId, 50),
+    deliveryCounts: (ids: number[]) => editions.deliveryCounts(ids),
+    listSent: (newsletterId: number, limit: number, offset: number) =>
+      editions.listSent(newsletterId, limit, offset),
+    sentItems: (id: number) => editions.sentItems(id),
+
+    /** Saves subject, intro and items; refuses an edition that has started. */
+    async update(id: number, input: EditionInput): Promise<void> {
+      const parsed = EditionInput.safeParse(input)
+      if (!parsed.success)
+        throw invalid(
+          parsed.error.issues.map((i) => `${i.path.join('.') || 'edition'}: ${i.message}`),
+        )
+      const ids = parsed.data.items.map((i) => i.articleId)
+      if (new Set(ids).size !== ids.length) throw invalid(['items: an article appears twice'])
+      const found = new Set((await deps.articles.summaries(ids)).map((a) => a.id))
+      const missing = ids.filter((i) => !found.has(i))
+      if (missing.length > 0)
+        throw invalid(missing.map((m) => `items: article ${m} is not published`))
+      const current = await editions.findEdition(id)
+      if (!current) throw new AppError('NOT_FOUND', { status: 404, message: 'No such edition' })
+      if (
+        !isEditable(current.status) ||
+        !(await editions.updateEdition(id, parsed.data, clock.now()))
+      )
+        throw new AppError('EDIT_CONFLICT', {
+          status: 409,
+          message: 'This edition has started sending and can no longer be changed.',
+        })
+    },
+
+    /**
+     * Approves an edition for sending at `at` (now when null). The job goes out at once for
+     * "now"; a later time is picked up by the schedule tick when it comes.
+     */
+    async approve(id: number, at: Date | null): Promise<void> {
+      const edition = await editions.findEdition(id)
+      if (!edition) throw new AppError('NOT_FOUND', { status: 404, message: 'No such edition' })
+      if (edition.items.length === 0 && edition.intro.trim() === '')
+        throw invalid(['items: add at least one article or an introduction before sending'])
+      const when = at ?? clock.now()
+      if (!(await editions.setStatus(id, ['draft', 'approved'], 'approved', clock.now(), when)))
+        throw new AppError('EDIT_CONFLICT', {
+          status: 409,
+          message: 'This edition has already started sending.',
+        })
+      if (when.getTime() <= clock.now().getTime()) await queueSend(id)
+    },
+
+    /** Back to draft (if not started) or cancelled for good. */
+    async withdraw(id: number, to: 'draft' | 'cancelled'): Promise<boolean> {
+      return editions.setStatus(
+        id,
+        to === 'draft' ? ['approved'] : ['draft', 'approved'],
+        to,
+        clock.now(),
+        null,
+      )
+    },
+
+    /** Sends this edition as it stands to one address, marked as a test. */
+    async sendTest(id: number, to: string): Promise<void> {
+      const edition = await editions.findEdition(id)
+      if (!edition) throw new AppError('NOT_FOUND', { status: 404, message: 'No such edition' })
+      const newsletter = await deps.newsletters.findNewsletter(edition.newsletterId)
+      if (!newsletter)
+        throw new AppError('NOT_FOUND', { status: 404, message: 'No such newsletter' })
+      const found = new Map(
+        (await deps.articles.summaries(edition.items.map((i) => i.articleId))).map((a) => [
+          a.id,
+          a,
+        ]),
+      )
+      const rendered = await renderEdition({
+        siteName: deps.siteName,
+        newsletterName: newsletter.name,
+        subject: edition.subject,
+        intro: edition.intro,
+        items: edition.items.flatMap((it) => {
+          const a = found.get(it.articleId)
+          return a
+            ? [
+                {
+                  kicker: a.kicker,
+                  headline: a.headline,
+                  blurb: it.blurb || a.summary,
+                  url: deps.origin + a.path,
+                },
+              ]
+            : []
+        }),
+        webUrl: `${deps.origin}/newsletters/${newsletter.slug}/preview`,
+        privacyUrl: `${deps.origin}/privacy`,
+        language: newsletter.language,
+      })
+      const fields = { unsubscribe_url: `${deps.origin}/newsletters`, email: to }
+      await deps.mail.send({
+        to,
+        from: {
+          name: newsletter.senderName || deps.siteName,
+          address: newsletter.senderAddress || deps.mailFrom,
+        },
+        subject: `[Test] ${edition.subject}`,
+        html: fillTemplate(rendered.html, fields),
+        text: fillTemplate(rendered.text, fields),
+      })
+    },
+
+    /**
+     * Runs every minute in a worker: makes the draft (or sends) for each schedule slot that has
+     * come, queues approved editions whose time has come, and resumes sends whose worker died.
+     * Safe on many workers at once: each slot's edition is unique in the database, and sends
+     * are guarded by the edition's lease.
+     */
+    async tick(): Promise<{ drafted: number[]; queued: number[] }> {
+      const now = clock.now()
+      const drafted: number[] = []
+      for (const s of await editions.newsletterSchedules()) {
+        const slot = latestSlot(s, now)
+        if (!slot || now.getTime() - slot.getTime() > SLOT_FRESH_MS) continue
+        const newsletter = await deps.newsletters.findNewsletter(s.newsletterId)
+        if (!newsletter) continue
+        const items = await suggestion()
+        const id = await editions.insertEdition({
+          newsletterId: s.newsletterId,
+          subject: defaultSubject(newsletter.name),
+          intro: '',
+          items,
+          slotAt: slot,
+          createdBy: null,
+          now,
+        })
+        if (id === null) continue
+        drafted.push(id)
+        deps.log.info(
+          { edition: id, newsletter: newsletter.slug, mode: s.mode },
+          'scheduled edition made',
+        )
+        // "send" newsrooms trust the suggestion; an empty week sends nothing.
+        if (s.mode === 'send' && items.length > 0)
+          await editions.setStatus(id, ['draft'], 'approved', now, now)
+      }
+      const queued = [...(await editions.dueApproved(now)), ...(await editions.stalledSends(now))]
+      for (const id of queued) await queueSend(id)
+      return { drafted, queued }
+    },
+  }
+}
+
+export type EditionService = ReturnType<typeof createEditionService>

@@ -1,0 +1,178 @@
+/** Editions (a newsletter's issues), their schedule and what goes into the email: plain rules. */
+
+export type EditionStatus = 'draft' | 'approved' | 'sending' | 'sent' | 'cancelled'
+
+export interface EditionItem {
+  articleId: number
+  blurb: string
+}
+
+export interface Edition {
+  id: number
+  newsletterId: number
+  subject: string
+  intro: string
+  status: EditionStatus
+  sendAt: Date | null
+  createdAt: Date
+  updatedAt: Date
+  startedAt: Date | null
+  finishedAt: Date | null
+  recipients: number
+  items: EditionItem[]
+}
+
+/** Most articles an edition may carry: a newsletter is a selection, not the archive. */
+export const MAX_ITEMS = 30
+
+/** Editors change a draft or an approved edition not yet started; the rest is history. */
+export function isEditable(status: EditionStatus): boolean {
+  return status === 'draft' || status === 'approved'
+}
+
+export type ScheduleMode = 'off' | 'draft' | 'send'
+
+export interface Schedule {
+  mode: ScheduleMode
+  /** 0 = Sunday … 6 = Saturday. */
+  day: number | null
+  /** "HH:MM". */
+  time: string
+  /** IANA zone, such as Europe/Riga. */
+  tz: string
+}
+
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The zone's offset from UTC at `at`, in milliseconds (positive east of Greenwich). */
+function offsetMs(tz: string, at: Date): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: tz,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(at)
+  const n = (t: string) => Number(parts.find((p) => p.type === t)?.value)
+  const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'))
+  return wall - Math.floor(at.getTime() / 1000) * 1000
+}
+
+/**
+ * The instant a wall-clock time in a zone names. In a spring-forward gap the hour does not
+ * exist and the result is the hour after; in an autumn overlap, the first of the two.
+ */
+export function zonedInstant(
+  y: number,
+  m: number,
+  d: number,
+  hh: number,
+  mm: number,
+  tz: string,
+): Date {
+  const guess = Date.UTC(y, m, d, hh, mm)
+  const first = guess - offsetMs(tz, new Date(guess))
+  const second = guess - offsetMs(tz, new Date(first))
+  return new Date(Math.min(first, second))
+}
+
+/**
+ * The latest slot of a weekly schedule at or before `now`, or null when the schedule is off
+ * or incomplete. A worker that was down through Friday 08:00 still finds Friday's slot after.
+ */
+export function latestSlot(s: Schedule, now: Date): Date | null {
+  if (s.mode === 'off' || s.day === null || !/^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(s.time))
+    return null
+  if (!isTimeZone(s.tz)) return null
+  const [hh, mm] = s.time.split(':').map(Number) as [number, number]
+  // The zone's calendar date today, then step back to the scheduled weekday.
+  const local = new Date(now.getTime() + offsetMs(s.tz, now))
+  for (let back = 0; back <= 7; back++) {
+    const day = new Date(
+      Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - back),
+    )
+    if (day.getUTCDay() !== s.day) continue
+    const at = zonedInstant(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hh, mm, s.tz)
+    if (at.getTime() <= now.getTime()) return at
+  }
+  return null
+}
+
+/** A slot is acted on only while fresh: a newsroom back from a month offline gets no backlog. */
+export const SLOT_FRESH_MS = 24 * 3600_000
+
+export interface Candidate {
+  id: number
+  publishedAt: Date
+  pick: boolean
+}
+
+/**
+ * The suggested selection: the week's published articles, editors' picks first, each group
+ * newest first, at most `max`.
+ */
+export function suggestSelection(candidates: readonly Candidate[], max = 10): number[] {
+  return [...candidates]
+    .sort(
+      (a, b) =>
+        Number(b.pick) - Number(a.pick) ||
+        b.publishedAt.getTime() - a.publishedAt.getTime() ||
+        b.id - a.id,
+    )
+    .slice(0, max)
+    .map((c) => c.id)
+}
+
+/**
+ * A Message-ID that is the same every time this edition goes to this subscriber, so a message
+ * sent again after a crash is recognisably the same message (RFC 5322 §3.6.4).
+ */
+export function deliveryMessageId(
+  editionId: number,
+  subscriberId: number,
+  tag: string,
+  domain: string,
+): string {
+  return `<e${editionId}.s${subscriberId}.${tag}@${domain}>`
+}
+
+/**
+ * A rendered edition with per-recipient fields marked: split once, joined per recipient, so
+ * 100,000 recipients cost 100,000 string joins rather than 100,000 renders.
+ */
+export interface Template {
+  parts: string[]
+  /** The field name that goes between parts[i] and parts[i + 1]. */
+  fields: string[]
+}
+
+/** Splits on `{{marker:name}}` placeholders; `marker` is random per render, so content cannot forge one. */
+export function compileTemplate(source: string, marker: string): Template {
+  const parts: string[] = []
+  const fields: string[] = []
+  const re = new RegExp(`\\{\\{${marker}:([a-z_]+)\\}\\}`, 'g')
+  let last = 0
+  for (const m of source.matchAll(re)) {
+    parts.push(source.slice(last, m.index))
+    fields.push(m[1]!)
+    last = m.index + m[0].length
+  }
+  parts.push(source.slice(last))
+  return { parts, fields }
+}
+
+export function fillTemplate(t: Template, values: Readonly<Record<string, string>>): string {
+  let out = t.parts[0]!
+  for (let i = 0; i < t.fields.length; i++) out += (values[t.fields[i]!] ?? '') + t.parts[i + 1]!
+  return out
+}
