@@ -207,6 +207,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         (a) => ({ id: a.id, publishedAt: a.publishedAt, pick: false }),
       ),
   }
+  const sendLeaseMs = opts.sendLeaseMs ?? config.SEND_LEASE_SECONDS * 1000
   const sender = createEditionSender({
     editions: editionRepo,
     newsletters: newsletterRepo,
@@ -218,7 +219,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     siteName: config.SITE_NAME,
     mailFrom: config.MAIL_FROM,
     log: http.log,
-    ...(opts.sendLeaseMs ? { leaseMs: opts.sendLeaseMs } : {}),
+    leaseMs: sendLeaseMs,
   })
   const editions = createEditionService({
     editions: editionRepo,
@@ -234,6 +235,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   })
   const site = createSite({
     newsletters,
+    editions,
     allowedHosts: config.ALLOWED_HOSTS,
     deps: {
       repo,
@@ -270,6 +272,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     publicUrl: config.PUBLIC_URL,
     allowedHosts: config.ALLOWED_HOSTS,
     newsletters,
+    editions,
     onNewslettersChanged: () => cache?.purge(['all']),
   })
 
@@ -354,7 +357,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         http.log.error({ err }, 'newsletter schedule tick failed; trying again in a minute')
       }
       if (!closed) {
-        tickTimer = setTimeout(() => void tick(), 60_000)
+        // As often as a lease runs out, so a send whose worker died resumes promptly.
+        tickTimer = setTimeout(() => void tick(), Math.min(60_000, sendLeaseMs))
         tickTimer.unref()
       }
     }

@@ -98,6 +98,11 @@ export const ConfigSchema = z.object({
    * process, for single-machine setups. `off`: run `masthead worker` separately.
    */
   WORKER: z.enum(['on', 'off']).default('on'),
+  /**
+   * How long a worker sending an edition may go silent before another worker takes over the
+   * send. Lower: faster recovery after a crash; higher: more patience with a slow database.
+   */
+  SEND_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
   /** Publication name shown in the masthead, titles, feeds and structured data. */
   SITE_NAME: z.string().min(1).max(120).default('The Lantern'),
   /** One sentence about the publication, used as the home page description and in feeds. */

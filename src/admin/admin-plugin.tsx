@@ -20,7 +20,8 @@ import {
   removeStoredImage,
 } from '../files/index.js'
 import type { MailTransport, Message } from '../email/index.js'
-import type { NewsletterService } from '../newsletter/index.js'
+import type { EditionService, NewsletterService } from '../newsletter/index.js'
+import { editionRoutes } from './edition-routes.js'
 import { isUniqueViolation } from '../storage/index.js'
 import { AppError, isAppError } from '../lib/errors.js'
 import { mailOrigin } from '../http/origin.js'
@@ -67,6 +68,7 @@ import {
 
 export interface AdminDeps {
   newsletters?: NewsletterService
+  editions?: EditionService
   /** Called after a newsletter is added: reader pages show its box. */
   onNewslettersChanged?: () => void
   /** PUBLIC_URL and ALLOWED_HOSTS: where emailed links may point (see http/origin.ts). */
@@ -1420,6 +1422,17 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
         )
       },
     },
+    ...editionRoutes(
+      {
+        editions: deps.editions,
+        newsletters: deps.newsletters,
+        mailFrom: deps.mailFrom ?? '',
+        recentArticles: async (limit) =>
+          (await deps.repo.listPublished({ kind: 'all' }, { limit, offset: 0 }, new Date())).items,
+        articlesByIds: (ids) => deps.repo.summariesByIds(ids, new Date()),
+      },
+      { page, audit, problemsOf },
+    ),
   ]
 }
 

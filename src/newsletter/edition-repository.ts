@@ -303,7 +303,7 @@ export function createEditionRepository(db: Kysely<Database>) {
       id: number,
       newsletterId: number,
       rendered: { html: string; text: string; marker: string },
-      items: readonly { articleId: number; headline: string; path: string }[],
+      items: readonly { articleId: number; headline: string; path: string; blurb: string }[],
       now: Date,
     ): Promise<number | null> {
       return db.transaction().execute(async (tx) => {
@@ -353,7 +353,7 @@ export function createEditionRepository(db: Kysely<Database>) {
         for (const it of items)
           await tx
             .updateTable('edition_item')
-            .set({ sent_headline: it.headline, sent_path: it.path })
+            .set({ sent_headline: it.headline, sent_path: it.path, blurb: it.blurb })
             .where('edition_id', '=', id)
             .where('article_id', '=', it.articleId)
             .execute()

@@ -104,7 +104,12 @@ export function createEditionSender(deps: SenderDeps) {
       id,
       newsletterId,
       { html: rendered.htmlSource, text: rendered.textSource, marker: rendered.marker },
-      items.map((i) => ({ articleId: i.articleId, headline: i.headline, path: i.path })),
+      items.map((i) => ({
+        articleId: i.articleId,
+        headline: i.headline,
+        path: i.path,
+        blurb: i.blurb,
+      })),
       clock.now(),
     )
     if (n !== null) deps.log.info({ edition: id, recipients: n }, 'edition snapshot taken')
@@ -157,13 +162,25 @@ export function createEditionSender(deps: SenderDeps) {
         }
       }
 
-      // Outcomes are written in groups: while one write runs, the next group gathers.
+      // Outcomes are written as soon as they are known, in groups: while one write runs, the
+      // next group gathers (group commit). What a crash can leave in doubt is only what was in
+      // flight plus the group being written.
       let pending: { subscriberId: number; state: DeliveryState; detail: string }[] = []
-      let writing: Promise<void> = Promise.resolve()
-      const flush = () => {
+      let writing: Promise<void> | null = null
+      let failedWrite: unknown = null
+      const flush = (): Promise<void> => {
+        if (writing) return writing.then(() => (pending.length ? flush() : undefined))
+        if (pending.length === 0) return Promise.resolve()
         const group = pending
         pending = []
-        writing = writing.then(() => editions.recordOutcomes(id, group, clock.now()))
+        writing = editions
+          .recordOutcomes(id, group, clock.now())
+          .catch((err: unknown) => {
+            failedWrite = err
+          })
+          .finally(() => {
+            writing = null
+          })
         return writing
       }
 
@@ -194,7 +211,7 @@ export function createEditionSender(deps: SenderDeps) {
           }
         }
         pending.push({ subscriberId: r.subscriberId, state, detail })
-        if (pending.length >= 100) void flush()
+        if (!writing) void flush()
       }
 
       const runAll = async (batch: { subscriberId: number; email: string }[]) => {
@@ -206,6 +223,7 @@ export function createEditionSender(deps: SenderDeps) {
         }
         await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, lane))
         await flush()
+        if (failedWrite) throw failedWrite
         if (paused !== null) throw new SendPaused(paused)
       }
 
@@ -214,7 +232,7 @@ export function createEditionSender(deps: SenderDeps) {
       if (doubt.length > 0) {
         deps.log.warn(
           { edition: id, count: doubt.length },
-          'resending messages a stopped worker left in doubt',
+          'taking back recipients a stopped worker had claimed; any it had already sent go again with the same Message-ID',
         )
         await runAll(doubt)
       }

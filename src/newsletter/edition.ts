@@ -51,6 +51,8 @@ export function isTimeZone(tz: string): boolean {
   }
 }
 
+const DAY_MS = 24 * 3600_000
+
 /** The zone's offset from UTC at `at`, in milliseconds (positive east of Greenwich). */
 function offsetMs(tz: string, at: Date): number {
   const parts = new Intl.DateTimeFormat('en-US', {
@@ -69,8 +71,9 @@ function offsetMs(tz: string, at: Date): number {
 }
 
 /**
- * The instant a wall-clock time in a zone names. In a spring-forward gap the hour does not
- * exist and the result is the hour after; in an autumn overlap, the first of the two.
+ * The instant a wall-clock time in a zone names. In a spring-forward gap the time does not
+ * exist and the result is as far past the gap as the time was into it (03:30 → 04:30); in an
+ * autumn overlap, the first of the two.
  */
 export function zonedInstant(
   y: number,
@@ -81,9 +84,11 @@ export function zonedInstant(
   tz: string,
 ): Date {
   const guess = Date.UTC(y, m, d, hh, mm)
-  const first = guess - offsetMs(tz, new Date(guess))
-  const second = guess - offsetMs(tz, new Date(first))
-  return new Date(Math.min(first, second))
+  // The offsets in force a day either side cover both sides of any change of clocks.
+  const candidates = [-DAY_MS, 0, DAY_MS].map((k) => guess - offsetMs(tz, new Date(guess + k)))
+  // A candidate is right when the zone, at that instant, shows the wall time asked for.
+  const valid = candidates.filter((c) => c + offsetMs(tz, new Date(c)) === guess)
+  return new Date(valid.length > 0 ? Math.min(...valid) : Math.max(...candidates))
 }
 
 /**

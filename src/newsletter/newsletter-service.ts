@@ -4,6 +4,7 @@ import type { Clock } from '../lib/clock.js'
 import { AppError } from '../lib/errors.js'
 import { isSlug } from '../lib/slug.js'
 import { type Newsletter, afterSignUp, consentText, mayResendConfirmation } from './newsletter.js'
+import { isTimeZone } from './edition.js'
 import type { NewsletterRepository } from './newsletter-repository.js'
 
 /** Signs values with the server's secret (the staff service provides it). */
@@ -32,6 +33,26 @@ const NewsletterInput = z.object({
   language: z
     .string()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en'),
+})
+
+const SettingsInput = z.object({
+  senderName: z
+    .string()
+    .trim()
+    .max(120)
+    .refine((s) => !/[\r\n\u0085\u2028\u2029<>"]/.test(s), 'one line, without < > or "'),
+  senderAddress: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((s) => s === '' || isEmailAddress(s), 'must be an email address, or empty'),
+  scheduleMode: z.enum(['off', 'draft', 'send'], 'choose what the schedule does'),
+  scheduleDay: z
+    .string()
+    .regex(/^[0-6]?$/, 'choose a day')
+    .transform((d) => (d === '' ? null : Number(d))),
+  scheduleTime: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'a time such as 08:00'),
+  scheduleTz: z.string().trim().refine(isTimeZone, 'a time zone such as Europe/Riga or UTC'),
 })
 
 export type SignUpOutcome = 'sent' | 'already-confirmed' | 'not-sent-recently-asked'
@@ -78,6 +99,24 @@ export function createNewsletterService(deps: NewsletterServiceDeps) {
       const id = await repo.insertNewsletter(parsed.data, clock.now())
       listMemo = null
       return id
+    },
+
+    /** Sender and schedule; a schedule needs its day. */
+    async updateSettings(id: number, input: Record<string, string | undefined>): Promise<void> {
+      const parsed = SettingsInput.safeParse(input)
+      const problems = parsed.success
+        ? []
+        : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+      if (parsed.success && parsed.data.scheduleMode !== 'off' && parsed.data.scheduleDay === null)
+        problems.push('scheduleDay: choose the day the schedule comes round')
+      if (!parsed.success || problems.length > 0)
+        throw new AppError('VALIDATION_FAILED', {
+          status: 422,
+          message: 'The settings have problems',
+          details: problems,
+        })
+      await repo.updateSettings(id, parsed.data)
+      listMemo = null
     },
 
     /**

@@ -5,10 +5,12 @@ import { renderToString } from 'preact-render-to-string'
 import { type Article, bodyImageIds } from '../content/index.js'
 import { isAppError } from '../lib/errors.js'
 import { mailOrigin } from '../http/origin.js'
-import type { NewsletterService } from '../newsletter/index.js'
+import type { EditionService, NewsletterService } from '../newsletter/index.js'
 import {
   NewsletterMessage,
   NewsletterPreview,
+  NewsletterArchive,
+  EditionWebView,
   NewslettersPage,
   PrivacyPage,
   UnsubscribeConfirm,
@@ -34,6 +36,8 @@ export interface SiteOptions {
   deps: PageDeps
   /** Sign-up, confirmation and unsubscribe pages, when newsletters are on. */
   newsletters?: NewsletterService
+  /** Archive and web versions of sent editions. */
+  editions?: EditionService
   /** ALLOWED_HOSTS, for where emailed links may point (http/origin.ts mailOrigin). */
   allowedHosts?: readonly string[]
   media: MediaStore
@@ -44,6 +48,8 @@ export interface SiteOptions {
 }
 
 const HTML = 'text/html; charset=utf-8'
+/** Editions per archive page. */
+const ARCHIVE_PAGE = 50
 const FEED_FILES: Record<string, FeedFormat> = {
   'feed.xml': 'rss',
   'feed.atom': 'atom',
@@ -378,6 +384,76 @@ export function createSite(opts: SiteOptions) {
           <NewsletterPreview newsletter={n} articles={items} />,
         )
       })
+
+      const editions = opts.editions
+      if (editions) {
+        scope.get<{ Params: { slug: string }; Querystring: { page?: string } }>(
+          '/newsletters/:slug/archive',
+          async (req, reply) => {
+            const n = isSlug(req.params.slug)
+              ? await service.findNewsletterBySlug(req.params.slug)
+              : undefined
+            const raw = req.query.page ?? '1'
+            const page = /^[1-9][0-9]{0,3}$/.test(raw) ? Number(raw) : 0
+            if (!n || page === 0) return notFound(req, reply)
+            const { items, hasMore } = await editions.listSent(
+              n.id,
+              ARCHIVE_PAGE,
+              (page - 1) * ARCHIVE_PAGE,
+            )
+            if (page > 1 && items.length === 0) return notFound(req, reply)
+            return show(
+              req,
+              reply,
+              `${n.name}: archive`,
+              <NewsletterArchive
+                newsletter={n}
+                issues={items}
+                page={page}
+                hasMore={hasMore}
+                language={deps.site.language}
+              />,
+            )
+          },
+        )
+        scope.get<{ Params: { slug: string; id: string } }>(
+          '/newsletters/:slug/issues/:id',
+          async (req, reply) => {
+            const n = isSlug(req.params.slug)
+              ? await service.findNewsletterBySlug(req.params.slug)
+              : undefined
+            const e =
+              n && /^[1-9][0-9]{0,11}$/.test(req.params.id)
+                ? await editions.findEdition(Number(req.params.id))
+                : undefined
+            if (
+              !n ||
+              !e ||
+              e.newsletterId !== n.id ||
+              !(e.status === 'sending' || e.status === 'sent')
+            )
+              return notFound(req, reply)
+            const items = await editions.sentItems(e.id)
+            return show(
+              req,
+              reply,
+              e.subject,
+              <EditionWebView
+                newsletter={n}
+                subject={e.subject}
+                intro={e.intro}
+                sentAt={e.startedAt ?? e.updatedAt}
+                items={items.map((i) => ({
+                  headline: i.sent_headline ?? '',
+                  path: i.sent_path ?? '/',
+                  blurb: i.blurb,
+                }))}
+                language={deps.site.language}
+              />,
+            )
+          },
+        )
+      }
 
       scope.post('/newsletters/subscribe', async (req, reply) => {
         const body = (req.body ?? {}) as Record<string, string>

@@ -39,6 +39,8 @@ export function AdminLayout(props: {
   children: ComponentChildren
   /** Load the rich editor (article forms only). */
   editor?: boolean
+  /** Reload the page every so many seconds (progress of a long job; works without script). */
+  refreshSeconds?: number
 }) {
   const { ctx } = props
   return (
@@ -49,6 +51,9 @@ export function AdminLayout(props: {
         <meta name="robots" content="noindex, nofollow" />
         <title>{`${props.title} | ${ctx.siteName} admin`}</title>
         <link rel="icon" href="data:," />
+        {props.refreshSeconds && (
+          <meta http-equiv="refresh" content={String(props.refreshSeconds)} />
+        )}
         <link rel="stylesheet" href={ctx.cssHref} />
         {ctx.scriptHref && <script type="module" src={ctx.scriptHref} />}
         {props.editor && ctx.editor && (
@@ -1180,7 +1185,7 @@ export function NewslettersAdmin(props: {
             {props.newsletters.map((n) => (
               <tr>
                 <td>
-                  <a href={`/newsletters/${n.slug}/preview`}>{n.name}</a>{' '}
+                  <a href={`/admin/newsletters/${n.id}`}>{n.name}</a>{' '}
                   <span class="small">{n.cadence}</span>
                 </td>
                 <td>{n.counts.confirmed}</td>

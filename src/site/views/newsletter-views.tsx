@@ -1,6 +1,7 @@
 import type { ArticleSummary } from '../../content/index.js'
 import { articlePath, readingMinutes } from '../../content/index.js'
 import { type Newsletter, consentText } from '../../newsletter/index.js'
+import { formatDate } from './format.js'
 
 /** The sign-up box: a plain form that works without JavaScript. */
 export function NewsletterBox(props: {
@@ -105,7 +106,8 @@ export function NewsletterPreview(props: { newsletter: Newsletter; articles: Art
         ))}
       </ol>
       <p>
-        <a href="/newsletters">Sign up</a>
+        <a href="/newsletters">Sign up</a> ·{' '}
+        <a href={`/newsletters/${props.newsletter.slug}/archive`}>Past editions</a>
       </p>
     </>
   )
@@ -130,5 +132,103 @@ export function PrivacyPage(props: { siteName: string }) {
         chose.
       </p>
     </section>
+  )
+}
+
+/** Every sent edition of one newsletter, newest first. */
+export function NewsletterArchive(props: {
+  newsletter: Newsletter
+  issues: { id: number; subject: string; sentAt: Date }[]
+  page: number
+  hasMore: boolean
+  language: string
+}) {
+  const n = props.newsletter
+  return (
+    <>
+      <p class="kicker">Archive</p>
+      <h1>{n.name}</h1>
+      {n.description && <p>{n.description}</p>}
+      {props.issues.length === 0 ? (
+        <p>
+          Nothing has been sent yet. <a href={`/newsletters/${n.slug}/preview`}>See a sample</a>.
+        </p>
+      ) : (
+        <ol class="newsletter-archive">
+          {props.issues.map((i) => (
+            <li>
+              <a href={`/newsletters/${n.slug}/issues/${i.id}`}>{i.subject}</a>{' '}
+              <time class="meta" dateTime={i.sentAt.toISOString()}>
+                {formatDate(i.sentAt, props.language)}
+              </time>
+            </li>
+          ))}
+        </ol>
+      )}
+      <nav class="pager" aria-label="More editions">
+        {props.page > 1 && (
+          <a
+            rel="prev"
+            href={`/newsletters/${n.slug}/archive${props.page > 2 ? `?page=${props.page - 1}` : ''}`}
+          >
+            Newer
+          </a>
+        )}{' '}
+        {props.hasMore && (
+          <a rel="next" href={`/newsletters/${n.slug}/archive?page=${props.page + 1}`}>
+            Older
+          </a>
+        )}
+      </nav>
+      <p>
+        <a href="/newsletters">Sign up</a>
+      </p>
+    </>
+  )
+}
+
+/** The web version of a sent edition: what subscribers received, as it was sent. */
+export function EditionWebView(props: {
+  newsletter: Newsletter
+  subject: string
+  intro: string
+  sentAt: Date
+  items: { headline: string; path: string; blurb: string }[]
+  language: string
+}) {
+  const n = props.newsletter
+  return (
+    <article class="story">
+      <p class="kicker">
+        <a href={`/newsletters/${n.slug}/archive`}>{n.name}</a>
+      </p>
+      <h1>{props.subject}</h1>
+      <p class="meta">
+        Sent{' '}
+        <time dateTime={props.sentAt.toISOString()}>
+          {formatDate(props.sentAt, props.language)}
+        </time>
+      </p>
+      {props.intro
+        .split(/\n\s*\n/)
+        .map((p) => p.trim())
+        .filter(Boolean)
+        .map((p) => (
+          <p>{p}</p>
+        ))}
+      <ol class="newsletter-preview">
+        {props.items.map((it) => (
+          <li>
+            <h2 class="card-title">
+              <a href={it.path}>{it.headline}</a>
+            </h2>
+            {it.blurb && <p>{it.blurb}</p>}
+          </li>
+        ))}
+      </ol>
+      <p>
+        <a href="/newsletters">Sign up to get the next one</a>
+      </p>
+    </article>
   )
 }
