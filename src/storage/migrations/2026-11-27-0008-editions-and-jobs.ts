@@ -21,7 +21,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .alterTable('newsletter')
     .addColumn('schedule_mode', 'text', (c) =>
-      c.notNull().defaultTo('off').check(sql`schedule_mode in ('off', 'draft', 'send')`),
+      c
+        .notNull()
+        .defaultTo('off')
+        .check(sql`schedule_mode in ('off', 'draft', 'send')`),
     )
     .execute()
   // 0 = Sunday … 6 = Saturday.
@@ -45,9 +48,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('subject', 'text', (c) => c.notNull())
     .addColumn('intro', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('status', 'text', (c) =>
-      c
-        .notNull()
-        .check(sql`status in ('draft', 'approved', 'sending', 'sent', 'cancelled')`),
+      c.notNull().check(sql`status in ('draft', 'approved', 'sending', 'sent', 'cancelled')`),
     )
     // The schedule slot this edition was made for: one edition per slot, however many workers.
     .addColumn('slot_at', time)
