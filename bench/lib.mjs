@@ -14,8 +14,8 @@ const children = new Set()
  * Spawns a child with piped output. `onLine(line, stream)` sees every output line.
  * Returns { child, exited } where `exited` resolves to { code, signal }.
  */
-export function startChild(cmd, args, { env, cwd, onLine } = {}) {
-  const child = spawn(cmd, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+export function startChild(cmd, args, { env, cwd, onLine, stdin = 'ignore' } = {}) {
+  const child = spawn(cmd, args, { env, cwd, stdio: [stdin, 'pipe', 'pipe'] })
   children.add(child)
   const exited = new Promise((resolve) => {
     child.once('exit', (code, signal) => {

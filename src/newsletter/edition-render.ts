@@ -129,10 +129,13 @@ export async function renderEdition(input: RenderInput): Promise<RenderedEdition
     `Privacy: ${input.privacyUrl}`,
     '',
   ].join('\n')
+  // mjml indents its tables deeply; the indentation is a third of the bytes, and every byte is
+  // encoded and sent once per recipient. Email HTML has no <pre>, so leading space is noise.
+  const html = r.html.replace(/^[ \t]+/gm, '')
   return {
-    html: compileTemplate(r.html, marker),
+    html: compileTemplate(html, marker),
     text: compileTemplate(text, marker),
-    htmlSource: r.html,
+    htmlSource: html,
     textSource: text,
     marker,
   }
