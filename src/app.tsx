@@ -29,11 +29,15 @@ import {
   createNewsletterService,
   type EditionSender,
   type EditionService,
+  createSubscriberRepository,
+  createSubscriberService,
   type NewsletterService,
+  type SubscriberService,
 } from './newsletter/index.js'
 import { createJobQueue, type JobQueue, type QueueName, type JobHandler } from './jobs/index.js'
 import { articlePath } from './content/article.js'
 import { readFileSync } from 'node:fs'
+import { registerMailWebhook } from './webhooks/mail-webhook.js'
 import { createStaffRepository } from './staff/staff-repository.js'
 import { createStaffService, type StaffService } from './staff/staff-service.js'
 import type { Storage } from './storage/index.js'
@@ -69,6 +73,7 @@ export interface App {
    * newsletter schedules every minute. Stops with the app.
    */
   startWorker(): Promise<void>
+  subscribers: SubscriberService
   cache: PageCache | null
   /** Publishes due scheduled articles now and arms the timer for the next one. */
   runScheduler(): Promise<void>
@@ -165,6 +170,13 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     await mail.close()
   })
   const newsletterRepo = createNewsletterRepository(storage.db)
+  const subscribers = createSubscriberService({
+    repo: createSubscriberRepository(storage.db),
+    newsletters: newsletterRepo,
+    clock,
+    signer: staff,
+    siteName: config.SITE_NAME,
+  })
   const newsletters = createNewsletterService({
     repo: newsletterRepo,
     clock,
@@ -172,6 +184,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     mail,
     mailFrom: config.MAIL_FROM,
     siteName: config.SITE_NAME,
+    isSuppressed: subscribers.isSuppressed,
   })
   // The job queue is made when first needed: most web requests never touch it, and on
   // PostgreSQL making it starts pg-boss.
@@ -260,6 +273,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     allowedHosts: config.ALLOWED_HOSTS,
   })
   site.register(http)
+  registerMailWebhook(http, { subscribers, secret: config.MAIL_WEBHOOK_SECRET })
   await registerAdmin(http, {
     content,
     repo,
@@ -391,6 +405,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     sender,
     jobs,
     startWorker,
+    subscribers,
     cache,
     runScheduler,
     shutdown,
