@@ -249,6 +249,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const site = createSite({
     newsletters,
     editions,
+    subscribers,
     allowedHosts: config.ALLOWED_HOSTS,
     deps: {
       repo,

@@ -119,6 +119,13 @@ export function createSubscriberService(deps: SubscriberServiceDeps) {
 
     subscriberFromToken,
 
+    /** The preferences page's path, for links and forms on the site itself. */
+    async preferencesPath(subscriberId: number): Promise<string> {
+      return `/newsletters/preferences/${subscriberId}/${await signer.sign(prefsData(subscriberId))}`
+    },
+
+    emailOf: (subscriberId: number) => deps.newsletters.findSubscriberEmail(subscriberId),
+
     /** Every newsletter with this reader's state in it. */
     async preferences(subscriberId: number): Promise<{
       rows: PreferenceRow[]
