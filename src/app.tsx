@@ -288,6 +288,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     allowedHosts: config.ALLOWED_HOSTS,
     newsletters,
     editions,
+    subscribers,
     onNewslettersChanged: () => cache?.purge(['all']),
   })
 
