@@ -10,6 +10,8 @@ import { type Config, trustProxyOption } from './config.js'
 import {
   createContentRepository,
   createContentService,
+  createSiteTextRepository,
+  createSiteTextService,
   type ContentService,
   type ContentRepository,
 } from './content/index.js'
@@ -246,10 +248,21 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     mailFrom: config.MAIL_FROM,
     log: http.log,
   })
+  const siteText = createSiteTextService({
+    repo: createSiteTextRepository(storage.db),
+    // Every instance drops its copy of the page, not only this one.
+    onChange: (keys) => {
+      cache?.purge(keys)
+      storage
+        .notify(purgeChannel, JSON.stringify({ from: instance, keys }))
+        .catch((err: unknown) => http.log.error({ err }, 'could not tell other instances to purge'))
+    },
+  })
   const site = createSite({
     newsletters,
     editions,
     subscribers,
+    siteText,
     allowedHosts: config.ALLOWED_HOSTS,
     deps: {
       repo,
@@ -289,6 +302,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     newsletters,
     editions,
     subscribers,
+    siteText,
     onNewslettersChanged: () => cache?.purge(['all']),
   })
 

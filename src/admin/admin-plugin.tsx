@@ -23,6 +23,8 @@ import type { MailTransport, Message } from '../email/index.js'
 import type { EditionService, NewsletterService, SubscriberService } from '../newsletter/index.js'
 import { editionRoutes } from './edition-routes.js'
 import { subscriberRoutes } from './subscriber-routes.js'
+import { privacyRoutes } from './privacy-routes.js'
+import type { SiteTextService } from '../content/index.js'
 import { isUniqueViolation } from '../storage/index.js'
 import { AppError, isAppError } from '../lib/errors.js'
 import { mailOrigin } from '../http/origin.js'
@@ -72,6 +74,8 @@ export interface AdminDeps {
   editions?: EditionService
   /** Subscriber search, counts, import and export, suppression. */
   subscribers?: SubscriberService
+  /** The privacy page's text. */
+  siteText?: SiteTextService
   /** Called after a newsletter is added: reader pages show its box. */
   onNewslettersChanged?: () => void
   /** PUBLIC_URL and ALLOWED_HOSTS: where emailed links may point (see http/origin.ts). */
@@ -1439,6 +1443,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
       { page, audit, problemsOf },
     ),
     ...subscriberRoutes(deps.subscribers, { page, audit }),
+    ...privacyRoutes(deps.siteText, { page, audit }),
   ]
 }
 

@@ -7,6 +7,7 @@ import { isAppError } from '../lib/errors.js'
 import { mailOrigin } from '../http/origin.js'
 import type { EditionService, NewsletterService, SubscriberService } from '../newsletter/index.js'
 import { registerPreferencePages } from './preference-pages.js'
+import { type SiteTextService, defaultPrivacyHtml } from '../content/index.js'
 import {
   NewsletterMessage,
   NewsletterPreview,
@@ -41,6 +42,8 @@ export interface SiteOptions {
   editions?: EditionService
   /** The reader's preferences page (every newsletter, one signed link). */
   subscribers?: SubscriberService
+  /** The privacy page's text as the newsroom edited it. */
+  siteText?: SiteTextService
   /** ALLOWED_HOSTS, for where emailed links may point (http/origin.ts mailOrigin). */
   allowedHosts?: readonly string[]
   media: MediaStore
@@ -615,10 +618,13 @@ export function createSite(opts: SiteOptions) {
             description: "How this site handles readers' data.",
             canonicalPath: '/privacy',
           },
-          <PrivacyPage siteName={site.name} />,
+          <PrivacyPage
+            siteName={site.name}
+            html={opts.siteText ? (await opts.siteText.privacyHtml()).html : defaultPrivacyHtml()}
+          />,
         ),
         type: HTML,
-        keys: ['all'],
+        keys: ['all', 'privacy'],
       })
     })
   }
