@@ -85,7 +85,7 @@ export function GrowthChart(props: { name: string; weekly: number[]; start: numb
       <details>
         <summary>The figures, week by week</summary>
         <table>
-          <caption class="visually-hidden">{`${props.name}: net confirmed per week`}</caption>
+          <caption class="small">{`${props.name}: net confirmed per week`}</caption>
           <thead>
             <tr>
               <th scope="col">Week of</th>
@@ -256,9 +256,7 @@ export function SubscriberView(props: {
               <th scope="col">State</th>
               <th scope="col">Consent</th>
               <th scope="col">Times</th>
-              <th scope="col">
-                <span class="visually-hidden">Action</span>
-              </th>
+              <th scope="col">Action</th>
             </tr>
           </thead>
           <tbody>

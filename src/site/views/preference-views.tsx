@@ -30,6 +30,8 @@ export function PreferencesView(props: {
   notice?: string | undefined
 }) {
   const anyOn = props.rows.some((r) => r.status === 'confirmed' || r.status === 'pending')
+  // One level under the page's own heading, whichever that is.
+  const H = props.focus ? 'h3' : 'h2'
   return (
     <section class="preferences">
       {props.notice && (
@@ -66,7 +68,7 @@ export function PreferencesView(props: {
           const on = r.status === 'confirmed' || r.status === 'pending'
           return (
             <li aria-labelledby={id}>
-              <h3 id={id}>{r.newsletter.name}</h3>
+              <H id={id}>{r.newsletter.name}</H>
               {r.newsletter.description && <p>{r.newsletter.description}</p>}
               <p class="state">
                 <strong>{STATE[r.status ?? 'none']}</strong>
@@ -74,7 +76,7 @@ export function PreferencesView(props: {
               {on && (
                 <form method="post" action={props.action}>
                   <input type="hidden" name="newsletter" value={String(r.newsletter.id)} />
-                  <button type="submit" name="action" value="unsubscribe">
+                  <button class="secondary" type="submit" name="action" value="unsubscribe">
                     Unsubscribe from {r.newsletter.name}
                   </button>
                 </form>
@@ -99,7 +101,7 @@ export function PreferencesView(props: {
       </ul>
       {anyOn && (
         <form method="post" action={props.action}>
-          <button type="submit" name="action" value="unsubscribe-all">
+          <button class="secondary" type="submit" name="action" value="unsubscribe-all">
             Unsubscribe from everything
           </button>
         </form>
