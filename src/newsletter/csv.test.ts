@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict'
+import fs from 'node:fs'
 import { describe, it } from 'node:test'
 import { csvCell, csvLine, parseCsv } from './csv.js'
+
+const BLNS = new URL('../../../shared/fixtures/hostile/blns/blns.json', import.meta.url)
 
 const rows = (text: string) => {
   const r = parseCsv(text)
@@ -90,4 +93,22 @@ describe('CSV parser (RFC 4180)', () => {
     assert.equal(csvCell('\tx'), "'\tx")
     assert.equal(csvCell('a@b.org'), 'a@b.org')
   })
+
+  it(
+    'round-trips every string of the big list of naughty strings',
+    { skip: fs.existsSync(BLNS) ? false : 'shared/fixtures/hostile/blns is absent here' },
+    () => {
+      const list = JSON.parse(fs.readFileSync(BLNS, 'utf8')) as string[]
+      assert.ok(list.length > 400)
+      const text = list.map((v) => csvLine([v, 'end'])).join('')
+      const r = parseCsv(text)
+      assert.ok(r.ok)
+      // Blank strings make a record of one empty field and one 'end': none is lost or merged.
+      assert.equal(r.records.length, list.length)
+      r.records.forEach((rec, i) => {
+        const v = list[i]!
+        assert.deepEqual(rec.fields, [/^[=+\-@\t\r]/.test(v) ? `'${v}` : v, 'end'], `string ${i}`)
+      })
+    },
+  )
 })

@@ -146,6 +146,12 @@ for (const dialect of testDialects) {
           assert.equal(res.json().error.code, 'VALIDATION_FAILED')
           assert.ok(Array.isArray(res.json().error.details))
         }
+        const huge = JSON.stringify({ events: [], pad: 'x'.repeat(1100 * 1024) })
+        const tooBig = await post(app, huge, {
+          'x-masthead-signature': webhookSignature(SECRET, huge),
+          accept: 'application/json',
+        })
+        assert.equal(tooBig.statusCode, 413)
         const notJson = '{"events": ['
         const res = await post(app, notJson, {
           'x-masthead-signature': webhookSignature(SECRET, notJson),
