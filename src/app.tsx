@@ -10,6 +10,8 @@ import { type Config, trustProxyOption } from './config.js'
 import {
   createContentRepository,
   createContentService,
+  createSiteTextRepository,
+  createSiteTextService,
   type ContentService,
   type ContentRepository,
 } from './content/index.js'
@@ -29,11 +31,15 @@ import {
   createNewsletterService,
   type EditionSender,
   type EditionService,
+  createSubscriberRepository,
+  createSubscriberService,
   type NewsletterService,
+  type SubscriberService,
 } from './newsletter/index.js'
 import { createJobQueue, type JobQueue, type QueueName, type JobHandler } from './jobs/index.js'
 import { articlePath } from './content/article.js'
 import { readFileSync } from 'node:fs'
+import { registerMailWebhook } from './webhooks/mail-webhook.js'
 import { createStaffRepository } from './staff/staff-repository.js'
 import { createStaffService, type StaffService } from './staff/staff-service.js'
 import type { Storage } from './storage/index.js'
@@ -69,6 +75,7 @@ export interface App {
    * newsletter schedules every minute. Stops with the app.
    */
   startWorker(): Promise<void>
+  subscribers: SubscriberService
   cache: PageCache | null
   /** Publishes due scheduled articles now and arms the timer for the next one. */
   runScheduler(): Promise<void>
@@ -165,6 +172,13 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     await mail.close()
   })
   const newsletterRepo = createNewsletterRepository(storage.db)
+  const subscribers = createSubscriberService({
+    repo: createSubscriberRepository(storage.db),
+    newsletters: newsletterRepo,
+    clock,
+    signer: staff,
+    siteName: config.SITE_NAME,
+  })
   const newsletters = createNewsletterService({
     repo: newsletterRepo,
     clock,
@@ -172,6 +186,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     mail,
     mailFrom: config.MAIL_FROM,
     siteName: config.SITE_NAME,
+    isSuppressed: subscribers.isSuppressed,
   })
   // The job queue is made when first needed: most web requests never touch it, and on
   // PostgreSQL making it starts pg-boss.
@@ -233,9 +248,21 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     mailFrom: config.MAIL_FROM,
     log: http.log,
   })
+  const siteText = createSiteTextService({
+    repo: createSiteTextRepository(storage.db),
+    // Every instance drops its copy of the page, not only this one.
+    onChange: (keys) => {
+      cache?.purge(keys)
+      storage
+        .notify(purgeChannel, JSON.stringify({ from: instance, keys }))
+        .catch((err: unknown) => http.log.error({ err }, 'could not tell other instances to purge'))
+    },
+  })
   const site = createSite({
     newsletters,
     editions,
+    subscribers,
+    siteText,
     allowedHosts: config.ALLOWED_HOSTS,
     deps: {
       repo,
@@ -260,6 +287,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     allowedHosts: config.ALLOWED_HOSTS,
   })
   site.register(http)
+  registerMailWebhook(http, { subscribers, secret: config.MAIL_WEBHOOK_SECRET })
   await registerAdmin(http, {
     content,
     repo,
@@ -273,6 +301,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     allowedHosts: config.ALLOWED_HOSTS,
     newsletters,
     editions,
+    subscribers,
+    siteText,
     onNewslettersChanged: () => cache?.purge(['all']),
   })
 
@@ -391,6 +421,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     sender,
     jobs,
     startWorker,
+    subscribers,
     cache,
     runScheduler,
     shutdown,

@@ -103,6 +103,18 @@ export const ConfigSchema = z.object({
    * send. Lower: faster recovery after a crash; higher: more patience with a slow database.
    */
   SEND_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
+  /**
+   * Shared secret of the bounce and complaint webhook (POST /webhooks/mail): the provider signs
+   * each body with HMAC-SHA256 (header X-Masthead-Signature: sha256=<hex>) or, like Amazon SNS,
+   * sends it as the Basic-auth password. Empty: the webhook refuses every call.
+   */
+  MAIL_WEBHOOK_SECRET: z
+    .string()
+    .default('')
+    .refine(
+      (v) => v === '' || v.length >= 24,
+      'use at least 24 characters (e.g. openssl rand -hex 16)',
+    ),
   /** Publication name shown in the masthead, titles, feeds and structured data. */
   SITE_NAME: z.string().min(1).max(120).default('The Lantern'),
   /** One sentence about the publication, used as the home page description and in feeds. */

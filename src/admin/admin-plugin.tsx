@@ -20,8 +20,11 @@ import {
   removeStoredImage,
 } from '../files/index.js'
 import type { MailTransport, Message } from '../email/index.js'
-import type { EditionService, NewsletterService } from '../newsletter/index.js'
+import type { EditionService, NewsletterService, SubscriberService } from '../newsletter/index.js'
 import { editionRoutes } from './edition-routes.js'
+import { subscriberRoutes } from './subscriber-routes.js'
+import { privacyRoutes } from './privacy-routes.js'
+import type { SiteTextService } from '../content/index.js'
 import { isUniqueViolation } from '../storage/index.js'
 import { AppError, isAppError } from '../lib/errors.js'
 import { mailOrigin } from '../http/origin.js'
@@ -69,6 +72,10 @@ import {
 export interface AdminDeps {
   newsletters?: NewsletterService
   editions?: EditionService
+  /** Subscriber search, counts, import and export, suppression. */
+  subscribers?: SubscriberService
+  /** The privacy page's text. */
+  siteText?: SiteTextService
   /** Called after a newsletter is added: reader pages show its box. */
   onNewslettersChanged?: () => void
   /** PUBLIC_URL and ALLOWED_HOSTS: where emailed links may point (see http/origin.ts). */
@@ -107,6 +114,8 @@ export interface AdminRoute {
   url: string
   permission: Permission | null
   handler: Handler
+  /** Takes a file (multipart/form-data): parsed in the uploads scope only. */
+  upload?: boolean
 }
 
 const ADMIN_CSP =
@@ -1433,6 +1442,8 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
       },
       { page, audit, problemsOf },
     ),
+    ...subscriberRoutes(deps.subscribers, { page, audit }),
+    ...privacyRoutes(deps.siteText, { page, audit }),
   ]
 }
 
@@ -1513,7 +1524,8 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
       serveAsset(scope, editorJs)
       serveAsset(scope, editorCss)
     }
-    const isUpload = (r: AdminRoute) => r.method === 'POST' && r.url === '/admin/media'
+    const isUpload = (r: AdminRoute) =>
+      r.method === 'POST' && (r.upload === true || r.url === '/admin/media')
     for (const route of routes.filter((r) => !isUpload(r))) {
       scope.route({ method: route.method, url: route.url, handler: handlerFor(route) })
     }

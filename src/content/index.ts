@@ -22,3 +22,10 @@ export {
   type RevisionSnapshot,
   type DiffPart,
 } from './revision.js'
+export {
+  createSiteTextRepository,
+  createSiteTextService,
+  defaultPrivacyHtml,
+  type SiteTextService,
+  MAX_SITE_TEXT,
+} from './site-text.js'

@@ -17,6 +17,10 @@ export type ErrorCode =
   | 'CSRF_FAILED'
   | 'EDIT_CONFLICT'
   | 'UNKNOWN_REFERENCE'
+  | 'CSV_INVALID'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'WEBHOOK_UNAUTHORIZED'
+  | 'WEBHOOK_DISABLED'
   | 'INTERNAL'
 
 export class AppError extends Error {

@@ -337,7 +337,17 @@ export function createEditionRepository(db: Kysely<Database>) {
                 sql<number>`cast(${now.getTime()} as bigint)`.as('updated_at'),
               ])
               .where('s.newsletter_id', '=', newsletterId)
-              .where('s.status', '=', 'confirmed'),
+              .where('s.status', '=', 'confirmed')
+              // Bounced, complained or stopped by hand: never a recipient (suppression.ts).
+              .where(({ not, exists, selectFrom }) =>
+                not(
+                  exists(
+                    selectFrom('suppression')
+                      .select('suppression.email')
+                      .whereRef('suppression.email', '=', 'r.email'),
+                  ),
+                ),
+              ),
           )
           .execute()
         const c = await tx
@@ -388,6 +398,16 @@ export function createEditionRepository(db: Kysely<Database>) {
             .where('d.edition_id', '=', editionId)
             .where('d.state', '=', 'queued')
             .where('s.status', '=', 'confirmed')
+            // Suppressed after the snapshot (a bounce arriving mid-send): left queued, then skipped.
+            .where(({ not, exists, selectFrom }) =>
+              not(
+                exists(
+                  selectFrom('suppression')
+                    .select('suppression.email')
+                    .whereRef('suppression.email', '=', 'd.email'),
+                ),
+              ),
+            )
             .orderBy('d.subscriber_id')
             .limit(limit),
         )

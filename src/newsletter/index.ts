@@ -15,3 +15,19 @@ export {
 export { createEditionSender, type EditionSender, type ArticleLookup } from './edition-sender.js'
 export { createEditionService, type EditionService } from './edition-service.js'
 export { renderEdition } from './edition-render.js'
+export * from './csv.js'
+export * from './suppression.js'
+export * from './subscribers.js'
+export {
+  createSubscriberRepository,
+  type SubscriberRepository,
+  type StatusCounts,
+  type SubscriptionDetail,
+  type SubscriberMatch,
+} from './subscriber-repository.js'
+export {
+  createSubscriberService,
+  type SubscriberService,
+  type PreferenceRow,
+  type NewsletterOverview,
+} from './subscriber-service.js'

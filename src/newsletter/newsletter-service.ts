@@ -20,6 +20,8 @@ export interface NewsletterServiceDeps {
   mail: MailTransport
   mailFrom: string
   siteName: string
+  /** Addresses that bounced for good, complained or were stopped by hand get no mail at all. */
+  isSuppressed?: (email: string) => Promise<boolean>
 }
 
 /** How long a confirmation link works. */
@@ -55,7 +57,8 @@ const SettingsInput = z.object({
   scheduleTz: z.string().trim().refine(isTimeZone, 'a time zone such as Europe/Riga or UTC'),
 })
 
-export type SignUpOutcome = 'sent' | 'already-confirmed' | 'not-sent-recently-asked'
+export type SignUpOutcome =
+  'sent' | 'already-confirmed' | 'not-sent-recently-asked' | 'not-sent-suppressed'
 
 export function createNewsletterService(deps: NewsletterServiceDeps) {
   const { repo, clock, signer } = deps
@@ -135,6 +138,8 @@ export function createNewsletterService(deps: NewsletterServiceDeps) {
       const newsletter = await repo.findNewsletter(newsletterId)
       if (!newsletter)
         throw new AppError('NOT_FOUND', { status: 404, message: 'No such newsletter' })
+      // Not even a confirmation: the reader sees the same page, nothing is written or sent.
+      if (await deps.isSuppressed?.(email)) return 'not-sent-suppressed'
       const now = clock.now()
       const sub = await repo.subscriberId(email, now)
       const current = await repo.findSubscription(sub, newsletterId)

@@ -5,7 +5,9 @@ import { renderToString } from 'preact-render-to-string'
 import { type Article, bodyImageIds } from '../content/index.js'
 import { isAppError } from '../lib/errors.js'
 import { mailOrigin } from '../http/origin.js'
-import type { EditionService, NewsletterService } from '../newsletter/index.js'
+import type { EditionService, NewsletterService, SubscriberService } from '../newsletter/index.js'
+import { registerPreferencePages } from './preference-pages.js'
+import { type SiteTextService, defaultPrivacyHtml } from '../content/index.js'
 import {
   NewsletterMessage,
   NewsletterPreview,
@@ -38,6 +40,10 @@ export interface SiteOptions {
   newsletters?: NewsletterService
   /** Archive and web versions of sent editions. */
   editions?: EditionService
+  /** The reader's preferences page (every newsletter, one signed link). */
+  subscribers?: SubscriberService
+  /** The privacy page's text as the newsroom edited it. */
+  siteText?: SiteTextService
   /** ALLOWED_HOSTS, for where emailed links may point (http/origin.ts mailOrigin). */
   allowedHosts?: readonly string[]
   media: MediaStore
@@ -355,6 +361,16 @@ export function createSite(opts: SiteOptions) {
         (_req, _body, done) => done(null, {}),
       )
 
+      const prefs = opts.subscribers
+        ? registerPreferencePages(scope, {
+            subscribers: opts.subscribers,
+            newsletters: service,
+            siteName: deps.site.name,
+            show,
+            notFound,
+          })
+        : null
+
       scope.get('/newsletters', async (req, reply) =>
         show(
           req,
@@ -554,6 +570,7 @@ export function createSite(opts: SiteOptions) {
           const p = req.params
           const n = await service.checkUnsubscribe(p.sub, p.nl, p.sig)
           if (!n) return notFound(req, reply)
+          if (prefs) return prefs.unsubscribePage(req, reply, Number(p.sub), n)
           return show(
             req,
             reply,
@@ -601,10 +618,13 @@ export function createSite(opts: SiteOptions) {
             description: "How this site handles readers' data.",
             canonicalPath: '/privacy',
           },
-          <PrivacyPage siteName={site.name} />,
+          <PrivacyPage
+            siteName={site.name}
+            html={opts.siteText ? (await opts.siteText.privacyHtml()).html : defaultPrivacyHtml()}
+          />,
         ),
         type: HTML,
-        keys: ['all'],
+        keys: ['all', 'privacy'],
       })
     })
   }

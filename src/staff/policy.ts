@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   'revenue.read',
   /** Create newsletters and see their subscriber counts. */
   'newsletter.manage',
+  /** Edit the site's own pages (the privacy page). */
+  'settings.manage',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 

@@ -8,6 +8,7 @@ import * as passkeys0005 from './migrations/2026-11-27-0005-passkeys.js'
 import * as newsletters0006 from './migrations/2026-11-27-0006-newsletters.js'
 import * as autosave0007 from './migrations/2026-11-27-0007-autosave.js'
 import * as editions0008 from './migrations/2026-11-27-0008-editions-and-jobs.js'
+import * as subscribers0009 from './migrations/2026-11-27-0009-subscribers.js'
 
 // Migrations are listed here rather than read from the folder so the compiled build, tsx and
 // tests all see the same set in the same order, with no file-system globbing at start.
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-27-0006-newsletters': newsletters0006,
   '2026-11-27-0007-autosave': autosave0007,
   '2026-11-27-0008-editions-and-jobs': editions0008,
+  '2026-11-27-0009-subscribers': subscribers0009,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -29,6 +29,7 @@ export interface Database {
   edition_item: EditionItemTable
   delivery: DeliveryTable
   job: JobTable
+  suppression: SuppressionTable
 }
 
 export interface EditionTable {
@@ -83,6 +84,17 @@ export interface JobTable {
   last_error: string | null
   created_at: number
   finished_at: number | null
+}
+
+/** An address no newsletter or confirmation goes to (bounced for good, complained, or set by hand). */
+export interface SuppressionTable {
+  /** Lowercased. */
+  email: string
+  reason: 'bounce' | 'complaint' | 'manual'
+  /** Where it came from: webhook, ses, csv, admin. */
+  source: string
+  detail: string
+  at: number
 }
 
 export interface ArticleAutosaveTable {

@@ -33,6 +33,17 @@ describe('the admin in Chromium', { skip: browserSkipReason() }, () => {
       role: 'editor',
       password: 'a long enough passphrase',
     })
+    // A subscriber with a confirmed subscription, for the subscriber pages.
+    const nl = await app.newsletters.createNewsletter({
+      slug: 'weekly',
+      name: 'Weekly',
+      language: 'en',
+    })
+    await app.newsletters.signUp('reader@example.org', nl, 'http://example.org')
+    await app.storage.db
+      .updateTable('subscription')
+      .set({ status: 'confirmed', confirmed_at: clock.now().getTime() })
+      .execute()
     await app.http.listen({ port: 0, host: '127.0.0.1' })
     const addr = app.http.server.address()
     base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`
@@ -219,6 +230,10 @@ describe('the admin in Chromium', { skip: browserSkipReason() }, () => {
       '/admin/media',
       '/admin/taxonomy',
       '/admin/newsletters',
+      '/admin/subscribers',
+      '/admin/subscribers?q=reader',
+      '/admin/subscribers/1',
+      '/admin/subscribers/import',
       '/admin/account',
     ]) {
       await page.goto(base + url)
@@ -244,6 +259,9 @@ describe('the admin in Chromium', { skip: browserSkipReason() }, () => {
       ['admin-list', '/admin/articles'],
       ['admin-form', '/admin/articles/1'],
       ['admin-new', '/admin/articles/new'],
+      ['admin-subscribers', '/admin/subscribers?q=example'],
+      ['admin-subscriber', '/admin/subscribers/1'],
+      ['admin-import', '/admin/subscribers/import'],
     ] as const) {
       await page.goto(base + url)
       pages[name] = await page.content()
@@ -267,6 +285,8 @@ describe('the admin in Chromium', { skip: browserSkipReason() }, () => {
     for (const [n, url] of [
       ['admin-list-raw', '/admin/articles'],
       ['admin-form-raw', '/admin/articles/1'],
+      ['admin-subscribers-raw', '/admin/subscribers?q=example'],
+      ['admin-subscriber-raw', '/admin/subscribers/1'],
     ] as const) {
       const cookies = (await ctx.cookies()).map((c) => `${c.name}=${c.value}`).join('; ')
       const f = path.join(dir, `${n}.html`)

@@ -125,7 +125,30 @@ describe('reader pages in Chromium', { skip: browserSkipReason() }, () => {
       }
     }
     assert.ok(article, 'the demo has a story with a staff byline')
+    // A reader with one confirmed newsletter and one left: the preferences page in full.
+    await app.newsletters.createNewsletter({
+      slug: 'dispatch',
+      name: 'The Evening Dispatch',
+      description: 'Three stories before bed.',
+      cadence: 'Daily',
+      language: 'en',
+    })
+    const letters = await app.newsletters.listNewsletters()
+    for (const n of letters) await app.newsletters.signUp('reader@example.org', n.id, base)
+    const reader = await app.storage.db
+      .selectFrom('subscriber')
+      .select('id')
+      .where('email', '=', 'reader@example.org')
+      .executeTakeFirstOrThrow()
+    await app.storage.db
+      .updateTable('subscription')
+      .set({ status: 'confirmed', confirmed_at: Date.now() })
+      .where('subscriber_id', '=', reader.id)
+      .execute()
+    if (letters[1]) await app.subscribers.changePreference(reader.id, 'unsubscribe', letters[1].id)
     Object.assign(pages, {
+      preferences: await app.subscribers.preferencesPath(reader.id),
+      unsubscribe: await app.newsletters.unsubscribeLink('', reader.id, letters[0]!.id),
       newsletters: '/newsletters',
       'newsletter-preview': '/newsletters/weekly/preview',
       privacy: '/privacy',

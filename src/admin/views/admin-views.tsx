@@ -91,6 +91,16 @@ export function AdminLayout(props: {
                       <a href="/admin/newsletters">Newsletters</a>
                     </li>
                   )}
+                  {ctx.can('newsletter.manage') && (
+                    <li>
+                      <a href="/admin/subscribers">Subscribers</a>
+                    </li>
+                  )}
+                  {ctx.can('settings.manage') && (
+                    <li>
+                      <a href="/admin/privacy">Privacy page</a>
+                    </li>
+                  )}
                   {ctx.can('staff.manage') && (
                     <li>
                       <a href="/admin/staff">Staff</a>

@@ -1,3 +1,4 @@
+import { expandBody } from './body.js'
 import type { ArticleSummary } from '../../content/index.js'
 import { articlePath, readingMinutes } from '../../content/index.js'
 import { type Newsletter, consentText } from '../../newsletter/index.js'
@@ -113,24 +114,15 @@ export function NewsletterPreview(props: { newsletter: Newsletter; articles: Art
   )
 }
 
-export function PrivacyPage(props: { siteName: string }) {
+export function PrivacyPage(props: { siteName: string; html: string }) {
   return (
     <section class="story">
       <h1>How {props.siteName} handles your data</h1>
-      <p>
-        Reading this site: we set no tracking cookies, load nothing from other companies, and do not
-        log the address your connection comes from.
-      </p>
-      <p>
-        Newsletters: we keep your email address, which newsletters you asked for, and the words you
-        agreed to and when. Nothing else. We send the confirmation email only, until you confirm.
-        Every newsletter carries a one-click unsubscribe link; after unsubscribing we send you
-        nothing more.
-      </p>
-      <p>
-        We never sell, share or rent addresses, and we use them for nothing but the newsletters you
-        chose.
-      </p>
+      {/* Sanitized on save (content/site-text.ts); through expandBody like every body. */}
+      <div
+        class="story-body"
+        dangerouslySetInnerHTML={{ __html: expandBody(props.html, new Map()) }}
+      />
     </section>
   )
 }
