@@ -3,7 +3,14 @@ import type { Database } from '../storage/index.js'
 import type { Edition, EditionItem, EditionStatus, Schedule } from './edition.js'
 
 export type DeliveryState = 'queued' | 'sending' | 'sent' | 'failed' | 'skipped'
-export type DeliveryCounts = Record<DeliveryState, number>
+/** Per state; `suppressed` are the skipped ones whose address bounced or complained. */
+export type DeliveryCounts = Record<DeliveryState | 'suppressed', number>
+
+/** The detail a delivery gets when it was never sent because its address is suppressed. */
+export const SUPPRESSED_DETAIL = 'suppressed: the address bounced, complained or was stopped'
+
+const isSuppressed = (email: 'r.email' | 'd.email' | 'delivery.email') =>
+  sql<boolean>`exists (select 1 from suppression where suppression.email = ${sql.ref(email)})`
 
 const toDate = (v: number | null) => (v === null ? null : new Date(Number(v)))
 
@@ -323,7 +330,7 @@ export function createEditionRepository(db: Kysely<Database>) {
         if (Number(r.numUpdatedRows) !== 1) return null
         await tx
           .insertInto('delivery')
-          .columns(['edition_id', 'subscriber_id', 'email', 'state', 'updated_at'])
+          .columns(['edition_id', 'subscriber_id', 'email', 'state', 'detail', 'updated_at'])
           .expression(
             tx
               .selectFrom('subscription as s')
@@ -333,21 +340,18 @@ export function createEditionRepository(db: Kysely<Database>) {
                 sql<number>`cast(${id} as bigint)`.as('edition_id'),
                 's.subscriber_id',
                 'r.email',
-                sql<string>`'queued'`.as('state'),
+                // Bounced, complained or stopped by hand (suppression.ts): in the snapshot, so
+                // the edition's history counts them, but skipped and never sent.
+                sql<string>`case when ${isSuppressed('r.email')} then 'skipped' else 'queued' end`.as(
+                  'state',
+                ),
+                sql<string>`case when ${isSuppressed('r.email')} then ${SUPPRESSED_DETAIL} else '' end`.as(
+                  'detail',
+                ),
                 sql<number>`cast(${now.getTime()} as bigint)`.as('updated_at'),
               ])
               .where('s.newsletter_id', '=', newsletterId)
-              .where('s.status', '=', 'confirmed')
-              // Bounced, complained or stopped by hand: never a recipient (suppression.ts).
-              .where(({ not, exists, selectFrom }) =>
-                not(
-                  exists(
-                    selectFrom('suppression')
-                      .select('suppression.email')
-                      .whereRef('suppression.email', '=', 'r.email'),
-                  ),
-                ),
-              ),
+              .where('s.status', '=', 'confirmed'),
           )
           .execute()
         const c = await tx
@@ -465,6 +469,13 @@ export function createEditionRepository(db: Kysely<Database>) {
 
     /** Queued deliveries whose subscription ended after the snapshot: skipped, never sent. */
     async skipNoLongerConfirmed(editionId: number, now: Date): Promise<number> {
+      const suppressed = await db
+        .updateTable('delivery')
+        .set({ state: 'skipped', detail: SUPPRESSED_DETAIL, updated_at: now.getTime() })
+        .where('edition_id', '=', editionId)
+        .where('state', '=', 'queued')
+        .where(isSuppressed('delivery.email'))
+        .executeTakeFirst()
       const r = await db
         .updateTable('delivery')
         .set({
@@ -475,7 +486,7 @@ export function createEditionRepository(db: Kysely<Database>) {
         .where('edition_id', '=', editionId)
         .where('state', '=', 'queued')
         .executeTakeFirst()
-      return Number(r.numUpdatedRows)
+      return Number(r.numUpdatedRows) + Number(suppressed.numUpdatedRows)
     },
 
     async finish(id: number, now: Date): Promise<void> {
@@ -498,13 +509,20 @@ export function createEditionRepository(db: Kysely<Database>) {
       if (editionIds.length === 0) return out
       const rows = await db
         .selectFrom('delivery')
-        .select(['edition_id', 'state', (eb) => eb.fn.countAll<number | string>().as('n')])
+        .select([
+          'edition_id',
+          'state',
+          (eb) =>
+            eb.case().when('detail', '=', SUPPRESSED_DETAIL).then(1).else(0).end().as('suppressed'),
+          (eb) => eb.fn.countAll<number | string>().as('n'),
+        ])
         .where('edition_id', 'in', editionIds)
-        .groupBy(['edition_id', 'state'])
+        .groupBy(['edition_id', 'state', 'suppressed'])
         .execute()
       for (const id of editionIds)
-        out.set(id, { queued: 0, sending: 0, sent: 0, failed: 0, skipped: 0 })
-      for (const r of rows) out.get(r.edition_id)![r.state] = Number(r.n)
+        out.set(id, { queued: 0, sending: 0, sent: 0, failed: 0, skipped: 0, suppressed: 0 })
+      for (const r of rows)
+        out.get(r.edition_id)![Number(r.suppressed) === 1 ? 'suppressed' : r.state] += Number(r.n)
       return out
     },
 

@@ -159,7 +159,14 @@ for (const dialect of testDialects) {
         assert.match(text, /Our pick of the week & why <it> matters\./, 'the blurb, as typed')
         assert.doesNotMatch(html, /<img/i, 'no images, so no pixel')
         const counts = (await app.editions.deliveryCounts([id])).get(id)!
-        assert.deepEqual(counts, { queued: 0, sending: 0, sent: 1, failed: 0, skipped: 0 })
+        assert.deepEqual(counts, {
+          queued: 0,
+          sending: 0,
+          sent: 1,
+          failed: 0,
+          skipped: 0,
+          suppressed: 0,
+        })
         // The one-click POST from the email, no cookie: 2xx, no redirect, and it takes effect.
         const unsub = /<http:\/\/example\.org(\/newsletters\/unsubscribe\/[^>]+)>/.exec(
           listUnsubscribe,

@@ -59,7 +59,11 @@ for (const dialect of testDialects) {
         await until(async () => (await app.editions.findEdition(id))?.status === 'sent', 'sent')
         const to = mail.sent.map((m) => m.message.to)
         assert.deepEqual(to, ['keep@example.org'])
-        assert.equal((await app.editions.findEdition(id))!.recipients, 1)
+        // The suppressed addresses are in the snapshot, counted apart and never sent.
+        const counts = (await app.editions.deliveryCounts([id])).get(id)!
+        assert.equal(counts.sent, 1)
+        assert.equal(counts.suppressed, (await app.editions.findEdition(id))!.recipients - 1)
+        assert.ok(counts.suppressed > 0)
       })
     },
   )

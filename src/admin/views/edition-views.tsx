@@ -70,6 +70,7 @@ export function NewsletterPage(props: {
               <th scope="col">Delivered</th>
               <th scope="col">Failed</th>
               <th scope="col">Skipped</th>
+              <th scope="col">Suppressed</th>
             </tr>
           </thead>
           <tbody>
@@ -84,6 +85,7 @@ export function NewsletterPage(props: {
                 <td>{e.counts.sent}</td>
                 <td>{e.counts.failed}</td>
                 <td>{e.counts.skipped}</td>
+                <td>{e.counts.suppressed}</td>
               </tr>
             ))}
           </tbody>
@@ -184,7 +186,8 @@ export function EditionPage(props: {
 }) {
   const { edition: e, newsletter: n, values: v } = props
   const editable = e.status === 'draft' || e.status === 'approved'
-  const done = props.counts.sent + props.counts.failed + props.counts.skipped
+  const done =
+    props.counts.sent + props.counts.failed + props.counts.skipped + props.counts.suppressed
   const inList = new Set(v.items.map((i) => i.articleId))
   return (
     <AdminLayout
@@ -224,6 +227,8 @@ export function EditionPage(props: {
             <dd>{props.counts.failed}</dd>
             <dt>Skipped (unsubscribed during the send)</dt>
             <dd>{props.counts.skipped}</dd>
+            <dt>Suppressed (bounced or complained before)</dt>
+            <dd>{props.counts.suppressed}</dd>
             <dt>Waiting</dt>
             <dd>{props.counts.queued + props.counts.sending}</dd>
           </dl>
