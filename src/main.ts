@@ -145,6 +145,7 @@ async function seed(
       content: app.content,
       media: app.media,
       newsletters: app.newsletters,
+      editions: app.editions,
       clock: systemClock,
     },
     {

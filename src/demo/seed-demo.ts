@@ -1,6 +1,6 @@
 import { escapeXml } from '../lib/text.js'
 import type { ContentRepository, ContentService } from '../content/index.js'
-import type { NewsletterService } from '../newsletter/index.js'
+import type { EditionService, NewsletterService } from '../newsletter/index.js'
 import { type MediaStore, storeImageVariants } from '../files/index.js'
 import type { Clock } from '../lib/clock.js'
 import {
@@ -19,6 +19,8 @@ export interface SeedDeps {
   content: ContentService
   /** When given, the demo's weekly newsletter is made too. */
   newsletters?: NewsletterService
+  /** When given too, the weekly gets a Friday schedule and a first draft edition. */
+  editions?: EditionService
   media: MediaStore
   clock: Clock
 }
@@ -52,7 +54,7 @@ export async function seedDemo(
   for (const a of authors) authorIds.set(a.slug, await deps.content.createAuthor(a))
   const agencyIds = new Map<string, number>()
   for (const a of agencies) agencyIds.set(a.slug, await deps.content.createAgency(a))
-  await deps.newsletters?.createNewsletter({
+  const weekly = await deps.newsletters?.createNewsletter({
     slug: 'weekly',
     name: 'The Lantern Weekly',
     description:
@@ -134,6 +136,25 @@ export async function seedDemo(
       )
     }
     opts.onProgress?.(n + 1, total)
+  }
+  if (weekly && deps.newsletters && deps.editions) {
+    // Drafts prepared on Fridays for an editor to approve: the demo never mails anyone by itself.
+    await deps.newsletters.updateSettings(weekly, {
+      senderName: '',
+      senderAddress: '',
+      scheduleMode: 'draft',
+      scheduleDay: '5',
+      scheduleTime: '08:00',
+      scheduleTz: 'UTC',
+    })
+    const draft = await deps.editions.createDraft(weekly, { suggested: true, staffId: null })
+    const suggested = await deps.editions.findEdition(draft)
+    await deps.editions.update(draft, {
+      subject: 'The Lantern Weekly: the stories of the week',
+      intro:
+        'Dear reader,\n\nThis is a draft the demo prepared from the week’s stories. Change the order, write a line about each, send yourself a test, then send it.',
+      items: suggested?.items ?? [],
+    })
   }
   return { articles: total }
 }

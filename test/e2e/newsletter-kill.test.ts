@@ -25,7 +25,7 @@ function startWorker(databaseUrl: string, sink: SmtpSink): ChildProcess {
       PUBLIC_URL: 'https://news.example.org',
       MAIL_FROM: 'news@example.org',
       SEND_LEASE_SECONDS: '2',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.KILL_TEST_LOG_LEVEL ?? 'warn',
       SEED_DEMO_WHEN_EMPTY: 'false',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
