@@ -25,7 +25,8 @@ function startWorker(databaseUrl: string, sink: SmtpSink): ChildProcess {
       PUBLIC_URL: 'https://news.example.org',
       MAIL_FROM: 'news@example.org',
       SEND_LEASE_SECONDS: '2',
-      LOG_LEVEL: process.env.KILL_TEST_LOG_LEVEL ?? 'warn',
+      // Info: the few lines a worker logs about a send are what to read when this test fails.
+      LOG_LEVEL: process.env.KILL_TEST_LOG_LEVEL ?? 'info',
       SEED_DEMO_WHEN_EMPTY: 'false',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -116,7 +117,27 @@ for (const dialect of testDialects) {
 
         const first = startWorker(url, sink)
         children.push(first)
-        await until(() => sink.received.length >= RECIPIENTS / 3, 'a third of the messages', 60_000)
+        const state = async () =>
+          JSON.stringify({
+            received: sink.received.length,
+            jobs: await storage.db
+              .selectFrom('job')
+              .selectAll()
+              .execute()
+              .catch(() => 'pg-boss'),
+            edition: await storage.db
+              .selectFrom('edition')
+              .select(['status', 'lease_owner', 'lease_until', 'recipients'])
+              .execute(),
+            now: Date.now(),
+          })
+        await until(
+          () => sink.received.length >= RECIPIENTS / 3,
+          'a third of the messages',
+          60_000,
+        ).catch(async (e: Error) => {
+          throw new Error(`${e.message}: ${await state()}`)
+        })
         first.kill('SIGKILL')
         await exited(first)
         const atKill = sink.received.length
