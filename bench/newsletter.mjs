@@ -77,6 +77,7 @@ async function sink() {
       })
     },
   })
+  server.on('error', () => {})
   server.listen(0, '127.0.0.1', () => {
     console.log(`PORT ${server.server.address().port}`)
   })

@@ -44,6 +44,16 @@ describe('the admin in Chromium', { skip: browserSkipReason() }, () => {
       .updateTable('subscription')
       .set({ status: 'confirmed', confirmed_at: clock.now().getTime() })
       .execute()
+    // One edition sent (its report page) and one draft (the editor), for the edition pages.
+    const sent = await app.editions.createDraft(nl, { suggested: true, staffId: null })
+    await app.editions.update(sent, {
+      subject: 'The week, chosen by the editors',
+      intro: 'Dear reader,\n\nWhat we think you should not miss.',
+      items: (await app.editions.findEdition(sent))!.items,
+    })
+    await app.editions.approve(sent, null)
+    await app.sender.send(sent)
+    await app.editions.createDraft(nl, { suggested: true, staffId: null })
     await app.http.listen({ port: 0, host: '127.0.0.1' })
     const addr = app.http.server.address()
     base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`
@@ -230,6 +240,9 @@ describe('the admin in Chromium', { skip: browserSkipReason() }, () => {
       '/admin/media',
       '/admin/taxonomy',
       '/admin/newsletters',
+      '/admin/newsletters/1',
+      '/admin/editions/1',
+      '/admin/editions/2',
       '/admin/subscribers',
       '/admin/subscribers?q=reader',
       '/admin/subscribers/1',
@@ -262,6 +275,9 @@ describe('the admin in Chromium', { skip: browserSkipReason() }, () => {
       ['admin-subscribers', '/admin/subscribers?q=example'],
       ['admin-subscriber', '/admin/subscribers/1'],
       ['admin-import', '/admin/subscribers/import'],
+      ['admin-newsletter', '/admin/newsletters/1'],
+      ['admin-edition-sent', '/admin/editions/1'],
+      ['admin-edition-draft', '/admin/editions/2'],
     ] as const) {
       await page.goto(base + url)
       pages[name] = await page.content()
@@ -287,6 +303,8 @@ describe('the admin in Chromium', { skip: browserSkipReason() }, () => {
       ['admin-form-raw', '/admin/articles/1'],
       ['admin-subscribers-raw', '/admin/subscribers?q=example'],
       ['admin-subscriber-raw', '/admin/subscribers/1'],
+      ['admin-newsletter-raw', '/admin/newsletters/1'],
+      ['admin-edition-draft-raw', '/admin/editions/2'],
     ] as const) {
       const cookies = (await ctx.cookies()).map((c) => `${c.name}=${c.value}`).join('; ')
       const f = path.join(dir, `${n}.html`)

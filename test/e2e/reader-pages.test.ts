@@ -146,7 +146,21 @@ describe('reader pages in Chromium', { skip: browserSkipReason() }, () => {
       .where('subscriber_id', '=', reader.id)
       .execute()
     if (letters[1]) await app.subscribers.changePreference(reader.id, 'unsubscribe', letters[1].id)
+    // A sent edition of the demo weekly: the archive and its web version.
+    const edition = await app.editions.createDraft(letters[0]!.id, {
+      suggested: true,
+      staffId: null,
+    })
+    await app.editions.update(edition, {
+      subject: 'The week, chosen by the editors',
+      intro: 'Dear reader,\n\nWhat we think you should not miss.',
+      items: (await app.editions.findEdition(edition))!.items,
+    })
+    await app.editions.approve(edition, null)
+    await app.sender.send(edition)
     Object.assign(pages, {
+      'newsletter-archive': `/newsletters/${letters[0]!.slug}/archive`,
+      'newsletter-edition': `/newsletters/${letters[0]!.slug}/issues/${edition}`,
       preferences: await app.subscribers.preferencesPath(reader.id),
       unsubscribe: await app.newsletters.unsubscribeLink('', reader.id, letters[0]!.id),
       newsletters: '/newsletters',

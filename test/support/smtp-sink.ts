@@ -68,6 +68,9 @@ export async function startSmtpSink(
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => resolve())
   })
+  // A client that dies mid-message (the kill test does that on purpose) resets its connection;
+  // smtp-server reports it as an 'error' event, which must not crash the test process.
+  server.on('error', () => {})
   const address = server.server.address() as net.AddressInfo
   return {
     port: address.port,

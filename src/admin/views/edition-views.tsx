@@ -254,7 +254,7 @@ export function EditionPage(props: {
           <label for="ed-intro">
             Introduction <span class="hint">(plain text; a blank line starts a new paragraph)</span>
           </label>
-          <textarea id="ed-intro" name="intro" rows={6} maxLength={5000}>
+          <textarea id="ed-intro" class="short" name="intro" rows={6} maxLength={5000}>
             {v.intro}
           </textarea>
           <h2>Stories</h2>
@@ -287,7 +287,13 @@ export function EditionPage(props: {
                     <label for={`ed-blurb-${i}`}>
                       Blurb <span class="hint">(empty: the article’s own summary)</span>
                     </label>
-                    <textarea id={`ed-blurb-${i}`} name="item_blurb" rows={2} maxLength={600}>
+                    <textarea
+                      id={`ed-blurb-${i}`}
+                      class="short"
+                      name="item_blurb"
+                      rows={2}
+                      maxLength={600}
+                    >
                       {it.blurb}
                     </textarea>
                     <label class="choice">
