@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, type Transaction, sql } from 'kysely'
 import type { Database } from '../storage/index.js'
 import type { Edition, EditionItem, EditionStatus, Schedule } from './edition.js'
 
@@ -16,6 +16,24 @@ const toDate = (v: number | null) => (v === null ? null : new Date(Number(v)))
 
 /** Editions, their items and deliveries: queries only, on both databases. */
 export function createEditionRepository(db: Kysely<Database>) {
+  /** An edition's items in their order (positions 0, 1, 2…). */
+  async function insertItems(tx: Transaction<Database>, id: number, items: readonly EditionItem[]) {
+    if (items.length === 0) return
+    await tx
+      .insertInto('edition_item')
+      .values(
+        items.map((it, i) => ({
+          edition_id: id,
+          position: i,
+          article_id: it.articleId,
+          blurb: it.blurb,
+          sent_headline: null,
+          sent_path: null,
+        })),
+      )
+      .execute()
+  }
+
   async function itemsOf(editionIds: number[]): Promise<Map<number, EditionItem[]>> {
     const out = new Map<number, EditionItem[]>()
     if (editionIds.length === 0) return out
@@ -111,20 +129,7 @@ export function createEditionRepository(db: Kysely<Database>) {
           .returning('id')
           .executeTakeFirst()
         if (!row) return null
-        if (e.items.length > 0)
-          await tx
-            .insertInto('edition_item')
-            .values(
-              e.items.map((it, i) => ({
-                edition_id: row.id,
-                position: i,
-                article_id: it.articleId,
-                blurb: it.blurb,
-                sent_headline: null,
-                sent_path: null,
-              })),
-            )
-            .execute()
+        await insertItems(tx, row.id, e.items)
         return row.id
       })
     },
@@ -199,20 +204,7 @@ export function createEditionRepository(db: Kysely<Database>) {
           .executeTakeFirst()
         if (Number(r.numUpdatedRows) !== 1) return false
         await tx.deleteFrom('edition_item').where('edition_id', '=', id).execute()
-        if (e.items.length > 0)
-          await tx
-            .insertInto('edition_item')
-            .values(
-              e.items.map((it, i) => ({
-                edition_id: id,
-                position: i,
-                article_id: it.articleId,
-                blurb: it.blurb,
-                sent_headline: null,
-                sent_path: null,
-              })),
-            )
-            .execute()
+        await insertItems(tx, id, e.items)
         return true
       })
     },
