@@ -58,7 +58,8 @@ const paragraphs = (s: string) =>
 export async function renderEdition(input: RenderInput): Promise<RenderedEdition> {
   const marker = crypto.randomBytes(6).toString('hex')
   const field = (name: (typeof RECIPIENT_FIELDS)[number]) => `{{${marker}:${name}}}`
-  const font = 'Georgia, "Times New Roman", serif'
+  // Single quotes inside: mjml copies this into style="…" attributes as it is.
+  const font = "Georgia, 'Times New Roman', serif"
   const items = input.items
     .map(
       (it) => `
@@ -76,7 +77,7 @@ export async function renderEdition(input: RenderInput): Promise<RenderedEdition
   <mj-head>
     <mj-title>${esc(input.subject)}</mj-title>
     <mj-preview>${esc(paragraphs(input.intro)[0] ?? input.subject)}</mj-preview>
-    <mj-attributes><mj-all font-family='${font}' /></mj-attributes>
+    <mj-attributes><mj-all font-family="${font}" /></mj-attributes>
   </mj-head>
   <mj-body background-color="#f4f1ea" width="600px">
     <mj-section padding="16px 0 0">
