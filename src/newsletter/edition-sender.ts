@@ -214,34 +214,62 @@ export function createEditionSender(deps: SenderDeps) {
         if (!writing) void flush()
       }
 
-      const runAll = async (batch: { subscriberId: number; email: string }[]) => {
-        // A bounded number in flight: enough to keep every SMTP connection busy, few enough
-        // that when the servers stop taking mail only a handful of tries are wasted.
-        let next = 0
-        const lane = async () => {
-          while (next < batch.length) await sendOne(batch[next++]!)
-        }
-        await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, lane))
-        await flush()
-        if (failedWrite) throw failedWrite
-        if (paused !== null) throw new SendPaused(paused)
-      }
-
+      // Recipients stream to a bounded number of lanes (enough to keep every SMTP connection
+      // busy, few enough that when the servers stop taking mail only a handful of tries are
+      // wasted). The next batch is claimed while the last of the current one is in flight.
+      type Recipient = { subscriberId: number; email: string }
       // Left in `sending` by a worker that died: maybe delivered, maybe not. Same Message-ID.
-      const doubt = await editions.inDoubt(id)
-      if (doubt.length > 0) {
+      const buffer: Recipient[] = await editions.inDoubt(id)
+      if (buffer.length > 0)
         deps.log.warn(
-          { edition: id, count: doubt.length },
+          { edition: id, count: buffer.length },
           'taking back recipients a stopped worker had claimed; any it had already sent go again with the same Message-ID',
         )
-        await runAll(doubt)
+      let exhausted = false
+      let leaseLost = false
+      let claiming: Promise<void> | null = null
+      const refill = () =>
+        (claiming ??= (async () => {
+          if (!(await renew(id))) {
+            leaseLost = true
+            return
+          }
+          const batch = await editions.claimBatch(id, newsletter.id, batchSize, clock.now())
+          if (batch.length === 0) exhausted = true
+          buffer.push(...batch)
+        })().finally(() => {
+          claiming = null
+        }))
+      const take = async (): Promise<Recipient | null> => {
+        for (;;) {
+          if (paused !== null || failedWrite !== null || leaseLost) return null
+          const r = buffer.shift()
+          if (r) {
+            if (buffer.length < concurrency && !exhausted) void refill().catch(() => {})
+            return r
+          }
+          if (exhausted) return null
+          try {
+            await refill()
+          } catch (err) {
+            // The database is away: stop taking recipients; the job is tried again.
+            failedWrite ??= err
+          }
+        }
       }
-      for (;;) {
-        if (!(await renew(id))) return 'busy'
-        const batch = await editions.claimBatch(id, newsletter.id, batchSize, clock.now())
-        if (batch.length === 0) break
-        await runAll(batch)
-      }
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          for (let r = await take(); r; r = await take()) await sendOne(r)
+        }),
+      )
+      await (claiming as Promise<void> | null)?.catch(() => {})
+      // Claimed but never tried (the send paused): back in the queue, not in doubt.
+      for (const r of buffer.splice(0))
+        pending.push({ subscriberId: r.subscriberId, state: 'queued', detail: paused ?? '' })
+      await flush()
+      if (failedWrite) throw failedWrite
+      if (paused !== null) throw new SendPaused(paused)
+      if (leaseLost) return 'busy'
       await editions.skipNoLongerConfirmed(id, clock.now())
       await editions.finish(id, clock.now())
       const counts = (await editions.deliveryCounts([id])).get(id)
