@@ -217,10 +217,23 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         summary: a.summary,
         path: articlePath(a),
       })),
-    recent: async (limit: number) =>
-      (await repo.listPublished({ kind: 'all' }, { limit, offset: 0 }, clock.now())).items.map(
-        (a) => ({ id: a.id, publishedAt: a.publishedAt, pick: false }),
-      ),
+    // The newest published articles, each marked when it carries the editors' pick topic.
+    recent: async (limit: number) => {
+      const now = clock.now()
+      const page = { limit, offset: 0 }
+      const topic = await repo.findTopicBySlug(config.EDITORS_PICK_TOPIC)
+      const [all, picks] = await Promise.all([
+        repo.listPublished({ kind: 'all' }, page, now),
+        topic ? repo.listPublished({ kind: 'topic', topicId: topic.id }, page, now) : null,
+      ])
+      const picked = new Set(picks?.items.map((a) => a.id))
+      const byId = new Map([...all.items, ...(picks?.items ?? [])].map((a) => [a.id, a]))
+      return [...byId.values()].map((a) => ({
+        id: a.id,
+        publishedAt: a.publishedAt,
+        pick: picked.has(a.id),
+      }))
+    },
   }
   const sendLeaseMs = opts.sendLeaseMs ?? config.SEND_LEASE_SECONDS * 1000
   const sender = createEditionSender({

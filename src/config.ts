@@ -94,6 +94,14 @@ export const ConfigSchema = z.object({
   DKIM_SELECTOR: z.string().default(''),
   DKIM_PRIVATE_KEY_FILE: z.string().default(''),
   /**
+   * The topic whose articles are the editors' picks: a new newsletter edition suggests them
+   * first. Tag stories with it in the admin; readers see them at /topic/<slug> too.
+   */
+  EDITORS_PICK_TOPIC: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a topic slug such as editors-picks')
+    .default('editors-picks'),
+  /**
    * `on`: `serve` also runs the worker (jobs: newsletter sends and schedules) in the web
    * process, for single-machine setups. `off`: run `masthead worker` separately.
    */

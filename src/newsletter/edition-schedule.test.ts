@@ -11,12 +11,24 @@ for (const dialect of testDialects) {
     // Friday 27 November 2026, 06:30 UTC: 08:30 in Riga, half an hour after the slot.
     const clock = fixedClock('2026-11-27T06:30:00Z')
     let weekly = 0
+    let newest = 0
+    let pick = 0
     let daily = 0
 
     before(async () => {
       app = await buildTestApp(dialect, { clock })
       const b = await seedBasics(app, clock.now())
-      await app.content.createArticle(articleInput(b))
+      newest = (await app.content.createArticle(articleInput(b))).id
+      // Three days old, but tagged as an editors' pick: it comes first.
+      const picks = await app.content.createTopic({ slug: 'editors-picks', name: 'Editors’ picks' })
+      pick = (
+        await app.content.createArticle(
+          articleInput(b, {
+            publishedAt: new Date('2026-11-24T10:00:00Z'),
+            topicIds: [picks],
+          }),
+        )
+      ).id
       await app.content.createArticle(
         articleInput(b, { publishedAt: new Date('2026-11-10T10:00:00Z') }),
       )
@@ -58,7 +70,11 @@ for (const dialect of testDialects) {
       )
       const [draft] = await app.editions.listEditions(weekly)
       assert.equal(draft?.status, 'draft')
-      assert.equal(draft?.items.length, 1, 'only this week’s story')
+      assert.deepEqual(
+        draft?.items.map((i) => i.articleId),
+        [pick, newest],
+        'this week’s stories, the editors’ pick first; not the one from three weeks ago',
+      )
       const again = await app.editions.tick()
       assert.deepEqual(again.drafted, [], 'a second tick in the same slot makes nothing')
 
