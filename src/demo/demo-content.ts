@@ -151,6 +151,12 @@ export const agencies: DemoAgency[] = [
 
 export const topics: DemoTopic[] = [
   {
+    slug: 'editors-picks',
+    name: 'Editors’ picks',
+    description:
+      'The stories our editors would not want you to miss; the weekly newsletter leads with them.',
+  },
+  {
     slug: 'elections',
     name: 'Elections',
     description:
@@ -236,7 +242,7 @@ export const articles: DemoArticle[] = [
     headline: 'Assembly widens “foreign agent” law to cover translators and freelance fixers',
     standfirst:
       'The amendments, passed in a single sitting, expose anyone who works for a media outlet registered abroad to fines, labels and a ban on public office.',
-    topics: ['press-freedom', 'courts'],
+    topics: ['press-freedom', 'courts', 'editors-picks'],
     credits: [{ author: 'ilona-vasker' }],
     hoursAgo: 6,
     updatedHoursAfter: 3,
@@ -288,7 +294,7 @@ export const articles: DemoArticle[] = [
     headline: 'Opposition congress in Sael elects two co-chairs and a plan to “vote where you are”',
     standfirst:
       'Open Varesia met entirely in exile for the first time, with delegates inside the country joining under assigned pseudonyms.',
-    topics: ['elections', 'exile'],
+    topics: ['elections', 'exile', 'editors-picks'],
     credits: [{ author: 'lidia-varnay' }],
     hoursAgo: 160,
     lead: {
