@@ -40,6 +40,14 @@ import { createJobQueue, type JobQueue, type QueueName, type JobHandler } from '
 import { articlePath } from './content/article.js'
 import { readFileSync } from 'node:fs'
 import { registerMailWebhook } from './webhooks/mail-webhook.js'
+import {
+  createContributionsRepository,
+  createContributionsService,
+  createStripeGateway,
+  createTestGateway,
+  type ContributionsService,
+} from './contributions/index.js'
+import { isQuiet } from './site/support-cookie.js'
 import { createStaffRepository } from './staff/staff-repository.js'
 import { createStaffService, type StaffService } from './staff/staff-service.js'
 import type { Storage } from './storage/index.js'
@@ -76,6 +84,7 @@ export interface App {
    */
   startWorker(): Promise<void>
   subscribers: SubscriberService
+  contributions: ContributionsService
   cache: PageCache | null
   /** Publishes due scheduled articles now and arms the timer for the next one. */
   runScheduler(): Promise<void>
@@ -271,11 +280,37 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         .catch((err: unknown) => http.log.error({ err }, 'could not tell other instances to purge'))
     },
   })
+  const stripeKey = config.STRIPE_SECRET_KEY
+  const contributions = createContributionsService({
+    repo: createContributionsRepository(storage.db),
+    clock,
+    // Without a key the test gateway stands in, except in production, where card is not offered.
+    card: stripeKey
+      ? createStripeGateway({ secretKey: stripeKey, apiUrl: config.STRIPE_API_URL })
+      : config.NODE_ENV === 'production'
+        ? null
+        : createTestGateway(),
+    siteName: config.SITE_NAME,
+    defaultCurrency: config.CONTRIBUTION_CURRENCY,
+    defaultLanguage: config.SITE_LANGUAGE,
+    ...(stripeKey
+      ? {
+          stripe: {
+            secretKey: stripeKey,
+            webhookSecret: config.STRIPE_WEBHOOK_SECRET,
+            apiUrl: config.STRIPE_API_URL,
+          },
+        }
+      : {}),
+    log: { info: (o, m) => http.log.info(o, m), warn: (o, m) => http.log.warn(o, m) },
+  })
   const site = createSite({
     newsletters,
     editions,
     subscribers,
     siteText,
+    contributions,
+    support: { hideDays: config.SUPPORTER_HIDE_DAYS, laterDays: config.REMIND_LATER_DAYS },
     allowedHosts: config.ALLOWED_HOSTS,
     deps: {
       repo,
@@ -298,6 +333,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     cache,
     onionUrl: config.ONION_URL,
     allowedHosts: config.ALLOWED_HOSTS,
+    // A reader who contributed or said "later" gets pages without the banner and appeal.
+    variantOf: (req) => (isQuiet(req.headers.cookie, clock.now()) ? '#quiet' : ''),
   })
   site.register(http)
   registerMailWebhook(http, { subscribers, secret: config.MAIL_WEBHOOK_SECRET })
@@ -317,6 +354,13 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     subscribers,
     siteText,
     onNewslettersChanged: () => cache?.purge(['all']),
+    contributions,
+    onAppealChanged: () => {
+      cache?.purge(['appeal'])
+      storage
+        .notify(purgeChannel, JSON.stringify({ from: instance, keys: ['appeal'] }))
+        .catch((err: unknown) => http.log.error({ err }, 'could not tell other instances to purge'))
+    },
   })
 
   let timer: NodeJS.Timeout | null = null
@@ -361,6 +405,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
             if (msg.from === instance || !Array.isArray(msg.keys)) return
             const keys = msg.keys.filter((k): k is string => typeof k === 'string')
             content.forget(keys)
+            if (keys.includes('appeal') || keys.includes('all')) contributions.forgetAppeals()
             cache.purge(keys)
           } catch {
             http.log.warn('ignored a malformed purge notification')
@@ -435,6 +480,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     jobs,
     startWorker,
     subscribers,
+    contributions,
     cache,
     runScheduler,
     shutdown,

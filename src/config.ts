@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CURRENCIES } from './contributions/money.js'
 
 /**
  * The one reader of process.env. Every setting documents itself here; `npm start` needs no
@@ -143,6 +144,37 @@ export const ConfigSchema = z.object({
   MEDIA_DIR: z.string().min(1).default('data/media'),
   /** On `serve`, write the demo publication into an empty database. */
   SEED_DEMO_WHEN_EMPTY: bool(true),
+  /**
+   * Stripe secret key (sk_live_… or sk_test_…). Empty: card payments use the built-in test
+   * gateway (no money moves, pages say TEST MODE); in production no card payment is offered.
+   */
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(
+      /^(sk|rk)_(test|live)_[A-Za-z0-9]+$/,
+      'must be a Stripe secret key (sk_test_… or sk_live_…)',
+    )
+    .optional(),
+  /** Signing secret of the Stripe webhook endpoint at /webhooks/stripe (whsec_…). */
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9+/=_-]+$/, 'must be a Stripe webhook secret (whsec_…)')
+    .optional(),
+  /** Where the Stripe API is: only for tests and local stubs (http://127.0.0.1:port). */
+  STRIPE_API_URL: baseUrl.optional(),
+  /** Currency the appeal shows first; readers can choose another the appeal offers. */
+  CONTRIBUTION_CURRENCY: z
+    .string()
+    .transform((v) => v.toUpperCase())
+    .refine(
+      (v) => Object.hasOwn(CURRENCIES, v),
+      `must be one of ${Object.keys(CURRENCIES).join(', ')}`,
+    )
+    .default('EUR'),
+  /** Days the banner and appeal stay hidden on a device after its reader contributed. */
+  SUPPORTER_HIDE_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  /** Days "Remind me later" hides the banner and appeal on that device. */
+  REMIND_LATER_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** production turns off pretty errors in logs and demo seeding defaults stay as set. */

@@ -146,6 +146,8 @@ async function seed(
       media: app.media,
       newsletters: app.newsletters,
       editions: app.editions,
+      contributions: app.contributions,
+      language: config.SITE_LANGUAGE,
       clock: systemClock,
     },
     {

@@ -25,6 +25,9 @@ import { editionRoutes } from './edition-routes.js'
 import { subscriberRoutes } from './subscriber-routes.js'
 import { privacyRoutes } from './privacy-routes.js'
 import type { SiteTextService } from '../content/index.js'
+import { CSV_HEADER, type ContributionsService, csvRow } from '../contributions/index.js'
+import { appealFormValues, appealFromForm } from './appeal-form.js'
+import { AppealForm, ContributionsDashboard } from './views/contributions-views.js'
 import { isUniqueViolation } from '../storage/index.js'
 import { AppError, isAppError } from '../lib/errors.js'
 import { mailOrigin } from '../http/origin.js'
@@ -70,6 +73,10 @@ import {
 } from './views/taxonomy-views.js'
 
 export interface AdminDeps {
+  /** The banner and appeal editor and the revenue dashboard, when contributions are on. */
+  contributions?: ContributionsService
+  /** Called after the appeal is saved: reader pages show the new text. */
+  onAppealChanged?: () => void
   newsletters?: NewsletterService
   editions?: EditionService
   /** Subscriber search, counts, import and export, suppression. */
@@ -1408,6 +1415,113 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
           throw err
         }
         return show(201, [], `Added ${values['name']}. Its sign-up box now shows under articles.`)
+      },
+    },
+    {
+      method: 'GET',
+      url: '/admin/contributions',
+      permission: 'revenue.read',
+      handler: async (_req, reply, ctx) => {
+        const c = deps.contributions
+        if (!c) throw new AppError('NOT_FOUND', { status: 404, message: 'Contributions are off' })
+        return page(
+          reply,
+          <ContributionsDashboard
+            ctx={ctx}
+            dashboard={await c.dashboard()}
+            testMode={c.testMode}
+            canEditAppeal={ctx.can('appeal.manage')}
+          />,
+        )
+      },
+    },
+    {
+      method: 'GET',
+      url: '/admin/contributions.csv',
+      permission: 'revenue.read',
+      handler: async (_req, reply, ctx) => {
+        const c = deps.contributions
+        if (!c) throw new AppError('NOT_FOUND', { status: 404, message: 'Contributions are off' })
+        const lines = [CSV_HEADER]
+        // In pages, so a large history is not one query holding every row.
+        let before: number | undefined
+        for (;;) {
+          const batch = await c.listPage(1000, before)
+          lines.push(...batch.map(csvRow))
+          if (batch.length < 1000) break
+          before = batch.at(-1)!.id
+        }
+        await audit(ctx, 'contributions.export', 'contributions', `${lines.length - 1} rows`)
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="contributions.csv"')
+          .send(`${lines.join('\r\n')}\r\n`)
+      },
+    },
+    {
+      method: 'GET',
+      url: '/admin/appeal',
+      permission: 'appeal.manage',
+      handler: async (req, reply, ctx) => {
+        const c = deps.contributions
+        if (!c) throw new AppError('NOT_FOUND', { status: 404, message: 'Contributions are off' })
+        const all = await c.listAppeals()
+        const asked = String((req.query as Record<string, unknown>)['language'] ?? '')
+        const language = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(asked)
+          ? asked
+          : (all[0]?.language ?? 'en')
+        const current = all.find((a) => a.language === language) ?? c.draftAppeal(language)
+        return page(
+          reply,
+          <AppealForm
+            ctx={ctx}
+            values={appealFormValues(current)}
+            languages={all.map((a) => a.language)}
+          />,
+        )
+      },
+    },
+    {
+      method: 'POST',
+      url: '/admin/appeal',
+      permission: 'appeal.manage',
+      handler: async (req, reply, ctx) => {
+        const c = deps.contributions
+        if (!c) throw new AppError('NOT_FOUND', { status: 404, message: 'Contributions are off' })
+        const body = req.body as FormBody
+        const { settings, problems } = appealFromForm(body)
+        const languages = async () => (await c.listAppeals()).map((a) => a.language)
+        const again = async (status: number, list: string[]) =>
+          page(
+            reply,
+            <AppealForm
+              ctx={ctx}
+              values={Object.fromEntries(
+                Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v]),
+              )}
+              languages={await languages()}
+              problems={list}
+            />,
+            status,
+          )
+        if (problems.length) return again(422, problems)
+        try {
+          const saved = await c.saveAppeal(settings)
+          await audit(ctx, 'appeal.save', `appeal:${saved.language}`, saved.headline)
+          deps.onAppealChanged?.()
+          return page(
+            reply,
+            <AppealForm
+              ctx={ctx}
+              values={appealFormValues(saved)}
+              languages={await languages()}
+              notice={`Saved. Reader pages in ${saved.language} show it now.`}
+            />,
+          )
+        } catch (err) {
+          if (isAppError(err) && err.status < 500) return again(err.status, problemsOf(err))
+          throw err
+        }
       },
     },
     {

@@ -1,6 +1,7 @@
 import { escapeXml } from '../lib/text.js'
 import type { ContentRepository, ContentService } from '../content/index.js'
 import type { EditionService, NewsletterService } from '../newsletter/index.js'
+import type { ContributionsService } from '../contributions/index.js'
 import { type MediaStore, storeImageVariants } from '../files/index.js'
 import type { Clock } from '../lib/clock.js'
 import {
@@ -21,6 +22,10 @@ export interface SeedDeps {
   newsletters?: NewsletterService
   /** When given too, the weekly gets a Friday schedule and a first draft edition. */
   editions?: EditionService
+  /** When given, a first banner and appeal in the site's language are set up too. */
+  contributions?: ContributionsService
+  /** The site's language, for the appeal. */
+  language?: string
   media: MediaStore
   clock: Clock
 }
@@ -54,6 +59,8 @@ export async function seedDemo(
   for (const a of authors) authorIds.set(a.slug, await deps.content.createAuthor(a))
   const agencyIds = new Map<string, number>()
   for (const a of agencies) agencyIds.set(a.slug, await deps.content.createAgency(a))
+  if (deps.contributions)
+    await deps.contributions.saveAppeal(deps.contributions.draftAppeal(deps.language ?? 'en'))
   const weekly = await deps.newsletters?.createNewsletter({
     slug: 'weekly',
     name: 'The Lantern Weekly',

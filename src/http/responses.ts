@@ -11,6 +11,8 @@ declare module 'fastify' {
     /** Where this response will be stored in the page cache, when it may be. */
     pageCacheId: string | null
     pageCacheGeneration: number
+    /** Which variant of a page this reader gets ('' or e.g. '#quiet'): part of the cache id. */
+    pageVariant: string
   }
 }
 
@@ -36,6 +38,11 @@ export interface PageResponse {
   keys?: readonly string[]
   /** The page number actually rendered, for lists: part of where the cache stores it. */
   page?: number
+  /**
+   * The page differs with the reader's cookie (the support banner and appeal hide after
+   * "Remind me later" or a contribution): browsers and CDNs must not reuse it across cookies.
+   */
+  varyOnCookie?: boolean
 }
 
 export function buildEntry(p: PageResponse): CachedResponse {
@@ -46,7 +53,7 @@ export function buildEntry(p: PageResponse): CachedResponse {
     'content-type': p.type,
     'cache-control': CACHE_CONTROL_PAGE,
     etag,
-    vary: 'Accept-Encoding',
+    vary: p.varyOnCookie ? 'Accept-Encoding, Cookie' : 'Accept-Encoding',
   }
   // For a CDN in front: purge by the same keys we purge by.
   if (keys.length) headers['surrogate-key'] = keys.map((k) => k.replace(':', '-')).join(' ')
@@ -104,10 +111,11 @@ export function sendPage(
   if (cache && req.pageCacheId !== null && entry.status === 200) {
     // Stored under what was rendered, not under what the URL seemed to ask: a query the
     // handler read differently can then only miss, never poison another address.
-    const id = cacheIdOf(
+    let id = cacheIdOf(
       req.origin,
       pathOf(req.url) + (p.page && p.page > 1 ? `?page=${p.page}` : ''),
     )
+    if (id !== null && req.pageVariant) id += req.pageVariant
     if (id !== null) stored = cache.set(id, entry, req.pageCacheGeneration)
   }
   return sendEntry(req, reply, entry, stored ? cache : null)
@@ -124,6 +132,8 @@ export function registerRequestBasics(
     cache: PageCache | null
     onionUrl?: string | undefined
     allowedHosts?: readonly string[]
+    /** The variant of cached pages this request gets (see FastifyRequest.pageVariant). */
+    variantOf?: (req: FastifyRequest) => string
   },
 ): { inFlight(): number } {
   // Counted so a shutdown can wait for handlers still running before it closes the database.
@@ -144,6 +154,7 @@ export function registerRequestBasics(
   app.decorateRequest('origin', '')
   app.decorateRequest('pageCacheId', null)
   app.decorateRequest('pageCacheGeneration', 0)
+  app.decorateRequest('pageVariant', '')
   const { cache, onionUrl } = opts
   const allowedHosts = opts.allowedHosts ?? []
   app.addHook('onRequest', async (req, reply) => {
@@ -163,8 +174,10 @@ export function registerRequestBasics(
     if (!cache || (req.method !== 'GET' && req.method !== 'HEAD')) return
     // Reader pages are the same for every reader; only a credentialed request skips the cache.
     if (req.headers.authorization) return
-    const id = cacheIdOf(req.origin, req.url)
-    if (id === null) return
+    const base = cacheIdOf(req.origin, req.url)
+    if (base === null) return
+    req.pageVariant = opts.variantOf?.(req) ?? ''
+    const id = base + req.pageVariant
     const hit = cache.get(id)
     if (hit) return sendEntry(req, reply, hit, cache)
     req.pageCacheId = id

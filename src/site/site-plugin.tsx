@@ -33,6 +33,10 @@ import { expandBody } from './views/body.js'
 import type { PageMeta, SiteContext } from './views/context.js'
 import { Layout } from './views/layout.js'
 import { ErrorView, HomeView, ListView } from './views/list-views.js'
+import { type ContributionsService } from '../contributions/index.js'
+import { type SupportSlots, SupportContext } from './views/support-views.js'
+import { registerSupportPages } from './support-pages.js'
+import { isQuiet } from './support-cookie.js'
 
 export interface SiteOptions {
   deps: PageDeps
@@ -51,6 +55,10 @@ export interface SiteOptions {
   /** PUBLIC_URL: the canonical origin, when configured. */
   publicUrl?: string | undefined
   sitemapPerFile?: number
+  /** The banner, the appeal and the contribution pages, when contributions are on. */
+  contributions?: ContributionsService
+  /** SUPPORTER_HIDE_DAYS and REMIND_LATER_DAYS. */
+  support?: { hideDays: number; laterDays: number }
 }
 
 const HTML = 'text/html; charset=utf-8'
@@ -84,12 +92,36 @@ export function createSite(opts: SiteOptions) {
     }
   }
 
-  function html(site: SiteContext, meta: PageMeta, body: VNode): string {
+  function html(
+    site: SiteContext,
+    meta: PageMeta,
+    body: VNode,
+    support: SupportSlots | null = null,
+  ): string {
     return `<!doctype html>${renderToString(
-      <Layout site={site} meta={meta}>
-        {body}
-      </Layout>,
+      <SupportContext.Provider value={support}>
+        <Layout site={site} meta={meta}>
+          {body}
+        </Layout>
+      </SupportContext.Provider>,
     )}`
+  }
+
+  /** What the banner and appeal show on this page for this reader: null when nothing. */
+  async function supportSlots(
+    req: FastifyRequest,
+    place: { language: string; section?: string; topics?: readonly string[] },
+  ): Promise<SupportSlots | null> {
+    const c = opts.contributions
+    if (!c || isQuiet(req.headers.cookie, deps.clock.now())) return null
+    const appeal = await c.appealFor(place)
+    if (!appeal || appeal.methods.length === 0) return null
+    return {
+      appeal,
+      currency: c.chooseCurrency(appeal, undefined),
+      siteName: deps.site.name,
+      back: req.url.split('?')[0] ?? '/',
+    }
   }
 
   async function renderError(req: FastifyRequest, status: number, title: string, message: string) {
@@ -142,8 +174,14 @@ export function createSite(opts: SiteOptions) {
     app.get('/', async (req, reply) => {
       const page = await loadHomePage(deps)
       const site = await siteContext(req)
-      const body = html(site, page.meta, <HomeView {...page.view} />)
-      return sendPage(req, reply, cache, { body, type: HTML, keys: page.keys })
+      const support = await supportSlots(req, { language: deps.site.language })
+      const body = html(site, page.meta, <HomeView {...page.view} />, support)
+      return sendPage(req, reply, cache, {
+        body,
+        type: HTML,
+        keys: opts.contributions ? [...page.keys, 'appeal'] : page.keys,
+        varyOnCookie: !!opts.contributions,
+      })
     })
 
     serveAsset(app, css)
@@ -295,6 +333,11 @@ export function createSite(opts: SiteOptions) {
         }
         const site = await siteContext(req)
         const meta: PageMeta = { ...page.meta, jsonLd: page.meta.jsonLd(site.canonicalOrigin) }
+        const support = await supportSlots(req, {
+          language: page.article.language,
+          section: page.article.section.slug,
+          topics: page.article.topics.map((t) => t.slug),
+        })
         const body = html(
           site,
           meta,
@@ -306,12 +349,42 @@ export function createSite(opts: SiteOptions) {
             siteName={deps.site.name}
             newsletter={page.newsletter}
           />,
+          support,
         )
-        return sendPage(req, reply, cache, { body, type: HTML, keys: page.keys })
+        return sendPage(req, reply, cache, {
+          body,
+          type: HTML,
+          keys: opts.contributions ? [...page.keys, 'appeal'] : page.keys,
+          varyOnCookie: !!opts.contributions,
+        })
       },
     )
 
     if (opts.newsletters) registerNewsletterPages(app, opts.newsletters)
+    if (opts.contributions)
+      registerSupportPages(app, {
+        service: opts.contributions,
+        clock: deps.clock,
+        siteName: deps.site.name,
+        language: deps.site.language,
+        hideDays: opts.support?.hideDays ?? 180,
+        laterDays: opts.support?.laterDays ?? 14,
+        show: async (req, reply, title, node, status = 200) => {
+          const site = await siteContext(req)
+          return reply
+            .code(status)
+            .type(HTML)
+            .header('cache-control', 'no-store')
+            .send(
+              html(
+                site,
+                { title: `${title} | ${site.name}`, description: title, robots: 'noindex' },
+                node,
+              ),
+            )
+        },
+        notFound,
+      })
     app.setNotFoundHandler(notFound)
   }
 

@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'newsletter.manage',
   /** Edit the site's own pages (the privacy page). */
   'settings.manage',
+  /** Edit the support banner and the appeal (text, amounts, ways to pay, placement). */
+  'appeal.manage',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -39,6 +41,7 @@ const POLICY: Record<Role, readonly Permission[]> = {
     'article.publish',
     'taxonomy.manage',
     'newsletter.manage',
+    'appeal.manage',
   ],
   author: ['admin.enter', 'article.draft', 'article.publish'],
   contributor: ['admin.enter', 'article.draft'],

@@ -9,6 +9,7 @@ import * as newsletters0006 from './migrations/2026-11-27-0006-newsletters.js'
 import * as autosave0007 from './migrations/2026-11-27-0007-autosave.js'
 import * as editions0008 from './migrations/2026-11-27-0008-editions-and-jobs.js'
 import * as subscribers0009 from './migrations/2026-11-27-0009-subscribers.js'
+import * as contributions0010 from './migrations/2026-11-27-0010-contributions.js'
 
 // Migrations are listed here rather than read from the folder so the compiled build, tsx and
 // tests all see the same set in the same order, with no file-system globbing at start.
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-27-0007-autosave': autosave0007,
   '2026-11-27-0008-editions-and-jobs': editions0008,
   '2026-11-27-0009-subscribers': subscribers0009,
+  '2026-11-27-0010-contributions': contributions0010,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -30,6 +30,9 @@ export interface Database {
   delivery: DeliveryTable
   job: JobTable
   suppression: SuppressionTable
+  appeal: AppealTable
+  contribution: ContributionTable
+  payment_event: PaymentEventTable
 }
 
 export interface EditionTable {
@@ -306,4 +309,38 @@ export interface ArticleTopicTable {
   position: number
   /** Copy of the article's published_at while it is not a draft, for indexed listing. */
   published_at: number | null
+}
+
+export interface AppealTable {
+  language: string
+  /** JSON of contributions/appeal.ts AppealSettings, validated on save and on read. */
+  settings: string
+  updated_at: number
+}
+
+export interface ContributionTable {
+  id: Generated<number>
+  provider: string
+  method: string
+  checkout_ref: string
+  subscription_ref: string | null
+  customer_ref: string | null
+  payment_ref: string | null
+  amount: number
+  currency: string
+  frequency: 'once' | 'monthly' | 'annual'
+  status: string
+  email: string | null
+  language: string
+  created_at: number
+  paid_at: number | null
+  cancelled_at: number | null
+  status_at: number | null
+}
+
+export interface PaymentEventTable {
+  id: string
+  provider: string
+  type: string
+  received_at: number
 }

@@ -56,6 +56,7 @@ describe('reader pages in Chromium', { skip: browserSkipReason() }, () => {
         content: app.content,
         media: app.media,
         newsletters: app.newsletters,
+        contributions: app.contributions,
         clock: systemClock,
       },
       { photos: 6 },
@@ -164,6 +165,10 @@ describe('reader pages in Chromium', { skip: browserSkipReason() }, () => {
       preferences: await app.subscribers.preferencesPath(reader.id),
       unsubscribe: await app.newsletters.unsubscribeLink('', reader.id, letters[0]!.id),
       newsletters: '/newsletters',
+      support: '/support',
+      'support-usd': '/support?currency=USD',
+      'support-thanks': '/support/thanks',
+      'support-cancelled': '/support/cancelled',
       'newsletter-preview': '/newsletters/weekly/preview',
       privacy: '/privacy',
       home: '/',
@@ -262,9 +267,9 @@ describe('reader pages in Chromium', { skip: browserSkipReason() }, () => {
           assert.equal(res?.status(), 200, url)
           // Anything an attack string could smuggle in would be one of these.
           const injected = await page
-            // The newsletter box is ours; anything else of these kinds would be injected.
+            // The newsletter box and the appeal are ours; anything else of these kinds would be injected.
             .locator(
-              'main :is(script, iframe, object, embed, svg, form, input):not(.newsletter-box *)',
+              'main :is(script, iframe, object, embed, svg, form, input):not(.newsletter-box *, .appeal *)',
             )
             .count()
           assert.equal(injected, 0, url)

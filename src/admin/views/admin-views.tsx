@@ -101,6 +101,17 @@ export function AdminLayout(props: {
                       <a href="/admin/privacy">Privacy page</a>
                     </li>
                   )}
+                  {ctx.can('revenue.read') ? (
+                    <li>
+                      <a href="/admin/contributions">Contributions</a>
+                    </li>
+                  ) : (
+                    ctx.can('appeal.manage') && (
+                      <li>
+                        <a href="/admin/appeal">Appeal</a>
+                      </li>
+                    )
+                  )}
                   {ctx.can('staff.manage') && (
                     <li>
                       <a href="/admin/staff">Staff</a>

@@ -1,0 +1,323 @@
+import {
+  type Dashboard,
+  CURRENCY_CODES,
+  FREQUENCIES,
+  FREQUENCY_NAME,
+  METHODS,
+  METHOD_NAME,
+  formatMoney,
+} from '../../contributions/index.js'
+import { type AdminContext, AdminLayout, Problems } from './admin-views.js'
+
+const totalText = (t: Record<string, number>) =>
+  Object.entries(t)
+    .map(([c, m]) => formatMoney(m, c))
+    .join(' + ') || '—'
+
+/**
+ * Money in per day as bars, drawn on the server: no chart library, no script. One currency
+ * (the one with most money in the window); the table below has every currency.
+ */
+export function RevenueChart(props: { dashboard: Dashboard; currency: string }) {
+  const days = props.dashboard.days
+  const values = days.map((d) => d.totals[props.currency] ?? 0)
+  const max = Math.max(1, ...values)
+  const W = 720
+  const H = 180
+  const pad = 24
+  const bw = (W - pad * 2) / Math.max(1, days.length)
+  return (
+    <figure class="chart">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="chart-title" width="100%">
+        <title id="chart-title">
+          {`Contributions per day in ${props.currency}, ${days[0]?.day ?? ''} to ${days.at(-1)?.day ?? ''}; highest day ${formatMoney(max === 1 ? 0 : max, props.currency)}`}
+        </title>
+        <line x1={pad} y1={H - pad} x2={W - pad} y2={H - pad} class="axis" />
+        {values.map((v, i) => {
+          const h = ((H - pad * 2) * v) / max
+          return (
+            <rect
+              x={(pad + i * bw + 1).toFixed(1)}
+              y={(H - pad - h).toFixed(1)}
+              width={Math.max(1, bw - 2).toFixed(1)}
+              height={h.toFixed(1)}
+              class="bar"
+            >
+              <title>{`${days[i]!.day}: ${formatMoney(v, props.currency)}`}</title>
+            </rect>
+          )
+        })}
+        <text x={pad} y={H - 6} class="label">
+          {days[0]?.day}
+        </text>
+        <text x={W - pad} y={H - 6} class="label" text-anchor="end">
+          {days.at(-1)?.day}
+        </text>
+        <text x={pad} y={14} class="label">
+          {formatMoney(max === 1 ? 0 : max, props.currency)}
+        </text>
+      </svg>
+      <figcaption>Money in per day ({props.currency}), first payments of new gifts.</figcaption>
+    </figure>
+  )
+}
+
+export function ContributionsDashboard(props: {
+  ctx: AdminContext
+  dashboard: Dashboard
+  testMode: boolean
+  canEditAppeal: boolean
+}) {
+  const d = props.dashboard
+  const chartCurrency =
+    d.currencies
+      .map((c) => [c, d.days.reduce((s, x) => s + (x.totals[c] ?? 0), 0)] as const)
+      .sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'EUR'
+  const recentDays = d.days
+    .filter((x) => x.count > 0)
+    .reverse()
+    .slice(0, 31)
+  return (
+    <AdminLayout ctx={props.ctx} title="Contributions">
+      <h1>Contributions</h1>
+      {props.testMode && (
+        <p class="notice" role="status">
+          Test mode: no payment provider key is set, so these are test contributions.
+        </p>
+      )}
+      <p>
+        <a href="/admin/contributions.csv">Download every contribution (CSV)</a>
+        {props.canEditAppeal && (
+          <>
+            {' '}
+            · <a href="/admin/appeal">Edit the banner and appeal</a>
+          </>
+        )}
+      </p>
+      <ul class="figures">
+        <li>
+          <strong>{totalText(d.recurring)}</strong> a month from {d.runningCount} recurring gifts
+        </li>
+        <li>
+          <strong>{d.newSupporters}</strong> new supporters since{' '}
+          {d.from.toISOString().slice(0, 10)}
+        </li>
+        <li>
+          <strong>{d.cancelled}</strong> recurring gifts cancelled in that time
+        </li>
+      </ul>
+      <RevenueChart dashboard={d} currency={chartCurrency} />
+      <h2>Per month</h2>
+      <div>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Month</th>
+              <th scope="col">New gifts</th>
+              <th scope="col">Money in</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.months.length === 0 ? (
+              <tr>
+                <td colSpan={3}>Nothing yet.</td>
+              </tr>
+            ) : (
+              d.months.map((m) => (
+                <tr>
+                  <td>{m.month}</td>
+                  <td>{m.count}</td>
+                  <td>{totalText(m.totals)}</td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      <h2>Per day</h2>
+      <div>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">New gifts</th>
+              <th scope="col">Money in</th>
+            </tr>
+          </thead>
+          <tbody>
+            {recentDays.length === 0 ? (
+              <tr>
+                <td colSpan={3}>Nothing yet.</td>
+              </tr>
+            ) : (
+              recentDays.map((x) => (
+                <tr>
+                  <td>{x.day}</td>
+                  <td>{x.count}</td>
+                  <td>{totalText(x.totals)}</td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+    </AdminLayout>
+  )
+}
+
+export function AppealForm(props: {
+  ctx: AdminContext
+  values: Record<string, string>
+  languages: string[]
+  problems?: string[]
+  notice?: string | undefined
+}) {
+  const v = props.values
+  const methods = (v['methods'] ?? '').split(',')
+  const shown = CURRENCY_CODES.filter((c) =>
+    [...FREQUENCIES, 'minimum'].some((f) => (v[`cur_${c}_${f}`] ?? '') !== ''),
+  )
+  const extra = CURRENCY_CODES.find((c) => !shown.includes(c))
+  const rows = extra ? [...shown, extra] : shown
+  return (
+    <AdminLayout ctx={props.ctx} title="Banner and appeal">
+      <h1>Banner and appeal</h1>
+      <p>
+        Languages with an appeal:{' '}
+        {props.languages.map((l, i) => (
+          <>
+            {i > 0 && ', '}
+            <a href={`/admin/appeal?language=${encodeURIComponent(l)}`}>{l}</a>
+          </>
+        ))}
+        . To add a language, open <code>/admin/appeal?language=xx</code> with its code.
+      </p>
+      {props.notice && (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      )}
+      <Problems problems={props.problems ?? []} />
+      <form method="post" action="/admin/appeal">
+        <input type="hidden" name="_csrf" value={props.ctx.csrf} />
+        <input type="hidden" name="language" value={v['language'] ?? ''} />
+        <p>
+          Language: <strong>{v['language']}</strong>
+        </p>
+        <label>
+          <input type="checkbox" name="enabled" value="on" checked={v['enabled'] === 'on'} /> Show
+          the banner and appeal
+        </label>
+        <label for="ap-banner">Banner line</label>
+        <input
+          id="ap-banner"
+          name="bannerText"
+          type="text"
+          maxLength={200}
+          value={v['bannerText'] ?? ''}
+        />
+        <label for="ap-headline">Appeal headline</label>
+        <input
+          id="ap-headline"
+          name="headline"
+          type="text"
+          maxLength={140}
+          value={v['headline'] ?? ''}
+        />
+        <label for="ap-letter">
+          Letter <span class="hint">(blank lines between paragraphs)</span>
+        </label>
+        <textarea id="ap-letter" name="letter" rows={8}>
+          {v['letter'] ?? ''}
+        </textarea>
+        <fieldset>
+          <legend>Amounts per currency</legend>
+          <p class="hint">
+            In whole units, separated by commas (3, 5, 10). Leave a row empty to remove it.
+          </p>
+          <div>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Currency</th>
+                  {FREQUENCIES.map((f) => (
+                    <th scope="col">{FREQUENCY_NAME[f]}</th>
+                  ))}
+                  <th scope="col">Minimum</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((c) => (
+                  <tr>
+                    <th scope="row">{c}</th>
+                    {[...FREQUENCIES, 'minimum'].map((f) => (
+                      <td>
+                        <input
+                          type="text"
+                          name={`cur_${c}_${f}`}
+                          aria-label={`${c} ${f}`}
+                          value={v[`cur_${c}_${f}`] ?? ''}
+                          maxLength={80}
+                        />
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </fieldset>
+        <label for="ap-freq">Frequency chosen first</label>
+        <select id="ap-freq" name="defaultFrequency">
+          {FREQUENCIES.map((f) => (
+            <option value={f} selected={v['defaultFrequency'] === f}>
+              {FREQUENCY_NAME[f]}
+            </option>
+          ))}
+        </select>
+        <label for="ap-index">
+          Amount chosen first <span class="hint">(1 = the first button)</span>
+        </label>
+        <input
+          id="ap-index"
+          name="defaultAmountIndex"
+          type="number"
+          min={1}
+          max={6}
+          value={v['defaultAmountIndex'] ?? '1'}
+        />
+        <fieldset>
+          <legend>Ways to pay shown</legend>
+          {METHODS.map((m) => (
+            <label>
+              <input type="checkbox" name="methods" value={m} checked={methods.includes(m)} />{' '}
+              {METHOD_NAME[m]}
+            </label>
+          ))}
+        </fieldset>
+        <label for="ap-sections">
+          Only in these sections{' '}
+          <span class="hint">(addresses, comma-separated; empty: everywhere)</span>
+        </label>
+        <input id="ap-sections" name="sections" type="text" value={v['sections'] ?? ''} />
+        <label for="ap-topics">
+          Also on articles with these topics <span class="hint">(addresses, comma-separated)</span>
+        </label>
+        <input id="ap-topics" name="topics" type="text" value={v['topics'] ?? ''} />
+        <label for="ap-bank">Bank transfer instructions</label>
+        <textarea id="ap-bank" name="bankInstructions" rows={5}>
+          {v['bankInstructions'] ?? ''}
+        </textarea>
+        <label for="ap-coins">
+          Crypto addresses <span class="hint">(one per line: name | address | how to send it)</span>
+        </label>
+        <textarea id="ap-coins" name="coins" rows={4}>
+          {v['coins'] ?? ''}
+        </textarea>
+        <p>
+          <button type="submit">Save</button>
+        </p>
+      </form>
+    </AdminLayout>
+  )
+}

@@ -1,0 +1,357 @@
+import { createContext } from 'preact'
+import { useContext } from 'preact/hooks'
+import {
+  type AppealSettings,
+  type Contribution,
+  FREQUENCIES,
+  FREQUENCY_NAME,
+  type Frequency,
+  METHOD_NAME,
+  type Method,
+  amountLabel,
+  formatMoney,
+} from '../../contributions/index.js'
+
+/**
+ * The banner, the appeal and their pages. Plain forms posted to the server: no JavaScript.
+ * The chooser shows only the chosen frequency's amounts with CSS (:has), and where a browser
+ * lacks :has every amount still says how often it is paid.
+ */
+
+/** What the support slots of a page show; absent: nothing (no appeal, or this reader said "later"). */
+export interface SupportSlots {
+  appeal: AppealSettings
+  currency: string
+  siteName: string
+  /** The page's own path, to come back to after "Remind me later". */
+  back: string
+}
+
+export const SupportContext = createContext<SupportSlots | null>(null)
+
+export function SupportBannerSlot() {
+  const s = useContext(SupportContext)
+  return s ? <SupportBanner {...s} /> : null
+}
+
+export function AppealSlot() {
+  const s = useContext(SupportContext)
+  return s ? <Appeal {...s} /> : null
+}
+
+export function SupportBanner(props: SupportSlots) {
+  return (
+    <aside class="support-banner" aria-label="Support us">
+      <p>
+        {props.appeal.bannerText} <a href="/support">Contribute</a>
+      </p>
+    </aside>
+  )
+}
+
+function paragraphs(text: string) {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => <p>{p}</p>)
+}
+
+export interface ChooserValues {
+  frequency?: string
+  amount?: string
+  custom?: string
+  method?: string
+}
+
+/** The end-of-article letter with its chooser. */
+export function Appeal(props: SupportSlots & { headingLevel?: 1 | 2 }) {
+  const H = props.headingLevel === 1 ? 'h1' : 'h2'
+  return (
+    <section class="appeal" id="support" aria-labelledby="appeal-title">
+      <H id="appeal-title">{props.appeal.headline}</H>
+      <div class="appeal-letter">{paragraphs(props.appeal.letter)}</div>
+      <Chooser appeal={props.appeal} currency={props.currency} />
+      <RemindLater back={props.back} />
+    </section>
+  )
+}
+
+export function RemindLater(props: { back: string }) {
+  return (
+    <form class="later" method="post" action="/support/later">
+      <input type="hidden" name="back" value={props.back} />
+      <p>
+        Not ready to support today? <button type="submit">Remind me later</button>
+      </p>
+    </form>
+  )
+}
+
+export function Chooser(props: {
+  appeal: AppealSettings
+  currency: string
+  values?: ChooserValues
+  problem?: string | undefined
+}) {
+  const a = props.appeal
+  const rules = a.currencies[props.currency]
+  if (!rules) return null
+  const v = props.values ?? {}
+  const frequency = (FREQUENCIES as readonly string[]).includes(v.frequency ?? '')
+    ? (v.frequency as Frequency)
+    : a.defaultFrequency
+  const otherCurrencies = Object.keys(a.currencies).filter((c) => c !== props.currency)
+  const method: Method = (a.methods as string[]).includes(v.method ?? '')
+    ? (v.method as Method)
+    : a.methods[0]!
+  return (
+    <form class="chooser" method="post" action="/support/checkout">
+      <input type="hidden" name="currency" value={props.currency} />
+      <input type="hidden" name="language" value={a.language} />
+      {props.problem && (
+        <p class="chooser-problem" role="alert" id="chooser-problem">
+          {props.problem}
+        </p>
+      )}
+      <fieldset class="frequency">
+        <legend>How often</legend>
+        {FREQUENCIES.map((f) => (
+          <span class="choice">
+            <input
+              type="radio"
+              name="frequency"
+              id={`freq-${f}`}
+              value={f}
+              checked={f === frequency}
+            />
+            <label for={`freq-${f}`}>{FREQUENCY_NAME[f]}</label>
+          </span>
+        ))}
+      </fieldset>
+      {FREQUENCIES.map((f) => {
+        const amounts = rules.amounts[f]
+        const chosen =
+          f === frequency && v.amount && amounts.includes(Number(v.amount))
+            ? Number(v.amount)
+            : amounts[Math.min(a.defaultAmountIndex, amounts.length - 1)]
+        return (
+          <fieldset class={`amounts amounts-${f}`}>
+            <legend>Amount, {FREQUENCY_NAME[f].toLowerCase()}</legend>
+            {amounts.map((m) => (
+              <span class="choice">
+                <input
+                  type="radio"
+                  name={`amount_${f}`}
+                  id={`amount-${f}-${m}`}
+                  value={String(m)}
+                  checked={m === chosen}
+                />
+                <label for={`amount-${f}-${m}`}>{amountLabel(m, props.currency, f)}</label>
+              </span>
+            ))}
+          </fieldset>
+        )
+      })}
+      <p class="custom">
+        <label for="custom-amount">
+          Other amount in {props.currency}{' '}
+          <span class="small">(at least {formatMoney(rules.minimum, props.currency)})</span>
+        </label>
+        <input
+          id="custom-amount"
+          name="custom"
+          type="text"
+          inputmode="decimal"
+          autocomplete="off"
+          maxLength={20}
+          value={v.custom ?? ''}
+          aria-describedby={props.problem ? 'chooser-problem' : undefined}
+        />
+      </p>
+      {a.methods.length > 1 ? (
+        <fieldset class="methods">
+          <legend>Pay by</legend>
+          {a.methods.map((m) => (
+            <span class="choice">
+              <input
+                type="radio"
+                name="method"
+                id={`method-${m}`}
+                value={m}
+                checked={m === method}
+              />
+              <label for={`method-${m}`}>{METHOD_NAME[m]}</label>
+            </span>
+          ))}
+        </fieldset>
+      ) : (
+        <input type="hidden" name="method" value={method} />
+      )}
+      <p>
+        <button type="submit" class="continue">
+          Continue
+        </button>
+      </p>
+      <p class="small">
+        We accept: {a.methods.map((m) => METHOD_NAME[m]).join(', ')}.
+        {otherCurrencies.length > 0 && (
+          <>
+            {' '}
+            Amounts in {props.currency}; also in{' '}
+            {otherCurrencies.map((c, i) => (
+              <>
+                {i > 0 && ', '}
+                <a href={`/support?currency=${c}`}>{c}</a>
+              </>
+            ))}
+            .
+          </>
+        )}
+      </p>
+    </form>
+  )
+}
+
+export function SupportPage(props: {
+  appeal: AppealSettings
+  currency: string
+  siteName: string
+  values?: ChooserValues
+  problem?: string | undefined
+  testMode: boolean
+}) {
+  return (
+    <section class="appeal support-page" aria-labelledby="appeal-title">
+      {props.testMode && <TestModeNote />}
+      <h1 id="appeal-title">{props.appeal.headline}</h1>
+      <div class="appeal-letter">{paragraphs(props.appeal.letter)}</div>
+      <Chooser
+        appeal={props.appeal}
+        currency={props.currency}
+        values={props.values}
+        problem={props.problem}
+      />
+      <RemindLater back="/" />
+    </section>
+  )
+}
+
+function TestModeNote() {
+  return (
+    <p class="test-mode" role="note">
+      <strong>TEST MODE</strong> — no payment provider is set up. Nothing you enter here is charged.
+    </p>
+  )
+}
+
+export function TestCheckoutPage(props: { contribution: Contribution; siteName: string }) {
+  const c = props.contribution
+  return (
+    <section class="support-page test-checkout" aria-labelledby="tc-title">
+      <TestModeNote />
+      <h1 id="tc-title">Test checkout</h1>
+      <p>
+        This page stands in for the payment provider's checkout. With a Stripe key set, readers go
+        to Stripe instead.
+      </p>
+      <p class="tc-amount">
+        {props.siteName}: <strong>{amountLabel(c.amount, c.currency, c.frequency)}</strong>
+      </p>
+      {c.status === 'pending' ? (
+        <div class="tc-actions">
+          <form method="post" action={`/support/test-checkout/${c.checkoutRef}`}>
+            <input type="hidden" name="outcome" value="pay" />
+            <button type="submit" class="continue">
+              Pay {amountLabel(c.amount, c.currency, c.frequency)} (test)
+            </button>
+          </form>
+          <form method="post" action={`/support/test-checkout/${c.checkoutRef}`}>
+            <input type="hidden" name="outcome" value="cancel" />
+            <button type="submit" class="secondary">
+              Cancel and go back
+            </button>
+          </form>
+        </div>
+      ) : (
+        <p>This checkout is finished ({c.status}).</p>
+      )}
+    </section>
+  )
+}
+
+export function ThanksPage(props: { siteName: string; hideDays: number; testMode: boolean }) {
+  return (
+    <section class="support-page" aria-labelledby="thanks-title">
+      {props.testMode && <TestModeNote />}
+      <h1 id="thanks-title">Thank you</h1>
+      <p>
+        Your support keeps {props.siteName} reporting. A receipt comes from the payment provider by
+        email.
+      </p>
+      <p>
+        We will not ask you again on this device for {props.hideDays} days. We remember that with
+        one small cookie, which holds a date and nothing about you.
+      </p>
+      <p>
+        <a href="/">Back to the front page</a>
+      </p>
+    </section>
+  )
+}
+
+export function CancelledPage() {
+  return (
+    <section class="support-page" aria-labelledby="cancelled-title">
+      <h1 id="cancelled-title">No payment was made</h1>
+      <p>You left the checkout before paying. Nothing was charged.</p>
+      <p>
+        <a href="/support">Choose again</a> · <a href="/">Back to the front page</a>
+      </p>
+    </section>
+  )
+}
+
+export function InstructionsPage(props: {
+  method: 'bank' | 'crypto'
+  appeal: AppealSettings
+  amount: number
+  currency: string
+  frequency: Frequency
+}) {
+  const a = props.appeal
+  const label = amountLabel(props.amount, props.currency, props.frequency)
+  return (
+    <section class="support-page" aria-labelledby="ins-title">
+      <h1 id="ins-title">
+        {props.method === 'bank' ? 'Give by bank transfer' : 'Give in cryptocurrency'}
+      </h1>
+      <p>
+        You chose <strong>{label}</strong>.{' '}
+        {props.frequency === 'once'
+          ? 'Send it once with the details below.'
+          : 'Set up a standing order (or a reminder) with the details below; we cannot take it for you.'}
+      </p>
+      {props.method === 'bank' ? (
+        <pre class="instructions">{a.bankInstructions}</pre>
+      ) : (
+        a.coins.map((c) => (
+          <div class="coin">
+            <h2>{c.name}</h2>
+            <p>
+              Address: <code class="address">{c.address}</code>
+            </p>
+            {c.guide && <p>{c.guide}</p>}
+          </div>
+        ))
+      )}
+      <p class="small">
+        Nothing about this gift is recorded on this site: the newsroom sees it arrive in its
+        account.
+      </p>
+      <p>
+        <a href="/support">Choose another way</a> · <a href="/">Back to the front page</a>
+      </p>
+    </section>
+  )
+}
