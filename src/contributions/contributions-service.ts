@@ -313,7 +313,8 @@ export function createContributionsService(deps: ContributionsServiceDeps) {
           s.webhookSecret,
           SIGNATURE_TOLERANCE_S,
           undefined,
-          Math.floor(clock.now().getTime() / 1000),
+          // Milliseconds: the SDK measures the signature's age against this, not its own clock.
+          clock.now().getTime(),
         )
       } catch (err) {
         throw new AppError('PAYMENT_SIGNATURE_INVALID', {

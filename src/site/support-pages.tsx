@@ -105,7 +105,9 @@ export function registerSupportPages(root: FastifyInstance, o: SupportPagesOptio
       } catch (err) {
         // A person gets the chooser again with what they typed and one sentence; a program
         // gets the code (http/errors.ts).
-        if (!isAppError(err) || err.status >= 500 || wantsJson(req)) throw err
+        const providerDown = isAppError(err) && err.code === 'PAYMENT_PROVIDER_FAILED'
+        if (!isAppError(err) || (err.status >= 500 && !providerDown) || wantsJson(req)) throw err
+        if (providerDown) req.log.error({ err }, 'payment provider failed')
         const appeal = await service.appealIn(input.language)
         if (!appeal) throw err
         return show(

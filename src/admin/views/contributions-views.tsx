@@ -27,7 +27,7 @@ export function RevenueChart(props: { dashboard: Dashboard; currency: string }) 
   const pad = 24
   const bw = (W - pad * 2) / Math.max(1, days.length)
   return (
-    <figure class="chart">
+    <figure class="revenue-chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="chart-title" width="100%">
         <title id="chart-title">
           {`Contributions per day in ${props.currency}, ${days[0]?.day ?? ''} to ${days.at(-1)?.day ?? ''}; highest day ${formatMoney(max === 1 ? 0 : max, props.currency)}`}
