@@ -107,6 +107,14 @@ describe('reader pages in Chromium', { skip: browserSkipReason() }, () => {
       )
       hostileUrls.push(`/author/hostile-author-${i}`, `/topic/hostile-topic-${i}`)
     }
+    // A test-gateway checkout, to check its page too.
+    const started = await app.http.inject({
+      method: 'POST',
+      url: '/support/checkout',
+      headers: { host: '127.0.0.1', 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'frequency=monthly&amount_monthly=500&custom=&currency=EUR&method=card&language=en',
+    })
+    const testCheckout = String(started.headers.location)
     await app.http.listen({ port: 0, host: '127.0.0.1' })
     const addr = app.http.server.address()
     base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`
@@ -169,6 +177,7 @@ describe('reader pages in Chromium', { skip: browserSkipReason() }, () => {
       'support-usd': '/support?currency=USD',
       'support-thanks': '/support/thanks',
       'support-cancelled': '/support/cancelled',
+      'support-test-checkout': testCheckout,
       'newsletter-preview': '/newsletters/weekly/preview',
       privacy: '/privacy',
       home: '/',
