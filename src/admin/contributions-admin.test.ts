@@ -1,0 +1,182 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import type { Role } from '../staff/policy.js'
+import { skipFor, testDialects } from '../../test/support/dialects.js'
+import { articleInput, seedBasics } from '../../test/support/factories.js'
+import { buildTestApp, type TestApp } from '../../test/support/test-app.js'
+
+const PASSWORD = 'correct horse battery staple'
+
+for (const dialect of testDialects) {
+  describe(
+    `${dialect}: appeal editor and revenue dashboard`,
+    { skip: await skipFor(dialect) },
+    () => {
+      let app: TestApp
+      let articleUrl = ''
+      const jars = new Map<Role, Map<string, string>>()
+
+      async function request(
+        role: Role | null,
+        method: 'GET' | 'POST',
+        url: string,
+        form?: Record<string, string | string[]>,
+      ) {
+        const jar = role ? jars.get(role)! : new Map<string, string>()
+        const body = form
+          ? new URLSearchParams(
+              Object.entries(form).flatMap(([k, v]) =>
+                [v].flat().map((x) => [k, x] as [string, string]),
+              ),
+            ).toString()
+          : undefined
+        const res = await app.http.inject({
+          method,
+          url,
+          headers: {
+            host: 'example.org',
+            cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+            ...(body !== undefined ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+          },
+          ...(body !== undefined ? { payload: body } : {}),
+        })
+        for (const c of [res.headers['set-cookie'] ?? []].flat()) {
+          const [pair] = c.split('; ')
+          const [k, v] = pair!.split('=') as [string, string]
+          jar.set(k, v)
+        }
+        return res
+      }
+      const csrf = async (role: Role, url: string) =>
+        /name="_csrf" value="([^"]+)"/.exec((await request(role, 'GET', url)).body)![1]!
+
+      /** The form as the admin page fills it, with some fields changed. */
+      async function appealForm(role: Role, change: Record<string, string | string[]>) {
+        const page = (await request(role, 'GET', '/admin/appeal')).body
+        const form: Record<string, string | string[]> = {}
+        for (const m of page.matchAll(/<input([^>]*)>/g)) {
+          const name = /name="([^"]+)"/.exec(m[1]!)?.[1]
+          const value = /value="([^"]*)"/.exec(m[1]!)?.[1] ?? ''
+          if (!name) continue
+          if (/type="checkbox"/.test(m[1]!)) {
+            if (/ checked/.test(m[1]!)) form[name] = [...[form[name] ?? []].flat(), value]
+          } else form[name] = value.replace(/&amp;/g, '&')
+        }
+        for (const m of page.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)<\/textarea>/g))
+          form[m[1]!] = m[2]!.replace(/&amp;/g, '&')
+        for (const m of page.matchAll(
+          /<select[^>]*name="([^"]+)"[^>]*>[\s\S]*?<option value="([^"]+)" selected/g,
+        ))
+          form[m[1]!] = m[2]!
+        return { ...form, ...change }
+      }
+
+      before(async () => {
+        app = await buildTestApp(dialect, { env: { PUBLIC_URL: 'http://example.org' } })
+        const b = await seedBasics(app)
+        await app.contributions.saveAppeal(app.contributions.draftAppeal('en'))
+        const a = await app.content.createArticle(articleInput(b, { slug: 'appealing' }))
+        const d = a.publishedAt!
+        articleUrl = `/world/${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/appealing`
+        for (const role of ['admin', 'editor', 'author'] as const) {
+          await app.staff.addStaff({
+            email: `${role}@example.org`,
+            name: role,
+            role,
+            password: PASSWORD,
+          })
+          jars.set(role, new Map())
+          const token = await csrf(role, '/admin/sign-in')
+          const res = await request(role, 'POST', '/admin/sign-in', {
+            _csrf: token,
+            email: `${role}@example.org`,
+            password: PASSWORD,
+            next: '/admin/articles',
+          })
+          assert.equal(res.statusCode, 303)
+        }
+      })
+      after(() => app?.close())
+
+      it('lets editors change the appeal, and readers see it at once', async () => {
+        assert.match((await request(null, 'GET', articleUrl)).body, /A message from The Lantern/)
+        const form = await appealForm('editor', {
+          _csrf: await csrf('editor', '/admin/appeal'),
+          headline: 'Keep the lights on',
+          cur_EUR_monthly: '4, 8, 16',
+          cur_USD_once: '',
+          cur_USD_monthly: '',
+          cur_USD_annual: '',
+          cur_USD_minimum: '',
+        })
+        const res = await request('editor', 'POST', '/admin/appeal', form)
+        assert.equal(res.statusCode, 200, res.body.slice(0, 2000))
+        assert.match(res.body, /Saved\./)
+        const page = (await request(null, 'GET', articleUrl)).body
+        assert.match(page, /Keep the lights on/)
+        assert.match(page, />€8 a month</)
+        assert.doesNotMatch(page, /currency=USD/)
+      })
+
+      it('refuses an appeal with amounts below its minimum, listing why, and keeps the old one', async () => {
+        const form = await appealForm('editor', {
+          _csrf: await csrf('editor', '/admin/appeal'),
+          headline: 'Should not be saved',
+          cur_EUR_minimum: '50',
+        })
+        const res = await request('editor', 'POST', '/admin/appeal', form)
+        assert.equal(res.statusCode, 422)
+        assert.match(res.body, /Nothing was saved/)
+        assert.match(res.body, /below the minimum/)
+        const bad = await request('editor', 'POST', '/admin/appeal', {
+          ...form,
+          cur_EUR_minimum: '2',
+          cur_EUR_once: 'five, ten',
+        })
+        assert.equal(bad.statusCode, 422)
+        assert.match(bad.body, /EUR: write amounts as numbers/)
+        assert.doesNotMatch((await request(null, 'GET', articleUrl)).body, /Should not be saved/)
+      })
+
+      it('keeps the appeal from authors and revenue from editors', async () => {
+        assert.equal((await request('author', 'GET', '/admin/appeal')).statusCode, 403)
+        assert.equal((await request('editor', 'GET', '/admin/contributions')).statusCode, 403)
+        assert.equal((await request('editor', 'GET', '/admin/contributions.csv')).statusCode, 403)
+      })
+
+      it('shows admins money in, recurring revenue and a chart, and exports CSV', async () => {
+        for (const [frequency, amount] of [
+          ['monthly', '800'],
+          ['once', '1000'],
+        ] as const) {
+          const start = await request(null, 'POST', '/support/checkout', {
+            frequency,
+            [`amount_${frequency}`]: amount,
+            custom: '',
+            currency: 'EUR',
+            method: 'card',
+            language: 'en',
+          })
+          assert.equal(start.statusCode, 303)
+          await request(null, 'POST', String(start.headers.location), { outcome: 'pay' })
+        }
+        const page = await request('admin', 'GET', '/admin/contributions')
+        assert.equal(page.statusCode, 200)
+        assert.match(page.body, /<strong>€8<\/strong> a month from 1 recurring gifts/)
+        assert.match(page.body, /<strong>2<\/strong> new supporters/)
+        assert.match(page.body, /<svg viewBox="0 0 720 180" role="img"/)
+        assert.match(page.body, /€18/)
+        const csv = await request('admin', 'GET', '/admin/contributions.csv')
+        assert.equal(csv.statusCode, 200)
+        assert.match(String(csv.headers['content-type']), /^text\/csv/)
+        const lines = csv.body.trim().split('\r\n')
+        assert.equal(
+          lines[0],
+          'id,created,paid,cancelled,status,frequency,amount,currency,method,provider,language,email',
+        )
+        assert.equal(lines.length, 3)
+        assert.match(lines[1]!, /,paid,once,1000,EUR,card,test,en,$/)
+      })
+    },
+  )
+}
