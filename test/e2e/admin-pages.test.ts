@@ -247,6 +247,7 @@ describe('the admin in Chromium', { skip: browserSkipReason() }, () => {
       '/admin/subscribers?q=reader',
       '/admin/subscribers/1',
       '/admin/subscribers/import',
+      '/admin/appeal',
       '/admin/account',
     ]) {
       await page.goto(base + url)
@@ -278,6 +279,7 @@ describe('the admin in Chromium', { skip: browserSkipReason() }, () => {
       ['admin-newsletter', '/admin/newsletters/1'],
       ['admin-edition-sent', '/admin/editions/1'],
       ['admin-edition-draft', '/admin/editions/2'],
+      ['admin-appeal', '/admin/appeal'],
     ] as const) {
       await page.goto(base + url)
       pages[name] = await page.content()

@@ -230,7 +230,7 @@ export function AppealForm(props: {
         <textarea id="ap-letter" name="letter" rows={8}>
           {v['letter'] ?? ''}
         </textarea>
-        <fieldset>
+        <fieldset class="appeal-amounts">
           <legend>Amounts per currency</legend>
           <p class="hint">
             In whole units, separated by commas (3, 5, 10). Leave a row empty to remove it.
