@@ -45,6 +45,7 @@ import {
   createContributionsService,
   createStripeGateway,
   createTestGateway,
+  parseCountry,
   type ContributionsService,
 } from './contributions/index.js'
 import { isQuiet } from './site/support-cookie.js'
@@ -310,7 +311,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     subscribers,
     siteText,
     contributions,
-    support: { hideDays: config.SUPPORTER_HIDE_DAYS, laterDays: config.REMIND_LATER_DAYS },
+    support: {
+      hideDays: config.SUPPORTER_HIDE_DAYS,
+      laterDays: config.REMIND_LATER_DAYS,
+      countryHeader: config.COUNTRY_HEADER,
+    },
     allowedHosts: config.ALLOWED_HOSTS,
     deps: {
       repo,
@@ -334,7 +339,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     onionUrl: config.ONION_URL,
     allowedHosts: config.ALLOWED_HOSTS,
     // A reader who contributed or said "later" gets pages without the banner and appeal.
-    variantOf: (req) => (isQuiet(req.headers.cookie, clock.now()) ? '#quiet' : ''),
+    // Readers in a country with safety rules get theirs; everyone else shares one copy.
+    variantOf: async (req) => {
+      if (isQuiet(req.headers.cookie, clock.now())) return '#quiet'
+      const country = config.COUNTRY_HEADER
+        ? parseCountry(req.headers[config.COUNTRY_HEADER])
+        : undefined
+      return country && (await contributions.isRiskyAnywhere(country)) ? `#cc-${country}` : ''
+    },
   })
   site.register(http)
   registerMailWebhook(http, { subscribers, secret: config.MAIL_WEBHOOK_SECRET })

@@ -175,6 +175,15 @@ export const ConfigSchema = z.object({
   SUPPORTER_HIDE_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   /** Days "Remind me later" hides the banner and appeal on that device. */
   REMIND_LATER_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /**
+   * Request header in which the newsroom's CDN names the reader's country (e.g. CF-IPCountry),
+   * for the appeal's safety rules. Empty: only the reader's own choice counts. Never looked up.
+   */
+  COUNTRY_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]*$/, 'must be a header name such as CF-IPCountry')
+    .default('')
+    .transform((v) => v.toLowerCase()),
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** production turns off pretty errors in logs and demo seeding defaults stay as set. */

@@ -26,6 +26,9 @@ export function appealFormValues(a: AppealSettings): Record<string, string> {
     topics: a.topics.join(', '),
     bankInstructions: a.bankInstructions,
     coins: a.coins.map((c) => `${c.name} | ${c.address} | ${c.guide}`).join('\n'),
+    safetyCountries: a.safetyCountries.join(', '),
+    safetyNote: a.safetyNote,
+    safetyMethods: a.safetyMethods.join(','),
   }
   for (const [code, c] of Object.entries(a.currencies)) {
     const unit = 10 ** (currencyOf(code)?.minorUnits ?? 2)
@@ -84,6 +87,11 @@ export function appealFromForm(body: FormBody): { settings: unknown; problems: s
       topics: slugs(field(body, 'topics')),
       bankInstructions: field(body, 'bankInstructions').replace(/\r\n/g, '\n'),
       coins,
+      safetyCountries: slugs(field(body, 'safetyCountries')).map((c) => c.toUpperCase()),
+      safetyNote: field(body, 'safetyNote'),
+      safetyMethods: fields(body, 'safetyMethods').filter((m) =>
+        (METHODS as readonly string[]).includes(m),
+      ),
     },
   }
 }

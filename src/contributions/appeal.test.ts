@@ -57,3 +57,37 @@ describe('appeal settings', () => {
     assert.equal(parseAmountList('3, five', 'EUR'), undefined)
   })
 })
+
+describe('safety rules per country', () => {
+  it('narrows the ways to pay in a risky country and nowhere else', async () => {
+    const { appealForCountry, parseCountry } = await import('./appeal.js')
+    const a = {
+      ...defaultAppeal('en', 'X'),
+      safetyCountries: ['VA'],
+      safetyMethods: ['crypto' as const],
+    }
+    assert.deepEqual(appealForCountry(a, 'VA').methods, ['crypto'])
+    assert.deepEqual(appealForCountry(a, 'FR').methods, ['card', 'bank', 'crypto'])
+    assert.deepEqual(appealForCountry(a, undefined).methods, ['card', 'bank', 'crypto'])
+    assert.equal(parseCountry(' va '), 'VA')
+    assert.equal(parseCountry('VAR'), undefined)
+    assert.equal(parseCountry(['VA']), undefined)
+  })
+
+  it('needs a note and a safer way that the appeal offers', () => {
+    const a = defaultAppeal('en', 'X')
+    const r = AppealSettingsSchema.safeParse({
+      ...a,
+      safetyCountries: ['VA'],
+      safetyNote: '',
+      safetyMethods: [],
+    })
+    assert.equal(r.success, false)
+    const offered = AppealSettingsSchema.safeParse({
+      ...a,
+      methods: ['card'],
+      safetyMethods: ['crypto'],
+    })
+    assert.equal(offered.success, false)
+  })
+})

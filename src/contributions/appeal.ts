@@ -52,6 +52,13 @@ export interface AppealSettings {
   topics: string[]
   bankInstructions: string
   coins: Coin[]
+  /**
+   * Countries (ISO 3166 two-letter codes) where giving is risky: readers there see
+   * `safetyNote` and only `safetyMethods`.
+   */
+  safetyCountries: string[]
+  safetyNote: string
+  safetyMethods: Method[]
 }
 
 const text = (max: number) => z.string().trim().max(max)
@@ -97,6 +104,13 @@ export const AppealSettingsSchema = z
         }),
       )
       .max(10),
+    // Defaults let appeals saved before these fields existed still be read.
+    safetyCountries: z
+      .array(z.string().regex(/^[A-Z]{2}$/, 'use two-letter country codes such as VA'))
+      .max(250)
+      .default([]),
+    safetyNote: text(1000).default(''),
+    safetyMethods: z.array(z.enum(METHODS)).default([]),
   })
   .superRefine((s, ctx) => {
     for (const [code, c] of Object.entries(s.currencies)) {
@@ -128,6 +142,18 @@ export const AppealSettingsSchema = z
         code: 'custom',
         path: ['bankInstructions'],
         message: 'bank transfer is offered: say how to make one',
+      })
+    if (s.safetyCountries.length > 0 && (!s.safetyNote || s.safetyMethods.length === 0))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['safetyNote'],
+        message: 'countries with safety rules need a note and at least one way to pay',
+      })
+    if (s.safetyMethods.some((m) => !s.methods.includes(m)))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['safetyMethods'],
+        message: 'a safer way to pay must also be one the appeal offers',
       })
     if (s.methods.includes('crypto') && s.coins.length === 0)
       ctx.addIssue({
@@ -173,7 +199,35 @@ export function defaultAppeal(language: string, siteName: string): AppealSetting
           'Send from a wallet you control. Transfers are public on the blockchain: if that is a risk for you, use a wallet not linked to your name.',
       },
     ],
+    safetyCountries: [],
+    safetyNote:
+      'Giving to us may be dangerous where you are. A card payment leaves a record with your bank. If that is a risk, use cryptocurrency from a wallet not linked to your name, or do not give: reading and sharing our work helps too.',
+    safetyMethods: ['crypto'],
   }
+}
+
+/** Is this a country with safety rules in this appeal? */
+export function isRiskyCountry(
+  s: Pick<AppealSettings, 'safetyCountries'>,
+  country: string | undefined,
+): boolean {
+  return !!country && s.safetyCountries.includes(country.toUpperCase())
+}
+
+/**
+ * The appeal as a reader in `country` sees it: where giving is risky, only the safer ways to
+ * pay. The country is what the reader chose or what the newsroom's CDN said; never looked up.
+ */
+export function appealForCountry(a: AppealSettings, country: string | undefined): AppealSettings {
+  if (!isRiskyCountry(a, country)) return a
+  return { ...a, methods: a.methods.filter((m) => a.safetyMethods.includes(m)) }
+}
+
+/** A country code as a reader or a CDN header gives it, or undefined. */
+export function parseCountry(v: unknown): string | undefined {
+  return typeof v === 'string' && /^[A-Za-z]{2}$/.test(v.trim())
+    ? v.trim().toUpperCase()
+    : undefined
 }
 
 /** Does this appeal show beside an article in this section with these topics? */

@@ -5,9 +5,11 @@ import {
   type AppealSettings,
   AppealSettingsSchema,
   type Method,
+  appealForCountry,
   appealShowsOn,
   chooseCurrency,
   defaultAppeal,
+  isRiskyCountry,
 } from './appeal.js'
 import { type Contribution, applyChange } from './contribution.js'
 import type { ContributionsRepository } from './contributions-repository.js'
@@ -47,6 +49,8 @@ export interface ChooserInput {
   currency: string
   method: string
   language: string
+  /** The reader's country as they chose it or the CDN said, for safety rules; '' if unknown. */
+  country?: string
 }
 
 export type CheckoutOutcome =
@@ -105,16 +109,25 @@ export function createContributionsService(deps: ContributionsServiceDeps) {
       language: string
       section?: string | undefined
       topics?: readonly string[]
+      country?: string | undefined
     }): Promise<AppealSettings | undefined> {
       const a = await appealIn(place.language)
       if (!a || !appealShowsOn(a, place)) return undefined
-      return { ...a, methods: usableMethods(a) }
+      const local = appealForCountry(a, place.country)
+      return { ...local, methods: usableMethods(local) }
     },
 
     /** The appeal in a language whatever its placement (the /support page), enabled or not. */
-    async appealIn(language: string): Promise<AppealSettings | undefined> {
+    async appealIn(language: string, country?: string): Promise<AppealSettings | undefined> {
       const a = await appealIn(language)
-      return a ? { ...a, methods: usableMethods(a) } : undefined
+      if (!a) return undefined
+      const local = appealForCountry(a, country)
+      return { ...local, methods: usableMethods(local) }
+    },
+
+    /** Does any appeal have safety rules for this country? (Pages then get a variant for it.) */
+    async isRiskyAnywhere(country: string): Promise<boolean> {
+      return (await loadAppeals()).some((a) => isRiskyCountry(a, country))
     },
 
     async listAppeals(): Promise<AppealSettings[]> {
@@ -152,7 +165,8 @@ export function createContributionsService(deps: ContributionsServiceDeps) {
      * a stable code and creates nothing.
      */
     async startCheckout(input: ChooserInput, origin: string): Promise<CheckoutOutcome> {
-      const appeal = await appealIn(input.language)
+      const found = await appealIn(input.language)
+      const appeal = found && appealForCountry(found, input.country)
       if (!appeal)
         throw new AppError('NOT_FOUND', {
           status: 404,

@@ -39,10 +39,11 @@ export interface PageResponse {
   /** The page number actually rendered, for lists: part of where the cache stores it. */
   page?: number
   /**
-   * The page differs with the reader's cookie (the support banner and appeal hide after
-   * "Remind me later" or a contribution): browsers and CDNs must not reuse it across cookies.
+   * Request headers the page differs by besides Accept-Encoding: `Cookie` where the support
+   * banner and appeal hide after "Remind me later" or a contribution, the CDN's country header
+   * where safety rules apply. Browsers and CDNs must not reuse the page across them.
    */
-  varyOnCookie?: boolean
+  vary?: readonly string[]
 }
 
 export function buildEntry(p: PageResponse): CachedResponse {
@@ -53,7 +54,7 @@ export function buildEntry(p: PageResponse): CachedResponse {
     'content-type': p.type,
     'cache-control': CACHE_CONTROL_PAGE,
     etag,
-    vary: p.varyOnCookie ? 'Accept-Encoding, Cookie' : 'Accept-Encoding',
+    vary: ['Accept-Encoding', ...(p.vary ?? [])].join(', '),
   }
   // For a CDN in front: purge by the same keys we purge by.
   if (keys.length) headers['surrogate-key'] = keys.map((k) => k.replace(':', '-')).join(' ')
@@ -133,7 +134,7 @@ export function registerRequestBasics(
     onionUrl?: string | undefined
     allowedHosts?: readonly string[]
     /** The variant of cached pages this request gets (see FastifyRequest.pageVariant). */
-    variantOf?: (req: FastifyRequest) => string
+    variantOf?: (req: FastifyRequest) => string | Promise<string>
   },
 ): { inFlight(): number } {
   // Counted so a shutdown can wait for handlers still running before it closes the database.
@@ -176,7 +177,7 @@ export function registerRequestBasics(
     if (req.headers.authorization) return
     const base = cacheIdOf(req.origin, req.url)
     if (base === null) return
-    req.pageVariant = opts.variantOf?.(req) ?? ''
+    req.pageVariant = (await opts.variantOf?.(req)) ?? ''
     const id = base + req.pageVariant
     const hit = cache.get(id)
     if (hit) return sendEntry(req, reply, hit, cache)

@@ -37,6 +37,7 @@ import { type ContributionsService } from '../contributions/index.js'
 import { type SupportSlots, SupportContext } from './views/support-views.js'
 import { registerSupportPages } from './support-pages.js'
 import { isQuiet } from './support-cookie.js'
+import { parseCountry } from '../contributions/index.js'
 
 export interface SiteOptions {
   deps: PageDeps
@@ -57,8 +58,8 @@ export interface SiteOptions {
   sitemapPerFile?: number
   /** The banner, the appeal and the contribution pages, when contributions are on. */
   contributions?: ContributionsService
-  /** SUPPORTER_HIDE_DAYS and REMIND_LATER_DAYS. */
-  support?: { hideDays: number; laterDays: number }
+  /** SUPPORTER_HIDE_DAYS, REMIND_LATER_DAYS and COUNTRY_HEADER (lower case; '' for none). */
+  support?: { hideDays: number; laterDays: number; countryHeader?: string }
 }
 
 const HTML = 'text/html; charset=utf-8'
@@ -107,6 +108,12 @@ export function createSite(opts: SiteOptions) {
     )}`
   }
 
+  const countryHeader = opts.support?.countryHeader ?? ''
+  /** The country the newsroom's CDN says the reader is in; never looked up anywhere. */
+  const countryOf = (req: FastifyRequest) =>
+    countryHeader ? parseCountry(req.headers[countryHeader]) : undefined
+  const supportVary = countryHeader ? ['Cookie', countryHeader] : ['Cookie']
+
   /** What the banner and appeal show on this page for this reader: null when nothing. */
   async function supportSlots(
     req: FastifyRequest,
@@ -114,10 +121,11 @@ export function createSite(opts: SiteOptions) {
   ): Promise<SupportSlots | null> {
     const c = opts.contributions
     if (!c || isQuiet(req.headers.cookie, deps.clock.now())) return null
-    const appeal = await c.appealFor(place)
+    const appeal = await c.appealFor({ ...place, country: countryOf(req) })
     if (!appeal || appeal.methods.length === 0) return null
     return {
       appeal,
+      country: countryOf(req),
       currency: c.chooseCurrency(appeal, undefined),
       siteName: deps.site.name,
       back: req.url.split('?')[0] ?? '/',
@@ -180,7 +188,7 @@ export function createSite(opts: SiteOptions) {
         body,
         type: HTML,
         keys: opts.contributions ? [...page.keys, 'appeal'] : page.keys,
-        varyOnCookie: !!opts.contributions,
+        ...(opts.contributions ? { vary: supportVary } : {}),
       })
     })
 
@@ -355,7 +363,7 @@ export function createSite(opts: SiteOptions) {
           body,
           type: HTML,
           keys: opts.contributions ? [...page.keys, 'appeal'] : page.keys,
-          varyOnCookie: !!opts.contributions,
+          ...(opts.contributions ? { vary: supportVary } : {}),
         })
       },
     )
@@ -369,6 +377,7 @@ export function createSite(opts: SiteOptions) {
         language: deps.site.language,
         hideDays: opts.support?.hideDays ?? 180,
         laterDays: opts.support?.laterDays ?? 14,
+        countryOf,
         show: async (req, reply, title, node, status = 200) => {
           const site = await siteContext(req)
           return reply

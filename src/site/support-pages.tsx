@@ -3,6 +3,7 @@ import type { VNode } from 'preact'
 import type { ContributionsService } from '../contributions/index.js'
 import type { Clock } from '../lib/clock.js'
 import { isAppError } from '../lib/errors.js'
+import { parseCountry } from '../contributions/index.js'
 import { quietCookie, safeBack } from './support-cookie.js'
 import {
   CancelledPage,
@@ -27,6 +28,8 @@ export interface SupportPagesOptions {
     status?: number,
   ) => Promise<FastifyReply>
   notFound: (req: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>
+  /** The country the CDN's header names, if COUNTRY_HEADER is set. */
+  countryOf: (req: FastifyRequest) => string | undefined
 }
 
 type Form = Record<string, string>
@@ -58,9 +61,11 @@ export function registerSupportPages(root: FastifyInstance, o: SupportPagesOptio
     )
 
     scope.get('/support', async (req, reply) => {
-      const appeal = await service.appealIn(o.language)
-      if (!appeal) return o.notFound(req, reply)
       const q = req.query as Record<string, unknown>
+      // The reader's own choice wins over what the CDN guessed.
+      const country = parseCountry(q['country']) ?? o.countryOf(req)
+      const appeal = await service.appealIn(o.language, country)
+      if (!appeal) return o.notFound(req, reply)
       return show(
         req,
         reply,
@@ -71,6 +76,7 @@ export function registerSupportPages(root: FastifyInstance, o: SupportPagesOptio
           siteName={o.siteName}
           values={{ frequency: one(q['frequency']) }}
           testMode={service.testMode}
+          country={country}
         />,
       )
     })
@@ -85,6 +91,7 @@ export function registerSupportPages(root: FastifyInstance, o: SupportPagesOptio
         currency: one(f['currency']),
         method: one(f['method']),
         language: one(f['language']) || o.language,
+        country: parseCountry(f['country']) ?? o.countryOf(req) ?? '',
       }
       try {
         const r = await service.startCheckout(input, req.origin)
@@ -108,7 +115,7 @@ export function registerSupportPages(root: FastifyInstance, o: SupportPagesOptio
         const providerDown = isAppError(err) && err.code === 'PAYMENT_PROVIDER_FAILED'
         if (!isAppError(err) || (err.status >= 500 && !providerDown) || wantsJson(req)) throw err
         if (providerDown) req.log.error({ err }, 'payment provider failed')
-        const appeal = await service.appealIn(input.language)
+        const appeal = await service.appealIn(input.language, input.country)
         if (!appeal) throw err
         return show(
           req,
@@ -121,6 +128,7 @@ export function registerSupportPages(root: FastifyInstance, o: SupportPagesOptio
             values={input}
             problem={err.message}
             testMode={service.testMode}
+            country={input.country}
           />,
           err.status,
         )

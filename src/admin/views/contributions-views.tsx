@@ -174,6 +174,7 @@ export function AppealForm(props: {
 }) {
   const v = props.values
   const methods = (v['methods'] ?? '').split(',')
+  const safetyMethods = (v['safetyMethods'] ?? '').split(',')
   const shown = CURRENCY_CODES.filter((c) =>
     [...FREQUENCIES, 'minimum'].some((f) => (v[`cur_${c}_${f}`] ?? '') !== ''),
   )
@@ -314,6 +315,37 @@ export function AppealForm(props: {
         <textarea id="ap-coins" name="coins" rows={4}>
           {v['coins'] ?? ''}
         </textarea>
+        <fieldset>
+          <legend>Where giving is dangerous</legend>
+          <p class="hint">
+            Readers who say they are in one of these countries, or whom the CDN places there
+            (COUNTRY_HEADER), see the note and only the safer ways to pay.
+          </p>
+          <label for="ap-safety-countries">
+            Countries <span class="hint">(two-letter codes, comma-separated: VA, BY)</span>
+          </label>
+          <input
+            id="ap-safety-countries"
+            name="safetyCountries"
+            type="text"
+            value={v['safetyCountries'] ?? ''}
+          />
+          <label for="ap-safety-note">Safety note</label>
+          <textarea id="ap-safety-note" name="safetyNote" rows={3}>
+            {v['safetyNote'] ?? ''}
+          </textarea>
+          {METHODS.map((m) => (
+            <label>
+              <input
+                type="checkbox"
+                name="safetyMethods"
+                value={m}
+                checked={safetyMethods.includes(m)}
+              />{' '}
+              Offer {METHOD_NAME[m].toLowerCase()} there
+            </label>
+          ))}
+        </fieldset>
         <p>
           <button type="submit">Save</button>
         </p>

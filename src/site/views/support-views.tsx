@@ -10,6 +10,7 @@ import {
   type Method,
   amountLabel,
   formatMoney,
+  isRiskyCountry,
 } from '../../contributions/index.js'
 
 /**
@@ -21,6 +22,8 @@ import {
 /** What the support slots of a page show; absent: nothing (no appeal, or this reader said "later"). */
 export interface SupportSlots {
   appeal: AppealSettings
+  /** The reader's country (their choice or the CDN's header), for safety rules. */
+  country?: string | undefined
   currency: string
   siteName: string
   /** The page's own path, to come back to after "Remind me later". */
@@ -71,7 +74,7 @@ export function Appeal(props: SupportSlots & { headingLevel?: 1 | 2 }) {
     <section class="appeal" id="support" aria-labelledby="appeal-title">
       <H id="appeal-title">{props.appeal.headline}</H>
       <div class="appeal-letter">{paragraphs(props.appeal.letter)}</div>
-      <Chooser appeal={props.appeal} currency={props.currency} />
+      <Chooser appeal={props.appeal} currency={props.currency} country={props.country} />
       <RemindLater back={props.back} />
     </section>
   )
@@ -91,6 +94,7 @@ export function RemindLater(props: { back: string }) {
 export function Chooser(props: {
   appeal: AppealSettings
   currency: string
+  country?: string | undefined
   values?: ChooserValues
   problem?: string | undefined
 }) {
@@ -109,6 +113,12 @@ export function Chooser(props: {
     <form class="chooser" method="post" action="/support/checkout">
       <input type="hidden" name="currency" value={props.currency} />
       <input type="hidden" name="language" value={a.language} />
+      {props.country && <input type="hidden" name="country" value={props.country} />}
+      {isRiskyCountry(a, props.country) && (
+        <p class="safety-note" role="note">
+          {a.safetyNote}
+        </p>
+      )}
       {props.problem && (
         <p class="chooser-problem" role="alert" id="chooser-problem">
           {props.problem}
@@ -202,7 +212,11 @@ export function Chooser(props: {
             {otherCurrencies.map((c, i) => (
               <>
                 {i > 0 && ', '}
-                <a href={`/support?currency=${c}`}>{c}</a>
+                <a
+                  href={`/support?currency=${c}${props.country ? `&country=${props.country}` : ''}`}
+                >
+                  {c}
+                </a>
               </>
             ))}
             .
@@ -220,21 +234,48 @@ export function SupportPage(props: {
   values?: ChooserValues
   problem?: string | undefined
   testMode: boolean
+  country?: string | undefined
 }) {
+  const risky = props.appeal.safetyCountries
   return (
     <section class="appeal support-page" aria-labelledby="appeal-title">
       {props.testMode && <TestModeNote />}
       <h1 id="appeal-title">{props.appeal.headline}</h1>
       <div class="appeal-letter">{paragraphs(props.appeal.letter)}</div>
+      {risky.length > 0 && (
+        // The reader says where they are; nothing asks anyone else.
+        <form class="country" method="get" action="/support">
+          <input type="hidden" name="currency" value={props.currency} />
+          <label for="country">Giving from</label>{' '}
+          <select id="country" name="country">
+            <option value="">Anywhere else</option>
+            {risky.map((c) => (
+              <option value={c} selected={c === props.country}>
+                {countryName(c)}
+              </option>
+            ))}
+          </select>{' '}
+          <button type="submit">Show safer ways</button>
+        </form>
+      )}
       <Chooser
         appeal={props.appeal}
         currency={props.currency}
+        country={props.country}
         values={props.values}
         problem={props.problem}
       />
       <RemindLater back="/" />
     </section>
   )
+}
+
+function countryName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code
+  } catch {
+    return code
+  }
 }
 
 function TestModeNote() {
