@@ -304,6 +304,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         }
       : {}),
     log: { info: (o, m) => http.log.info(o, m), warn: (o, m) => http.log.warn(o, m) },
+    mail: { transport: mail, from: config.MAIL_FROM, signer: staff },
   })
   const site = createSite({
     newsletters,

@@ -221,6 +221,20 @@ export function createContributionsRepository(db: Kysely<Database>) {
       return rows.map(toContribution)
     },
 
+    /** Running recurring gifts given with this email (for the supporter's manage link). */
+    async listRunningByEmail(email: string): Promise<Contribution[]> {
+      const rows = await db
+        .selectFrom('contribution')
+        .selectAll()
+        .where('email', '=', email)
+        .where('frequency', '!=', 'once')
+        .where('status', 'in', ['active', 'past_due'])
+        .orderBy('id')
+        .limit(20)
+        .execute()
+      return rows.map(toContribution)
+    },
+
     /** For CSV export, newest first, in pages. */
     async listPage(limit: number, beforeId?: number): Promise<Contribution[]> {
       let q = db.selectFrom('contribution').selectAll().orderBy('id', 'desc').limit(limit)

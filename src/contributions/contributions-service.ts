@@ -1,5 +1,6 @@
 import type Stripe from 'stripe'
 import type { Clock } from '../lib/clock.js'
+import { type MailTransport, isEmailAddress } from '../email/index.js'
 import { AppError, type ErrorCode } from '../lib/errors.js'
 import {
   type AppealSettings,
@@ -20,6 +21,7 @@ import { isTestRef } from './gateways/test-gateway.js'
 import {
   type AmountRefusal,
   type Frequency,
+  amountLabel,
   amountProblem,
   currencyOf,
   isFrequency,
@@ -37,7 +39,18 @@ export interface ContributionsServiceDeps {
   defaultLanguage: string
   stripe?: { secretKey: string; webhookSecret?: string | undefined; apiUrl?: string | undefined }
   log?: { info(o: object, m: string): void; warn(o: object, m: string): void }
+  /** For the supporter's manage link: the server's signer, a transport and a sender. */
+  mail?: { transport: MailTransport; from: string; signer: Signer }
 }
+
+/** Signs values with the server's secret (the staff service provides it). */
+export interface Signer {
+  sign(data: string): Promise<string>
+  verifySigned(data: string, sig: string): Promise<boolean>
+}
+
+/** How long a supporter's manage link works. */
+const MANAGE_MS = 24 * 3600_000
 
 /** What a reader sent from the chooser, as typed. */
 export interface ChooserInput {
@@ -63,6 +76,9 @@ export type CheckoutOutcome =
       frequency: Frequency
       appeal: AppealSettings
     }
+
+const manageData = (id: number, exp: number) => `contribution-manage:${id}:${exp}`
+const amountLabelOf = (c: Contribution) => amountLabel(c.amount, c.currency, c.frequency)
 
 const REFUSAL_CODES: Record<AmountRefusal, ErrorCode> = {
   'not-a-number': 'AMOUNT_NOT_A_NUMBER',
@@ -268,7 +284,11 @@ export function createContributionsService(deps: ContributionsServiceDeps) {
     async finishTestCheckout(
       ref: string,
       outcome: 'pay' | 'cancel',
+      email = '',
     ): Promise<Contribution | undefined> {
+      // As a provider would: the email only if the reader gave one, and a real address.
+      const given = email.trim().toLowerCase()
+      const checkedEmail = isEmailAddress(given) ? given : null
       const c = await this.findTestCheckout(ref)
       if (!c) return undefined
       const now = clock.now()
@@ -288,6 +308,7 @@ export function createContributionsService(deps: ContributionsServiceDeps) {
               ? {
                   status: c.frequency === 'once' ? 'paid' : 'active',
                   subscriptionRef: c.frequency === 'once' ? null : `test_sub_${c.id}`,
+                  email: checkedEmail,
                 }
               : { status: 'expired' },
             now,
@@ -358,6 +379,68 @@ export function createContributionsService(deps: ContributionsServiceDeps) {
         },
       )
       return r === 'duplicate' ? 'duplicate' : ignored ? 'ignored' : 'applied'
+    },
+
+    /**
+     * A supporter asks to manage a recurring gift. Whatever the address, the reader sees the
+     * same answer; a link is emailed only when it has a running recurring gift.
+     */
+    async requestManageLink(emailRaw: string, origin: string): Promise<void> {
+      const email = emailRaw.trim().toLowerCase()
+      if (!isEmailAddress(email))
+        throw new AppError('VALIDATION_FAILED', {
+          status: 422,
+          message: 'That does not look like an email address. Check it and try again.',
+          details: ['email: not an email address'],
+        })
+      const m = deps.mail
+      if (!m) return
+      const gifts = await repo.listRunningByEmail(email)
+      if (gifts.length === 0) return
+      const exp = clock.now().getTime() + MANAGE_MS
+      const links = await Promise.all(
+        gifts.map(
+          async (g) =>
+            `${amountLabelOf(g)}: ${origin}/support/manage/${g.id}/${exp}/${await m.signer.sign(manageData(g.id, exp))}`,
+        ),
+      )
+      await m.transport.send({
+        to: email,
+        from: { name: deps.siteName, address: m.from },
+        subject: `Manage your support for ${deps.siteName}`,
+        text: [
+          `Someone (we hope you) asked to manage recurring support for ${deps.siteName}.`,
+          'Follow a link within 24 hours to change or cancel the gift:',
+          '',
+          ...links,
+          '',
+          'If it was not you, ignore this email: nothing changes.',
+        ].join('\n'),
+      })
+    },
+
+    /** The gift a manage link names, if the link is genuine and not expired. */
+    async checkManageLink(id: string, exp: string, sig: string): Promise<Contribution | undefined> {
+      if (!/^[1-9][0-9]{0,11}$/.test(id) || !/^[0-9]{13}$/.test(exp)) return undefined
+      if (Number(exp) < clock.now().getTime() || !deps.mail) return undefined
+      if (!(await deps.mail.signer.verifySigned(manageData(Number(id), Number(exp)), sig)))
+        return undefined
+      return repo.find({ id: Number(id) })
+    },
+
+    /** Stops a test-gateway gift (Stripe gifts are stopped in Stripe's portal, then by webhook). */
+    async cancelTestGift(c: Contribution): Promise<Contribution | undefined> {
+      if (c.provider !== 'test') return undefined
+      const now = clock.now()
+      await repo.onceForEvent(
+        { id: `test_cancel_${c.id}`, provider: 'test', type: 'test.subscription_cancelled' },
+        now,
+        async (tx) => {
+          const current = await tx.find({ id: c.id })
+          if (current) await tx.save(applyChange(current, { status: 'cancelled' }, now))
+        },
+      )
+      return repo.find({ id: c.id })
     },
 
     /** The supporter's page at Stripe for a recurring gift, if the gateway has one. */

@@ -8,6 +8,7 @@ import {
   stripeStubSkipReason,
 } from '../../test/support/stripe-stub.js'
 import { buildTestApp, type TestApp } from '../../test/support/test-app.js'
+import { createMemoryTransport } from '../email/index.js'
 
 const SECRET = 'whsec_testsecret123'
 const stubSkip = stripeStubSkipReason()
@@ -20,6 +21,7 @@ for (const dialect of testDialects) {
     let app: TestApp
     let stub: StripeStub
     let seq = 0
+    const mail = createMemoryTransport()
     const now = () => Math.floor(Date.now() / 1000)
 
     const checkout = (over: Record<string, string> = {}) =>
@@ -80,7 +82,9 @@ for (const dialect of testDialects) {
     before(async () => {
       stub = await startStripeStub()
       app = await buildTestApp(dialect, {
+        mail,
         env: {
+          PUBLIC_URL: 'http://news.example',
           STRIPE_SECRET_KEY: 'sk_test_stubbed',
           STRIPE_WEBHOOK_SECRET: SECRET,
           STRIPE_API_URL: stub.url,
@@ -310,6 +314,40 @@ for (const dialect of testDialects) {
       )
       await send(event('charge.dispute.created', { id: 'dp_1', payment_intent: 'pi_D' }, t - 40))
       assert.equal((await app.contributions.listPage(1))[0]!.status, 'disputed')
+    })
+
+    it('sends a supporter to the Stripe customer portal from their emailed link', async () => {
+      const c = await started()
+      await send(
+        event('checkout.session.completed', {
+          id: c.checkoutRef,
+          payment_status: 'paid',
+          subscription: 'sub_P',
+          customer: 'cus_P',
+          customer_details: { email: 'portal@example.org' },
+          metadata: { contribution_id: String(c.id) },
+        }),
+      )
+      await app.http.inject({
+        method: 'POST',
+        url: '/support/manage',
+        headers: { host: 'news.example', 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'email=portal%40example.org',
+      })
+      const text = mail.sent.at(-1)!.message.text
+      const link = new URL(/(http:\/\/news\.example\/support\/manage\/\S+)/.exec(text)![1]!)
+        .pathname
+      const res = await app.http.inject({
+        method: 'POST',
+        url: link,
+        headers: { host: 'news.example' },
+      })
+      assert.equal(res.statusCode, 303)
+      const req = stub.requests.at(-1)!
+      assert.equal(req.path, '/v1/billing_portal/sessions')
+      assert.equal(req.params['customer'], 'cus_P')
+      assert.equal(req.params['return_url'], 'http://news.example/support')
+      assert.match(String(res.headers.location), /^https:\/\//)
     })
 
     it('accepts and records events it does not act on', async () => {

@@ -378,6 +378,11 @@ export function createSite(opts: SiteOptions) {
         hideDays: opts.support?.hideDays ?? 180,
         laterDays: opts.support?.laterDays ?? 14,
         countryOf,
+        mailOriginOf: (req) =>
+          mailOrigin(req.origin, req.hostname, {
+            publicUrl: opts.publicUrl,
+            allowedHosts: opts.allowedHosts ?? [],
+          }),
         show: async (req, reply, title, node, status = 200) => {
           const site = await siteContext(req)
           return reply

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test'
 import { skipFor, testDialects } from '../../test/support/dialects.js'
 import { articleInput, seedBasics } from '../../test/support/factories.js'
 import { buildTestApp, type TestApp } from '../../test/support/test-app.js'
+import { createMemoryTransport } from '../email/index.js'
 
 for (const dialect of testDialects) {
   describe(
@@ -12,6 +13,7 @@ for (const dialect of testDialects) {
       let app: TestApp
       let articleUrl = ''
       let cultureUrl = ''
+      const mail = createMemoryTransport()
       const form = (
         url: string,
         body: Record<string, string>,
@@ -42,7 +44,7 @@ for (const dialect of testDialects) {
         String(res.headers['set-cookie']).split(';')[0]!
 
       before(async () => {
-        app = await buildTestApp(dialect)
+        app = await buildTestApp(dialect, { mail, env: { PUBLIC_URL: 'http://example.org' } })
         const b = await seedBasics(app)
         await app.contributions.saveAppeal(app.contributions.draftAppeal('en'))
         const path = (slug: string, section = 'world') => {
@@ -195,6 +197,41 @@ for (const dialect of testDialects) {
         assert.doesNotMatch((await get(articleUrl)).body, /class="appeal"|support-banner/)
         await app.contributions.saveAppeal(a)
         app.cache?.purge(['appeal'])
+      })
+
+      it('lets a supporter cancel a recurring gift through a link sent to their email', async () => {
+        const start = await form(
+          '/support/checkout',
+          choose({ frequency: 'annual', amount_annual: '3000' }),
+        )
+        await form(String(start.headers.location), { outcome: 'pay', email: 'Giver@Example.org' })
+        const [gift] = await app.contributions.listPage(1)
+        assert.equal(gift!.email, 'giver@example.org')
+        const before = mail.sent.length
+        // Unknown and known addresses get the same answer; only the known one gets mail.
+        for (const email of ['nobody@example.org', 'giver@example.org']) {
+          const res = await form('/support/manage', { email })
+          assert.equal(res.statusCode, 200)
+          assert.match(res.body, /If that address has a monthly or annual gift/)
+        }
+        assert.equal(mail.sent.length, before + 1)
+        const sent = mail.sent.at(-1)!.message
+        assert.equal(sent.to, 'giver@example.org')
+        const link = new URL(/(http:\/\/example\.org\/support\/manage\/\S+)/.exec(sent.text)![1]!)
+          .pathname
+        assert.match(sent.text, /€30 a year/)
+        const page = await get(link)
+        assert.equal(page.statusCode, 200)
+        assert.match(page.body, /Cancel this gift/)
+        assert.equal(
+          (await get(link.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).statusCode,
+          404,
+        )
+        const cancelled = await form(link, {})
+        assert.match(cancelled.body, /This gift is cancelled/)
+        const [after] = await app.contributions.listPage(1)
+        assert.equal(after!.status, 'cancelled')
+        assert.equal((await form('/support/manage', { email: 'not an address' })).statusCode, 422)
       })
 
       async function countContributions() {

@@ -6,6 +6,8 @@ import { isAppError } from '../lib/errors.js'
 import { parseCountry } from '../contributions/index.js'
 import { quietCookie, safeBack } from './support-cookie.js'
 import {
+  ManageGiftPage,
+  ManageRequestPage,
   CancelledPage,
   InstructionsPage,
   SupportPage,
@@ -30,6 +32,8 @@ export interface SupportPagesOptions {
   notFound: (req: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>
   /** The country the CDN's header names, if COUNTRY_HEADER is set. */
   countryOf: (req: FastifyRequest) => string | undefined
+  /** Where emailed links may point (http/origin.ts mailOrigin); null: email is not set up. */
+  mailOriginOf: (req: FastifyRequest) => string | null
 }
 
 type Form = Record<string, string>
@@ -155,6 +159,97 @@ export function registerSupportPages(root: FastifyInstance, o: SupportPagesOptio
       )
     })
 
+    // Supporters manage a recurring gift through a link sent to the email the provider gave
+    // us: no account, no password.
+    const recent = new Map<string, number[]>()
+    const tooMany = (ip: string) => {
+      const now = Date.now()
+      const times = (recent.get(ip) ?? []).filter((t) => now - t < 10 * 60_000)
+      times.push(now)
+      recent.set(ip, times)
+      if (recent.size > 10_000) recent.clear()
+      return times.length > 5
+    }
+    scope.get('/support/manage', async (req, reply) =>
+      show(req, reply, 'Manage your support', <ManageRequestPage />),
+    )
+    scope.post('/support/manage', async (req, reply) => {
+      const f = (req.body ?? {}) as Form
+      if (tooMany(req.ip))
+        return show(
+          req,
+          reply,
+          'Too many requests',
+          <ManageRequestPage problem="Too many requests from here. Please wait a few minutes." />,
+          429,
+        )
+      const origin = o.mailOriginOf(req)
+      if (!origin) {
+        req.log.error('PUBLIC_URL is not set: supporter manage links are not sent')
+        return show(
+          req,
+          reply,
+          'Not available',
+          <ManageRequestPage problem="The newsroom has to finish setting up its email. Please try again later." />,
+          503,
+        )
+      }
+      try {
+        await service.requestManageLink(one(f['email']), origin)
+      } catch (err) {
+        if (isAppError(err) && err.status < 500)
+          return show(
+            req,
+            reply,
+            'Check the address',
+            <ManageRequestPage problem={err.message} />,
+            err.status,
+          )
+        throw err
+      }
+      return show(req, reply, 'Check your inbox', <ManageRequestPage sent />)
+    })
+    scope.get<{ Params: { id: string; exp: string; sig: string } }>(
+      '/support/manage/:id/:exp/:sig',
+      async (req, reply) => {
+        const p = req.params
+        const c = await service.checkManageLink(p.id, p.exp, p.sig)
+        if (!c) return show(req, reply, 'Link expired', <ManageRequestPage expired />, 404)
+        return show(
+          req,
+          reply,
+          'Your support',
+          <ManageGiftPage contribution={c} action={req.url} />,
+        )
+      },
+    )
+    scope.post<{ Params: { id: string; exp: string; sig: string } }>(
+      '/support/manage/:id/:exp/:sig',
+      async (req, reply) => {
+        const p = req.params
+        const c = await service.checkManageLink(p.id, p.exp, p.sig)
+        if (!c) return show(req, reply, 'Link expired', <ManageRequestPage expired />, 404)
+        if (c.provider === 'test') {
+          const after = await service.cancelTestGift(c)
+          return show(
+            req,
+            reply,
+            'Your support',
+            <ManageGiftPage contribution={after ?? c} action={req.url} />,
+          )
+        }
+        const portal = await service.portalFor(c, `${req.origin}/support`)
+        if (!portal)
+          return show(
+            req,
+            reply,
+            'Your support',
+            <ManageGiftPage contribution={c} action={req.url} />,
+          )
+        return reply.header('cache-control', 'no-store').redirect(portal, 303)
+      },
+    )
+
     scope.get('/support/cancelled', async (req, reply) =>
       show(req, reply, 'No payment was made', <CancelledPage />),
     )
@@ -171,8 +266,9 @@ export function registerSupportPages(root: FastifyInstance, o: SupportPagesOptio
     })
 
     scope.post<{ Params: { ref: string } }>('/support/test-checkout/:ref', async (req, reply) => {
-      const outcome = one(((req.body ?? {}) as Form)['outcome']) === 'pay' ? 'pay' : 'cancel'
-      const c = await service.finishTestCheckout(req.params.ref, outcome)
+      const f = (req.body ?? {}) as Form
+      const outcome = one(f['outcome']) === 'pay' ? 'pay' : 'cancel'
+      const c = await service.finishTestCheckout(req.params.ref, outcome, one(f['email']))
       if (!c) return o.notFound(req, reply)
       return reply
         .header('cache-control', 'no-store')

@@ -34,7 +34,7 @@ for (const dialect of testDialects) {
       assert.doesNotMatch(there.body, /value="card"/)
       assert.equal(there.headers['vary'], 'Accept-Encoding, Cookie, cf-ipcountry')
       // Everyone else, cached separately, sees the usual appeal.
-      for (const headers of [{}, { 'cf-ipcountry': 'FR' }]) {
+      for (const headers of [{}, { 'cf-ipcountry': 'FR' }] as Record<string, string>[]) {
         const page = await get(articleUrl, headers)
         assert.doesNotMatch(page.body, /safety-note/)
         assert.match(page.body, /value="card"/)

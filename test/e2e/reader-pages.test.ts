@@ -177,6 +177,7 @@ describe('reader pages in Chromium', { skip: browserSkipReason() }, () => {
       'support-usd': '/support?currency=USD',
       'support-thanks': '/support/thanks',
       'support-cancelled': '/support/cancelled',
+      'support-manage': '/support/manage',
       'support-test-checkout': testCheckout,
       'newsletter-preview': '/newsletters/weekly/preview',
       privacy: '/privacy',

@@ -303,6 +303,12 @@ export function TestCheckoutPage(props: { contribution: Contribution; siteName: 
         <div class="tc-actions">
           <form method="post" action={`/support/test-checkout/${c.checkoutRef}`}>
             <input type="hidden" name="outcome" value="pay" />
+            <p class="custom">
+              <label for="tc-email">
+                Email <span class="small">(optional; a real provider asks for it)</span>
+              </label>
+              <input id="tc-email" name="email" type="email" autocomplete="email" maxLength={254} />
+            </p>
             <button type="submit" class="continue">
               Pay {amountLabel(c.amount, c.currency, c.frequency)} (test)
             </button>
@@ -333,6 +339,10 @@ export function ThanksPage(props: { siteName: string; hideDays: number; testMode
       <p>
         We will not ask you again on this device for {props.hideDays} days. We remember that with
         one small cookie, which holds a date and nothing about you.
+      </p>
+      <p>
+        To change or cancel a monthly or annual gift later,{' '}
+        <a href="/support/manage">ask for a link by email</a>.
       </p>
       <p>
         <a href="/">Back to the front page</a>
@@ -393,6 +403,75 @@ export function InstructionsPage(props: {
       <p>
         <a href="/support">Choose another way</a> · <a href="/">Back to the front page</a>
       </p>
+    </section>
+  )
+}
+
+export function ManageRequestPage(props: { sent?: boolean; expired?: boolean; problem?: string }) {
+  return (
+    <section class="support-page" aria-labelledby="manage-title">
+      <h1 id="manage-title">Manage your support</h1>
+      {props.sent ? (
+        <p role="status">
+          If that address has a monthly or annual gift with us, a link to change or cancel it is on
+          its way. It works for 24 hours.
+        </p>
+      ) : (
+        <>
+          {props.expired && <p>That link has expired or is not right. Ask for a new one below.</p>}
+          {props.problem && (
+            <p class="chooser-problem" role="alert">
+              {props.problem}
+            </p>
+          )}
+          <p>
+            Give the email address you paid with. We send a link there: no account or password is
+            needed.
+          </p>
+          <form class="chooser" method="post" action="/support/manage">
+            <p class="custom">
+              <label for="manage-email">Your email address</label>
+              <input
+                id="manage-email"
+                name="email"
+                type="email"
+                autocomplete="email"
+                required
+                maxLength={254}
+              />
+            </p>
+            <p>
+              <button type="submit">Send me a link</button>
+            </p>
+          </form>
+        </>
+      )}
+    </section>
+  )
+}
+
+export function ManageGiftPage(props: { contribution: Contribution; action: string }) {
+  const c = props.contribution
+  const running = c.status === 'active' || c.status === 'past_due'
+  return (
+    <section class="support-page test-checkout" aria-labelledby="gift-title">
+      <h1 id="gift-title">Your support</h1>
+      <p>
+        <strong>{amountLabel(c.amount, c.currency, c.frequency)}</strong>, since{' '}
+        {(c.paidAt ?? c.createdAt).toISOString().slice(0, 10)}.{' '}
+        {running
+          ? 'Thank you.'
+          : c.status === 'cancelled'
+            ? 'This gift is cancelled.'
+            : `Status: ${c.status}.`}
+      </p>
+      {running && (
+        <form method="post" action={props.action}>
+          <button type="submit">
+            {c.provider === 'stripe' ? 'Change or cancel at Stripe' : 'Cancel this gift (test)'}
+          </button>
+        </form>
+      )}
     </section>
   )
 }
