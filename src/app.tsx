@@ -397,6 +397,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       if (Date.now() - lastCleanUp > CLEAN_UP_EVERY_MS) {
         lastCleanUp = Date.now()
         await staff.cleanUp()
+        const reminded = await contributions.sendDueReminders(config.PUBLIC_URL)
+        if (reminded) http.log.info({ reminded }, 'sent contribution reminders')
       }
       if (published.length) http.log.info({ published }, 'scheduled articles went live')
       if (unpublished.length) http.log.info({ unpublished }, 'articles came down as scheduled')

@@ -274,3 +274,18 @@ export function parseAmountList(input: string, currencyCode: string): number[] |
   }
   return out
 }
+
+/** The months a reader may ask to be reminded in: the next twelve, as YYYY-MM. */
+export function reminderMonths(now: Date): string[] {
+  const out: string[] = []
+  for (let i = 1; i <= 12; i++) {
+    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + i, 1))
+    out.push(d.toISOString().slice(0, 7))
+  }
+  return out
+}
+
+/** The words a reader agrees to when leaving an address for a reminder, stored with it. */
+export function reminderConsent(siteName: string, month: string): string {
+  return `Email me once in ${month} to remind me to support ${siteName}. ${siteName} keeps my address only until that email is sent, then deletes it.`
+}

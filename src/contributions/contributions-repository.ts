@@ -235,6 +235,58 @@ export function createContributionsRepository(db: Kysely<Database>) {
       return rows.map(toContribution)
     },
 
+    async insertReminder(r: {
+      email: string
+      language: string
+      month: string
+      consentText: string
+      now: Date
+    }): Promise<void> {
+      await db
+        .insertInto('contribution_reminder')
+        .values({
+          email: r.email,
+          language: r.language,
+          month: r.month,
+          consent_text: r.consentText,
+          consent_at: r.now.getTime(),
+        })
+        .execute()
+    },
+
+    /**
+     * Takes (deletes and returns) one reminder due by `month`. Deleting before sending means a
+     * crash mid-send loses a reminder rather than sending it twice, and the address is gone
+     * either way.
+     */
+    async takeDueReminder(month: string) {
+      return db.transaction().execute(async (tx) => {
+        const r = await tx
+          .selectFrom('contribution_reminder')
+          .selectAll()
+          .where('month', '<=', month)
+          .orderBy('id')
+          .limit(1)
+          .executeTakeFirst()
+        if (!r) return undefined
+        const gone = await tx
+          .deleteFrom('contribution_reminder')
+          .where('id', '=', r.id)
+          .executeTakeFirst()
+        return Number(gone.numDeletedRows) === 1
+          ? { email: r.email, language: r.language, month: r.month }
+          : undefined
+      })
+    },
+
+    async countReminders(): Promise<number> {
+      const r = await db
+        .selectFrom('contribution_reminder')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .executeTakeFirstOrThrow()
+      return Number(r.n)
+    },
+
     /** For CSV export, newest first, in pages. */
     async listPage(limit: number, beforeId?: number): Promise<Contribution[]> {
       let q = db.selectFrom('contribution').selectAll().orderBy('id', 'desc').limit(limit)

@@ -11,6 +11,8 @@ import {
   chooseCurrency,
   defaultAppeal,
   isRiskyCountry,
+  reminderConsent,
+  reminderMonths,
 } from './appeal.js'
 import { type Contribution, applyChange } from './contribution.js'
 import type { ContributionsRepository } from './contributions-repository.js'
@@ -417,6 +419,65 @@ export function createContributionsService(deps: ContributionsServiceDeps) {
           'If it was not you, ignore this email: nothing changes.',
         ].join('\n'),
       })
+    },
+
+    reminderMonths: () => reminderMonths(clock.now()),
+    reminderConsent: (month: string) => reminderConsent(deps.siteName, month),
+
+    /** A reader leaves an address for one reminder in a month they choose; consent is stored. */
+    async requestReminder(input: {
+      email: string
+      month: string
+      language: string
+    }): Promise<void> {
+      const email = input.email.trim().toLowerCase()
+      if (!isEmailAddress(email))
+        throw new AppError('VALIDATION_FAILED', {
+          status: 422,
+          message: 'That does not look like an email address. Check it and try again.',
+          details: ['email: not an email address'],
+        })
+      if (!reminderMonths(clock.now()).includes(input.month))
+        throw new AppError('VALIDATION_FAILED', {
+          status: 422,
+          message: 'Choose a month from the list.',
+          details: ['month: not one of the next twelve months'],
+        })
+      await repo.insertReminder({
+        email,
+        language: input.language,
+        month: input.month,
+        consentText: reminderConsent(deps.siteName, input.month),
+        now: clock.now(),
+      })
+    },
+
+    /** Sends every reminder due this month, once, deleting each address as it goes. */
+    async sendDueReminders(origin: string | undefined): Promise<number> {
+      const m = deps.mail
+      if (!m || !origin) return 0
+      const month = clock.now().toISOString().slice(0, 7)
+      let sent = 0
+      for (;;) {
+        const r = await repo.takeDueReminder(month)
+        if (!r) break
+        await m.transport
+          .send({
+            to: r.email,
+            from: { name: deps.siteName, address: m.from },
+            subject: `A reminder from ${deps.siteName}, as you asked`,
+            text: [
+              `You asked us to remind you in ${r.month} about supporting ${deps.siteName}.`,
+              '',
+              `If you would like to, you can do it here: ${origin}/support`,
+              '',
+              'This is the only email we send: your address has now been deleted.',
+            ].join('\n'),
+          })
+          .then(() => sent++)
+          .catch((err: unknown) => deps.log?.warn({ err }, 'a reminder email could not be sent'))
+      }
+      return sent
     },
 
     /** The gift a manage link names, if the link is genuine and not expired. */

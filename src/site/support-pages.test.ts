@@ -234,6 +234,29 @@ for (const dialect of testDialects) {
         assert.equal((await form('/support/manage', { email: 'not an address' })).statusCode, 422)
       })
 
+      it('sends one reminder email in the month asked for, then forgets the address', async () => {
+        const months = app.contributions.reminderMonths()
+        const page = await get('/support/remind')
+        assert.match(page.body, new RegExp(`<option value="${months[0]}">`))
+        assert.match(page.body, /keeps my address only until that email is sent/)
+        assert.equal(
+          (await form('/support/remind', { email: 'x', month: months[0]! })).statusCode,
+          422,
+        )
+        assert.equal(
+          (await form('/support/remind', { email: 'a@example.org', month: '1999-01' })).statusCode,
+          422,
+        )
+        const ok = await form('/support/remind', { email: 'Later@Example.org', month: months[0]! })
+        assert.equal(ok.statusCode, 200)
+        assert.match(ok.body, /then delete your address/)
+        assert.match(String(ok.headers['set-cookie']), /^mh_quiet=/)
+        const before = mail.sent.length
+        // Not due yet: nothing is sent, nothing is forgotten.
+        assert.equal(await app.contributions.sendDueReminders('http://example.org'), 0)
+        assert.equal(mail.sent.length, before)
+      })
+
       async function countContributions() {
         return (await app.contributions.listPage(1000)).length
       }

@@ -6,6 +6,7 @@ import { isAppError } from '../lib/errors.js'
 import { parseCountry } from '../contributions/index.js'
 import { quietCookie, safeBack } from './support-cookie.js'
 import {
+  ReminderPage,
   ManageGiftPage,
   ManageRequestPage,
   CancelledPage,
@@ -161,15 +162,70 @@ export function registerSupportPages(root: FastifyInstance, o: SupportPagesOptio
 
     // Supporters manage a recurring gift through a link sent to the email the provider gave
     // us: no account, no password.
-    const recent = new Map<string, number[]>()
-    const tooMany = (ip: string) => {
-      const now = Date.now()
-      const times = (recent.get(ip) ?? []).filter((t) => now - t < 10 * 60_000)
-      times.push(now)
-      recent.set(ip, times)
-      if (recent.size > 10_000) recent.clear()
-      return times.length > 5
+    // A few requests in ten minutes from one address is a person; more is a script. In memory
+    // only: addresses are not stored.
+    const limiter = () => {
+      const recent = new Map<string, number[]>()
+      return (ip: string) => {
+        const now = Date.now()
+        const times = (recent.get(ip) ?? []).filter((t) => now - t < 10 * 60_000)
+        times.push(now)
+        recent.set(ip, times)
+        if (recent.size > 10_000) recent.clear()
+        return times.length > 10
+      }
     }
+    const tooManyReminders = limiter()
+    const tooMany = limiter()
+    const months = () =>
+      service.reminderMonths().map((m) => ({
+        value: m,
+        label: new Date(`${m}-01T00:00:00Z`).toLocaleString('en', {
+          month: 'long',
+          year: 'numeric',
+          timeZone: 'UTC',
+        }),
+      }))
+    const consent = service.reminderConsent('the month I choose')
+    scope.get('/support/remind', async (req, reply) =>
+      show(req, reply, 'Remind me by email', <ReminderPage months={months()} consent={consent} />),
+    )
+    scope.post('/support/remind', async (req, reply) => {
+      const f = (req.body ?? {}) as Form
+      if (tooManyReminders(req.ip))
+        return show(
+          req,
+          reply,
+          'Too many requests',
+          <ReminderPage
+            months={months()}
+            consent={consent}
+            problem="Too many requests from here. Please wait a few minutes."
+          />,
+          429,
+        )
+      try {
+        await service.requestReminder({
+          email: one(f['email']),
+          month: one(f['month']),
+          language: o.language,
+        })
+      } catch (err) {
+        if (isAppError(err) && err.status < 500)
+          return show(
+            req,
+            reply,
+            'Check the form',
+            <ReminderPage months={months()} consent={consent} problem={err.message} />,
+            err.status,
+          )
+        throw err
+      }
+      // They said "later": the banner and appeal rest on this device too.
+      reply.header('set-cookie', quietCookie(o.laterDays, o.clock.now(), secure(req)))
+      return show(req, reply, 'Reminder set', <ReminderPage months={[]} sent />)
+    })
+
     scope.get('/support/manage', async (req, reply) =>
       show(req, reply, 'Manage your support', <ManageRequestPage />),
     )

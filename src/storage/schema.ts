@@ -33,6 +33,17 @@ export interface Database {
   appeal: AppealTable
   contribution: ContributionTable
   payment_event: PaymentEventTable
+  contribution_reminder: ContributionReminderTable
+}
+
+export interface ContributionReminderTable {
+  id: Generated<number>
+  email: string
+  language: string
+  /** YYYY-MM. */
+  month: string
+  consent_text: string
+  consent_at: number
 }
 
 export interface EditionTable {

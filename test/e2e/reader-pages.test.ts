@@ -178,6 +178,7 @@ describe('reader pages in Chromium', { skip: browserSkipReason() }, () => {
       'support-thanks': '/support/thanks',
       'support-cancelled': '/support/cancelled',
       'support-manage': '/support/manage',
+      'support-remind': '/support/remind',
       'support-test-checkout': testCheckout,
       'newsletter-preview': '/newsletters/weekly/preview',
       privacy: '/privacy',

@@ -85,7 +85,10 @@ export function RemindLater(props: { back: string }) {
     <form class="later" method="post" action="/support/later">
       <input type="hidden" name="back" value={props.back} />
       <p>
-        Not ready to support today? <button type="submit">Remind me later</button>
+        Not ready to support today? <button type="submit">Remind me later</button>{' '}
+        <span class="small">
+          (or <a href="/support/remind">by email, once</a>)
+        </span>
       </p>
     </form>
   )
@@ -471,6 +474,58 @@ export function ManageGiftPage(props: { contribution: Contribution; action: stri
             {c.provider === 'stripe' ? 'Change or cancel at Stripe' : 'Cancel this gift (test)'}
           </button>
         </form>
+      )}
+    </section>
+  )
+}
+
+export function ReminderPage(props: {
+  months: { value: string; label: string }[]
+  /** The words the reader agrees to (stored with the month filled in). */
+  consent?: string
+  sent?: boolean
+  problem?: string | undefined
+}) {
+  return (
+    <section class="support-page" aria-labelledby="remind-title">
+      <h1 id="remind-title">Remind me by email</h1>
+      {props.sent ? (
+        <p role="status">
+          Done. We will send one email in the month you chose, then delete your address.
+        </p>
+      ) : (
+        <>
+          {props.problem && (
+            <p class="chooser-problem" role="alert">
+              {props.problem}
+            </p>
+          )}
+          <form class="chooser" method="post" action="/support/remind">
+            <p class="custom">
+              <label for="remind-email">Your email address</label>
+              <input
+                id="remind-email"
+                name="email"
+                type="email"
+                autocomplete="email"
+                required
+                maxLength={254}
+              />
+            </p>
+            <p class="custom">
+              <label for="remind-month">In which month?</label>
+              <select id="remind-month" name="month">
+                {props.months.map((m) => (
+                  <option value={m.value}>{m.label}</option>
+                ))}
+              </select>
+            </p>
+            <p class="small">{props.consent}</p>
+            <p>
+              <button type="submit">Remind me once</button>
+            </p>
+          </form>
+        </>
       )}
     </section>
   )

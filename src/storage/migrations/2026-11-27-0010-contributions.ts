@@ -61,9 +61,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('received_at', time, (c) => c.notNull())
     .execute()
+
+  // One reminder a reader asked for: the address lives here only until its email is sent.
+  await db.schema
+    .createTable('contribution_reminder')
+    .addColumn('id', id, (c) => (pg ? c.primaryKey() : c.primaryKey().autoIncrement()))
+    .addColumn('email', 'text', (c) => c.notNull())
+    .addColumn('language', 'text', (c) => c.notNull())
+    // YYYY-MM: the month the reader chose.
+    .addColumn('month', 'text', (c) => c.notNull())
+    .addColumn('consent_text', 'text', (c) => c.notNull())
+    .addColumn('consent_at', time, (c) => c.notNull())
+    .execute()
+  await db.schema
+    .createIndex('contribution_reminder_month')
+    .on('contribution_reminder')
+    .column('month')
+    .execute()
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['payment_event', 'contribution', 'appeal'])
+  for (const t of ['contribution_reminder', 'payment_event', 'contribution', 'appeal'])
     await db.schema.dropTable(t).execute()
 }
