@@ -257,6 +257,31 @@ for (const dialect of testDialects) {
         assert.equal(mail.sent.length, before)
       })
 
+      it('renders hostile text from the appeal editor inert', async () => {
+        const attack =
+          '<script>alert(1)</script><img src=x onerror=alert(1)>"\'><svg onload=alert(1)>'
+        const a = app.contributions.draftAppeal('en')
+        await app.contributions.saveAppeal({
+          ...a,
+          bannerText: attack,
+          headline: attack,
+          letter: `${attack}\n\n${attack}`,
+          bankInstructions: attack,
+          safetyNote: attack,
+        })
+        app.cache?.purge(['appeal'])
+        for (const page of [
+          (await get(articleUrl)).body,
+          (await get('/support')).body,
+          (await form('/support/checkout', choose({ method: 'bank' }))).body,
+        ]) {
+          assert.doesNotMatch(page, /<script>alert|<img src=x|<svg onload/)
+          assert.match(page, /&lt;script(&gt;|>)alert\(1\)&lt;\/script/)
+        }
+        await app.contributions.saveAppeal(a)
+        app.cache?.purge(['appeal'])
+      })
+
       async function countContributions() {
         return (await app.contributions.listPage(1000)).length
       }
