@@ -39,6 +39,16 @@ export interface NewContribution {
   language: string
 }
 
+/** Money in or out for one contribution: the first payment, a renewal, a refund. */
+export interface Payment {
+  contributionId: number
+  ref: string
+  kind: 'first' | 'renewal' | 'refund'
+  amount: number
+  currency: string
+  at: Date
+}
+
 export interface ContributionLookup {
   id?: number
   checkoutRef?: string
@@ -144,6 +154,7 @@ export function createContributionsRepository(db: Kysely<Database>) {
       apply: (tx: {
         find: (q: ContributionLookup) => Promise<Contribution | undefined>
         save: (c: Contribution) => Promise<void>
+        recordPayment: (p: Payment) => Promise<void>
       }) => Promise<void>,
     ): Promise<'applied' | 'duplicate'> {
       return db.transaction().execute(async (tx) => {
@@ -177,6 +188,20 @@ export function createContributionsRepository(db: Kysely<Database>) {
               .where('id', '=', c.id)
               .execute()
           },
+          recordPayment: async (p) => {
+            await tx
+              .insertInto('contribution_payment')
+              .values({
+                contribution_id: p.contributionId,
+                ref: p.ref,
+                kind: p.kind,
+                amount: p.amount,
+                currency: p.currency,
+                at: p.at.getTime(),
+              })
+              .onConflict((oc) => oc.column('ref').doNothing())
+              .execute()
+          },
         })
         return 'applied'
       })
@@ -208,6 +233,23 @@ export function createContributionsRepository(db: Kysely<Database>) {
         .orderBy('id')
         .execute()
       return rows.map(toContribution)
+    },
+
+    async listPaymentsSince(from: Date): Promise<Payment[]> {
+      const rows = await db
+        .selectFrom('contribution_payment')
+        .selectAll()
+        .where('at', '>=', from.getTime())
+        .orderBy('at')
+        .execute()
+      return rows.map((r) => ({
+        contributionId: Number(r.contribution_id),
+        ref: r.ref,
+        kind: r.kind,
+        amount: Number(r.amount),
+        currency: r.currency,
+        at: new Date(Number(r.at)),
+      }))
     },
 
     /** Recurring contributions still running (for recurring revenue). */

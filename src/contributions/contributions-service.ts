@@ -15,7 +15,7 @@ import {
   reminderMonths,
 } from './appeal.js'
 import { type Contribution, applyChange } from './contribution.js'
-import type { ContributionsRepository } from './contributions-repository.js'
+import type { ContributionsRepository, Payment } from './contributions-repository.js'
 import { type Dashboard, summarise } from './dashboard.js'
 import type { HostedGateway } from './gateways/gateway.js'
 import { loadStripe } from './gateways/stripe-gateway.js'
@@ -78,6 +78,23 @@ export type CheckoutOutcome =
       frequency: Frequency
       appeal: AppealSettings
     }
+
+type Tx = Parameters<Parameters<ContributionsRepository['onceForEvent']>[2]>[0]
+
+/** Saves a changed contribution; its first payment is counted the moment it is first paid. */
+async function settle(tx: Tx, before: Contribution, next: Contribution): Promise<void> {
+  await tx.save(next)
+  if (!before.paidAt && next.paidAt) {
+    await tx.recordPayment({
+      contributionId: next.id,
+      ref: `first:${next.id}`,
+      kind: 'first',
+      amount: next.amount,
+      currency: next.currency,
+      at: next.paidAt,
+    } satisfies Payment)
+  }
+}
 
 const manageData = (id: number, exp: number) => `contribution-manage:${id}:${exp}`
 const amountLabelOf = (c: Contribution) => amountLabel(c.amount, c.currency, c.frequency)
@@ -315,7 +332,7 @@ export function createContributionsService(deps: ContributionsServiceDeps) {
               : { status: 'expired' },
             now,
           )
-          await tx.save(next)
+          await settle(tx, current, next)
           saved = next
         },
       )
@@ -377,7 +394,14 @@ export function createContributionsService(deps: ContributionsServiceDeps) {
             )
             return
           }
-          await tx.save(applyChange(c, meaning.change, eventAt))
+          await settle(tx, c, applyChange(c, meaning.change, eventAt))
+          if (meaning.payment)
+            await tx.recordPayment({
+              contributionId: c.id,
+              ...meaning.payment,
+              currency: c.currency,
+              at: eventAt,
+            })
         },
       )
       return r === 'duplicate' ? 'duplicate' : ignored ? 'ignored' : 'applied'
@@ -498,7 +522,7 @@ export function createContributionsService(deps: ContributionsServiceDeps) {
         now,
         async (tx) => {
           const current = await tx.find({ id: c.id })
-          if (current) await tx.save(applyChange(current, { status: 'cancelled' }, now))
+          if (current) await settle(tx, current, applyChange(current, { status: 'cancelled' }, now))
         },
       )
       return repo.find({ id: c.id })
@@ -514,8 +538,12 @@ export function createContributionsService(deps: ContributionsServiceDeps) {
       const now = clock.now()
       const from = new Date(now.getTime() - days * 86_400_000)
       from.setUTCHours(0, 0, 0, 0)
-      const [recent, running] = await Promise.all([repo.listSince(from), repo.listRunning()])
-      return summarise(recent, running, from, now)
+      const [recent, running, payments] = await Promise.all([
+        repo.listSince(from),
+        repo.listRunning(),
+        repo.listPaymentsSince(from),
+      ])
+      return summarise(recent, running, payments, from, now)
     },
 
     listPage: repo.listPage,

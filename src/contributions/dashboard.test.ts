@@ -25,9 +25,22 @@ const gift = (over: Partial<Contribution>): Contribution => ({
 })
 
 describe('revenue dashboard', () => {
-  it('totals per day and month per currency, recurring revenue, new and cancelled', () => {
+  it('totals money in per day and month per currency, recurring revenue, new and cancelled', () => {
     const from = new Date('2026-10-30T00:00:00Z')
     const to = new Date('2026-11-02T12:00:00Z')
+    const pay = (
+      at: string,
+      amount: number,
+      currency = 'EUR',
+      kind: 'first' | 'renewal' | 'refund' = 'first',
+    ) => ({
+      contributionId: 1,
+      ref: `${at}${amount}`,
+      kind,
+      amount,
+      currency,
+      at: new Date(at),
+    })
     const d = summarise(
       [
         gift({}),
@@ -40,6 +53,14 @@ describe('revenue dashboard', () => {
         }),
       ],
       [gift({ frequency: 'monthly', amount: 300 }), gift({ frequency: 'annual', amount: 1200 })],
+      [
+        pay('2026-10-31T08:00:00Z', 500),
+        pay('2026-11-01T10:00:00Z', 500),
+        pay('2026-11-01T10:00:00Z', 700, 'USD'),
+        pay('2026-11-01T11:00:00Z', 300, 'EUR', 'renewal'),
+        pay('2026-11-02T09:00:00Z', -500, 'EUR', 'refund'),
+        pay('2026-09-01T00:00:00Z', 999),
+      ],
       from,
       to,
     )
@@ -47,12 +68,14 @@ describe('revenue dashboard', () => {
       d.days.map((x) => x.day),
       ['2026-10-30', '2026-10-31', '2026-11-01', '2026-11-02'],
     )
-    assert.deepEqual(d.days[2]!.totals, { EUR: 500, USD: 700 })
+    assert.deepEqual(d.days[2]!.totals, { EUR: 800, USD: 700 })
+    assert.equal(d.days[2]!.count, 3)
+    assert.deepEqual(d.days[3]!.totals, { EUR: -500 })
     assert.deepEqual(
-      d.months.map((m) => [m.month, m.count]),
+      d.months.map((m) => [m.month, m.count, m.totals['EUR']]),
       [
-        ['2026-10', 1],
-        ['2026-11', 2],
+        ['2026-10', 1, 500],
+        ['2026-11', 3, 300],
       ],
     )
     assert.deepEqual(d.recurring, { EUR: 400 })

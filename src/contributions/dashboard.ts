@@ -1,4 +1,5 @@
 import type { Contribution } from './contribution.js'
+import type { Payment } from './contributions-repository.js'
 import { monthlyValue } from './money.js'
 
 /**
@@ -9,7 +10,10 @@ import { monthlyValue } from './money.js'
 export interface Dashboard {
   from: Date
   to: Date
-  /** One row per day from `from` to `to`, oldest first, also days with nothing. */
+  /**
+   * Money in per day (first payments, renewals, less refunds), one row per day from `from` to
+   * `to`, oldest first, also days with nothing; `count` is how many payments.
+   */
   days: { day: string; count: number; totals: Record<string, number> }[]
   months: { month: string; count: number; totals: Record<string, number> }[]
   /** Monthly value of running recurring gifts (annual counted as a twelfth). */
@@ -29,6 +33,7 @@ function add(t: Record<string, number>, currency: string, minor: number) {
 export function summarise(
   recent: Contribution[],
   running: Contribution[],
+  payments: Payment[],
   from: Date,
   to: Date,
 ): Dashboard {
@@ -41,21 +46,22 @@ export function summarise(
   const currencies = new Set<string>()
   let newSupporters = 0
   let cancelled = 0
-  for (const c of recent) {
-    if (c.paidAt && c.paidAt >= from && c.paidAt <= to) {
-      newSupporters++
-      currencies.add(c.currency)
-      const d = days.get(dayOf(c.paidAt))
-      if (d) {
-        d.count++
-        add(d.totals, c.currency, c.amount)
-      }
-      const m = dayOf(c.paidAt).slice(0, 7)
-      const row = months.get(m) ?? { month: m, count: 0, totals: {} }
-      row.count++
-      add(row.totals, c.currency, c.amount)
-      months.set(m, row)
+  for (const p of payments) {
+    if (p.at < from || p.at > to) continue
+    currencies.add(p.currency)
+    const d = days.get(dayOf(p.at))
+    if (d) {
+      if (p.kind !== 'refund') d.count++
+      add(d.totals, p.currency, p.amount)
     }
+    const m = dayOf(p.at).slice(0, 7)
+    const row = months.get(m) ?? { month: m, count: 0, totals: {} }
+    if (p.kind !== 'refund') row.count++
+    add(row.totals, p.currency, p.amount)
+    months.set(m, row)
+  }
+  for (const c of recent) {
+    if (c.paidAt && c.paidAt >= from && c.paidAt <= to) newSupporters++
     if (c.cancelledAt && c.cancelledAt >= from && c.cancelledAt <= to) cancelled++
   }
   const recurring: Record<string, number> = {}

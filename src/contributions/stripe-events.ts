@@ -9,7 +9,12 @@ import type { ContributionLookup } from './contributions-repository.js'
 export interface StripeEventMeaning {
   lookup: ContributionLookup
   change: ContributionChange
+  /** Money that moved with this event beyond the first payment: a renewal or a refund. */
+  payment?: { ref: string; kind: 'renewal' | 'refund'; amount: number }
 }
+
+const amountOf = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v : undefined
 
 type Obj = Record<string, unknown>
 const obj = (v: unknown): Obj => (v && typeof v === 'object' ? (v as Obj) : {})
@@ -93,16 +98,30 @@ export function meaningOf(event: {
       const details = obj(obj(o['parent'])['subscription_details'])
       const subscription = ref(details['subscription']) ?? ref(o['subscription'])
       if (!subscription) return undefined
+      const paid = amountOf(o['amount_paid'])
+      const invoice = str(o['id'])
+      // The first invoice is the checkout's payment, counted when the checkout completes.
+      const renewal =
+        event.type === 'invoice.paid' &&
+        o['billing_reason'] === 'subscription_cycle' &&
+        paid &&
+        invoice
       return {
         lookup: { id: contributionId(details['metadata']), subscriptionRef: subscription },
         change: { status: event.type === 'invoice.paid' ? 'active' : 'past_due' },
+        ...(renewal ? { payment: { ref: invoice, kind: 'renewal' as const, amount: paid } } : {}),
       }
     }
     case 'charge.refunded': {
       if (o['refunded'] !== true) return undefined // a partial refund leaves the gift standing
+      const back = amountOf(o['amount_refunded'])
+      const charge = str(o['id'])
       return {
         lookup: { id: contributionId(o['metadata']), paymentRef: ref(o['payment_intent']) },
         change: { status: 'refunded' },
+        ...(back && charge
+          ? { payment: { ref: `refund:${charge}`, kind: 'refund' as const, amount: -back } }
+          : {}),
       }
     }
     case 'charge.dispute.created':

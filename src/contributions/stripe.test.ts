@@ -350,6 +350,71 @@ for (const dialect of testDialects) {
       assert.match(String(res.headers.location), /^https:\/\//)
     })
 
+    it('counts renewals and refunds as money in and out, once each', async () => {
+      const before = await app.contributions.dashboard()
+      const total = (d: typeof before) => d.months.reduce((n, m) => n + (m.totals['EUR'] ?? 0), 0)
+      const c = await started()
+      const t = now()
+      const meta = { contribution_id: String(c.id) }
+      await send(
+        event(
+          'checkout.session.completed',
+          { id: c.checkoutRef, payment_status: 'paid', subscription: 'sub_M', metadata: meta },
+          t - 30,
+        ),
+      )
+      const renewal = event(
+        'invoice.paid',
+        {
+          id: 'in_M2',
+          billing_reason: 'subscription_cycle',
+          amount_paid: 500,
+          parent: { subscription_details: { subscription: 'sub_M', metadata: meta } },
+        },
+        t - 20,
+      )
+      await send(renewal)
+      await send(renewal)
+      // The same invoice in a new event (a provider resend) is still one payment.
+      await send({ ...renewal, id: 'evt_resent_M2' })
+      assert.equal(total(await app.contributions.dashboard()) - total(before), 1000)
+      await send(
+        event(
+          'invoice.paid',
+          {
+            id: 'in_M1',
+            billing_reason: 'subscription_create',
+            amount_paid: 500,
+            parent: { subscription_details: { subscription: 'sub_M' } },
+          },
+          t - 25,
+        ),
+      )
+      assert.equal(total(await app.contributions.dashboard()) - total(before), 1000)
+
+      const once = await started({ frequency: 'once', amount_once: '2500' })
+      await send(
+        event(
+          'checkout.session.completed',
+          {
+            id: once.checkoutRef,
+            payment_status: 'paid',
+            payment_intent: 'pi_M',
+            metadata: { contribution_id: String(once.id) },
+          },
+          t - 15,
+        ),
+      )
+      await send(
+        event(
+          'charge.refunded',
+          { id: 'ch_M', payment_intent: 'pi_M', refunded: true, amount_refunded: 2500 },
+          t - 10,
+        ),
+      )
+      assert.equal(total(await app.contributions.dashboard()) - total(before), 1000)
+    })
+
     it('accepts and records events it does not act on', async () => {
       const res = await send(event('customer.created', { id: 'cus_X' }))
       assert.equal(res.statusCode, 200)

@@ -34,6 +34,7 @@ export interface Database {
   contribution: ContributionTable
   payment_event: PaymentEventTable
   contribution_reminder: ContributionReminderTable
+  contribution_payment: ContributionPaymentTable
 }
 
 export interface ContributionReminderTable {
@@ -354,4 +355,15 @@ export interface PaymentEventTable {
   provider: string
   type: string
   received_at: number
+}
+
+export interface ContributionPaymentTable {
+  id: Generated<number>
+  contribution_id: number
+  ref: string
+  kind: 'first' | 'renewal' | 'refund'
+  /** Minor units; negative for a refund. */
+  amount: number
+  currency: string
+  at: number
 }

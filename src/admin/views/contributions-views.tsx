@@ -57,7 +57,9 @@ export function RevenueChart(props: { dashboard: Dashboard; currency: string }) 
           {formatMoney(max === 1 ? 0 : max, props.currency)}
         </text>
       </svg>
-      <figcaption>Money in per day ({props.currency}), first payments of new gifts.</figcaption>
+      <figcaption>
+        Money in per day ({props.currency}): first payments and renewals, less refunds.
+      </figcaption>
     </figure>
   )
 }
@@ -113,7 +115,7 @@ export function ContributionsDashboard(props: {
           <thead>
             <tr>
               <th scope="col">Month</th>
-              <th scope="col">New gifts</th>
+              <th scope="col">Payments</th>
               <th scope="col">Money in</th>
             </tr>
           </thead>
@@ -140,7 +142,7 @@ export function ContributionsDashboard(props: {
           <thead>
             <tr>
               <th scope="col">Day</th>
-              <th scope="col">New gifts</th>
+              <th scope="col">Payments</th>
               <th scope="col">Money in</th>
             </tr>
           </thead>

@@ -46,7 +46,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .column('subscription_ref')
     .execute()
   await db.schema
-    .createIndex('contribution_payment')
+    .createIndex('contribution_payment_ref')
     .on('contribution')
     .column('payment_ref')
     .execute()
@@ -60,6 +60,28 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('provider', 'text', (c) => c.notNull())
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('received_at', time, (c) => c.notNull())
+    .execute()
+
+  // Money in (and back out): the first payment, each renewal, each refund, for the dashboard's
+  // totals. `ref` is the provider's id for it, so a replayed event cannot count it twice.
+  await db.schema
+    .createTable('contribution_payment')
+    .addColumn('id', id, (c) => (pg ? c.primaryKey() : c.primaryKey().autoIncrement()))
+    .addColumn('contribution_id', pg ? 'bigint' : 'integer', (c) =>
+      c.notNull().references('contribution.id').onDelete('cascade'),
+    )
+    .addColumn('ref', 'text', (c) => c.notNull().unique())
+    .addColumn('kind', 'text', (c) =>
+      c.notNull().check(sql`kind in ('first', 'renewal', 'refund')`),
+    )
+    .addColumn('amount', pg ? 'bigint' : 'integer', (c) => c.notNull())
+    .addColumn('currency', 'text', (c) => c.notNull())
+    .addColumn('at', time, (c) => c.notNull())
+    .execute()
+  await db.schema
+    .createIndex('contribution_payment_at')
+    .on('contribution_payment')
+    .column('at')
     .execute()
 
   // One reminder a reader asked for: the address lives here only until its email is sent.
@@ -81,6 +103,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['contribution_reminder', 'payment_event', 'contribution', 'appeal'])
+  for (const t of [
+    'contribution_payment',
+    'contribution_reminder',
+    'payment_event',
+    'contribution',
+    'appeal',
+  ])
     await db.schema.dropTable(t).execute()
 }
