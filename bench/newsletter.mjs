@@ -41,8 +41,6 @@ const { values: v } = parseArgs({
       type: 'string',
       default: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
     },
-    'html-bytes': { type: 'string' },
-    'text-bytes': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 })
@@ -309,6 +307,7 @@ async function main() {
       sinkHandle.child.stdin.write('count\n')
     })
   const rows = []
+  let ceilingResult = null
   const out = { machine: machineInfo(ROOT), subscribers: n, connections: CONNECTIONS, runs: [] }
   for (const dialect of dialects) {
     if (dialect === 'sqlite') fs.rmSync(path.join(DATA, 'newsletter-bench.db'), { force: true })
@@ -333,19 +332,20 @@ async function main() {
       '--pg-url',
       v['pg-url'],
     ])
-    console.log(`${dialect}: the ceiling (bare nodemailer pool, ${CONNECTIONS} connections)…`)
-    const c = await runRole([
-      '--role',
-      'ceiling',
-      '--subscribers',
-      String(n),
-      '--port',
-      String(port),
-      '--html-bytes',
-      String(r.htmlBytes),
-      '--text-bytes',
-      String(r.textBytes),
-    ])
+    // The ceiling depends on the message and the server, not the database: measured once.
+    if (!ceilingResult) {
+      console.log(`the ceiling (bare nodemailer pool, ${CONNECTIONS} connections)…`)
+      const c = await runRole([
+        '--role',
+        'ceiling',
+        '--subscribers',
+        String(n),
+        '--port',
+        String(port),
+      ])
+      ceilingResult = c
+    }
+    const c = ceilingResult
     const rate = (r.counts.sent / r.t.send) * 1000
     const ceilingRate = (n / c.ms) * 1000
     const pass =
@@ -388,9 +388,7 @@ async function main() {
       'lrrrrrrrrl',
     ),
   )
-  console.log(
-    `\nThe sink received ${received} messages in all (both databases' sends and ceilings).`,
-  )
+  console.log(`\nThe sink received ${received} messages in all (every send and the ceiling).`)
   console.log(
     `Targets: ≥ ${TARGET_RATE} messages/s or ≥ ${TARGET_SHARE * 100}% of the ceiling; peak RSS ≤ ${TARGET_RSS_MB} MB.`,
   )
