@@ -441,6 +441,16 @@ export function createEditionRepository(db: Kysely<Database>) {
       if (outcomes.length === 0) return
       const sent = outcomes.filter((o) => o.state === 'sent').map((o) => o.subscriberId)
       const others = outcomes.filter((o) => o.state !== 'sent')
+      // The usual group, all sent: one statement, without a transaction's extra round trips.
+      if (others.length === 0 && sent.length <= 500) {
+        await db
+          .updateTable('delivery')
+          .set({ state: 'sent', updated_at: now.getTime() })
+          .where('edition_id', '=', editionId)
+          .where('subscriber_id', 'in', sent)
+          .execute()
+        return
+      }
       await db.transaction().execute(async (tx) => {
         for (let i = 0; i < sent.length; i += 500)
           await tx

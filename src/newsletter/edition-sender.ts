@@ -45,6 +45,9 @@ const htmlEscape = (s: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   )
 
+/** Longest an outcome waits before it is written with others (see ADR 008). */
+const GROUP_MS = 20
+
 /** A transport failure that is about the whole send (nobody could be reached), not one address. */
 class SendPaused extends Error {}
 
@@ -168,7 +171,12 @@ export function createEditionSender(deps: SenderDeps) {
       let pending: { subscriberId: number; state: DeliveryState; detail: string }[] = []
       let writing: Promise<void> | null = null
       let failedWrite: unknown = null
+      let groupTimer: NodeJS.Timeout | null = null
       const flush = (): Promise<void> => {
+        if (groupTimer) {
+          clearTimeout(groupTimer)
+          groupTimer = null
+        }
         if (writing) return writing.then(() => (pending.length ? flush() : undefined))
         if (pending.length === 0) return Promise.resolve()
         const group = pending
@@ -211,7 +219,14 @@ export function createEditionSender(deps: SenderDeps) {
           }
         }
         pending.push({ subscriberId: r.subscriberId, state, detail })
-        if (!writing) void flush()
+        // A group goes when it has a lane's worth of outcomes or is GROUP_MS old: a statement
+        // per message would cost PostgreSQL more than the message.
+        if (pending.length >= concurrency) void flush()
+        else
+          groupTimer ??= setTimeout(() => {
+            groupTimer = null
+            void flush()
+          }, GROUP_MS)
       }
 
       // Recipients stream to a bounded number of lanes (enough to keep every SMTP connection
