@@ -7,27 +7,11 @@ import { articleInput, seedBasics, type Basics } from '../../test/support/factor
 import { buildTestApp, type TestApp } from '../../test/support/test-app.js'
 import { adminRoutes } from './admin-plugin.js'
 import { createMemoryTransport } from '../email/index.js'
+import { adminBrowser, type AdminBrowser } from '../../test/support/admin-browser.js'
 
 const PASSWORD = 'correct horse battery staple'
 
-interface Browser {
-  cookies: Map<string, string>
-  header(): string
-}
-
-function browser(): Browser {
-  const cookies = new Map<string, string>()
-  return { cookies, header: () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') }
-}
-
-function keepCookies(b: Browser, setCookie: string | string[] | undefined) {
-  for (const c of [setCookie ?? []].flat()) {
-    const [pair, ...attrs] = c.split('; ')
-    const [k, v] = pair!.split('=') as [string, string]
-    if (attrs.some((a) => a === 'Max-Age=0')) b.cookies.delete(k)
-    else b.cookies.set(k, v)
-  }
-}
+type Browser = AdminBrowser
 
 for (const dialect of testDialects) {
   describe(`${dialect}: newsroom admin`, { skip: await skipFor(dialect) }, () => {
@@ -37,41 +21,16 @@ for (const dialect of testDialects) {
     let draftId = 0
     const mail = createMemoryTransport()
 
-    async function request(
+    const browser = () => adminBrowser(app.http)
+    const request = (
       br: Browser,
       method: 'GET' | 'POST',
       url: string,
       form?: Record<string, string | string[]>,
       headers: Record<string, string> = {},
-    ) {
-      const body = form
-        ? new URLSearchParams(
-            Object.entries(form).flatMap(([k, v]) =>
-              [v].flat().map((x) => [k, x] as [string, string]),
-            ),
-          ).toString()
-        : undefined
-      const res = await app.http.inject({
-        method,
-        url,
-        headers: {
-          host: 'example.org',
-          cookie: br.header(),
-          ...(body !== undefined ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-          ...headers,
-        },
-        ...(body !== undefined ? { payload: body } : {}),
-      })
-      keepCookies(br, res.headers['set-cookie'])
-      return res
-    }
+    ) => br.request(method, url, form, headers)
 
-    async function csrfFor(br: Browser, url = '/admin/sign-in') {
-      const res = await request(br, 'GET', url)
-      const m = /name="_csrf" value="([^"]+)"/.exec(res.body)
-      assert.ok(m, `no CSRF token on ${url} (${res.statusCode})`)
-      return m[1]!
-    }
+    const csrfFor = (br: Browser, url = '/admin/sign-in') => br.csrf(url)
 
     async function signedIn(role: Role): Promise<Browser> {
       const br = browser()

@@ -4,6 +4,7 @@ import type { Role } from '../staff/policy.js'
 import { skipFor, testDialects } from '../../test/support/dialects.js'
 import { articleInput, seedBasics } from '../../test/support/factories.js'
 import { buildTestApp, type TestApp } from '../../test/support/test-app.js'
+import { adminBrowser, type AdminBrowser } from '../../test/support/admin-browser.js'
 
 const PASSWORD = 'correct horse battery staple'
 
@@ -14,41 +15,14 @@ for (const dialect of testDialects) {
     () => {
       let app: TestApp
       let articleUrl = ''
-      const jars = new Map<Role, Map<string, string>>()
-
-      async function request(
+      const browsers = new Map<Role, AdminBrowser>()
+      const request = (
         role: Role | null,
         method: 'GET' | 'POST',
         url: string,
         form?: Record<string, string | string[]>,
-      ) {
-        const jar = role ? jars.get(role)! : new Map<string, string>()
-        const body = form
-          ? new URLSearchParams(
-              Object.entries(form).flatMap(([k, v]) =>
-                [v].flat().map((x) => [k, x] as [string, string]),
-              ),
-            ).toString()
-          : undefined
-        const res = await app.http.inject({
-          method,
-          url,
-          headers: {
-            host: 'example.org',
-            cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
-            ...(body !== undefined ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-          },
-          ...(body !== undefined ? { payload: body } : {}),
-        })
-        for (const c of [res.headers['set-cookie'] ?? []].flat()) {
-          const [pair] = c.split('; ')
-          const [k, v] = pair!.split('=') as [string, string]
-          jar.set(k, v)
-        }
-        return res
-      }
-      const csrf = async (role: Role, url: string) =>
-        /name="_csrf" value="([^"]+)"/.exec((await request(role, 'GET', url)).body)![1]!
+      ) => (role ? browsers.get(role)! : adminBrowser(app.http)).request(method, url, form)
+      const csrf = (role: Role, url: string) => browsers.get(role)!.csrf(url)
 
       /** The form as the admin page fills it, with some fields changed. */
       async function appealForm(role: Role, change: Record<string, string | string[]>) {
@@ -85,15 +59,9 @@ for (const dialect of testDialects) {
             role,
             password: PASSWORD,
           })
-          jars.set(role, new Map())
-          const token = await csrf(role, '/admin/sign-in')
-          const res = await request(role, 'POST', '/admin/sign-in', {
-            _csrf: token,
-            email: `${role}@example.org`,
-            password: PASSWORD,
-            next: '/admin/articles',
-          })
-          assert.equal(res.statusCode, 303)
+          const br = adminBrowser(app.http)
+          await br.signIn(`${role}@example.org`, PASSWORD)
+          browsers.set(role, br)
         }
       })
       after(() => app?.close())

@@ -4,10 +4,13 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 /** A cookie jar and the requests an admin's browser makes, through `inject()`. */
 export interface AdminBrowser {
   cookies: Map<string, string>
+  /** The Cookie header this browser would send. */
+  header(): string
   request(
     method: 'GET' | 'POST',
     url: string,
     form?: Record<string, string | string[]>,
+    headers?: Record<string, string>,
   ): Promise<LightMyRequestResponse>
   /** The CSRF token of the form on `url`. */
   csrf(url?: string): Promise<string>
@@ -18,7 +21,8 @@ export function adminBrowser(http: FastifyInstance, host = 'example.org'): Admin
   const cookies = new Map<string, string>()
   const self: AdminBrowser = {
     cookies,
-    async request(method, url, form) {
+    header: () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+    async request(method, url, form, headers = {}) {
       const body = form
         ? new URLSearchParams(
             Object.entries(form).flatMap(([k, v]) =>
@@ -31,8 +35,9 @@ export function adminBrowser(http: FastifyInstance, host = 'example.org'): Admin
         url,
         headers: {
           host,
-          cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+          cookie: self.header(),
           ...(body !== undefined ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+          ...headers,
         },
         ...(body !== undefined ? { payload: body } : {}),
       })
