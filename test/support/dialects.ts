@@ -69,7 +69,18 @@ export async function openTestStorage(dialect: DialectName): Promise<Storage> {
   const url = new URL(TEST_DATABASE_URL)
   url.searchParams.set('schema', schema)
   const s = await connect(url.toString(), { poolSize: 4 })
-  await migrateToLatest(s.db, s.schema)
+  // Kysely's migrator lists tables with has_schema_privilege() over every schema; when another
+  // suite drops its schema during that scan, PostgreSQL fails the query naming *that* schema.
+  // The race is between suites, not in the code under test: try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrateToLatest(s.db, s.schema)
+      break
+    } catch (err) {
+      const why = String((err as { cause?: { message?: string } }).cause?.message ?? err)
+      if (attempt >= 3 || !/^schema "t_\d+_[0-9a-f]+" does not exist$/.test(why)) throw err
+    }
+  }
   return {
     ...s,
     analyze: s.analyze,
