@@ -1,21 +1,23 @@
 import type { Storage } from '../storage/index.js'
 import type { JobLog, JobQueue } from './job-queue.js'
-import { createPgBossQueue } from './pgboss-queue.js'
 import { createTableQueue } from './table-queue.js'
 
 export type { JobData, JobHandler, JobQueue, QueueName, JobLog } from './job-queue.js'
 export { createTableQueue } from './table-queue.js'
-export { createPgBossQueue, jobSchemaFor } from './pgboss-queue.js'
+export { jobSchemaFor } from './pgboss-schema.js'
 
 /** pg-boss on PostgreSQL, our job table on SQLite (ADR 008). */
 export async function createJobQueue(
   storage: Storage,
   opts: { log: JobLog; pollMs?: number },
 ): Promise<JobQueue> {
-  if (storage.dialect === 'postgres')
+  if (storage.dialect === 'postgres') {
+    // Loaded when the queue is first needed, not at every start.
+    const { createPgBossQueue } = await import('./pgboss-queue.js')
     return createPgBossQueue(storage, {
       log: opts.log,
       pollingIntervalSeconds: Math.max(0.5, (opts.pollMs ?? 2000) / 1000),
     })
+  }
   return createTableQueue(storage.db, { log: opts.log, pollMs: opts.pollMs ?? 1000 })
 }

@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss'
 import type { Storage } from '../storage/index.js'
+import { jobSchemaFor } from './pgboss-schema.js'
 import {
   type JobData,
   type JobHandler,
@@ -13,11 +14,6 @@ export interface PgBossQueueOptions {
   /** How often an idle worker asks for jobs, in seconds (pg-boss 10's minimum is 0.5). */
   pollingIntervalSeconds?: number
   log: JobLog
-}
-
-/** pg-boss's schema: beside ours, since both have a table called `job`. */
-export function jobSchemaFor(storage: Pick<Storage, 'schema'>): string {
-  return storage.schema ? `${storage.schema}_jobs`.slice(0, 63) : 'pgboss'
 }
 
 /**
