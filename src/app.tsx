@@ -341,12 +341,16 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     allowedHosts: config.ALLOWED_HOSTS,
     // A reader who contributed or said "later" gets pages without the banner and appeal.
     // Readers in a country with safety rules get theirs; everyone else shares one copy.
-    variantOf: async (req) => {
-      if (isQuiet(req.headers.cookie, clock.now())) return '#quiet'
+    // Every cached page goes through this: without a country header it answers at once,
+    // with no promise to wait for.
+    variantOf: (req) => {
+      const cookie = req.headers.cookie
+      if (cookie && isQuiet(cookie, clock.now())) return '#quiet'
       const country = config.COUNTRY_HEADER
         ? parseCountry(req.headers[config.COUNTRY_HEADER])
         : undefined
-      return country && (await contributions.isRiskyAnywhere(country)) ? `#cc-${country}` : ''
+      if (!country) return ''
+      return contributions.isRiskyAnywhere(country).then((risky) => (risky ? `#cc-${country}` : ''))
     },
   })
   site.register(http)

@@ -149,6 +149,13 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
       .type(HTML)
       .send(`<!doctype html>${renderToString(node)}`)
 
+  /** The contributions service, or a 404 where contributions are not wired in. */
+  const contributionsOn = () => {
+    if (!deps.contributions)
+      throw new AppError('NOT_FOUND', { status: 404, message: 'Contributions are off' })
+    return deps.contributions
+  }
+
   const audit = (ctx: AdminContext, action: string, subject: string, detail = '') =>
     deps.staff.audit({ staffId: ctx.staff?.id ?? null, action, subject, detail })
 
@@ -1422,8 +1429,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
       url: '/admin/contributions',
       permission: 'revenue.read',
       handler: async (_req, reply, ctx) => {
-        const c = deps.contributions
-        if (!c) throw new AppError('NOT_FOUND', { status: 404, message: 'Contributions are off' })
+        const c = contributionsOn()
         return page(
           reply,
           <ContributionsDashboard
@@ -1440,8 +1446,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
       url: '/admin/contributions.csv',
       permission: 'revenue.read',
       handler: async (_req, reply, ctx) => {
-        const c = deps.contributions
-        if (!c) throw new AppError('NOT_FOUND', { status: 404, message: 'Contributions are off' })
+        const c = contributionsOn()
         const lines = [CSV_HEADER]
         // In pages, so a large history is not one query holding every row.
         let before: number | undefined
@@ -1463,8 +1468,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
       url: '/admin/appeal',
       permission: 'appeal.manage',
       handler: async (req, reply, ctx) => {
-        const c = deps.contributions
-        if (!c) throw new AppError('NOT_FOUND', { status: 404, message: 'Contributions are off' })
+        const c = contributionsOn()
         const all = await c.listAppeals()
         const asked = String((req.query as Record<string, unknown>)['language'] ?? '')
         const language = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(asked)
@@ -1486,8 +1490,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
       url: '/admin/appeal',
       permission: 'appeal.manage',
       handler: async (req, reply, ctx) => {
-        const c = deps.contributions
-        if (!c) throw new AppError('NOT_FOUND', { status: 404, message: 'Contributions are off' })
+        const c = contributionsOn()
         const body = req.body as FormBody
         const { settings, problems } = appealFromForm(body)
         const languages = async () => (await c.listAppeals()).map((a) => a.language)

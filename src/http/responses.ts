@@ -177,7 +177,8 @@ export function registerRequestBasics(
     if (req.headers.authorization) return
     const base = cacheIdOf(req.origin, req.url)
     if (base === null) return
-    req.pageVariant = (await opts.variantOf?.(req)) ?? ''
+    const variant = opts.variantOf?.(req) ?? ''
+    req.pageVariant = typeof variant === 'string' ? variant : await variant
     const id = base + req.pageVariant
     const hit = cache.get(id)
     if (hit) return sendEntry(req, reply, hit, cache)
