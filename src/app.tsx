@@ -19,6 +19,7 @@ import { createMediaStore, type MediaStore } from './files/index.js'
 import { type ErrorResponder, registerErrorHandling } from './http/errors.js'
 import { PageCache } from './http/page-cache.js'
 import { registerRequestBasics } from './http/responses.js'
+import { useZodSchemas } from './http/schemas.js'
 import { type Clock, systemClock } from './lib/clock.js'
 import { createSite } from './site/site-plugin.js'
 import { registerAdmin } from './admin/admin-plugin.js'
@@ -160,6 +161,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const http: FastifyInstance = opts.logger
     ? Fastify({ ...common, loggerInstance: opts.logger as FastifyBaseLogger })
     : Fastify({ ...common, logger: false })
+  useZodSchemas(http)
 
   const mail =
     opts.mail ??

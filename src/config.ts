@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CURRENCIES } from './contributions/money.js'
+import { CURRENCIES } from './lib/currencies.js'
 
 /**
  * The one reader of process.env. Every setting documents itself here; `npm start` needs no

@@ -21,7 +21,7 @@ import type { MediaStore } from '../files/index.js'
 import { isSlug } from '../lib/slug.js'
 import type { PageCache } from '../http/page-cache.js'
 import { sendPage } from '../http/responses.js'
-import { loadStylesheet, serveAsset } from './assets.js'
+import { loadStylesheet, serveAsset } from '../http/assets.js'
 import { type FeedFormat, FEED_TYPES, renderFeed } from './feeds.js'
 import { loadArticlePage } from './pages/article-page.js'
 import { type FeedScope, loadFeedData } from './pages/feed-data.js'
@@ -76,7 +76,7 @@ export type SitePlugin = ReturnType<typeof createSite>
 /** The public reader site: every route parses, calls a loader and renders. */
 export function createSite(opts: SiteOptions) {
   const { deps, cache } = opts
-  const css = loadStylesheet()
+  const css = loadStylesheet(new URL('.', import.meta.url))
 
   async function siteContext(req: FastifyRequest): Promise<SiteContext> {
     const sections = await deps.content.listSections().catch(() => [])

@@ -14,14 +14,10 @@ export interface Asset {
 }
 
 /**
- * The stylesheet, read once at start. It lives beside the TypeScript source; the compiled
- * build reads the same file from src/ (see the path below), so there is one copy.
+ * A surface's stylesheet (`<dir>/assets/<name>.css`), read once at start. It lives beside the
+ * TypeScript source; the compiled build reads the same file from src/ (see loadAsset).
  */
-export function loadStylesheet(
-  dir: URL = new URL('.', import.meta.url),
-  name = 'site',
-  prefix = '/assets',
-): Asset {
+export function loadStylesheet(dir: URL, name = 'site', prefix = '/assets'): Asset {
   return loadAsset(dir, `${name}.css`, prefix, 'text/css; charset=utf-8')
 }
 
