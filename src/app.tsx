@@ -21,7 +21,8 @@ import { PageCache } from './http/page-cache.js'
 import { registerRequestBasics } from './http/responses.js'
 import { useZodSchemas } from './http/schemas.js'
 import { type Clock, systemClock } from './lib/clock.js'
-import { createSite } from './site/site-plugin.js'
+import { createSite } from './site/plugin.js'
+import { createRateLimitCounter, rateLimitStore } from './http/rate-limit.js'
 import { registerAdmin } from './admin/admin-plugin.js'
 import { type MailTransport, silentLog, transportFromUrls } from './email/index.js'
 import {
@@ -41,15 +42,14 @@ import { createJobQueue, type JobQueue, type QueueName, type JobHandler } from '
 import { articlePath } from './content/article.js'
 import { readFileSync } from 'node:fs'
 import { registerMailWebhook } from './webhooks/mail-webhook.js'
+import { registerStripeWebhook } from './webhooks/stripe-webhook.js'
 import {
   createContributionsRepository,
   createContributionsService,
   createStripeGateway,
   createTestGateway,
-  parseCountry,
   type ContributionsService,
 } from './contributions/index.js'
-import { isQuiet } from './site/support-cookie.js'
 import { createStaffRepository } from './staff/staff-repository.js'
 import { createStaffService, type StaffService } from './staff/staff-service.js'
 import type { Storage } from './storage/index.js'
@@ -335,28 +335,25 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     cache,
     publicUrl: config.PUBLIC_URL,
     ...(opts.sitemapPerFile ? { sitemapPerFile: opts.sitemapPerFile } : {}),
+    // Counted in the database so every instance shares one count; addresses stored as a
+    // keyed hash only.
+    rateLimitStore: rateLimitStore(
+      createRateLimitCounter(storage.db, {
+        hashKey: (key) => staff.sign(`rate-limit:${key}`),
+        onSweepError: (err) => http.log.warn({ err }, 'could not delete ended rate-limit windows'),
+      }),
+    ),
   })
   respondToError = registerErrorHandling(http, site)
   const requests = registerRequestBasics(http, {
     cache,
     onionUrl: config.ONION_URL,
     allowedHosts: config.ALLOWED_HOSTS,
-    // A reader who contributed or said "later" gets pages without the banner and appeal.
-    // Readers in a country with safety rules get theirs; everyone else shares one copy.
-    // Every cached page goes through this: without a country header it answers at once,
-    // with no promise to wait for.
-    variantOf: (req) => {
-      const cookie = req.headers.cookie
-      if (cookie && isQuiet(cookie, clock.now())) return '#quiet'
-      const country = config.COUNTRY_HEADER
-        ? parseCountry(req.headers[config.COUNTRY_HEADER])
-        : undefined
-      if (!country) return ''
-      return contributions.isRiskyAnywhere(country).then((risky) => (risky ? `#cc-${country}` : ''))
-    },
+    variantOf: site.pageVariant,
   })
   site.register(http)
   registerMailWebhook(http, { subscribers, secret: config.MAIL_WEBHOOK_SECRET })
+  registerStripeWebhook(http, { contributions })
   await registerAdmin(http, {
     content,
     repo,

@@ -35,6 +35,17 @@ export interface Database {
   payment_event: PaymentEventTable
   contribution_reminder: ContributionReminderTable
   contribution_payment: ContributionPaymentTable
+  rate_limit: RateLimitTable
+}
+
+/** Shared request counts (http/rate-limit.ts). */
+export interface RateLimitTable {
+  /** The limit's name and a keyed hash of the address: never the address itself. */
+  key: string
+  /** Requests counted in the current window. */
+  hits: number
+  /** When the window ends (epoch milliseconds); the row may be deleted after. */
+  resets_at: number
 }
 
 export interface ContributionReminderTable {

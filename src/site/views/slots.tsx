@@ -1,4 +1,4 @@
-import { AppealSlot, SupportBannerSlot } from './support-views.js'
+import { AppealSlot, SupportBannerSlot } from './support-slots.js'
 
 /**
  * Named places on reader pages that features fill: the support banner, the newsletter box and

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { createMemoryTransport } from '../email/index.js'
-import { skipFor, testDialects } from '../../test/support/dialects.js'
-import { buildTestApp, type TestApp } from '../../test/support/test-app.js'
+import { createMemoryTransport } from '../../email/index.js'
+import { skipFor, testDialects } from '../../../test/support/dialects.js'
+import { buildTestApp, type TestApp } from '../../../test/support/test-app.js'
 
 for (const dialect of testDialects) {
   describe(`${dialect}: newsletter preferences page`, { skip: await skipFor(dialect) }, () => {

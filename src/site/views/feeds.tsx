@@ -1,9 +1,9 @@
 import { renderToString } from 'preact-render-to-string'
-import { articlePath, authorPath, creditName, imagePath } from '../content/index.js'
-import { escapeXml } from '../lib/text.js'
-import type { FeedData } from './pages/feed-data.js'
-import { absolutizeUrls, expandBody } from './views/body.js'
-import { Figure } from './views/parts.js'
+import { articlePath, authorPath, creditName, imagePath } from '../../content/index.js'
+import { escapeXml } from '../../lib/text.js'
+import type { FeedData } from '../pages/feed-data.js'
+import { absolutizeUrls, expandBody } from './body.js'
+import { Figure } from './parts.js'
 
 export type FeedFormat = 'rss' | 'atom' | 'json'
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { skipFor, testDialects } from '../../test/support/dialects.js'
-import { articleInput, seedBasics } from '../../test/support/factories.js'
-import { buildTestApp, type TestApp } from '../../test/support/test-app.js'
-import { createMemoryTransport } from '../email/index.js'
+import { skipFor, testDialects } from '../../../test/support/dialects.js'
+import { articleInput, seedBasics } from '../../../test/support/factories.js'
+import { buildTestApp, type TestApp } from '../../../test/support/test-app.js'
+import { createMemoryTransport } from '../../email/index.js'
 
 for (const dialect of testDialects) {
   describe(

@@ -1,6 +1,6 @@
-import { articlePath } from '../content/index.js'
-import { escapeXml } from '../lib/text.js'
-import type { PageDeps } from './pages/page-deps.js'
+import { articlePath } from '../../content/index.js'
+import { escapeXml } from '../../lib/text.js'
+import type { PageDeps } from './page-deps.js'
 
 /** The sitemaps protocol allows 50,000 URLs a file. */
 export const SITEMAP_MAX_URLS = 50_000

@@ -1,0 +1,177 @@
+import cookie from '@fastify/cookie'
+import formbody from '@fastify/formbody'
+import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit'
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify'
+import type { SiteTextService } from '../content/index.js'
+import type { ContributionsService } from '../contributions/index.js'
+import type { MediaStore } from '../files/index.js'
+import { loadStylesheet, serveAsset } from '../http/assets.js'
+import { mailOrigin } from '../http/origin.js'
+import type { PageCache } from '../http/page-cache.js'
+import { addressLimit, registerRateLimits } from '../http/rate-limit.js'
+import { typed } from '../http/schemas.js'
+import { isAppError } from '../lib/errors.js'
+import type { EditionService, NewsletterService, SubscriberService } from '../newsletter/index.js'
+import { pageVariantOf } from './page-variant.js'
+import type { PageDeps } from './pages/page-deps.js'
+import { registerArticleRoutes } from './routes/article.js'
+import type { SiteRouteContext } from './routes/context.js'
+import { registerFeedRoutes } from './routes/feeds.js'
+import { registerHomeRoutes } from './routes/home.js'
+import { registerListRoutes } from './routes/lists.js'
+import { registerMediaRoutes } from './routes/media.js'
+import { registerNewsletterRoutes } from './routes/newsletters.js'
+import { registerPreferenceRoutes } from './routes/preferences.js'
+import { type RenderPreview, createPreview } from './routes/preview.js'
+import { registerPrivacyRoutes } from './routes/privacy.js'
+import { registerSitemapRoutes } from './routes/sitemaps.js'
+import { registerSupportRoutes } from './routes/support.js'
+import { type SiteShell, createShell } from './shell.js'
+
+export interface SiteOptions {
+  deps: PageDeps
+  /** Sign-up, confirmation and unsubscribe pages, when newsletters are on. */
+  newsletters?: NewsletterService
+  /** Archive and web versions of sent editions. */
+  editions?: EditionService
+  /** The reader's preferences page (every newsletter, one signed link). */
+  subscribers?: SubscriberService
+  /** The privacy page's text as the newsroom edited it. */
+  siteText?: SiteTextService
+  /** ALLOWED_HOSTS, for where emailed links may point (http/origin.ts mailOrigin). */
+  allowedHosts?: readonly string[]
+  media: MediaStore
+  cache: PageCache | null
+  /** PUBLIC_URL: the canonical origin, when configured. */
+  publicUrl?: string | undefined
+  sitemapPerFile?: number
+  /** The banner, the appeal and the contribution pages, when contributions are on. */
+  contributions?: ContributionsService
+  /** SUPPORTER_HIDE_DAYS, REMIND_LATER_DAYS and COUNTRY_HEADER (lower case; '' for none). */
+  support?: { hideDays: number; laterDays: number; countryHeader?: string }
+  /**
+   * Where request limits are counted (http/rate-limit.ts): the database, so every instance
+   * shares one count. Without it they are counted in this process only.
+   */
+  rateLimitStore?: FastifyRateLimitStoreCtor
+}
+
+/** The public reader site, as app.tsx wires it. */
+export interface Site {
+  /** Registers the reader routes (in a scope of their own) and the site's 404 page on `app`. */
+  register(app: FastifyInstance): void
+  /** The error page in the site's design, for http/errors.ts. */
+  renderError: SiteShell['renderError']
+  /** An article as readers would see it, for the admin's preview. */
+  renderPreview: RenderPreview
+  /** Which copy of a cached page a request gets (http/responses.ts `variantOf`). */
+  pageVariant: (req: FastifyRequest) => string | Promise<string>
+  cssHref: string
+}
+
+/** A few requests in ten minutes from one address is a person; more is a script. */
+const LIMIT = { max: 10, windowMs: 10 * 60_000 }
+
+/** Form bodies as the handlers always read them: one value a field, the last one given. */
+const lastValueWins = (s: string) => Object.fromEntries(new URLSearchParams(s))
+/** The contribution forms keep the first value of a repeated field, in a prototype-less object. */
+function firstValueWins(s: string): Record<string, string> {
+  const out = Object.create(null) as Record<string, string>
+  for (const [k, v] of new URLSearchParams(s)) if (!(k in out)) out[k] = v
+  return out
+}
+
+/** The public reader site: every route parses, calls a loader or service and renders. */
+export function createSite(opts: SiteOptions): Site {
+  const { deps, cache } = opts
+  const css = loadStylesheet(new URL('.', import.meta.url))
+  const countryHeader = opts.support?.countryHeader ?? ''
+  const shell = createShell({
+    deps,
+    cssHref: css.href,
+    publicUrl: opts.publicUrl,
+    contributions: opts.contributions,
+    countryHeader,
+  })
+  const ctx: SiteRouteContext = { shell, deps, cache }
+  const mailOriginOf = (req: FastifyRequest) =>
+    mailOrigin(req.origin, req.hostname, {
+      publicUrl: opts.publicUrl,
+      allowedHosts: opts.allowedHosts ?? [],
+    })
+
+  function register(app: FastifyInstance) {
+    app.setNotFoundHandler(shell.notFound)
+    // Cookies, limits and form bodies are the site's own: registered here, not on the root, so
+    // the admin keeps its own and a cached page (answered before routing) pays for none of it.
+    void app.register(async (scope) => {
+      await scope.register(cookie)
+      await registerRateLimits(scope, opts.rateLimitStore)
+      // A path that fails its schema names no page: the site's 404 (or the route's own page),
+      // as an unknown slug gets. Every other error goes on to http/errors.ts.
+      scope.setErrorHandler(async (err: FastifyError, req, reply) => {
+        if (err.validationContext !== 'params' || !isAppError(err)) throw err
+        return (req.routeOptions.config.onBadPath ?? shell.notFound)(req, reply)
+      })
+      const site = typed(scope)
+      serveAsset(scope, css)
+      registerHomeRoutes(site, ctx)
+      registerArticleRoutes(site, ctx)
+      registerListRoutes(site, ctx)
+      registerFeedRoutes(site, ctx)
+      registerSitemapRoutes(site, ctx, { perFile: opts.sitemapPerFile })
+      registerMediaRoutes(site, ctx, { media: opts.media })
+      registerPrivacyRoutes(site, ctx, { siteText: opts.siteText })
+
+      const newsletters = opts.newsletters
+      if (newsletters)
+        await scope.register(async (forms) => {
+          await forms.register(formbody, { bodyLimit: 20_000, parser: lastValueWins })
+          // One-click unsubscribe may arrive as multipart from a mail provider: its body is not
+          // needed.
+          forms.addContentTypeParser(
+            '*',
+            { parseAs: 'string', bodyLimit: 20_000 },
+            (_r, _b, done) => done(null, {}),
+          )
+          const t = typed(forms)
+          registerNewsletterRoutes(t, ctx, {
+            newsletters,
+            editions: opts.editions,
+            preferences: opts.subscribers
+              ? registerPreferenceRoutes(t, ctx, { subscribers: opts.subscribers })
+              : null,
+            mailOriginOf,
+            tooManySignUps: addressLimit(forms, { name: 'newsletter-sign-up', ...LIMIT }),
+          })
+        })
+
+      const contributions = opts.contributions
+      if (contributions)
+        await scope.register(async (forms) => {
+          await forms.register(formbody, { bodyLimit: 10_000, parser: firstValueWins })
+          registerSupportRoutes(typed(forms), ctx, {
+            contributions,
+            hideDays: opts.support?.hideDays ?? 180,
+            laterDays: opts.support?.laterDays ?? 14,
+            mailOriginOf,
+            tooManyReminders: addressLimit(forms, { name: 'support-reminder', ...LIMIT }),
+            tooManyManageLinks: addressLimit(forms, { name: 'support-manage-link', ...LIMIT }),
+          })
+        })
+    })
+  }
+
+  const contributions = opts.contributions
+  return {
+    register,
+    renderError: shell.renderError,
+    renderPreview: createPreview(shell, deps),
+    pageVariant: pageVariantOf({
+      clock: deps.clock,
+      countryHeader,
+      isRiskyAnywhere: contributions && ((country) => contributions.isRiskyAnywhere(country)),
+    }),
+    cssHref: css.href,
+  }
+}

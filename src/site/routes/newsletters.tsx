@@ -1,0 +1,232 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { z } from 'zod'
+import type { LimitCheck } from '../../http/rate-limit.js'
+import { Id, IdString, type TypedApp, parseId } from '../../http/schemas.js'
+import { isAppError } from '../../lib/errors.js'
+import type { EditionService, NewsletterService } from '../../newsletter/index.js'
+import {
+  loadArchive,
+  loadEditionWebVersion,
+  loadNewsletterPreview,
+} from '../pages/newsletter-pages.js'
+import {
+  EditionWebView,
+  NewsletterArchive,
+  NewsletterMessage,
+  NewsletterPreview,
+  NewslettersPage,
+  UnsubscribeConfirm,
+} from '../views/newsletter-views.js'
+import type { SiteRouteContext } from './context.js'
+import type { PreferencePages } from './preferences.js'
+import { Expiry, Field, Signature, SlugParams, formBody, lenient } from './schemas.js'
+
+export interface NewsletterRouteOptions {
+  newsletters: NewsletterService
+  /** Archive and web versions of sent editions, when editions are on. */
+  editions?: EditionService | undefined
+  /** The preferences page, which an unsubscribe link opens when subscribers are on. */
+  preferences: PreferencePages | null
+  /** Where emailed links may point (http/origin.ts mailOrigin); null: email is not set up. */
+  mailOriginOf: (req: FastifyRequest) => string | null
+  /** The limit on sign-ups from one address. */
+  tooManySignUps: LimitCheck
+}
+
+/** `?page=` of the archive: absent is page 1; anything but 1–9999 is no page (0, a 404). */
+const ArchiveQuery = z.object({
+  page: lenient((v) =>
+    v === undefined ? 1 : typeof v === 'string' && /^[1-9][0-9]{0,3}$/.test(v) ? Number(v) : 0,
+  ),
+})
+const SignUpBody = formBody({
+  email: Field,
+  newsletter: lenient((v) => parseId(v) ?? 0),
+  // The honeypot: people leave it empty.
+  website: Field,
+})
+const ConfirmParams = z.object({ sub: IdString, nl: IdString, exp: Expiry, sig: Signature })
+const UnsubscribeParams = z.object({ sub: IdString, nl: IdString, sig: Signature })
+const OneClickBody = formBody({ 'List-Unsubscribe': Field })
+
+/**
+ * The newsletter pages: the list, a sample, the archive and web versions, sign-up with double
+ * opt-in, and unsubscribe. Never cached (most answer one reader), no cookies, plain forms.
+ */
+export function registerNewsletterRoutes(
+  app: TypedApp,
+  { shell, deps }: SiteRouteContext,
+  o: NewsletterRouteOptions,
+) {
+  const { newsletters: service, editions } = o
+  const message = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    title: string,
+    m: { title: string; message: string },
+    status?: number,
+  ) => shell.personal(req, reply, title, <NewsletterMessage {...m} />, status)
+
+  app.get('/newsletters', async (req, reply) =>
+    shell.personal(
+      req,
+      reply,
+      'Newsletters',
+      <NewslettersPage newsletters={await service.listNewsletters()} siteName={deps.site.name} />,
+    ),
+  )
+
+  app.get('/newsletters/:slug/preview', { schema: { params: SlugParams } }, async (req, reply) => {
+    const p = await loadNewsletterPreview(deps, service, req.params.slug)
+    if (!p) return shell.notFound(req, reply)
+    return shell.personal(req, reply, `Preview: ${p.newsletter.name}`, <NewsletterPreview {...p} />)
+  })
+
+  if (editions) {
+    app.get(
+      '/newsletters/:slug/archive',
+      { schema: { params: SlugParams, querystring: ArchiveQuery } },
+      async (req, reply) => {
+        const a = await loadArchive(service, editions, req.params.slug, req.query.page)
+        if (!a) return shell.notFound(req, reply)
+        return shell.personal(
+          req,
+          reply,
+          `${a.newsletter.name}: archive`,
+          <NewsletterArchive {...a} language={deps.site.language} />,
+        )
+      },
+    )
+    app.get(
+      '/newsletters/:slug/issues/:id',
+      { schema: { params: SlugParams.extend({ id: Id }) } },
+      async (req, reply) => {
+        const e = await loadEditionWebVersion(service, editions, req.params.slug, req.params.id)
+        if (!e) return shell.notFound(req, reply)
+        return shell.personal(
+          req,
+          reply,
+          e.subject,
+          <EditionWebView {...e} language={deps.site.language} />,
+        )
+      },
+    )
+  }
+
+  app.post('/newsletters/subscribe', { schema: { body: SignUpBody } }, async (req, reply) => {
+    const body = req.body
+    const sent = () =>
+      message(req, reply, 'Check your inbox', {
+        title: 'Check your inbox',
+        message:
+          'If the address is right, a message is on its way: follow its link to confirm. Nothing else is sent until you do.',
+      })
+    // Bots fill the hidden field; they get the same answer and nothing happens.
+    if (body.website) return sent()
+    // A few sign-ups in ten minutes from one address is a person; hundreds is a bot.
+    if (await o.tooManySignUps(req))
+      return message(
+        req,
+        reply,
+        'Too many sign-ups',
+        {
+          title: 'Too many sign-ups from here',
+          message: 'Please wait a few minutes and try again.',
+        },
+        429,
+      )
+    try {
+      const origin = o.mailOriginOf(req)
+      if (!origin) {
+        // A confirmation link built from this request's Host could point anywhere.
+        req.log.error('PUBLIC_URL is not set: newsletter confirmations are not sent')
+        return message(
+          req,
+          reply,
+          'Not available',
+          {
+            title: 'Sign-ups are closed for now',
+            message: 'The newsroom has to finish setting up its email. Please try again later.',
+          },
+          503,
+        )
+      }
+      await service.signUp(body.email, body.newsletter, origin)
+    } catch (err) {
+      if (isAppError(err) && err.status < 500)
+        return message(
+          req,
+          reply,
+          'Check the address',
+          { title: 'Check the address', message: err.message },
+          err.status,
+        )
+      throw err
+    }
+    return sent()
+  })
+
+  const linkExpired = (req: FastifyRequest, reply: FastifyReply) =>
+    message(
+      req,
+      reply,
+      'Link expired',
+      {
+        title: 'This link does not work any more',
+        message: 'It may be older than a week. Sign up again and a new link will come.',
+      },
+      404,
+    )
+  app.get(
+    '/newsletters/confirm/:sub/:nl/:exp/:sig',
+    { schema: { params: ConfirmParams }, config: { onBadPath: linkExpired } },
+    async (req, reply) => {
+      const p = req.params
+      const n = await service.confirm(p.sub, p.nl, p.exp, p.sig)
+      if (!n) return linkExpired(req, reply)
+      return message(req, reply, 'Subscribed', {
+        title: `You are subscribed to ${n.name}`,
+        message: `Thank you. ${n.cadence ? `It arrives ${n.cadence.toLowerCase()}.` : ''} Every issue has a link to unsubscribe.`,
+      })
+    },
+  )
+
+  app.get(
+    '/newsletters/unsubscribe/:sub/:nl/:sig',
+    { schema: { params: UnsubscribeParams } },
+    async (req, reply) => {
+      const p = req.params
+      const n = await service.checkUnsubscribe(p.sub, p.nl, p.sig)
+      if (!n) return shell.notFound(req, reply)
+      if (o.preferences) return o.preferences.unsubscribePage(req, reply, Number(p.sub), n)
+      return shell.personal(
+        req,
+        reply,
+        'Unsubscribe',
+        <UnsubscribeConfirm newsletter={n} action={req.url} />,
+      )
+    },
+  )
+
+  // RFC 8058: a mail provider POSTs "List-Unsubscribe=One-Click" with no cookies; it gets 200,
+  // no redirect.
+  app.post(
+    '/newsletters/unsubscribe/:sub/:nl/:sig',
+    { schema: { params: UnsubscribeParams, body: OneClickBody } },
+    async (req, reply) => {
+      const p = req.params
+      const n = await service.unsubscribe(p.sub, p.nl, p.sig)
+      if (!n) return shell.notFound(req, reply)
+      if (req.body['List-Unsubscribe'] === 'One-Click')
+        return reply
+          .code(200)
+          .type('text/plain; charset=utf-8')
+          .header('cache-control', 'no-store')
+          .send('Unsubscribed.\n')
+      return message(req, reply, 'Unsubscribed', {
+        title: `You are unsubscribed from ${n.name}`,
+        message: 'You will get no more issues. If this was a mistake, sign up again at any time.',
+      })
+    },
+  )
+}

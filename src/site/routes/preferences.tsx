@@ -1,0 +1,105 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { z } from 'zod'
+import { IdString, type TypedApp, parseId } from '../../http/schemas.js'
+import type { Newsletter, SubscriberService } from '../../newsletter/index.js'
+import { PreferencesView } from '../views/preference-views.js'
+import type { SiteRouteContext } from './context.js'
+import { Signature, formBody, lenient } from './schemas.js'
+
+/** The preferences page, for the unsubscribe link to open. */
+export interface PreferencePages {
+  /** The page an email's unsubscribe link opens: that newsletter first, then all of them. */
+  unsubscribePage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    subscriberId: number,
+    newsletter: Newsletter,
+  ): Promise<FastifyReply>
+}
+
+const NOTICE = {
+  unsubscribe: 'Done: you are unsubscribed from that newsletter.',
+  'unsubscribe-all': 'Done: you are unsubscribed from every newsletter. We send you nothing more.',
+  resubscribe: 'Done: you are subscribed again.',
+} as const
+type Action = keyof typeof NOTICE
+const isAction = (v: unknown): v is Action => typeof v === 'string' && Object.hasOwn(NOTICE, v)
+
+const PreferencesParams = z.object({ sub: IdString, sig: Signature })
+const PreferencesBody = formBody({
+  // Anything but the three buttons asks the reader to choose one (the page, not a 400).
+  action: lenient((v) => (isAction(v) ? v : undefined)),
+  newsletter: lenient((v) => parseId(v) ?? null),
+})
+
+/**
+ * The reader's preferences page, reached by a signed link that never expires (old emails keep
+ * working). Its forms post back to the same address; no cookie, no JavaScript, never cached.
+ */
+export function registerPreferenceRoutes(
+  app: TypedApp,
+  { shell, deps }: SiteRouteContext,
+  o: { subscribers: SubscriberService },
+): PreferencePages {
+  async function render(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    subscriberId: number,
+    extra: { notice?: string; focus?: { newsletter: Newsletter; action: string } } = {},
+  ) {
+    const [prefs, email] = await Promise.all([
+      o.subscribers.preferences(subscriberId),
+      o.subscribers.emailOf(subscriberId),
+    ])
+    if (!prefs || !email) return shell.notFound(req, reply)
+    return shell.personal(
+      req,
+      reply,
+      extra.focus ? `Unsubscribe from ${extra.focus.newsletter.name}` : 'Your newsletters',
+      <PreferencesView
+        email={email}
+        rows={prefs.rows}
+        suppression={prefs.suppression}
+        action={await o.subscribers.preferencesPath(subscriberId)}
+        siteName={deps.site.name}
+        focus={extra.focus}
+        notice={extra.notice}
+      />,
+    )
+  }
+
+  app.get(
+    '/newsletters/preferences/:sub/:sig',
+    { schema: { params: PreferencesParams } },
+    async (req, reply) => {
+      const id = await o.subscribers.subscriberFromToken(req.params.sub, req.params.sig)
+      if (!id) return shell.notFound(req, reply)
+      return render(req, reply, id)
+    },
+  )
+
+  app.post(
+    '/newsletters/preferences/:sub/:sig',
+    { schema: { params: PreferencesParams, body: PreferencesBody } },
+    async (req, reply) => {
+      const id = await o.subscribers.subscriberFromToken(req.params.sub, req.params.sig)
+      if (!id) return shell.notFound(req, reply)
+      const { action, newsletter } = req.body
+      if (!action) return render(req, reply, id, { notice: 'Choose one of the buttons below.' })
+      const outcome = await o.subscribers.changePreference(id, action, newsletter)
+      return render(req, reply, id, {
+        notice:
+          outcome === 'done'
+            ? NOTICE[action]
+            : outcome === 'suppressed'
+              ? 'We cannot send to this address any more; nothing was changed.'
+              : 'Nothing to change: that was already done.',
+      })
+    },
+  )
+
+  return {
+    unsubscribePage: (req, reply, subscriberId, newsletter) =>
+      render(req, reply, subscriberId, { focus: { newsletter, action: req.url } }),
+  }
+}

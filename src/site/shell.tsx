@@ -1,0 +1,182 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { VNode } from 'preact'
+import { renderToString } from 'preact-render-to-string'
+import { type ContributionsService, parseCountry } from '../contributions/index.js'
+import type { PageDeps } from './pages/page-deps.js'
+import { QUIET_COOKIE, isQuiet } from './quiet-cookie.js'
+import type { PageMeta, SiteContext } from './views/context.js'
+import { Layout } from './views/layout.js'
+import { ErrorView } from './views/list-views.js'
+import { type SupportSlots, SupportContext } from './views/support-slots.js'
+
+export const HTML = 'text/html; charset=utf-8'
+
+export interface ShellOptions {
+  deps: PageDeps
+  /** The stylesheet's content-hashed address. */
+  cssHref: string
+  /** PUBLIC_URL: the canonical origin, when configured. */
+  publicUrl?: string | undefined
+  /** The banner and the appeal, when contributions are on. */
+  contributions?: ContributionsService | undefined
+  /** COUNTRY_HEADER, lower case; '' for none. */
+  countryHeader: string
+}
+
+/** Where on the site a page sits, for choosing its appeal. */
+export interface SupportPlace {
+  language: string
+  section?: string
+  topics?: readonly string[]
+}
+
+/** The page shell every reader route renders through: layout, support slots, error pages. */
+export interface SiteShell {
+  /** What every page's layout knows: the site, its sections, the request's origin and path. */
+  context(req: FastifyRequest): Promise<SiteContext>
+  /** A whole HTML document: the layout around `body`, with the support slots filled if given. */
+  document(site: SiteContext, meta: PageMeta, body: VNode, support?: SupportSlots | null): string
+  /** What the banner and appeal show on this page for this reader: null when nothing. */
+  supportSlots(req: FastifyRequest, place: SupportPlace): Promise<SupportSlots | null>
+  /**
+   * The cache keys and Vary of a page with support slots: such a page also depends on the
+   * appeal, the reader's `mh_quiet` cookie and their country (ADR 009).
+   */
+  withSupport(keys: readonly string[]): { keys: readonly string[]; vary?: readonly string[] }
+  /** The country the newsroom's CDN says the reader is in; never looked up anywhere. */
+  countryOf(req: FastifyRequest): string | undefined
+  /** The error page in the site's design; http/errors.ts renders every error through it. */
+  renderError(req: FastifyRequest, status: number, title: string, message: string): Promise<string>
+  /** The site's 404 page (browsers and CDNs may keep it a minute). */
+  notFound(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply>
+  /** The 410 page of an article the newsroom withdrew. */
+  gone(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply>
+  /** A page that answers one reader (forms, signed links): never cached, never indexed. */
+  personal(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    title: string,
+    node: VNode,
+    status?: number,
+  ): Promise<FastifyReply>
+}
+
+export function createShell(o: ShellOptions): SiteShell {
+  const { deps } = o
+  const countryOf = (req: FastifyRequest) =>
+    o.countryHeader ? parseCountry(req.headers[o.countryHeader]) : undefined
+  const supportVary = o.countryHeader ? ['Cookie', o.countryHeader] : ['Cookie']
+
+  async function context(req: FastifyRequest): Promise<SiteContext> {
+    const sections = await deps.content.listSections().catch(() => [])
+    return {
+      name: deps.site.name,
+      description: deps.site.description,
+      language: deps.site.language,
+      // Empty when the request failed before its origin was known (a malformed URL).
+      origin: req.origin ?? '',
+      canonicalOrigin: o.publicUrl ?? req.origin ?? '',
+      sections,
+      cssHref: o.cssHref,
+      path: req.url.split('?')[0] ?? '/',
+    }
+  }
+
+  function document(
+    site: SiteContext,
+    meta: PageMeta,
+    body: VNode,
+    support: SupportSlots | null = null,
+  ): string {
+    return `<!doctype html>${renderToString(
+      <SupportContext.Provider value={support}>
+        <Layout site={site} meta={meta}>
+          {body}
+        </Layout>
+      </SupportContext.Provider>,
+    )}`
+  }
+
+  async function renderError(req: FastifyRequest, status: number, title: string, message: string) {
+    const site = await context(req)
+    return document(
+      site,
+      { title: `${title} | ${site.name}`, description: message, robots: 'noindex' },
+      <ErrorView status={status} title={title} message={message} />,
+    )
+  }
+
+  async function errorPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    title: string,
+    message: string,
+  ) {
+    return reply
+      .code(status)
+      .type(HTML)
+      .header('cache-control', 'public, max-age=60')
+      .send(await renderError(req, status, title, message))
+  }
+
+  return {
+    context,
+    document,
+    countryOf,
+    renderError,
+
+    async supportSlots(req, place) {
+      const c = o.contributions
+      // The same cookie reading as the page variant (page-variant.ts), so a page rendered
+      // without the banner is only ever stored as the quiet variant.
+      if (!c || isQuiet(req.cookies[QUIET_COOKIE], deps.clock.now())) return null
+      const appeal = await c.appealFor({ ...place, country: countryOf(req) })
+      if (!appeal || appeal.methods.length === 0) return null
+      return {
+        appeal,
+        country: countryOf(req),
+        currency: c.chooseCurrency(appeal, undefined),
+        siteName: deps.site.name,
+        back: req.url.split('?')[0] ?? '/',
+      }
+    },
+
+    withSupport(keys) {
+      return o.contributions ? { keys: [...keys, 'appeal'], vary: supportVary } : { keys }
+    },
+
+    notFound: (req, reply) =>
+      errorPage(
+        req,
+        reply,
+        404,
+        'Page not found',
+        'There is nothing at this address. The story may have moved, or the link may be mistyped.',
+      ),
+
+    gone: (req, reply) =>
+      errorPage(
+        req,
+        reply,
+        410,
+        'This article was withdrawn',
+        'The newsroom took this article down. Other reporting is on the front page.',
+      ),
+
+    async personal(req, reply, title, node, status = 200) {
+      const site = await context(req)
+      return reply
+        .code(status)
+        .type(HTML)
+        .header('cache-control', 'no-store')
+        .send(
+          document(
+            site,
+            { title: `${title} | ${site.name}`, description: title, robots: 'noindex' },
+            node,
+          ),
+        )
+    },
+  }
+}

@@ -1,0 +1,160 @@
+import {
+  type AppealSettings,
+  FREQUENCIES,
+  FREQUENCY_NAME,
+  type Frequency,
+  METHOD_NAME,
+  type Method,
+  amountLabel,
+  formatMoney,
+  isRiskyCountry,
+} from '../../contributions/index.js'
+
+/**
+ * The chooser: how often, how much, how to pay. A plain form posted to the server: no
+ * JavaScript. Only the chosen frequency's amounts show (CSS :has), and where a browser lacks
+ * :has every amount still says how often it is paid.
+ */
+
+export interface ChooserValues {
+  frequency?: string
+  amount?: string
+  custom?: string
+  method?: string
+}
+
+export function Chooser(props: {
+  appeal: AppealSettings
+  currency: string
+  country?: string | undefined
+  values?: ChooserValues
+  problem?: string | undefined
+}) {
+  const a = props.appeal
+  const rules = a.currencies[props.currency]
+  if (!rules) return null
+  const v = props.values ?? {}
+  const frequency = (FREQUENCIES as readonly string[]).includes(v.frequency ?? '')
+    ? (v.frequency as Frequency)
+    : a.defaultFrequency
+  const otherCurrencies = Object.keys(a.currencies).filter((c) => c !== props.currency)
+  const method: Method = (a.methods as string[]).includes(v.method ?? '')
+    ? (v.method as Method)
+    : a.methods[0]!
+  return (
+    <form class="chooser" method="post" action="/support/checkout">
+      <input type="hidden" name="currency" value={props.currency} />
+      <input type="hidden" name="language" value={a.language} />
+      {props.country && <input type="hidden" name="country" value={props.country} />}
+      {isRiskyCountry(a, props.country) && (
+        <p class="safety-note" role="note">
+          {a.safetyNote}
+        </p>
+      )}
+      {props.problem && (
+        <p class="chooser-problem" role="alert" id="chooser-problem">
+          {props.problem}
+        </p>
+      )}
+      <fieldset class="frequency">
+        <legend>How often</legend>
+        {FREQUENCIES.map((f) => (
+          <span class="choice">
+            <input
+              type="radio"
+              name="frequency"
+              id={`freq-${f}`}
+              value={f}
+              checked={f === frequency}
+            />
+            <label for={`freq-${f}`}>{FREQUENCY_NAME[f]}</label>
+          </span>
+        ))}
+      </fieldset>
+      {FREQUENCIES.map((f) => {
+        const amounts = rules.amounts[f]
+        const chosen =
+          f === frequency && v.amount && amounts.includes(Number(v.amount))
+            ? Number(v.amount)
+            : amounts[Math.min(a.defaultAmountIndex, amounts.length - 1)]
+        return (
+          <fieldset class={`amounts amounts-${f}`}>
+            <legend>Amount, {FREQUENCY_NAME[f].toLowerCase()}</legend>
+            {amounts.map((m) => (
+              <span class="choice">
+                <input
+                  type="radio"
+                  name={`amount_${f}`}
+                  id={`amount-${f}-${m}`}
+                  value={String(m)}
+                  checked={m === chosen}
+                />
+                <label for={`amount-${f}-${m}`}>{amountLabel(m, props.currency, f)}</label>
+              </span>
+            ))}
+          </fieldset>
+        )
+      })}
+      <p class="custom">
+        <label for="custom-amount">
+          Other amount in {props.currency}{' '}
+          <span class="small">(at least {formatMoney(rules.minimum, props.currency)})</span>
+        </label>
+        <input
+          id="custom-amount"
+          name="custom"
+          type="text"
+          inputmode="decimal"
+          autocomplete="off"
+          maxLength={20}
+          value={v.custom ?? ''}
+          aria-describedby={props.problem ? 'chooser-problem' : undefined}
+        />
+      </p>
+      {a.methods.length > 1 ? (
+        <fieldset class="methods">
+          <legend>Pay by</legend>
+          {a.methods.map((m) => (
+            <span class="choice">
+              <input
+                type="radio"
+                name="method"
+                id={`method-${m}`}
+                value={m}
+                checked={m === method}
+              />
+              <label for={`method-${m}`}>{METHOD_NAME[m]}</label>
+            </span>
+          ))}
+        </fieldset>
+      ) : (
+        <input type="hidden" name="method" value={method} />
+      )}
+      <p>
+        <button type="submit" class="continue">
+          Continue
+        </button>
+      </p>
+      <p class="small">
+        We accept: {a.methods.map((m) => METHOD_NAME[m]).join(', ')}.
+        {otherCurrencies.length > 0 && (
+          <>
+            {' '}
+            Amounts in {props.currency}; also in{' '}
+            {otherCurrencies.map((c, i) => (
+              <>
+                {i > 0 && ', '}
+                <a
+                  href={`/support?currency=${c}${props.country ? `&country=${props.country}` : ''}`}
+                >
+                  {c}
+                </a>
+              </>
+            ))}
+            .
+          </>
+        )}
+      </p>
+    </form>
+  )
+}

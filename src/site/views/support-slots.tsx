@@ -1,0 +1,56 @@
+import { createContext } from 'preact'
+import { useContext } from 'preact/hooks'
+import type { AppealSettings } from '../../contributions/index.js'
+import { Chooser } from './chooser-view.js'
+import { RemindLater, paragraphs } from './support-parts.js'
+
+/**
+ * The support slots on reader pages: the banner and the end-of-article appeal. What they show
+ * comes per request through SupportContext (set by the site's shell), so views stay pure.
+ */
+
+/** What the support slots of a page show; absent: nothing (no appeal, or this reader said "later"). */
+export interface SupportSlots {
+  appeal: AppealSettings
+  /** The reader's country (their choice or the CDN's header), for safety rules. */
+  country?: string | undefined
+  currency: string
+  siteName: string
+  /** The page's own path, to come back to after "Remind me later". */
+  back: string
+}
+
+export const SupportContext = createContext<SupportSlots | null>(null)
+
+export function SupportBannerSlot() {
+  const s = useContext(SupportContext)
+  return s ? <SupportBanner {...s} /> : null
+}
+
+export function AppealSlot() {
+  const s = useContext(SupportContext)
+  return s ? <Appeal {...s} /> : null
+}
+
+export function SupportBanner(props: SupportSlots) {
+  return (
+    <aside class="support-banner" aria-label="Support us">
+      <p>
+        {props.appeal.bannerText} <a href="/support">Contribute</a>
+      </p>
+    </aside>
+  )
+}
+
+/** The end-of-article letter with its chooser. */
+export function Appeal(props: SupportSlots & { headingLevel?: 1 | 2 }) {
+  const H = props.headingLevel === 1 ? 'h1' : 'h2'
+  return (
+    <section class="appeal" id="support" aria-labelledby="appeal-title">
+      <H id="appeal-title">{props.appeal.headline}</H>
+      <div class="appeal-letter">{paragraphs(props.appeal.letter)}</div>
+      <Chooser appeal={props.appeal} currency={props.currency} country={props.country} />
+      <RemindLater back={props.back} />
+    </section>
+  )
+}
