@@ -103,7 +103,8 @@ export function createSite(opts: SiteOptions): Site {
   function register(app: FastifyInstance) {
     app.setNotFoundHandler(shell.notFound)
     // Cookies, limits and form bodies are the site's own: registered here, not on the root, so
-    // the admin keeps its own and a cached page (answered before routing) pays for none of it.
+    // the admin keeps its own and a cached page (answered by the root onRequest hook, before the
+    // site's hooks run) pays for none of it.
     void app.register(async (scope) => {
       await scope.register(cookie)
       await registerRateLimits(scope, opts.rateLimitStore)

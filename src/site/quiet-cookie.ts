@@ -14,8 +14,9 @@ export function isQuiet(value: string | undefined, now: Date): boolean {
 
 /**
  * The same, from a raw `Cookie` header, with @fastify/cookie's own parser: the page variant is
- * worked out before routing (no plugin has run yet), and must read the cookie exactly as the
- * page that fills the cache does, or a page without the banner could be stored for everyone.
+ * worked out in the root onRequest hook (before the site's plugins run), and must read the
+ * cookie exactly as the page that fills the cache does, or a page without the banner could be
+ * stored for everyone.
  */
 export function isQuietHeader(header: string | undefined, now: Date): boolean {
   return header ? isQuiet(fastifyCookie.parse(header)[QUIET_COOKIE], now) : false
