@@ -83,14 +83,14 @@ function firstValueWins(s: string): Record<string, string> {
 
 /** The public reader site: every route parses, calls a loader or service and renders. */
 export function createSite(opts: SiteOptions): Site {
-  const { deps, cache } = opts
+  const { deps, cache, newsletters, contributions } = opts
   const css = loadStylesheet(new URL('.', import.meta.url))
   const countryHeader = opts.support?.countryHeader ?? ''
   const shell = createShell({
     deps,
     cssHref: css.href,
     publicUrl: opts.publicUrl,
-    contributions: opts.contributions,
+    contributions,
     countryHeader,
   })
   const ctx: SiteRouteContext = { shell, deps, cache }
@@ -124,7 +124,6 @@ export function createSite(opts: SiteOptions): Site {
       registerMediaRoutes(site, ctx, { media: opts.media })
       registerPrivacyRoutes(site, ctx, { siteText: opts.siteText })
 
-      const newsletters = opts.newsletters
       if (newsletters)
         await scope.register(async (forms) => {
           await forms.register(formbody, { bodyLimit: 20_000, parser: lastValueWins })
@@ -147,7 +146,6 @@ export function createSite(opts: SiteOptions): Site {
           })
         })
 
-      const contributions = opts.contributions
       if (contributions)
         await scope.register(async (forms) => {
           await forms.register(formbody, { bodyLimit: 10_000, parser: firstValueWins })
@@ -163,7 +161,6 @@ export function createSite(opts: SiteOptions): Site {
     })
   }
 
-  const contributions = opts.contributions
   return {
     register,
     renderError: shell.renderError,
