@@ -1,10 +1,5 @@
-import crypto from 'node:crypto'
-import Fastify, {
-  LogController,
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  type FastifyServerOptions,
-} from 'fastify'
+import { readFileSync } from 'node:fs'
+import type { FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
 import { type Config, trustProxyOption } from './config.js'
 import {
@@ -16,14 +11,14 @@ import {
   type ContentRepository,
 } from './content/index.js'
 import { createMediaStore, type MediaStore } from './files/index.js'
-import { type ErrorResponder, registerErrorHandling } from './http/errors.js'
 import { PageCache } from './http/page-cache.js'
+import { createPurgeBus } from './http/purge-bus.js'
 import { registerRequestBasics } from './http/responses.js'
-import { useZodSchemas } from './http/schemas.js'
+import { createServer } from './http/server.js'
 import { type Clock, systemClock } from './lib/clock.js'
 import { createSite } from './site/site-plugin.js'
 import { registerAdmin } from './admin/admin-plugin.js'
-import { type MailTransport, silentLog, transportFromUrls } from './email/index.js'
+import { type MailLog, type MailTransport, silentLog, transportFromUrls } from './email/index.js'
 import {
   createEditionRepository,
   createEditionSender,
@@ -37,9 +32,15 @@ import {
   type NewsletterService,
   type SubscriberService,
 } from './newsletter/index.js'
-import { createJobQueue, type JobQueue, type QueueName, type JobHandler } from './jobs/index.js'
-import { articlePath } from './content/article.js'
-import { readFileSync } from 'node:fs'
+import { createEditionArticles } from './newsletter/editors-picks.js'
+import { editionWork } from './newsletter/send-edition.job.js'
+import {
+  createJobQueue,
+  createScheduler,
+  createWorker,
+  lazyJobQueue,
+  type JobQueue,
+} from './jobs/index.js'
 import { registerMailWebhook } from './webhooks/mail-webhook.js'
 import {
   createContributionsRepository,
@@ -97,37 +98,47 @@ export interface App {
   shutdown(graceMs: number): Promise<{ abandoned: number }>
 }
 
-const PURGE_CHANNEL = 'masthead_purge'
-/** How often the scheduler also sweeps expired sessions and old counters. */
-const CLEAN_UP_EVERY_MS = 60 * 60_000
-
-/** Longest sleep between checks for scheduled articles, in case one was added elsewhere. */
-const SCHEDULER_MAX_SLEEP_MS = 60_000
-
-/** The one composition root: every service is built here from its dependencies. */
+/**
+ * The one composition root: builds every repository and service from its dependencies,
+ * registers the surfaces on one Fastify instance, and hands back the roles a process can
+ * take (serve, run the scheduler, work jobs). It holds no rules and runs nothing itself.
+ */
 export async function buildApp(opts: AppOptions): Promise<App> {
   const { config, storage } = opts
   const clock = opts.clock ?? systemClock
   const cache = config.PAGE_CACHE ? new PageCache(config.PAGE_CACHE_MAX_MB * 1024 * 1024) : null
-  const repo = createContentRepository(storage.db, storage.dialect)
+  const http = createServer({
+    trustProxy: trustProxyOption(config.TRUST_PROXY),
+    ...(opts.logger !== undefined ? { logger: opts.logger } : {}),
+    // The site draws the error page; it is built below, before any request can fail.
+    errors: { renderError: (...args) => site.renderError(...args) },
+  })
+  const log = http.log
+
+  const mail = opts.mail ?? mailTransportFor(config, opts.logger ? log : silentLog)
+  http.addHook('onClose', async () => {
+    await mail.close()
+  })
   // Every instance on the same PostgreSQL database hears every other's purges.
-  const instance = crypto.randomUUID()
-  const purgeChannel = storage.channel(PURGE_CHANNEL)
+  const purges = createPurgeBus({
+    storage,
+    cache,
+    log,
+    forget: (keys) => {
+      content.forget(keys)
+      if (keys.includes('appeal') || keys.includes('all')) contributions.forgetAppeals()
+    },
+  })
+
+  const repo = createContentRepository(storage.db, storage.dialect)
   const content = createContentService({
     repo,
     clock,
     defaultLanguage: config.SITE_LANGUAGE,
     onChange: (keys) => {
-      cache?.purge(keys)
+      purges.purge(keys)
       // A new or moved scheduled article may be due sooner than the timer knows.
-      armSchedulerSoon()
-      const payload = JSON.stringify({ from: instance, keys })
-      storage
-        .notify(
-          purgeChannel,
-          payload.length < 7900 ? payload : JSON.stringify({ from: instance, keys: ['all'] }),
-        )
-        .catch((err: unknown) => http.log.error({ err }, 'could not tell other instances to purge'))
+      scheduler.soon()
     },
   })
   const media = createMediaStore(config.MEDIA_DIR)
@@ -145,44 +156,6 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       }),
   })
 
-  let respondToError: ErrorResponder = async (_e, _q, reply) => reply.code(400).send()
-  const common = {
-    trustProxy: trustProxyOption(config.TRUST_PROXY),
-    // Readers' addresses are not logged: for this newsroom's readers, a log is a risk.
-    logController: new LogController({ disableRequestLogging: true }),
-    return503OnClosing: true,
-    routerOptions: { maxParamLength: 200 },
-    // Malformed percent-encoding and the like go to the error handler, which shows a 400 page.
-    // Errors found before routing (malformed percent-encoding) get the same 400 page.
-    frameworkErrors: (err, req, reply) => {
-      void respondToError(err, req, reply)
-    },
-  } satisfies FastifyServerOptions
-  const http: FastifyInstance = opts.logger
-    ? Fastify({ ...common, loggerInstance: opts.logger as FastifyBaseLogger })
-    : Fastify({ ...common, logger: false })
-  useZodSchemas(http)
-
-  const mail =
-    opts.mail ??
-    transportFromUrls(config.SMTP_URL ? [config.SMTP_URL] : [], {
-      dir: config.MAIL_DIR,
-      log: opts.logger ? http.log : silentLog,
-      maxConnections: config.SMTP_MAX_CONNECTIONS,
-      ...(config.SMTP_RATE_LIMIT > 0 ? { rateLimit: config.SMTP_RATE_LIMIT } : {}),
-      ...(config.DKIM_DOMAIN
-        ? {
-            dkim: {
-              domainName: config.DKIM_DOMAIN,
-              keySelector: config.DKIM_SELECTOR,
-              privateKey: readFileSync(config.DKIM_PRIVATE_KEY_FILE, 'utf8'),
-            },
-          }
-        : {}),
-    })
-  http.addHook('onClose', async () => {
-    await mail.close()
-  })
   const newsletterRepo = createNewsletterRepository(storage.db)
   const subscribers = createSubscriberService({
     repo: createSubscriberRepository(storage.db),
@@ -200,53 +173,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     siteName: config.SITE_NAME,
     isSuppressed: subscribers.isSuppressed,
   })
-  // The job queue is made when first needed: most web requests never touch it, and on
-  // PostgreSQL making it starts pg-boss.
-  let queue: Promise<JobQueue> | null = null
-  const getQueue = () => {
-    queue ??= createJobQueue(storage, { log: http.log, pollMs: opts.jobPollMs ?? 1000 }).catch(
-      (err: unknown) => {
-        queue = null
-        throw err
-      },
-    )
-    return queue
-  }
-  const jobs = {
-    send: async (q: QueueName, data: Parameters<JobQueue['send']>[1], o?: { after?: Date }) =>
-      (await getQueue()).send(q, data, o),
-  }
+  const queue = lazyJobQueue(() => createJobQueue(storage, { log, pollMs: opts.jobPollMs ?? 1000 }))
   // Links in email need an address that works from anywhere: PUBLIC_URL. Without it (a
   // laptop demo) they point at this machine.
   const mailLinkOrigin = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`
   const editionRepo = createEditionRepository(storage.db)
-  const articles = {
-    summaries: async (ids: number[]) =>
-      (await repo.summariesByIds(ids, clock.now())).map((a) => ({
-        id: a.id,
-        kicker: a.kicker,
-        headline: a.headline,
-        summary: a.summary,
-        path: articlePath(a),
-      })),
-    // The newest published articles, each marked when it carries the editors' pick topic.
-    recent: async (limit: number) => {
-      const now = clock.now()
-      const page = { limit, offset: 0 }
-      const topic = await repo.findTopicBySlug(config.EDITORS_PICK_TOPIC)
-      const [all, picks] = await Promise.all([
-        repo.listPublished({ kind: 'all' }, page, now),
-        topic ? repo.listPublished({ kind: 'topic', topicId: topic.id }, page, now) : null,
-      ])
-      const picked = new Set(picks?.items.map((a) => a.id))
-      const byId = new Map([...all.items, ...(picks?.items ?? [])].map((a) => [a.id, a]))
-      return [...byId.values()].map((a) => ({
-        id: a.id,
-        publishedAt: a.publishedAt,
-        pick: picked.has(a.id),
-      }))
-    },
-  }
+  const articles = createEditionArticles({ repo, clock, pickTopic: config.EDITORS_PICK_TOPIC })
   const sendLeaseMs = opts.sendLeaseMs ?? config.SEND_LEASE_SECONDS * 1000
   const sender = createEditionSender({
     editions: editionRepo,
@@ -258,30 +190,25 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     origin: mailLinkOrigin,
     siteName: config.SITE_NAME,
     mailFrom: config.MAIL_FROM,
-    log: http.log,
+    log,
     leaseMs: sendLeaseMs,
   })
   const editions = createEditionService({
     editions: editionRepo,
     newsletters: newsletterRepo,
     articles,
-    jobs,
+    jobs: queue,
     mail,
     clock,
     origin: mailLinkOrigin,
     siteName: config.SITE_NAME,
     mailFrom: config.MAIL_FROM,
-    log: http.log,
+    log,
   })
   const siteText = createSiteTextService({
     repo: createSiteTextRepository(storage.db),
     // Every instance drops its copy of the page, not only this one.
-    onChange: (keys) => {
-      cache?.purge(keys)
-      storage
-        .notify(purgeChannel, JSON.stringify({ from: instance, keys }))
-        .catch((err: unknown) => http.log.error({ err }, 'could not tell other instances to purge'))
-    },
+    onChange: (keys) => purges.purge(keys),
   })
   const stripeKey = config.STRIPE_SECRET_KEY
   const contributions = createContributionsService({
@@ -305,7 +232,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
           },
         }
       : {}),
-    log: { info: (o, m) => http.log.info(o, m), warn: (o, m) => http.log.warn(o, m) },
+    log: { info: (o, m) => log.info(o, m), warn: (o, m) => log.warn(o, m) },
     mail: { transport: mail, from: config.MAIL_FROM, signer: staff },
   })
   const site = createSite({
@@ -336,7 +263,6 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     publicUrl: config.PUBLIC_URL,
     ...(opts.sitemapPerFile ? { sitemapPerFile: opts.sitemapPerFile } : {}),
   })
-  respondToError = registerErrorHandling(http, site)
   const requests = registerRequestBasics(http, {
     cache,
     onionUrl: config.ONION_URL,
@@ -372,112 +298,32 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     editions,
     subscribers,
     siteText,
-    onNewslettersChanged: () => cache?.purge(['all']),
+    onNewslettersChanged: () => purges.purge(['all']),
     contributions,
-    onAppealChanged: () => {
-      cache?.purge(['appeal'])
-      storage
-        .notify(purgeChannel, JSON.stringify({ from: instance, keys: ['appeal'] }))
-        .catch((err: unknown) => http.log.error({ err }, 'could not tell other instances to purge'))
-    },
+    onAppealChanged: () => purges.purge(['appeal']),
   })
 
-  let timer: NodeJS.Timeout | null = null
-  let closed = false
-  let started = false
-  let lastCleanUp = 0
-  function armSchedulerSoon() {
-    if (!started || closed) return
-    if (timer) clearTimeout(timer)
-    timer = setTimeout(() => void runScheduler(), 0)
-    timer.unref()
-  }
-  async function runScheduler() {
-    started = true
-    if (timer) clearTimeout(timer)
-    timer = null
-    if (closed) return
-    let sleep = SCHEDULER_MAX_SLEEP_MS
-    try {
-      const { published, unpublished, next } = await content.publishDue()
-      if (Date.now() - lastCleanUp > CLEAN_UP_EVERY_MS) {
-        lastCleanUp = Date.now()
-        await staff.cleanUp()
-        const reminded = await contributions.sendDueReminders(config.PUBLIC_URL)
-        if (reminded) http.log.info({ reminded }, 'sent contribution reminders')
-      }
-      if (published.length) http.log.info({ published }, 'scheduled articles went live')
-      if (unpublished.length) http.log.info({ unpublished }, 'articles came down as scheduled')
-      if (next) sleep = Math.min(sleep, Math.max(50, next.getTime() - clock.now().getTime()))
-    } catch (err) {
-      http.log.error({ err }, 'scheduler failed; retrying')
-    }
-    if (!closed) {
-      timer = setTimeout(() => void runScheduler(), sleep)
-      timer.unref()
-    }
-  }
-  const unlisten = cache
-    ? await storage.listen(
-        purgeChannel,
-        (payload) => {
-          try {
-            const msg = JSON.parse(payload) as { from?: string; keys?: unknown }
-            if (msg.from === instance || !Array.isArray(msg.keys)) return
-            const keys = msg.keys.filter((k): k is string => typeof k === 'string')
-            content.forget(keys)
-            if (keys.includes('appeal') || keys.includes('all')) contributions.forgetAppeals()
-            cache.purge(keys)
-          } catch {
-            http.log.warn('ignored a malformed purge notification')
-          }
-        },
-        {
-          onError: (err) => http.log.error({ err }, 'lost the purge channel; reconnecting'),
-          // Purges sent while we were away are lost: start again from nothing.
-          onReconnect: () => {
-            http.log.info('purge channel back; clearing the page cache')
-            content.forget(['all'])
-            cache.purge(['all'])
-          },
-        },
-      )
-    : async () => {}
+  const scheduler = createScheduler({
+    publishDue: () => content.publishDue(),
+    cleanUp: () => staff.cleanUp(),
+    sendReminders: () => contributions.sendDueReminders(config.PUBLIC_URL),
+    clock,
+    log,
+  })
+  const unlisten = await purges.listen()
   http.addHook('onClose', async () => {
-    closed = true
-    if (timer) clearTimeout(timer)
+    scheduler.stop()
     await unlisten()
   })
 
-  let tickTimer: NodeJS.Timeout | null = null
-  async function startWorker() {
-    const q = await getQueue()
-    const sendJob: JobHandler = async (data) => {
-      const id = Number(data['edition'])
-      if (!Number.isSafeInteger(id)) return
-      const outcome = await sender.send(id)
-      if (outcome !== 'finished') http.log.info({ edition: id, outcome }, 'edition send job ended')
-    }
-    await q.work('edition.send', sendJob)
-    const tick = async () => {
-      try {
-        await editions.tick()
-      } catch (err) {
-        http.log.error({ err }, 'newsletter schedule tick failed; trying again in a minute')
-      }
-      if (!closed) {
-        // As often as a lease runs out, so a send whose worker died resumes promptly.
-        tickTimer = setTimeout(() => void tick(), Math.min(60_000, sendLeaseMs))
-        tickTimer.unref()
-      }
-    }
-    await tick()
-    http.log.info({ queue: q.kind }, 'worker started')
-  }
+  const worker = createWorker({
+    queue: queue.get,
+    duties: [editionWork({ sender, editions, leaseMs: sendLeaseMs, log })],
+    log,
+  })
   http.addHook('onClose', async () => {
-    closed = true
-    if (tickTimer) clearTimeout(tickTimer)
-    if (queue) await (await queue).stop()
+    worker.stop()
+    await queue.stop()
   })
 
   async function shutdown(graceMs: number) {
@@ -498,12 +344,31 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     newsletters,
     editions,
     sender,
-    jobs,
-    startWorker,
+    jobs: { send: queue.send },
+    startWorker: worker.start,
     subscribers,
     contributions,
     cache,
-    runScheduler,
+    runScheduler: scheduler.run,
     shutdown,
   }
+}
+
+/** SMTP_URL when set (a pool, DKIM-signed when a key is given), else files in MAIL_DIR. */
+function mailTransportFor(config: Config, log: MailLog): MailTransport {
+  return transportFromUrls(config.SMTP_URL ? [config.SMTP_URL] : [], {
+    dir: config.MAIL_DIR,
+    log,
+    maxConnections: config.SMTP_MAX_CONNECTIONS,
+    ...(config.SMTP_RATE_LIMIT > 0 ? { rateLimit: config.SMTP_RATE_LIMIT } : {}),
+    ...(config.DKIM_DOMAIN
+      ? {
+          dkim: {
+            domainName: config.DKIM_DOMAIN,
+            keySelector: config.DKIM_SELECTOR,
+            privateKey: readFileSync(config.DKIM_PRIVATE_KEY_FILE, 'utf8'),
+          },
+        }
+      : {}),
+  })
 }
