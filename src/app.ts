@@ -14,7 +14,7 @@ import { createMediaStore, type MediaStore } from './files/index.js'
 import { PageCache } from './http/page-cache.js'
 import { createPurgeBus } from './http/purge-bus.js'
 import { registerRequestBasics } from './http/responses.js'
-import { createServer } from './http/server.js'
+import { createServer, drain } from './http/server.js'
 import { type Clock, systemClock } from './lib/clock.js'
 import { createSite } from './site/site-plugin.js'
 import { registerAdmin } from './admin/admin-plugin.js'
@@ -109,7 +109,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const cache = config.PAGE_CACHE ? new PageCache(config.PAGE_CACHE_MAX_MB * 1024 * 1024) : null
   const http = createServer({
     trustProxy: trustProxyOption(config.TRUST_PROXY),
-    ...(opts.logger !== undefined ? { logger: opts.logger } : {}),
+    logger: opts.logger,
     // The site draws the error page; it is built below, before any request can fail.
     errors: { renderError: (...args) => site.renderError(...args) },
   })
@@ -326,15 +326,6 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     await queue.stop()
   })
 
-  async function shutdown(graceMs: number) {
-    await http.close()
-    const deadline = Date.now() + graceMs
-    while (requests.inFlight() > 0 && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 20))
-    }
-    return { abandoned: requests.inFlight() }
-  }
-
   return {
     http,
     content,
@@ -350,7 +341,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     contributions,
     cache,
     runScheduler: scheduler.run,
-    shutdown,
+    shutdown: (graceMs) => drain(http, requests.inFlight, graceMs),
   }
 }
 

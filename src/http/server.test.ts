@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { IdParams, typed } from './schemas.js'
-import { createServer } from './server.js'
+import { createServer, drain } from './server.js'
 
 describe('the server every surface registers on', () => {
   it('answers errors found before routing with the same page as the rest', async () => {
@@ -45,5 +45,17 @@ describe('the server every surface registers on', () => {
       http.inject({ url: '/ip', remoteAddress, headers: { 'x-forwarded-for': '203.0.113.9' } })
     assert.equal((await via('10.0.0.1')).body, '203.0.113.9')
     assert.equal((await via('10.0.0.2')).body, '10.0.0.2')
+  })
+
+  it('drains: stops taking requests, waits for those in flight up to the grace period', async () => {
+    const http = createServer({ trustProxy: false, errors: { renderError: async () => 'page' } })
+    await http.ready()
+    let running = 1
+    setTimeout(() => (running = 0), 40)
+    assert.deepEqual(await drain(http, () => running, 5_000), { abandoned: 0 })
+    const stuck = createServer({ trustProxy: false, errors: { renderError: async () => 'page' } })
+    const started = Date.now()
+    assert.deepEqual(await drain(stuck, () => 2, 60), { abandoned: 2 })
+    assert.ok(Date.now() - started < 2_000)
   })
 })

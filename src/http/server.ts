@@ -41,3 +41,20 @@ export function createServer(opts: ServerOptions): FastifyInstance {
   respond = registerErrorHandling(http, opts.errors)
   return http
 }
+
+/**
+ * Stops taking requests and waits up to `graceMs` for those in flight; says how many were still
+ * running. The caller closes the database after this.
+ */
+export async function drain(
+  http: FastifyInstance,
+  inFlight: () => number,
+  graceMs: number,
+): Promise<{ abandoned: number }> {
+  await http.close()
+  const deadline = Date.now() + graceMs
+  while (inFlight() > 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 20))
+  }
+  return { abandoned: inFlight() }
+}
