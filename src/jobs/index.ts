@@ -10,7 +10,7 @@ export { createScheduler, type Scheduler, type SchedulerDeps } from './scheduler
 export { realTimers, type Timers } from './timers.js'
 export {
   createWorker,
-  type Beat,
+  type Tick,
   type Worker,
   type WorkerDeps,
   type WorkerDuties,

@@ -18,7 +18,7 @@ function recordingQueue() {
 }
 
 describe('the worker role', () => {
-  it('takes each duty’s queues and runs its beat once before saying it started', async () => {
+  it('takes each duty’s queues and runs its tick once before saying it started', async () => {
     const { queue, working } = recordingQueue()
     const timers = fakeTimers()
     const order: string[] = []
@@ -27,7 +27,7 @@ describe('the worker role', () => {
       duties: [
         {
           handlers: { 'edition.send': async () => {} },
-          beat: { run: async () => void order.push('beat'), everyMs: 30_000, failed: 'x' },
+          tick: { run: async () => void order.push('tick'), everyMs: 30_000, failed: 'x' },
         },
       ],
       log: { info: (_o, m) => order.push(m), error: () => {} },
@@ -35,14 +35,14 @@ describe('the worker role', () => {
     })
     await worker.start()
     assert.deepEqual([...working.keys()], ['edition.send'])
-    assert.deepEqual(order, ['beat', 'worker started'])
+    assert.deepEqual(order, ['tick', 'worker started'])
     assert.deepEqual(timers.pending(), [30_000])
     await timers.fire()
-    assert.deepEqual(order, ['beat', 'worker started', 'beat'])
+    assert.deepEqual(order, ['tick', 'worker started', 'tick'])
     assert.deepEqual(timers.pending(), [30_000])
   })
 
-  it('logs a failed beat and keeps the beat going', async () => {
+  it('logs a failed tick and keeps the tick going', async () => {
     const { queue } = recordingQueue()
     const timers = fakeTimers()
     const errors: string[] = []
@@ -51,12 +51,12 @@ describe('the worker role', () => {
       duties: [
         {
           handlers: {},
-          beat: {
+          tick: {
             run: async () => {
               throw new Error('mail server gone')
             },
             everyMs: 1_000,
-            failed: 'the beat failed',
+            failed: 'the tick failed',
           },
         },
       ],
@@ -64,17 +64,17 @@ describe('the worker role', () => {
       timers,
     })
     await worker.start()
-    assert.deepEqual(errors, ['the beat failed'])
+    assert.deepEqual(errors, ['the tick failed'])
     assert.deepEqual(timers.pending(), [1_000])
   })
 
-  it('keeps no beat once stopped', async () => {
+  it('keeps no tick once stopped', async () => {
     const { queue } = recordingQueue()
     const timers = fakeTimers()
-    let beats = 0
+    let ticks = 0
     const worker = createWorker({
       queue: async () => queue,
-      duties: [{ handlers: {}, beat: { run: async () => void beats++, everyMs: 10, failed: 'x' } }],
+      duties: [{ handlers: {}, tick: { run: async () => void ticks++, everyMs: 10, failed: 'x' } }],
       log: { info: () => {}, error: () => {} },
       timers,
     })
@@ -82,6 +82,6 @@ describe('the worker role', () => {
     worker.stop()
     assert.deepEqual(timers.pending(), [])
     await timers.fire()
-    assert.equal(beats, 1)
+    assert.equal(ticks, 1)
   })
 })

@@ -1,18 +1,18 @@
 import type { JobHandler, JobQueue, QueueName } from './job-queue.js'
 import { realTimers, type Timers } from './timers.js'
 
-/** Work repeated on a beat by every worker, e.g. making the editions whose time has come. */
-export interface Beat {
+/** Work every worker repeats on an interval, job or no job: making the editions that are due. */
+export interface Tick {
   run(): Promise<void>
   everyMs: number
-  /** Logged with the error when a beat fails; the next beat comes all the same. */
+  /** Logged with the error when a tick fails; the next tick comes all the same. */
   failed: string
 }
 
-/** What a domain gives the worker role: a handler per queue it owns, and a beat if it needs one. */
+/** What a domain gives the worker role: a handler per queue it owns, and a tick if it needs one. */
 export interface WorkerDuties {
   handlers: Partial<Record<QueueName, JobHandler>>
-  beat?: Beat
+  tick?: Tick
 }
 
 export interface WorkerDeps {
@@ -24,13 +24,13 @@ export interface WorkerDeps {
 }
 
 /**
- * The worker role: takes jobs and keeps the beats, in `masthead worker` or inside
+ * The worker role: takes jobs and keeps the ticks, in `masthead worker` or inside
  * `masthead serve` when WORKER=on.
  */
 export interface Worker {
-  /** Starts taking jobs and runs each beat once before it returns, then on its interval. */
+  /** Starts taking jobs and runs each tick once before it returns, then on its interval. */
   start(): Promise<void>
-  /** Cancels the beats. The queue is stopped by its owner (`LazyJobQueue.stop`). */
+  /** Cancels the ticks. The queue is stopped by its owner (`LazyJobQueue.stop`). */
   stop(): void
 }
 
@@ -39,15 +39,15 @@ export function createWorker(deps: WorkerDeps): Worker {
   const cancels = new Set<() => void>()
   let stopped = false
 
-  function keep(beat: Beat) {
+  function keep(tick: Tick) {
     const once = async () => {
       try {
-        await beat.run()
+        await tick.run()
       } catch (err) {
-        deps.log.error({ err }, beat.failed)
+        deps.log.error({ err }, tick.failed)
       }
       if (stopped) return
-      const cancel = timers.after(beat.everyMs, () => {
+      const cancel = timers.after(tick.everyMs, () => {
         cancels.delete(cancel)
         void once()
       })
@@ -64,7 +64,7 @@ export function createWorker(deps: WorkerDeps): Worker {
           if (handler) await q.work(name as QueueName, handler)
         }
       }
-      for (const duty of deps.duties) if (duty.beat) await keep(duty.beat)
+      for (const duty of deps.duties) if (duty.tick) await keep(duty.tick)
       deps.log.info({ queue: q.kind }, 'worker started')
     },
     stop() {

@@ -54,9 +54,9 @@ describe("the newsletter's duties in every worker", () => {
     }
     const duty = editionWork({ ...r, editions, leaseMs: 30_000 })
     assert.deepEqual(Object.keys(duty.handlers), ['edition.send'])
-    assert.equal(duty.beat!.everyMs, 30_000)
-    await duty.beat!.run()
+    assert.equal(duty.tick!.everyMs, 30_000)
+    await duty.tick!.run()
     assert.equal(ticks, 1)
-    assert.equal(editionWork({ ...r, editions, leaseMs: 600_000 }).beat!.everyMs, 60_000)
+    assert.equal(editionWork({ ...r, editions, leaseMs: 600_000 }).tick!.everyMs, 60_000)
   })
 })

@@ -30,7 +30,7 @@ export function sendEditionJob(deps: Pick<EditionWorkDeps, 'sender' | 'log'>): J
 export function editionWork(deps: EditionWorkDeps): WorkerDuties {
   return {
     handlers: { 'edition.send': sendEditionJob(deps) },
-    beat: {
+    tick: {
       run: async () => {
         await deps.editions.tick()
       },
