@@ -1,38 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { type ErrorCode, isAppError } from '../lib/errors.js'
-
-/** What a person reads for each status: what happened and what to do. */
-const MESSAGES: Record<number, { title: string; message: string }> = {
-  400: {
-    title: 'That address could not be read',
-    message:
-      'The link seems damaged (for example, cut off or wrongly encoded). Check it, or start again from the front page.',
-  },
-  404: {
-    title: 'Page not found',
-    message:
-      'There is nothing at this address. The story may have moved, or the link may be mistyped.',
-  },
-  405: { title: 'Not allowed', message: 'This address cannot be used that way.' },
-  413: {
-    title: 'That is too large',
-    message: 'The file or form is larger than this site accepts. Make it smaller and try again.',
-  },
-  421: {
-    title: 'Not served here',
-    message: 'This site does not answer at this address. Use one of its published addresses.',
-  },
-  500: {
-    title: 'Something went wrong on our side',
-    message:
-      'The page could not be shown. Please try again in a minute; the problem has been logged.',
-  },
-}
+import { type ErrorCode, sentenceFor } from '../lib/error-catalogue.js'
+import { isAppError } from '../lib/errors.js'
 
 export interface ErrorRendering {
   renderError(req: FastifyRequest, status: number, title: string, message: string): Promise<string>
 }
 
+/** Our errors carry their code; Fastify's and libraries' are named by what they are. */
 function codeFor(err: FastifyError | Error, status: number): ErrorCode {
   if (isAppError(err)) return err.code
   if ((err as FastifyError).code === 'FST_ERR_BAD_URL') return 'MALFORMED_URL'
@@ -63,9 +37,10 @@ export function registerErrorHandling(app: FastifyInstance, view: ErrorRendering
     const status = raw >= 400 && raw < 600 ? raw : 500
     const code = codeFor(err, status)
     if (status >= 500) req.log.error({ err, code }, 'request failed')
-    const text = MESSAGES[status] ?? MESSAGES[status < 500 ? 400 : 500]!
+    const text = sentenceFor(code, status)
     reply.code(status).header('cache-control', 'no-store')
     if (wantsJson(req)) {
+      // Our own refusals say what was wrong; anything else might describe our insides.
       const message = status < 500 && isAppError(err) ? err.message : text.title
       return reply.send({
         error: {

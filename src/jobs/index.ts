@@ -5,6 +5,16 @@ import { createTableQueue } from './table-queue.js'
 export type { JobData, JobHandler, JobQueue, QueueName, JobLog } from './job-queue.js'
 export { createTableQueue } from './table-queue.js'
 export { jobSchemaFor } from './pgboss-schema.js'
+export { lazyJobQueue, type LazyJobQueue } from './lazy-queue.js'
+export { createScheduler, type Scheduler, type SchedulerDeps } from './scheduler.js'
+export { realTimers, type Timers } from './timers.js'
+export {
+  createWorker,
+  type Tick,
+  type Worker,
+  type WorkerDeps,
+  type WorkerDuties,
+} from './worker.js'
 
 /** pg-boss on PostgreSQL, our job table on SQLite (ADR 008). */
 export async function createJobQueue(

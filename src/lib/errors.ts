@@ -1,39 +1,12 @@
-/**
- * Every code a program may see, each listed in docs/errors.md with what it means and what to
- * do about it. Expected outcomes are values; these are for surprises and refusals at the edge.
- */
-export type ErrorCode =
-  | 'NOT_FOUND'
-  | 'BAD_REQUEST'
-  | 'MALFORMED_URL'
-  | 'INVALID_HOST'
-  | 'HOST_NOT_SERVED'
-  | 'METHOD_NOT_ALLOWED'
-  | 'VALIDATION_FAILED'
-  | 'SLUG_TAKEN'
-  | 'EMAIL_TAKEN'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'CSRF_FAILED'
-  | 'EDIT_CONFLICT'
-  | 'UNKNOWN_REFERENCE'
-  | 'CSV_INVALID'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'WEBHOOK_UNAUTHORIZED'
-  | 'WEBHOOK_DISABLED'
-  | 'INTERNAL'
-  | 'AMOUNT_NOT_A_NUMBER'
-  | 'AMOUNT_NEGATIVE'
-  | 'AMOUNT_BELOW_MINIMUM'
-  | 'AMOUNT_TOO_LARGE'
-  | 'AMOUNT_TOO_PRECISE'
-  | 'CURRENCY_UNKNOWN'
-  | 'FREQUENCY_UNKNOWN'
-  | 'PAYMENT_METHOD_UNAVAILABLE'
-  | 'PAYMENT_PROVIDER_FAILED'
-  | 'PAYMENT_SIGNATURE_INVALID'
-  | 'WEBHOOKS_NOT_CONFIGURED'
+import { type ErrorCode, statusOf } from './error-catalogue.js'
 
+export type { ErrorCode } from './error-catalogue.js'
+
+/**
+ * A surprise or a refusal at the edge, with a stable code a program can act on. Expected
+ * outcomes are values; these are not. Each code's status and sentence are in the catalogue
+ * (`error-catalogue.ts`, documented in docs/errors.md).
+ */
 export class AppError extends Error {
   readonly code: ErrorCode
   readonly status: number
@@ -41,12 +14,18 @@ export class AppError extends Error {
 
   constructor(
     code: ErrorCode,
-    opts: { status?: number; message?: string; details?: readonly string[]; cause?: unknown } = {},
+    opts: {
+      /** Defaults to the code's status in the catalogue. */
+      status?: number
+      message?: string
+      details?: readonly string[]
+      cause?: unknown
+    } = {},
   ) {
     super(opts.message ?? code, { cause: opts.cause })
     this.name = 'AppError'
     this.code = code
-    this.status = opts.status ?? 500
+    this.status = opts.status ?? statusOf(code)
     this.details = opts.details ?? []
   }
 }

@@ -1,0 +1,362 @@
+import { readFileSync } from 'node:fs'
+import type { FastifyInstance } from 'fastify'
+import type { Logger } from 'pino'
+import { type Config, trustProxyOption } from './config.js'
+import {
+  createContentRepository,
+  createContentService,
+  createSiteTextRepository,
+  createSiteTextService,
+  type ContentService,
+  type ContentRepository,
+} from './content/index.js'
+import { createMediaStore, type MediaStore } from './files/index.js'
+import { PageCache } from './http/page-cache.js'
+import { createPurgeBus } from './http/purge-bus.js'
+import { registerRequestBasics } from './http/responses.js'
+import { createServer, drain } from './http/server.js'
+import { type Clock, systemClock } from './lib/clock.js'
+import { createSite } from './site/plugin.js'
+import { createRateLimitCounter, rateLimitStore } from './http/rate-limit.js'
+import { registerAdmin } from './admin/admin-plugin.js'
+import { type MailLog, type MailTransport, silentLog, transportFromUrls } from './email/index.js'
+import {
+  createEditionRepository,
+  createEditionSender,
+  createEditionService,
+  createNewsletterRepository,
+  createNewsletterService,
+  type EditionSender,
+  type EditionService,
+  createSubscriberRepository,
+  createSubscriberService,
+  type NewsletterService,
+  type SubscriberService,
+} from './newsletter/index.js'
+import { createEditionArticles } from './newsletter/editors-picks.js'
+import { editionWork } from './newsletter/send-edition.job.js'
+import {
+  createJobQueue,
+  createScheduler,
+  createWorker,
+  lazyJobQueue,
+  type JobQueue,
+} from './jobs/index.js'
+import { registerMailWebhook } from './webhooks/mail-webhook.js'
+import { registerStripeWebhook } from './webhooks/stripe-webhook.js'
+import {
+  createContributionsRepository,
+  createContributionsService,
+  createStripeGateway,
+  createTestGateway,
+  type ContributionsService,
+} from './contributions/index.js'
+import { createStaffRepository } from './staff/staff-repository.js'
+import { createStaffService, type StaffService } from './staff/staff-service.js'
+import type { Storage } from './storage/index.js'
+
+export interface AppOptions {
+  config: Config
+  storage: Storage
+  clock?: Clock
+  logger?: Logger | false
+  /** Outgoing email; tests pass a memory transport. Default: SMTP_URL, else files in MAIL_DIR. */
+  mail?: MailTransport
+  /** Sitemap page size; tests lower it to see pagination without 50,000 articles. */
+  sitemapPerFile?: number
+  /** How often an idle job worker polls (default 1 s); tests lower it. */
+  jobPollMs?: number
+  /** How long a sender holds an edition without renewing (default 30 s); tests lower it. */
+  sendLeaseMs?: number
+}
+
+export interface App {
+  http: FastifyInstance
+  content: ContentService
+  repo: ContentRepository
+  media: MediaStore
+  staff: StaffService
+  newsletters: NewsletterService
+  editions: EditionService
+  sender: EditionSender
+  /** The job queue, made on first use (pg-boss on PostgreSQL, the job table on SQLite). */
+  jobs: Pick<JobQueue, 'send'>
+  /**
+   * Runs the worker role in this process: takes jobs (edition sends) and ticks the
+   * newsletter schedules every minute. Stops with the app.
+   */
+  startWorker(): Promise<void>
+  subscribers: SubscriberService
+  contributions: ContributionsService
+  cache: PageCache | null
+  /** Publishes due scheduled articles now and arms the timer for the next one. */
+  runScheduler(): Promise<void>
+  /**
+   * Stops taking requests, waits up to `graceMs` for those in flight, then returns. The
+   * caller closes the database after this.
+   */
+  shutdown(graceMs: number): Promise<{ abandoned: number }>
+}
+
+/**
+ * The one composition root: builds every repository and service from its dependencies,
+ * registers the surfaces on one Fastify instance, and hands back the roles a process can
+ * take (serve, run the scheduler, work jobs). It holds no rules and runs nothing itself.
+ */
+export async function buildApp(opts: AppOptions): Promise<App> {
+  const { config, storage } = opts
+  const clock = opts.clock ?? systemClock
+  const cache = config.PAGE_CACHE ? new PageCache(config.PAGE_CACHE_MAX_MB * 1024 * 1024) : null
+  const http = createServer({
+    trustProxy: trustProxyOption(config.TRUST_PROXY),
+    logger: opts.logger,
+    // The site draws the error page; it is built below, before any request can fail.
+    errors: { renderError: (...args) => site.renderError(...args) },
+  })
+  const log = http.log
+
+  const mail = opts.mail ?? mailTransportFor(config, opts.logger ? log : silentLog)
+  http.addHook('onClose', async () => {
+    await mail.close()
+  })
+  // Every instance on the same PostgreSQL database hears every other's purges.
+  const purges = createPurgeBus({
+    storage,
+    cache,
+    log,
+    forget: (keys) => {
+      content.forget(keys)
+      if (keys.includes('appeal') || keys.includes('all')) contributions.forgetAppeals()
+    },
+  })
+
+  const repo = createContentRepository(storage.db, storage.dialect)
+  const content = createContentService({
+    repo,
+    clock,
+    defaultLanguage: config.SITE_LANGUAGE,
+    onChange: (keys) => {
+      purges.purge(keys)
+      // A new or moved scheduled article may be due sooner than the timer knows.
+      scheduler.soon()
+    },
+  })
+  const media = createMediaStore(config.MEDIA_DIR)
+  const staffRepo = createStaffRepository(storage.db)
+  const staff = createStaffService({
+    repo: staffRepo,
+    clock,
+    audit: async (e) =>
+      staffRepo.insertAudit({
+        at: clock.now(),
+        staffId: e.staffId,
+        action: e.action,
+        subject: e.subject ?? '',
+        detail: e.detail ?? '',
+      }),
+  })
+
+  const newsletterRepo = createNewsletterRepository(storage.db)
+  const subscribers = createSubscriberService({
+    repo: createSubscriberRepository(storage.db),
+    newsletters: newsletterRepo,
+    clock,
+    signer: staff,
+    siteName: config.SITE_NAME,
+  })
+  const newsletters = createNewsletterService({
+    repo: newsletterRepo,
+    clock,
+    signer: staff,
+    mail,
+    mailFrom: config.MAIL_FROM,
+    siteName: config.SITE_NAME,
+    isSuppressed: subscribers.isSuppressed,
+  })
+  const queue = lazyJobQueue(() => createJobQueue(storage, { log, pollMs: opts.jobPollMs ?? 1000 }))
+  // Links in email need an address that works from anywhere: PUBLIC_URL. Without it (a
+  // laptop demo) they point at this machine.
+  const mailLinkOrigin = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`
+  const editionRepo = createEditionRepository(storage.db)
+  const articles = createEditionArticles({ repo, clock, pickTopic: config.EDITORS_PICK_TOPIC })
+  const sendLeaseMs = opts.sendLeaseMs ?? config.SEND_LEASE_SECONDS * 1000
+  const sender = createEditionSender({
+    editions: editionRepo,
+    newsletters: newsletterRepo,
+    articles,
+    mail,
+    clock,
+    signer: staff,
+    origin: mailLinkOrigin,
+    siteName: config.SITE_NAME,
+    mailFrom: config.MAIL_FROM,
+    log,
+    leaseMs: sendLeaseMs,
+  })
+  const editions = createEditionService({
+    editions: editionRepo,
+    newsletters: newsletterRepo,
+    articles,
+    jobs: queue,
+    mail,
+    clock,
+    origin: mailLinkOrigin,
+    siteName: config.SITE_NAME,
+    mailFrom: config.MAIL_FROM,
+    log,
+  })
+  const siteText = createSiteTextService({
+    repo: createSiteTextRepository(storage.db),
+    // Every instance drops its copy of the page, not only this one.
+    onChange: (keys) => purges.purge(keys),
+  })
+  const stripeKey = config.STRIPE_SECRET_KEY
+  const contributions = createContributionsService({
+    repo: createContributionsRepository(storage.db),
+    clock,
+    // Without a key the test gateway stands in, except in production, where card is not offered.
+    card: stripeKey
+      ? createStripeGateway({ secretKey: stripeKey, apiUrl: config.STRIPE_API_URL })
+      : config.NODE_ENV === 'production'
+        ? null
+        : createTestGateway(),
+    siteName: config.SITE_NAME,
+    defaultCurrency: config.CONTRIBUTION_CURRENCY,
+    defaultLanguage: config.SITE_LANGUAGE,
+    ...(stripeKey
+      ? {
+          stripe: {
+            secretKey: stripeKey,
+            webhookSecret: config.STRIPE_WEBHOOK_SECRET,
+            apiUrl: config.STRIPE_API_URL,
+          },
+        }
+      : {}),
+    log: { info: (o, m) => log.info(o, m), warn: (o, m) => log.warn(o, m) },
+    mail: { transport: mail, from: config.MAIL_FROM, signer: staff },
+  })
+  const site = createSite({
+    newsletters,
+    editions,
+    subscribers,
+    siteText,
+    contributions,
+    support: {
+      hideDays: config.SUPPORTER_HIDE_DAYS,
+      laterDays: config.REMIND_LATER_DAYS,
+      countryHeader: config.COUNTRY_HEADER,
+    },
+    allowedHosts: config.ALLOWED_HOSTS,
+    deps: {
+      repo,
+      content,
+      clock,
+      newsletters: () => newsletters.listNewsletters(),
+      site: {
+        name: config.SITE_NAME,
+        description: config.SITE_DESCRIPTION,
+        language: config.SITE_LANGUAGE,
+      },
+    },
+    media,
+    cache,
+    publicUrl: config.PUBLIC_URL,
+    ...(opts.sitemapPerFile ? { sitemapPerFile: opts.sitemapPerFile } : {}),
+    // Counted in the database so every instance shares one count; addresses stored as a
+    // keyed hash only.
+    rateLimitStore: rateLimitStore(
+      createRateLimitCounter(storage.db, {
+        hashKey: (key) => staff.sign(`rate-limit:${key}`),
+        onSweepError: (err) => http.log.warn({ err }, 'could not delete ended rate-limit windows'),
+      }),
+    ),
+  })
+  const requests = registerRequestBasics(http, {
+    cache,
+    onionUrl: config.ONION_URL,
+    allowedHosts: config.ALLOWED_HOSTS,
+    variantOf: site.pageVariant,
+  })
+  site.register(http)
+  registerMailWebhook(http, { subscribers, secret: config.MAIL_WEBHOOK_SECRET })
+  registerStripeWebhook(http, { contributions })
+  await registerAdmin(http, {
+    content,
+    repo,
+    media,
+    staff,
+    mail,
+    mailFrom: config.MAIL_FROM,
+    siteName: config.SITE_NAME,
+    renderPreview: site.renderPreview,
+    publicUrl: config.PUBLIC_URL,
+    allowedHosts: config.ALLOWED_HOSTS,
+    newsletters,
+    editions,
+    subscribers,
+    siteText,
+    onNewslettersChanged: () => purges.purge(['all']),
+    contributions,
+    onAppealChanged: () => purges.purge(['appeal']),
+  })
+
+  const scheduler = createScheduler({
+    publishDue: () => content.publishDue(),
+    cleanUp: () => staff.cleanUp(),
+    sendReminders: () => contributions.sendDueReminders(config.PUBLIC_URL),
+    clock,
+    log,
+  })
+  const unlisten = await purges.listen()
+  http.addHook('onClose', async () => {
+    scheduler.stop()
+    await unlisten()
+  })
+
+  const worker = createWorker({
+    queue: queue.get,
+    duties: [editionWork({ sender, editions, leaseMs: sendLeaseMs, log })],
+    log,
+  })
+  http.addHook('onClose', async () => {
+    worker.stop()
+    await queue.stop()
+  })
+
+  return {
+    http,
+    content,
+    repo,
+    media,
+    staff,
+    newsletters,
+    editions,
+    sender,
+    jobs: { send: queue.send },
+    startWorker: worker.start,
+    subscribers,
+    contributions,
+    cache,
+    runScheduler: scheduler.run,
+    shutdown: (graceMs) => drain(http, requests.inFlight, graceMs),
+  }
+}
+
+/** SMTP_URL when set (a pool, DKIM-signed when a key is given), else files in MAIL_DIR. */
+function mailTransportFor(config: Config, log: MailLog): MailTransport {
+  return transportFromUrls(config.SMTP_URL ? [config.SMTP_URL] : [], {
+    dir: config.MAIL_DIR,
+    log,
+    maxConnections: config.SMTP_MAX_CONNECTIONS,
+    ...(config.SMTP_RATE_LIMIT > 0 ? { rateLimit: config.SMTP_RATE_LIMIT } : {}),
+    ...(config.DKIM_DOMAIN
+      ? {
+          dkim: {
+            domainName: config.DKIM_DOMAIN,
+            keySelector: config.DKIM_SELECTOR,
+            privateKey: readFileSync(config.DKIM_PRIVATE_KEY_FILE, 'utf8'),
+          },
+        }
+      : {}),
+  })
+}

@@ -1,0 +1,36 @@
+import { pino } from 'pino'
+import type { Command } from './command.js'
+import { openStorage } from './process.js'
+
+export const worker: Command = {
+  help: `Usage: masthead worker
+
+Runs the worker role alone: sends approved newsletter editions (resuming any a stopped worker
+left unfinished) and makes scheduled editions. Run one or more beside "masthead serve" with
+WORKER=off; with WORKER=on (the default) serve does this work itself.
+Stops cleanly on SIGTERM or SIGINT: a send in progress stops after its current batch.
+
+Options:
+  -h, --help    Show this help`,
+
+  async run({ config, say }) {
+    const logger = pino({ level: config.LOG_LEVEL })
+    const storage = await openStorage(config)
+    const { buildApp } = await import('../app.js')
+    const app = await buildApp({ config: { ...config, PAGE_CACHE: false }, storage, logger })
+    const stop = async (signal: string) => {
+      logger.info({ signal }, 'worker stopping')
+      // A send stops after its batch; if that hangs, leave anyway (the lease lets another
+      // worker resume it).
+      const force = setTimeout(() => process.exit(1), 60_000)
+      force.unref()
+      await app.http.close()
+      await storage.close()
+      process.exit(0)
+    }
+    process.on('SIGTERM', () => void stop('SIGTERM'))
+    process.on('SIGINT', () => void stop('SIGINT'))
+    await app.startWorker()
+    say(`Masthead worker running (database: ${storage.dialect})`)
+  },
+}

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { IdParams, typed } from './schemas.js'
+import { createServer, drain } from './server.js'
+
+describe('the server every surface registers on', () => {
+  it('answers errors found before routing with the same page as the rest', async () => {
+    const seen: number[] = []
+    const http = createServer({
+      trustProxy: false,
+      errors: {
+        renderError: async (_req, status, title) => {
+          seen.push(status)
+          return `<h1>${title}</h1>`
+        },
+      },
+    })
+    http.get('/*', async () => 'ok')
+    const res = await http.inject({ url: '/%E0%A4%A' })
+    assert.equal(res.statusCode, 400)
+    assert.equal(res.body, '<h1>That address could not be read</h1>')
+    const json = await http.inject({ url: '/%', headers: { accept: 'application/json' } })
+    assert.equal(json.json().error.code, 'MALFORMED_URL')
+    assert.deepEqual(seen, [400])
+  })
+
+  it('checks routes against their zod schemas', async () => {
+    const http = createServer({ trustProxy: false, errors: { renderError: async () => 'page' } })
+    typed(http).get('/things/:id', { schema: { params: IdParams } }, async (req) => ({
+      id: req.params.id,
+    }))
+    assert.deepEqual((await http.inject({ url: '/things/12' })).json(), { id: 12 })
+    const bad = await http.inject({ url: '/things/012', headers: { accept: 'application/json' } })
+    assert.equal(bad.statusCode, 404)
+    assert.equal(bad.json().error.code, 'NOT_FOUND')
+  })
+
+  it('trusts the proxies it is told to, and only those', async () => {
+    const http = createServer({
+      trustProxy: ['10.0.0.1'],
+      errors: { renderError: async () => 'page' },
+    })
+    http.get('/ip', async (req) => req.ip)
+    const via = (remoteAddress: string) =>
+      http.inject({ url: '/ip', remoteAddress, headers: { 'x-forwarded-for': '203.0.113.9' } })
+    assert.equal((await via('10.0.0.1')).body, '203.0.113.9')
+    assert.equal((await via('10.0.0.2')).body, '10.0.0.2')
+  })
+
+  it('drains: stops taking requests, waits for those in flight up to the grace period', async () => {
+    const http = createServer({ trustProxy: false, errors: { renderError: async () => 'page' } })
+    await http.ready()
+    let running = 1
+    setTimeout(() => (running = 0), 40)
+    assert.deepEqual(await drain(http, () => running, 5_000), { abandoned: 0 })
+    const stuck = createServer({ trustProxy: false, errors: { renderError: async () => 'page' } })
+    const started = Date.now()
+    assert.deepEqual(await drain(stuck, () => 2, 60), { abandoned: 2 })
+    assert.ok(Date.now() - started < 2_000)
+  })
+})

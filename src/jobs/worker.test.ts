@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { fakeTimers } from '../../test/support/fake-timers.js'
+import type { JobHandler, JobQueue, QueueName } from './job-queue.js'
+import { createWorker } from './worker.js'
+
+function recordingQueue() {
+  const working = new Map<QueueName, JobHandler>()
+  const queue: JobQueue = {
+    kind: 'table',
+    send: async () => {},
+    work: async (name, handler) => {
+      working.set(name, handler)
+    },
+    stop: async () => {},
+  }
+  return { queue, working }
+}
+
+describe('the worker role', () => {
+  it('takes each duty’s queues and runs its tick once before saying it started', async () => {
+    const { queue, working } = recordingQueue()
+    const timers = fakeTimers()
+    const order: string[] = []
+    const worker = createWorker({
+      queue: async () => queue,
+      duties: [
+        {
+          handlers: { 'edition.send': async () => {} },
+          tick: { run: async () => void order.push('tick'), everyMs: 30_000, failed: 'x' },
+        },
+      ],
+      log: { info: (_o, m) => order.push(m), error: () => {} },
+      timers,
+    })
+    await worker.start()
+    assert.deepEqual([...working.keys()], ['edition.send'])
+    assert.deepEqual(order, ['tick', 'worker started'])
+    assert.deepEqual(timers.pending(), [30_000])
+    await timers.fire()
+    assert.deepEqual(order, ['tick', 'worker started', 'tick'])
+    assert.deepEqual(timers.pending(), [30_000])
+  })
+
+  it('logs a failed tick and keeps the tick going', async () => {
+    const { queue } = recordingQueue()
+    const timers = fakeTimers()
+    const errors: string[] = []
+    const worker = createWorker({
+      queue: async () => queue,
+      duties: [
+        {
+          handlers: {},
+          tick: {
+            run: async () => {
+              throw new Error('mail server gone')
+            },
+            everyMs: 1_000,
+            failed: 'the tick failed',
+          },
+        },
+      ],
+      log: { info: () => {}, error: (_o, m) => errors.push(m) },
+      timers,
+    })
+    await worker.start()
+    assert.deepEqual(errors, ['the tick failed'])
+    assert.deepEqual(timers.pending(), [1_000])
+  })
+
+  it('keeps no tick once stopped', async () => {
+    const { queue } = recordingQueue()
+    const timers = fakeTimers()
+    let ticks = 0
+    const worker = createWorker({
+      queue: async () => queue,
+      duties: [{ handlers: {}, tick: { run: async () => void ticks++, everyMs: 10, failed: 'x' } }],
+      log: { info: () => {}, error: () => {} },
+      timers,
+    })
+    await worker.start()
+    worker.stop()
+    assert.deepEqual(timers.pending(), [])
+    await timers.fire()
+    assert.equal(ticks, 1)
+  })
+})
