@@ -1,8 +1,9 @@
 import sanitizeHtml from 'sanitize-html'
 import { squish, truncateWords } from '../lib/text.js'
+import { BODY_ALLOW_LIST, IMAGE_ID, LINK_SCHEMES } from './allow-list.js'
 
 /**
- * The article body's canonical stored form: HTML reduced to this allow-list. Everything a
+ * The article body's canonical stored form: HTML reduced to the allow-list (allow-list.ts). Everything a
  * reader sees passes through here on save, so rendering can trust it.
  *
  * An image in the body is stored as `<figure data-image-id="12"></figure>`; the reader site
@@ -10,49 +11,14 @@ import { squish, truncateWords } from '../lib/text.js'
  * everywhere at once. Embeds are stored as links: a reader page makes no third-party request.
  */
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p',
-    'h2',
-    'h3',
-    'h4',
-    'blockquote',
-    'ul',
-    'ol',
-    'li',
-    'a',
-    'strong',
-    'em',
-    'b',
-    'i',
-    's',
-    'sub',
-    'sup',
-    'br',
-    'hr',
-    'figure',
-    'figcaption',
-    'cite',
-    'code',
-    'pre',
-    'abbr',
-    'table',
-    'thead',
-    'tbody',
-    'tr',
-    'th',
-    'td',
-    'caption',
-  ],
-  allowedAttributes: {
-    a: ['href', 'title', 'hreflang'],
-    figure: ['data-image-id'],
-    abbr: ['title'],
-    th: ['scope', 'colspan', 'rowspan'],
-    td: ['colspan', 'rowspan'],
-    p: ['lang', 'dir'],
-    blockquote: ['lang', 'dir'],
-  },
-  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedTags: Object.keys(BODY_ALLOW_LIST),
+  // Only tags that carry attributes are listed: an empty list and no entry mean the same.
+  allowedAttributes: Object.fromEntries(
+    Object.entries(BODY_ALLOW_LIST)
+      .filter(([, attributes]) => attributes.length > 0)
+      .map(([tag, attributes]) => [tag, [...attributes]]),
+  ),
+  allowedSchemes: [...LINK_SCHEMES],
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
@@ -75,10 +41,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) =>
     frame.tag === 'figure' &&
     frame.attribs['data-image-id'] !== undefined &&
-    !/^[1-9][0-9]{0,11}$/.test(frame.attribs['data-image-id']),
+    !IMAGE_ID.test(frame.attribs['data-image-id']),
 }
-// `rel` is added by the transform, so it must be allowed on the way out.
-;(OPTIONS.allowedAttributes as Record<string, string[]>).a!.push('rel')
 
 export function sanitizeBody(html: string): string {
   return flattenFigures(sanitizeHtml(html, OPTIONS)).trim()

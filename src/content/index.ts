@@ -1,18 +1,41 @@
 export * from './article.js'
 export { sanitizeBody, bodyText, countWords, summarize, bodyImageIds } from './body.js'
 export {
+  BODY_ALLOW_LIST,
+  RICH_ALLOW_LIST,
+  LINK_SCHEMES,
+  IMAGE_ID,
+  type AllowList,
+} from './allow-list.js'
+export {
   createContentRepository,
   type ContentRepository,
+  type ArticleReads,
+  type ArticleWrites,
+  type ImageRepository,
+  type NewsroomList,
+  type PublicationSchedule,
+  type RevisionRepository,
+  type SitemapRows,
+  type TaxonomyRepository,
+  type TaxonomyKind,
   type ListFilter,
   type NewCredit,
   type SitemapEntry,
   type NewsEntry,
+  type Autosave,
 } from './content-repository.js'
+export { ArticleInput } from './article-input.js'
+export type { ContentKey } from './content-keys.js'
 export {
   createContentService,
-  ArticleInput,
   type ContentService,
-  type ContentKey,
+  type ContentServiceDeps,
+  type ArticleSaves,
+  type ArticleVersions,
+  type ImageService,
+  type PublishingService,
+  type TaxonomyService,
 } from './content-service.js'
 export {
   diffText,
@@ -26,6 +49,7 @@ export {
   createSiteTextRepository,
   createSiteTextService,
   defaultPrivacyHtml,
+  type SiteTextRepository,
   type SiteTextService,
   MAX_SITE_TEXT,
 } from './site-text.js'

@@ -1,5 +1,5 @@
 import type { Article } from './article.js'
-import type { ArticleInput } from './content-service.js'
+import type { ArticleInput } from './article-input.js'
 
 /** One saved version of an article, whole: restoring it is saving it again. */
 export interface Revision {

@@ -24,9 +24,17 @@ export function defaultPrivacyHtml(): string {
   ].join('\n')
 }
 
-export function createSiteTextRepository(db: Kysely<Database>) {
+/** The stored site texts; a missing one means the built-in text. */
+export interface SiteTextRepository {
+  get(key: SiteTextKey): Promise<string | undefined>
+  set(key: SiteTextKey, value: string): Promise<void>
+  /** Forgets the newsroom's own text, so the built-in one shows again. */
+  clear(key: SiteTextKey): Promise<void>
+}
+
+export function createSiteTextRepository(db: Kysely<Database>): SiteTextRepository {
   return {
-    async get(key: SiteTextKey): Promise<string | undefined> {
+    async get(key) {
       const r = await db
         .selectFrom('setting')
         .select('value')
@@ -34,35 +42,44 @@ export function createSiteTextRepository(db: Kysely<Database>) {
         .executeTakeFirst()
       return r?.value
     },
-    async set(key: SiteTextKey, value: string): Promise<void> {
+    async set(key, value) {
       await db
         .insertInto('setting')
         .values({ key: KEYS[key], value })
         .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
         .execute()
     },
-    async clear(key: SiteTextKey): Promise<void> {
+    async clear(key) {
       await db.deleteFrom('setting').where('key', '=', KEYS[key]).execute()
     },
   }
 }
 
-export type SiteTextRepository = ReturnType<typeof createSiteTextRepository>
+/** The site's own pages that the newsroom edits. */
+export interface SiteTextService {
+  /** The privacy page's HTML: the newsroom's own, or the built-in text. */
+  privacyHtml(): Promise<{ html: string; custom: boolean }>
+  /**
+   * Saves sanitized HTML; an empty text brings the built-in one back. Returns what was stored.
+   * VALIDATION_FAILED past MAX_SITE_TEXT characters.
+   */
+  savePrivacy(raw: string): Promise<string>
+}
 
-export function createSiteTextService(deps: {
+export interface SiteTextServiceDeps {
   repo: SiteTextRepository
   /** Told after a save, with the page-cache key of what changed. */
   onChange?: (keys: string[]) => void
-}) {
+}
+
+export function createSiteTextService(deps: SiteTextServiceDeps): SiteTextService {
   return {
-    /** The privacy page's HTML: the newsroom's own, or the built-in text. */
-    async privacyHtml(): Promise<{ html: string; custom: boolean }> {
+    async privacyHtml() {
       const stored = await deps.repo.get('privacy')
       return stored ? { html: stored, custom: true } : { html: defaultPrivacyHtml(), custom: false }
     },
 
-    /** Saves sanitized HTML; an empty text brings the built-in one back. Returns what was stored. */
-    async savePrivacy(raw: string): Promise<string> {
+    async savePrivacy(raw) {
       if (raw.length > MAX_SITE_TEXT)
         throw new AppError('VALIDATION_FAILED', {
           status: 422,
@@ -77,5 +94,3 @@ export function createSiteTextService(deps: {
     },
   }
 }
-
-export type SiteTextService = ReturnType<typeof createSiteTextService>

@@ -2,6 +2,7 @@
  * The editor's pure rules: no DOM, no TipTap, so node:test checks them without a browser.
  * Bundled into the admin editor only (the `.client.ts` suffix keeps it out of the server build).
  */
+import { IMAGE_ID, LINK_SCHEMES, RICH_ALLOW_LIST } from '../../content/allow-list.js'
 import { readingMinutes } from '../../content/article.js'
 
 /**
@@ -21,7 +22,8 @@ export function statsText(words: number): string {
   return `${words} ${words === 1 ? 'word' : 'words'} · ${readingMinutes(words)} min read`
 }
 
-const SCHEMES = new Set(['http:', 'https:', 'mailto:'])
+/** The body's link schemes as URL.protocol spells them. */
+const SCHEMES = new Set(LINK_SCHEMES.map((s) => `${s}:`))
 
 /**
  * What the link prompt accepts, as the href to store, or null. Only http, https and mailto: the
@@ -96,35 +98,13 @@ export function fingerprint(s: string): string {
 }
 
 /**
- * Body HTML the rich editor cannot represent and would silently drop if it took over: the server
- * allows these, so a body holding them stays in the HTML textarea. Tag names are lower-case.
+ * The tags the rich editor can represent: the rich part of the body's allow-list
+ * (src/content/allow-list.ts). A body holding any other tag the server allows (tables, sub/sup,
+ * abbr, cite...) stays in the HTML textarea rather than be silently dropped. Lower-case names.
  */
-export const RICH_TAGS = new Set([
-  'p',
-  'h2',
-  'h3',
-  'h4',
-  'blockquote',
-  'ul',
-  'ol',
-  'li',
-  'a',
-  'strong',
-  'b',
-  'em',
-  'i',
-  's',
-  'br',
-  'hr',
-  'code',
-  'pre',
-  'figure',
-])
+export const RICH_TAGS: ReadonlySet<string> = new Set(Object.keys(RICH_ALLOW_LIST))
 
 /** Attributes the editor keeps, per tag; any other attribute means the editor would lose it. */
-export const RICH_ATTRIBUTES: Record<string, readonly string[]> = {
-  a: ['href', 'title', 'rel'],
-  figure: ['data-image-id'],
-}
+export const RICH_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = RICH_ALLOW_LIST
 
-export const IMAGE_ID = /^[1-9][0-9]{0,11}$/
+export { IMAGE_ID }

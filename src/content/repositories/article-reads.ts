@@ -1,0 +1,308 @@
+import type { ExpressionBuilder, Kysely } from 'kysely'
+import { jsonArrayFrom as pgJsonArrayFrom } from 'kysely/helpers/postgres'
+import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite'
+import type { Database, DialectName } from '../../storage/index.js'
+import type { Article, ArticleSummary } from '../article.js'
+import {
+  CREDIT_COLUMNS,
+  LEAD_IMAGE_COLUMNS,
+  SUMMARY_COLUMNS,
+  leadImageOf,
+  parseJsonArray,
+  publishedBase,
+  toCredits,
+  toSummaries,
+} from './rows.js'
+
+/** Which published articles a list shows. */
+export type ListFilter =
+  | { kind: 'all' }
+  | { kind: 'section'; sectionId: number }
+  | { kind: 'topic'; topicId: number }
+  | { kind: 'author'; authorId: number }
+
+/** An article "Read more" may offer, with what the ranking needs to know about it. */
+export interface RelatedCandidate {
+  id: number
+  sectionId: number
+  /** Epoch milliseconds. */
+  publishedAt: number
+}
+
+/** Articles as readers see them: whole, in lists, and what feeds and "Read more" need. */
+export interface ArticleReads {
+  /** The article with this slug whatever its status; the caller decides who may see it. */
+  findArticleBySlug(slug: string): Promise<Article | undefined>
+  /** The article with this id whatever its status; the caller decides who may see it. */
+  findArticleById(id: number): Promise<Article | undefined>
+  /** Newest first; fetches one extra row so the caller knows whether a next page exists. */
+  listPublished(
+    filter: ListFilter,
+    page: { limit: number; offset: number },
+    now: Date,
+  ): Promise<{ items: ArticleSummary[]; hasMore: boolean }>
+  /** The newest published articles of each section, for the home page, keyed by section id. */
+  latestPerSection(
+    sectionIds: number[],
+    perSection: number,
+    now: Date,
+  ): Promise<Map<number, ArticleSummary[]>>
+  /**
+   * Candidates for "Read more": the most recent articles of each topic, of the section,
+   * and overall. Bounded by `perList` so the cost does not grow with the archive. `shared`
+   * counts, per candidate, the topics it has in common with the article.
+   */
+  relatedCandidates(
+    article: { id: number; sectionId: number; topicIds: number[] },
+    perList: number,
+    now: Date,
+  ): Promise<{ candidates: RelatedCandidate[]; shared: Map<number, number> }>
+  /** Published, due articles among `ids`, in the order of `ids`. */
+  summariesByIds(ids: number[], now: Date): Promise<ArticleSummary[]>
+  /** Bodies of the given articles, for full-text feeds. */
+  bodiesByIds(ids: number[]): Promise<Map<number, string>>
+  /** How many articles readers can see at `now`. */
+  countPublished(now: Date): Promise<number>
+}
+
+/**
+ * @param dialect picks the JSON helper: the byline comes back inside the article row as a JSON
+ * array on both databases, one query instead of two.
+ */
+export function createArticleReads(
+  db: Kysely<Database>,
+  dialect: DialectName = 'sqlite',
+): ArticleReads {
+  const jsonArrayFrom = dialect === 'postgres' ? pgJsonArrayFrom : sqliteJsonArrayFrom
+
+  function creditsJson(eb: ExpressionBuilder<Database, 'article'>) {
+    return jsonArrayFrom(
+      eb
+        .selectFrom('article_credit as c')
+        .leftJoin('author as au', 'au.id', 'c.author_id')
+        .leftJoin('agency as ag', 'ag.id', 'c.agency_id')
+        .select(CREDIT_COLUMNS)
+        .whereRef('c.article_id', '=', 'article.id')
+        .orderBy('c.position'),
+    ).as('credits')
+  }
+
+  /** Topic and author pages start from their link table, which copies the publication time. */
+  function linkedBase(
+    filter: { kind: 'topic'; topicId: number } | { kind: 'author'; authorId: number },
+    now: Date,
+  ) {
+    const from =
+      filter.kind === 'topic'
+        ? db.selectFrom('article_topic as l').where('l.topic_id', '=', filter.topicId)
+        : db.selectFrom('article_credit as l').where('l.author_id', '=', filter.authorId)
+    return from
+      .where('l.published_at', '<=', now.getTime())
+      .innerJoin('article', 'article.id', 'l.article_id')
+      .innerJoin('section', 'section.id', 'article.section_id')
+      .where('article.status', '=', 'published')
+  }
+
+  /** The article with its section, lead image, byline and topics, in one query. */
+  async function findArticle(
+    by: 'slug' | 'id',
+    value: string | number,
+  ): Promise<Article | undefined> {
+    let q = db
+      .selectFrom('article')
+      .innerJoin('section', 'section.id', 'article.section_id')
+      .leftJoin('image as li', 'li.id', 'article.lead_image_id')
+      .selectAll('article')
+      .select(['section.slug as section_slug', 'section.name as section_name'])
+      .select(LEAD_IMAGE_COLUMNS)
+      .select(creditsJson)
+      .select((eb) =>
+        jsonArrayFrom(
+          eb
+            .selectFrom('article_correction as ac')
+            .select(['ac.id', 'ac.at', 'ac.kind', 'ac.text'])
+            .whereRef('ac.article_id', '=', 'article.id')
+            .orderBy('ac.at'),
+        ).as('corrections'),
+      )
+      .select((eb) =>
+        jsonArrayFrom(
+          eb
+            .selectFrom('article_topic as at')
+            .innerJoin('topic', 'topic.id', 'at.topic_id')
+            .select(['topic.id', 'topic.slug', 'topic.name', 'at.position'])
+            .whereRef('at.article_id', '=', 'article.id')
+            .orderBy('at.position'),
+        ).as('topics'),
+      )
+    q =
+      by === 'slug'
+        ? q.where('article.slug', '=', String(value))
+        : q.where('article.id', '=', Number(value))
+    const row = await q.executeTakeFirst()
+    if (!row) return undefined
+    return {
+      id: row.id,
+      slug: row.slug,
+      section: { id: row.section_id, slug: row.section_slug, name: row.section_name },
+      kicker: row.kicker,
+      headline: row.headline,
+      standfirst: row.standfirst,
+      body: row.body,
+      summary: row.summary,
+      wordCount: row.word_count,
+      status: row.status,
+      language: row.language,
+      leadImage: leadImageOf(row),
+      publishedAt: row.published_at === null ? null : new Date(row.published_at),
+      updatedAt: new Date(row.updated_at),
+      credits: toCredits(row.credits),
+      createdBy: row.created_by,
+      unpublishAt: row.unpublish_at === null ? null : new Date(row.unpublish_at),
+      corrections: parseJsonArray<{
+        id: number
+        at: number
+        kind: 'correction' | 'update'
+        text: string
+      }>(row.corrections)
+        .sort((x, y) => Number(x.at) - Number(y.at) || x.id - y.id)
+        .map((c) => ({ id: Number(c.id), at: new Date(Number(c.at)), kind: c.kind, text: c.text })),
+      // json_agg need not keep the subquery's order on PostgreSQL: sort by position here.
+      topics: parseJsonArray<{ id: number; slug: string; name: string; position: number }>(
+        row.topics,
+      )
+        .sort((x, y) => x.position - y.position)
+        .map((t) => ({
+          id: Number(t.id),
+          slug: t.slug,
+          name: t.name,
+        })),
+    }
+  }
+
+  return {
+    findArticleBySlug: (slug) => findArticle('slug', slug),
+
+    findArticleById: (id) => findArticle('id', id),
+
+    async listPublished(filter, page, now) {
+      // Topic and author lists start from their link table's (id, published_at) index, so a
+      // page costs the same whatever the size of the archive.
+      const rows =
+        filter.kind === 'topic' || filter.kind === 'author'
+          ? await linkedBase(filter, now)
+              .leftJoin('image as li', 'li.id', 'article.lead_image_id')
+              .select(SUMMARY_COLUMNS)
+              .select(LEAD_IMAGE_COLUMNS)
+              .orderBy('l.published_at', 'desc')
+              .orderBy('l.article_id', 'desc')
+              .limit(page.limit + 1)
+              .offset(page.offset)
+              .execute()
+          : await (
+              filter.kind === 'section'
+                ? publishedBase(db, now).where('article.section_id', '=', filter.sectionId)
+                : publishedBase(db, now)
+            )
+              .leftJoin('image as li', 'li.id', 'article.lead_image_id')
+              .select(SUMMARY_COLUMNS)
+              .select(LEAD_IMAGE_COLUMNS)
+              .orderBy('article.published_at', 'desc')
+              .orderBy('article.id', 'desc')
+              .limit(page.limit + 1)
+              .offset(page.offset)
+              .execute()
+      const hasMore = rows.length > page.limit
+      return { items: await toSummaries(db, rows.slice(0, page.limit)), hasMore }
+    },
+
+    async latestPerSection(sectionIds, perSection, now) {
+      const out = new Map<number, ArticleSummary[]>()
+      // One small indexed query per section beats a window function that both dialects
+      // would plan differently; sections are few.
+      const lists = await Promise.all(
+        sectionIds.map((id) =>
+          publishedBase(db, now)
+            .leftJoin('image as li', 'li.id', 'article.lead_image_id')
+            .select(SUMMARY_COLUMNS)
+            .select(LEAD_IMAGE_COLUMNS)
+            .where('article.section_id', '=', id)
+            .orderBy('article.published_at', 'desc')
+            .orderBy('article.id', 'desc')
+            .limit(perSection)
+            .execute(),
+        ),
+      )
+      const all = await toSummaries(db, lists.flat())
+      const byId = new Map(all.map((a) => [a.id, a]))
+      sectionIds.forEach((id, i) =>
+        out.set(
+          id,
+          lists[i]!.map((r) => byId.get(r.id)!),
+        ),
+      )
+      return out
+    },
+
+    async relatedCandidates(article, perList, now) {
+      const byTopic = await Promise.all(
+        article.topicIds.map((topicId) =>
+          linkedBase({ kind: 'topic', topicId }, now)
+            .select(['article.id', 'article.section_id', 'article.published_at'])
+            .where('article.id', '!=', article.id)
+            .orderBy('l.published_at', 'desc')
+            .orderBy('l.article_id', 'desc')
+            .limit(perList)
+            .execute(),
+        ),
+      )
+      const sameSection = await publishedBase(db, now)
+        .select(['article.id', 'article.section_id', 'article.published_at'])
+        .where('article.section_id', '=', article.sectionId)
+        .where('article.id', '!=', article.id)
+        .orderBy('article.published_at', 'desc')
+        .orderBy('article.id', 'desc')
+        .limit(6)
+        .execute()
+      const shared = new Map<number, number>()
+      for (const list of byTopic)
+        for (const r of list) shared.set(r.id, (shared.get(r.id) ?? 0) + 1)
+      const candidates = [...byTopic.flat(), ...sameSection].map((r) => ({
+        id: r.id,
+        sectionId: r.section_id,
+        publishedAt: r.published_at ?? 0,
+      }))
+      return { candidates, shared }
+    },
+
+    async summariesByIds(ids, now) {
+      if (ids.length === 0) return []
+      const rows = await publishedBase(db, now)
+        .leftJoin('image as li', 'li.id', 'article.lead_image_id')
+        .select(SUMMARY_COLUMNS)
+        .select(LEAD_IMAGE_COLUMNS)
+        .where('article.id', 'in', ids)
+        .execute()
+      const items = await toSummaries(db, rows)
+      const order = new Map(ids.map((id, i) => [id, i]))
+      return items.sort((a, b) => order.get(a.id)! - order.get(b.id)!)
+    },
+
+    async bodiesByIds(ids) {
+      if (ids.length === 0) return new Map()
+      const rows = await db
+        .selectFrom('article')
+        .select(['id', 'body'])
+        .where('id', 'in', ids)
+        .execute()
+      return new Map(rows.map((r) => [r.id, r.body]))
+    },
+
+    async countPublished(now) {
+      const r = await publishedBase(db, now)
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .executeTakeFirstOrThrow()
+      return Number(r.n)
+    },
+  }
+}

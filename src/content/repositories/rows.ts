@@ -1,0 +1,225 @@
+import type { Kysely, Selectable } from 'kysely'
+import type { Database, ImageTable } from '../../storage/index.js'
+import type { ArticleSummary, Credit, Image } from '../article.js'
+
+/**
+ * What the repository parts share: the columns a list selects, the base of every "published and
+ * due" query, and the mappers from rows to domain types. Queries here take the database handle
+ * they run on, so each part can use them without knowing the others.
+ */
+
+export const SUMMARY_COLUMNS = [
+  'article.id',
+  'article.slug',
+  'article.kicker',
+  'article.headline',
+  'article.summary',
+  'article.word_count',
+  'article.language',
+  'article.lead_image_id',
+  'article.published_at',
+  'article.updated_at',
+  'article.section_id',
+  'section.slug as section_slug',
+  'section.name as section_name',
+] as const
+
+/** The lead image, joined as `li`, so a list needs no query per picture. */
+export const LEAD_IMAGE_COLUMNS = [
+  'li.storage_key as li_storage_key',
+  'li.alt as li_alt',
+  'li.caption as li_caption',
+  'li.credit as li_credit',
+  'li.width as li_width',
+  'li.height as li_height',
+  'li.widths as li_widths',
+] as const
+
+export const CREDIT_COLUMNS = [
+  'c.position',
+  'c.kind',
+  'c.name',
+  'au.id as author_id',
+  'au.slug as author_slug',
+  'au.name as author_name',
+  'ag.id as agency_id',
+  'ag.slug as agency_slug',
+  'ag.name as agency_name',
+  'ag.url as agency_url',
+] as const
+
+export interface CreditJson {
+  position: number
+  kind: 'author' | 'guest' | 'agency'
+  name: string | null
+  author_id: number | null
+  author_slug: string | null
+  author_name: string | null
+  agency_id: number | null
+  agency_slug: string | null
+  agency_name: string | null
+  agency_url: string | null
+}
+
+export interface LeadImageRow {
+  lead_image_id: number | null
+  li_storage_key: string | null
+  li_alt: string | null
+  li_caption: string | null
+  li_credit: string | null
+  li_width: number | null
+  li_height: number | null
+  li_widths: string | null
+}
+
+export type SummaryRow = LeadImageRow & {
+  id: number
+  slug: string
+  kicker: string | null
+  headline: string
+  summary: string
+  word_count: number
+  language: string
+  lead_image_id: number | null
+  published_at: number | null
+  updated_at: number
+  section_id: number
+  section_slug: string
+  section_name: string
+}
+
+/** Articles readers may see at `now`: published, and their publication time has come. */
+export function publishedBase(db: Kysely<Database>, now: Date) {
+  return db
+    .selectFrom('article')
+    .innerJoin('section', 'section.id', 'article.section_id')
+    .where('article.status', '=', 'published')
+    .where('article.published_at', '<=', now.getTime())
+}
+
+/** Bylines of many articles in one query (a JSON subquery per row is slower on SQLite). */
+export async function creditsFor(
+  db: Kysely<Database>,
+  articleIds: readonly number[],
+): Promise<Map<number, Credit[]>> {
+  const out = new Map<number, Credit[]>()
+  if (articleIds.length === 0) return out
+  const rows = await db
+    .selectFrom('article_credit as c')
+    .leftJoin('author as au', 'au.id', 'c.author_id')
+    .leftJoin('agency as ag', 'ag.id', 'c.agency_id')
+    .select(['c.article_id', ...CREDIT_COLUMNS])
+    .where('c.article_id', 'in', [...articleIds])
+    .orderBy('c.article_id')
+    .orderBy('c.position')
+    .execute()
+  for (const r of rows) {
+    const credit = toCredit(r)
+    if (!credit) continue
+    const list = out.get(r.article_id)
+    if (list) list.push(credit)
+    else out.set(r.article_id, [credit])
+  }
+  return out
+}
+
+/** List rows with their bylines, in the rows' order. */
+export async function toSummaries(
+  db: Kysely<Database>,
+  rows: SummaryRow[],
+): Promise<ArticleSummary[]> {
+  const credits = await creditsFor(
+    db,
+    rows.map((r) => r.id),
+  )
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    section: { id: r.section_id, slug: r.section_slug, name: r.section_name },
+    kicker: r.kicker,
+    headline: r.headline,
+    summary: r.summary,
+    wordCount: r.word_count,
+    language: r.language,
+    leadImage: leadImageOf(r),
+    publishedAt: new Date(r.published_at ?? 0),
+    updatedAt: new Date(r.updated_at),
+    credits: credits.get(r.id) ?? [],
+  }))
+}
+
+/** SQLite hands JSON back as text, PostgreSQL as values. */
+export function parseJsonArray<T>(v: unknown): T[] {
+  if (typeof v === 'string') return JSON.parse(v) as T[]
+  return Array.isArray(v) ? (v as T[]) : []
+}
+
+export function toCredits(raw: unknown): Credit[] {
+  return parseJsonArray<CreditJson>(raw)
+    .sort((x, y) => x.position - y.position)
+    .flatMap((r) => toCredit(r) ?? [])
+}
+
+/** One byline row as a credit; null when what it names is gone (a deleted author or agency). */
+export function toCredit(r: CreditJson): Credit | null {
+  if (r.kind === 'author' && r.author_id !== null) {
+    return {
+      kind: 'author',
+      author: { id: Number(r.author_id), slug: r.author_slug!, name: r.author_name! },
+    }
+  }
+  if (r.kind === 'agency' && r.agency_id !== null) {
+    return {
+      kind: 'agency',
+      agency: {
+        id: Number(r.agency_id),
+        slug: r.agency_slug!,
+        name: r.agency_name!,
+        url: r.agency_url,
+      },
+    }
+  }
+  if (r.kind === 'guest' && r.name) return { kind: 'guest', name: r.name }
+  return null
+}
+
+export function leadImageOf(r: LeadImageRow): Image | null {
+  if (!r.lead_image_id || r.li_storage_key === null) return null
+  return toImage({
+    id: r.lead_image_id,
+    storage_key: r.li_storage_key,
+    alt: r.li_alt ?? '',
+    caption: r.li_caption ?? '',
+    credit: r.li_credit ?? '',
+    width: r.li_width ?? 0,
+    height: r.li_height ?? 0,
+    widths: r.li_widths ?? '[]',
+    created_at: 0,
+  })
+}
+
+/** An image row; widths that do not parse fall back to the original's own width. */
+export function toImage(r: Selectable<ImageTable>): Image {
+  let widths: number[] = []
+  try {
+    const parsed: unknown = JSON.parse(r.widths)
+    if (Array.isArray(parsed)) widths = parsed.filter((w): w is number => Number.isInteger(w))
+  } catch {
+    widths = []
+  }
+  return {
+    id: r.id,
+    storageKey: r.storage_key,
+    alt: r.alt,
+    caption: r.caption,
+    credit: r.credit,
+    width: r.width,
+    height: r.height,
+    widths: widths.length ? widths : [r.width],
+  }
+}
+
+/** A LIKE pattern matching `text` anywhere, lower-cased, with its wildcards taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}

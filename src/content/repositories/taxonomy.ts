@@ -1,0 +1,111 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../storage/index.js'
+import type { Agency, Author, Section, Topic } from '../article.js'
+
+/** The four kinds of thing an article is filed under or credited to. */
+export type TaxonomyKind = 'section' | 'topic' | 'author' | 'agency'
+
+/** Sections, topics, authors and agencies. */
+export interface TaxonomyRepository {
+  /** In the order the navigation shows them. */
+  listSections(): Promise<Section[]>
+  findSectionBySlug(slug: string): Promise<Section | undefined>
+  findTopicBySlug(slug: string): Promise<Topic | undefined>
+  findAuthorBySlug(slug: string): Promise<Author | undefined>
+  /** By name. */
+  listTopics(): Promise<Topic[]>
+  /** By name. */
+  listAuthors(): Promise<Author[]>
+  /** By name. */
+  listAgencies(): Promise<Agency[]>
+  /** The stored row of one section, topic, author or agency, for the edit form. */
+  findTaxonomy(kind: TaxonomyKind, id: number): Promise<Record<string, unknown> | undefined>
+  /** Changes a section, topic, author or agency in place; false if there is no such row. */
+  updateTaxonomy(
+    kind: TaxonomyKind,
+    id: number,
+    values: Record<string, string | number | null>,
+    now: Date,
+  ): Promise<boolean>
+  insertSection(s: Omit<Section, 'id'>): Promise<number>
+  insertAuthor(a: Omit<Author, 'id'>, now: Date): Promise<number>
+  insertAgency(a: Omit<Agency, 'id'>): Promise<number>
+  insertTopic(t: Omit<Topic, 'id'>): Promise<number>
+}
+
+export function createTaxonomyRepository(db: Kysely<Database>): TaxonomyRepository {
+  return {
+    async listSections() {
+      return db.selectFrom('section').selectAll().orderBy('position').orderBy('id').execute()
+    },
+
+    async findSectionBySlug(slug) {
+      return db.selectFrom('section').selectAll().where('slug', '=', slug).executeTakeFirst()
+    },
+
+    async findTopicBySlug(slug) {
+      return db.selectFrom('topic').selectAll().where('slug', '=', slug).executeTakeFirst()
+    },
+
+    async findAuthorBySlug(slug) {
+      return db
+        .selectFrom('author')
+        .select(['id', 'slug', 'name', 'role', 'bio'])
+        .where('slug', '=', slug)
+        .executeTakeFirst()
+    },
+
+    async listTopics() {
+      return db.selectFrom('topic').selectAll().orderBy('name').execute()
+    },
+
+    async listAuthors() {
+      return db
+        .selectFrom('author')
+        .select(['id', 'slug', 'name', 'role', 'bio'])
+        .orderBy('name')
+        .execute()
+    },
+
+    async listAgencies() {
+      return db.selectFrom('agency').selectAll().orderBy('name').execute()
+    },
+
+    async findTaxonomy(kind, id) {
+      return db.selectFrom(kind).selectAll().where('id', '=', id).executeTakeFirst() as Promise<
+        Record<string, unknown> | undefined
+      >
+    },
+
+    async updateTaxonomy(kind, id, values, now) {
+      // An author's page says when it was last changed; the others have no such column.
+      const set = kind === 'author' ? { ...values, updated_at: now.getTime() } : values
+      const r = await db.updateTable(kind).set(set).where('id', '=', id).executeTakeFirst()
+      return Number(r.numUpdatedRows) === 1
+    },
+
+    async insertSection(s) {
+      const r = await db.insertInto('section').values(s).returning('id').executeTakeFirstOrThrow()
+      return r.id
+    },
+
+    async insertAuthor(a, now) {
+      const r = await db
+        .insertInto('author')
+        .values({ ...a, updated_at: now.getTime() })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      return r.id
+    },
+
+    async insertAgency(a) {
+      const r = await db.insertInto('agency').values(a).returning('id').executeTakeFirstOrThrow()
+      return r.id
+    },
+
+    async insertTopic(t) {
+      const r = await db.insertInto('topic').values(t).returning('id').executeTakeFirstOrThrow()
+      return r.id
+    },
+  }
+}
