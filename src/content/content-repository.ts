@@ -33,7 +33,8 @@ export type {
  * that part's interface instead of this one.
  */
 export interface ContentRepository
-  extends ArticleReads,
+  extends
+    ArticleReads,
     NewsroomList,
     ArticleWrites,
     PublicationSchedule,

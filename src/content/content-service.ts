@@ -27,11 +27,7 @@ export interface ContentServiceDeps {
  * changed, once committed, so cached pages holding them can go.
  */
 export interface ContentService
-  extends ArticleSaves,
-    ArticleVersions,
-    TaxonomyService,
-    ImageService,
-    PublishingService {}
+  extends ArticleSaves, ArticleVersions, TaxonomyService, ImageService, PublishingService {}
 
 export function createContentService(deps: ContentServiceDeps): ContentService {
   const { repo, clock } = deps

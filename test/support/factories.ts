@@ -16,7 +16,10 @@ export interface Basics {
 let n = 0
 
 /** The smallest newsroom a test needs: two sections, two authors, an agency, topics, an image. */
-export async function seedBasics(app: App, now = new Date()): Promise<Basics> {
+export async function seedBasics(
+  app: Pick<App, 'content' | 'repo'>,
+  now = new Date(),
+): Promise<Basics> {
   const sectionId = await app.content.createSection({
     slug: 'world',
     name: 'World',

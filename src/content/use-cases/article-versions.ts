@@ -18,7 +18,11 @@ export interface ArticleVersions {
     meta?: { staffId?: number },
   ): Promise<Article>
   /** Keeps the editor's unsaved text on the server; nothing readers see changes. */
-  autosave(articleId: number, staffId: number, text: { headline: string; body: string }): Promise<void>
+  autosave(
+    articleId: number,
+    staffId: number,
+    text: { headline: string; body: string },
+  ): Promise<void>
   findAutosave(articleId: number): Promise<Autosave | undefined>
 }
 

@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { fixedClock } from '../../lib/clock.js'
+import { skipFor, testDialects } from '../../../test/support/dialects.js'
+import { type ContentFixture, openContent } from '../../../test/support/content.js'
+import { articleInput, seedBasics, type Basics } from '../../../test/support/factories.js'
+import { type SitemapRows, createSitemapRows } from './sitemap-rows.js'
+
+const NOW = new Date('2026-11-26T12:00:00Z')
+const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3600_000)
+
+for (const dialect of testDialects) {
+  describe(`${dialect}: sitemap rows`, { skip: await skipFor(dialect) }, () => {
+    let f: ContentFixture
+    let b: Basics
+    let rows: SitemapRows
+    const clock = fixedClock(NOW)
+
+    before(async () => {
+      f = await openContent(dialect, { clock })
+      b = await seedBasics(f, NOW)
+      rows = createSitemapRows(f.storage.db)
+      // The newsroom of the content suite: older, newer, a draft, one scheduled for later, one
+      // taken down, and one published early by an editor (its time becomes now).
+      await f.content.createArticle(
+        articleInput(b, { slug: 'mixed-byline', publishedAt: hoursAgo(2) }),
+      )
+      await f.content.createArticle(articleInput(b, { slug: 'draft-one', status: 'draft' }))
+      await f.content.createArticle(
+        articleInput(b, {
+          slug: 'later-one',
+          status: 'scheduled',
+          publishedAt: new Date(NOW.getTime() + 3600_000),
+        }),
+      )
+      await f.content.createArticle(
+        articleInput(b, {
+          slug: 'culture-one',
+          sectionId: b.otherSectionId,
+          publishedAt: hoursAgo(1),
+        }),
+      )
+      await f.content.createArticle(articleInput(b, { slug: 'sibling', publishedAt: hoursAgo(5) }))
+      const early = await f.content.createArticle(
+        articleInput(b, {
+          slug: 'early',
+          status: 'scheduled',
+          publishedAt: new Date(NOW.getTime() + 86_400_000),
+        }),
+      )
+      await f.content.updateArticle(
+        early.id,
+        articleInput(b, { slug: 'early', status: 'published', publishedAt: null }),
+      )
+      const embargoed = await f.content.createArticle(
+        articleInput(b, {
+          slug: 'embargoed',
+          publishedAt: hoursAgo(1),
+          unpublishAt: new Date(NOW.getTime() + 3600_000),
+        }),
+      )
+      clock.set(new Date(NOW.getTime() + 2 * 3600_000))
+      assert.deepEqual((await f.content.publishDue()).unpublished, [embargoed.id])
+      clock.set(NOW)
+      await f.content.createArticle(articleInput(b, { slug: 'hostile' }))
+    })
+    after(() => f?.close())
+
+    it('lists sitemap entries oldest first and news of the last hours', async () => {
+      const entries = await rows.listSitemapEntries(0, 100, NOW)
+      const times = entries.map((e) => e.path.publishedAt.getTime())
+      assert.deepEqual(
+        [...times].sort((x, y) => x - y),
+        times,
+      )
+      const news = await rows.listPublishedSince(hoursAgo(1.5), NOW, 10)
+      assert.deepEqual(
+        news.map((n) => n.path.slug),
+        ['early', 'hostile', 'culture-one'],
+      )
+      assert.ok(entries.length >= 3)
+    })
+
+    it('pages the sitemap without moving earlier entries', async () => {
+      const all = await rows.listSitemapEntries(0, 100, NOW)
+      assert.deepEqual(
+        all.map((e) => e.path.slug),
+        ['sibling', 'mixed-byline', 'culture-one', 'hostile', 'early'],
+      )
+      const second = await rows.listSitemapEntries(2, 2, NOW)
+      assert.deepEqual(
+        second.map((e) => e.path.slug),
+        ['culture-one', 'hostile'],
+      )
+      assert.equal(all[2]!.path.section.slug, 'culture')
+      const news = await rows.listPublishedSince(hoursAgo(24), NOW, 1)
+      assert.equal(news[0]!.headline, (await f.repo.findArticleBySlug('early'))!.headline)
+      assert.equal(news[0]!.language, 'en')
+    })
+
+    it('knows when anything readers see last changed', async () => {
+      assert.equal((await rows.latestChange(NOW))?.toISOString(), NOW.toISOString())
+      assert.equal(await rows.latestChange(hoursAgo(48)), null)
+    })
+  })
+}
