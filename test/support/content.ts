@@ -34,3 +34,24 @@ export async function openContent(
   })
   return { storage, repo, content, changes, close: () => storage.close() }
 }
+
+/**
+ * A staff row for what content records about who did it (creator, version author). Written
+ * directly: content tests need the row, not the staff domain.
+ */
+export async function addStaffRow(storage: Storage, name: string): Promise<number> {
+  const r = await storage.db
+    .insertInto('staff')
+    .values({
+      email: `${name.toLowerCase().replace(/[^a-z]/g, '')}@example.org`,
+      name,
+      role: 'editor',
+      password_hash: 'not a hash',
+      author_id: null,
+      created_at: 0,
+      disabled_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return r.id
+}

@@ -2,9 +2,8 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { fixedClock } from '../../lib/clock.js'
 import { skipFor, testDialects } from '../../../test/support/dialects.js'
-import { type ContentFixture, openContent } from '../../../test/support/content.js'
+import { type ContentFixture, addStaffRow, openContent } from '../../../test/support/content.js'
 import { articleInput, seedBasics, type Basics } from '../../../test/support/factories.js'
-import { createStaffRepository } from '../../staff/staff-repository.js'
 import { type NewsroomList, createNewsroomList } from './newsroom-list.js'
 
 const NOW = new Date('2026-11-26T12:00:00Z')
@@ -22,10 +21,7 @@ for (const dialect of testDialects) {
       f = await openContent(dialect, { clock })
       b = await seedBasics(f, NOW)
       list = createNewsroomList(f.storage.db)
-      editorId = await createStaffRepository(f.storage.db).insertStaff(
-        { email: 'ed@example.org', name: 'Ed', role: 'editor', passwordHash: 'x', authorId: null },
-        NOW,
-      )
+      editorId = await addStaffRow(f.storage, 'Ed')
       await f.content.createArticle(
         articleInput(b, {
           slug: 'budget',

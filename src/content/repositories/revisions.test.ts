@@ -2,9 +2,8 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { fixedClock } from '../../lib/clock.js'
 import { skipFor, testDialects } from '../../../test/support/dialects.js'
-import { type ContentFixture, openContent } from '../../../test/support/content.js'
+import { type ContentFixture, addStaffRow, openContent } from '../../../test/support/content.js'
 import { articleInput, seedBasics, type Basics } from '../../../test/support/factories.js'
-import { createStaffRepository } from '../../staff/staff-repository.js'
 import { type RevisionRepository, createRevisionRepository } from './revisions.js'
 
 const NOW = new Date('2026-11-26T12:00:00Z')
@@ -22,16 +21,7 @@ for (const dialect of testDialects) {
       f = await openContent(dialect, { clock: fixedClock(NOW) })
       b = await seedBasics(f, NOW)
       repo = createRevisionRepository(f.storage.db)
-      staffId = await createStaffRepository(f.storage.db).insertStaff(
-        {
-          email: 'ed@example.org',
-          name: 'Ed Itor',
-          role: 'editor',
-          passwordHash: 'x',
-          authorId: null,
-        },
-        NOW,
-      )
+      staffId = await addStaffRow(f.storage, 'Ed Itor')
       // Each save records a version through the service; the tests below add their own.
       articleId = (await f.content.createArticle(articleInput(b, { slug: 'one' }))).id
       otherId = (await f.content.createArticle(articleInput(b, { slug: 'two' }))).id

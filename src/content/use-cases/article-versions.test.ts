@@ -2,9 +2,8 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { fixedClock } from '../../lib/clock.js'
 import { skipFor, testDialects } from '../../../test/support/dialects.js'
-import { type ContentFixture, openContent } from '../../../test/support/content.js'
+import { type ContentFixture, addStaffRow, openContent } from '../../../test/support/content.js'
 import { articleInput, seedBasics, type Basics } from '../../../test/support/factories.js'
-import { createStaffRepository } from '../../staff/staff-repository.js'
 
 const NOW = new Date('2026-11-26T12:00:00Z')
 
@@ -74,10 +73,7 @@ for (const dialect of testDialects) {
     })
 
     it('keeps the editor’s unsaved copy until the article is saved', async () => {
-      const staffId = await createStaffRepository(f.storage.db).insertStaff(
-        { email: 'w@example.org', name: 'W', role: 'author', passwordHash: 'x', authorId: null },
-        NOW,
-      )
+      const staffId = await addStaffRow(f.storage, 'W')
       const a = await f.content.createArticle(articleInput(b, { slug: 'autosaved' }))
       await f.content.autosave(a.id, staffId, { headline: 'Half', body: '<p>Half a thought</p>' })
       assert.deepEqual(await f.content.findAutosave(a.id), {
