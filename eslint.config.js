@@ -2,22 +2,51 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import globals from 'globals'
 
-// Dependency lines from docs/ARCHITECTURE.md, held by the linter instead of by memory.
-const driverImports = {
-  paths: [
-    { name: 'better-sqlite3', message: 'Only src/storage/ talks to database drivers.' },
-    { name: 'pg', message: 'Only src/storage/ talks to database drivers.' },
-  ],
+// Dependency lines from docs/ARCHITECTURE.md ("Fences"), held by the linter instead of by memory.
+// Flat config replaces a rule's options per file rather than merging them, so each group below
+// states its whole set of restrictions.
+const drivers = [
+  { name: 'better-sqlite3', message: 'Only src/storage/ talks to database drivers.' },
+  { name: 'pg', message: 'Only src/storage/ talks to database drivers.' },
+]
+const fastify = [{ name: 'fastify', message: 'Domain and infrastructure code does not know HTTP.' }]
+const fastifyPlugins = {
+  group: ['@fastify/*'],
+  message: 'Domain and infrastructure code does not know HTTP.',
 }
-const noFastify = {
-  paths: [
-    ...driverImports.paths,
-    { name: 'fastify', message: 'Domain modules do not know about HTTP.' },
-  ],
-}
+/** A relative import that reaches into one of the given top-level folders of src/. */
+const into = (folders, message) => ({
+  regex: `^(\\.\\./)+(${folders.join('|')})(/|$)`,
+  message,
+})
+const surfaces = ['site', 'admin', 'webhooks', 'http', 'cli']
+
+// Domain folders (the newsroom's rules) and the infrastructure they use.
+const domainFolders = [
+  'content',
+  'staff',
+  'newsletter',
+  'contributions',
+  'jobs',
+  'email',
+  'files',
+  'lib',
+  'demo',
+  'backup',
+]
+const sourceOnly = ['src/**/*.test.{ts,tsx}']
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-output/**', 'bench/results/**', 'bench/.data/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'data/**',
+      'test-output/**',
+      'bench/results/**',
+      'bench/.data/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -33,15 +62,9 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    ignores: [
-      'src/storage/**',
-      'src/main.ts',
-      'src/config.ts',
-      'src/cli/**',
-      'src/**/*.test.{ts,tsx}',
-    ],
+    ignores: ['src/storage/**', 'src/main.ts', 'src/config.ts', 'src/cli/**', ...sourceOnly],
     rules: {
-      'no-restricted-imports': ['error', driverImports],
+      'no-restricted-imports': ['error', { paths: drivers }],
       'no-restricted-properties': [
         'error',
         {
@@ -58,7 +81,61 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['src/content/**/*.{ts,tsx}', 'src/lib/**/*.{ts,tsx}', 'src/files/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', noFastify] },
+    // Domain and infrastructure: no HTTP, no surface, no driver.
+    files: domainFolders.map((f) => `src/${f}/**/*.{ts,tsx}`),
+    ignores: sourceOnly,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...drivers, ...fastify],
+          patterns: [
+            fastifyPlugins,
+            into(surfaces, 'Domain code is used by the surfaces, never the other way round.'),
+          ],
+        },
+      ],
+    },
   },
+  {
+    // Storage owns the drivers but knows nothing of HTTP or the domain above it.
+    files: ['src/storage/**/*.{ts,tsx}'],
+    ignores: sourceOnly,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: fastify,
+          patterns: [
+            fastifyPlugins,
+            into([...surfaces, ...domainFolders], 'Storage sits below every other folder.'),
+          ],
+        },
+      ],
+    },
+  },
+  ...[
+    ['site', ['admin', 'webhooks', 'storage', 'cli']],
+    ['admin', ['site', 'webhooks', 'storage', 'cli']],
+    ['webhooks', ['site', 'admin', 'storage', 'cli']],
+    ['http', ['site', 'admin', 'webhooks', 'cli']],
+  ].map(([surface, forbidden]) => ({
+    // Surfaces reach data through domain services, and never through each other.
+    files: [`src/${surface}/**/*.{ts,tsx}`],
+    ignores: sourceOnly,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: drivers,
+          patterns: [
+            into(
+              forbidden,
+              `src/${surface}/ may not import ${forbidden.join(', ')}: see ARCHITECTURE.md.`,
+            ),
+          ],
+        },
+      ],
+    },
+  })),
 )

@@ -139,7 +139,6 @@ const say = (s = '') => process.stdout.write(`${s}\n`)
 const round = (n, d = 1) =>
   n === null || n === undefined || Number.isNaN(n) ? null : Math.round(n * 10 ** d) / 10 ** d
 
-
 function childEnv(db, extra) {
   return {
     ...process.env,

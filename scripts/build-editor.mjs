@@ -35,7 +35,8 @@ await build({
   logLevel: 'warning',
 })
 fs.copyFileSync(path.join(src, 'editor.css'), path.join(out, `editor.css${tmp}`))
-for (const name of ['editor.js', 'editor.css']) fs.renameSync(path.join(out, name + tmp), path.join(out, name))
+for (const name of ['editor.js', 'editor.css'])
+  fs.renameSync(path.join(out, name + tmp), path.join(out, name))
 
 for (const name of ['editor.js', 'editor.css']) {
   const body = fs.readFileSync(path.join(out, name))

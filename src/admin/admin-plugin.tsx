@@ -28,7 +28,6 @@ import type { SiteTextService } from '../content/index.js'
 import { CSV_HEADER, type ContributionsService, csvRow } from '../contributions/index.js'
 import { appealFormValues, appealFromForm } from './appeal-form.js'
 import { AppealForm, ContributionsDashboard } from './views/contributions-views.js'
-import { isUniqueViolation } from '../storage/index.js'
 import { AppError, isAppError } from '../lib/errors.js'
 import { mailOrigin } from '../http/origin.js'
 import { invitationEmail, resetEmail } from '../staff/staff-emails.js'
@@ -1417,8 +1416,6 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
           deps.onNewslettersChanged?.()
         } catch (err) {
           if (isAppError(err) && err.status < 500) return show(err.status, problemsOf(err))
-          if (isUniqueViolation(err))
-            return show(409, ['Another newsletter already uses that address.'])
           throw err
         }
         return show(201, [], `Added ${values['name']}. Its sign-up box now shows under articles.`)

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { type MailTransport, type Message, isEmailAddress } from '../email/index.js'
 import type { Clock } from '../lib/clock.js'
 import { AppError } from '../lib/errors.js'
+import { isUniqueViolation } from '../storage/index.js'
 import { isSlug } from '../lib/slug.js'
 import { type Newsletter, afterSignUp, consentText, mayResendConfirmation } from './newsletter.js'
 import { isTimeZone } from './edition.js'
@@ -99,7 +100,19 @@ export function createNewsletterService(deps: NewsletterServiceDeps) {
           details: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
         })
       }
-      const id = await repo.insertNewsletter(parsed.data, clock.now())
+      let id: number
+      try {
+        id = await repo.insertNewsletter(parsed.data, clock.now())
+      } catch (err) {
+        // Two newsletters on one address would share sign-up and archive pages.
+        if (!isUniqueViolation(err)) throw err
+        throw new AppError('SLUG_TAKEN', {
+          status: 409,
+          message: 'Another newsletter already uses that address.',
+          details: ['slug: choose another'],
+          cause: err,
+        })
+      }
       listMemo = null
       return id
     },
