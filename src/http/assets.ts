@@ -18,7 +18,25 @@ export interface Asset {
  * TypeScript source; the compiled build reads the same file from src/ (see loadAsset).
  */
 export function loadStylesheet(dir: URL, name = 'site', prefix = '/assets'): Asset {
-  return loadAsset(dir, `${name}.css`, prefix, 'text/css; charset=utf-8')
+  const type = 'text/css; charset=utf-8'
+  // A long stylesheet is kept as parts in `assets/<name>/` (01-base.css, 02-…), joined in name
+  // order into one served file: readers still fetch a single request.
+  const parts = sourceCandidates(dir, name).find((d) =>
+    fs.statSync(d, { throwIfNoEntry: false })?.isDirectory(),
+  )
+  if (!parts) return loadAsset(dir, `${name}.css`, prefix, type)
+  const files = fs
+    .readdirSync(parts)
+    .filter((f) => f.endsWith('.css'))
+    .sort()
+  const body = Buffer.concat(files.map((f) => fs.readFileSync(`${parts}/${f}`)))
+  return assetOf(body, `${name}.css`, prefix, type)
+}
+
+/** `<dir>/assets/<file>`, beside the source or, from the compiled build, in src/. */
+function sourceCandidates(dir: URL, file: string): string[] {
+  const here = fileURLToPath(dir)
+  return [`${here}assets/${file}`, `${here.replace(/\/dist\/src\//, '/src/')}assets/${file}`]
 }
 
 /**
@@ -26,20 +44,18 @@ export function loadStylesheet(dir: URL, name = 'site', prefix = '/assets'): Ass
  * same file from src/ (see the path below), so there is one copy.
  */
 export function loadAsset(dir: URL, file: string, prefix: string, type: string): Asset {
-  const here = fileURLToPath(dir)
-  const candidates = [
-    `${here}assets/${file}`,
-    `${here.replace(/\/dist\/src\//, '/src/')}assets/${file}`,
-  ]
+  const candidates = sourceCandidates(dir, file)
   const found = candidates.find((f) => fs.existsSync(f))
   if (!found) throw new Error(`${file} not found in ${candidates.join(' or ')}`)
   return assetFrom(found, prefix, type)
 }
 
 function assetFrom(file: string, prefix: string, type: string): Asset {
-  const body = fs.readFileSync(file)
+  return assetOf(fs.readFileSync(file), file.slice(file.lastIndexOf('/') + 1), prefix, type)
+}
+
+function assetOf(body: Buffer, base: string, prefix: string, type: string): Asset {
   const hash = crypto.createHash('sha256').update(body).digest('hex').slice(0, 10)
-  const base = file.slice(file.lastIndexOf('/') + 1)
   const dot = base.lastIndexOf('.')
   return {
     href: `${prefix}/${base.slice(0, dot)}.${hash}${base.slice(dot)}`,
