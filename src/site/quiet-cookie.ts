@@ -1,4 +1,5 @@
 import { fastifyCookie } from '@fastify/cookie'
+import { localPath } from '../http/local-path.js'
 
 /**
  * The one cookie the reader site sets: `mh_quiet`, a date until which this device sees no
@@ -42,5 +43,5 @@ export function quietCookie(days: number, now: Date, secure: boolean): string {
 
 /** Where "Remind me later" may send the reader back: a path on this site, nothing else. */
 export function safeBack(v: unknown): string {
-  return typeof v === 'string' && /^\/(?![/\\])[^\s]{0,500}$/.test(v) ? v : '/'
+  return localPath(v) ?? '/'
 }
