@@ -274,6 +274,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const requests = registerRequestBasics(http, {
     cache,
     onionUrl: config.ONION_URL,
+    hstsMaxAge: config.HSTS_MAX_AGE,
     allowedHosts: config.ALLOWED_HOSTS,
     variantOf: site.pageVariant,
   })

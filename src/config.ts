@@ -53,6 +53,12 @@ export const ConfigSchema = z.object({
    */
   TRUST_PROXY: z.string().default('loopback'),
   /**
+   * Strict-Transport-Security max-age in seconds, sent on answers to requests that came over
+   * HTTPS (directly or, from a trusted proxy, by X-Forwarded-Proto). 0 sends none. Without
+   * includeSubDomains: a mirror's other names may still be served over plain HTTP.
+   */
+  HSTS_MAX_AGE: z.coerce.number().int().min(0).max(63_072_000).default(15_552_000),
+  /**
    * Host names this site answers to, comma-separated; `*.example.net` matches any subdomain.
    * Empty (the default) answers to any host, which is what rotating mirrors need; set it when
    * a proxy in front might pass a client's X-Forwarded-Host through. Others get 421.

@@ -132,6 +132,8 @@ export function registerRequestBasics(
   opts: {
     cache: PageCache | null
     onionUrl?: string | undefined
+    /** Strict-Transport-Security max-age for HTTPS requests; 0 or absent: none. */
+    hstsMaxAge?: number
     allowedHosts?: readonly string[]
     /** The variant of cached pages this request gets (see FastifyRequest.pageVariant). */
     variantOf?: (req: FastifyRequest) => string | Promise<string>
@@ -157,9 +159,12 @@ export function registerRequestBasics(
   app.decorateRequest('pageCacheGeneration', 0)
   app.decorateRequest('pageVariant', '')
   const { cache, onionUrl } = opts
+  const hsts = opts.hstsMaxAge ? `max-age=${opts.hstsMaxAge}` : null
   const allowedHosts = opts.allowedHosts ?? []
   app.addHook('onRequest', async (req, reply) => {
     reply.headers(SECURITY_HEADERS)
+    // Only over HTTPS: browsers ignore it on plain HTTP, and an onion address has no TLS.
+    if (hsts && req.protocol === 'https') reply.header('strict-transport-security', hsts)
     const host = req.host
     if (!isValidHost(host)) {
       throw new AppError('INVALID_HOST', { status: 400, message: 'Invalid Host header' })
