@@ -4,7 +4,7 @@ import { generate } from 'otplib'
 import { fixedClock } from '../../lib/clock.js'
 import { skipFor, testDialects } from '../../../test/support/dialects.js'
 import { PASSWORD, type StaffFixture, openStaff } from '../../../test/support/staff.js'
-import { ACCOUNT_RULE } from './throttle.js'
+import { ADDRESS_RULE, CLIENT_RULE } from './throttle.js'
 
 const NOW = new Date('2026-11-26T12:00:00Z')
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
@@ -61,19 +61,52 @@ for (const dialect of testDialects) {
       })
     })
 
-    it('slows guessing: past the limit, even the right password waits for the window to end', async () => {
-      for (let i = 0; i < ACCOUNT_RULE.limit; i++)
-        await f.staff.signIn('ana@example.org', 'wrong password!', `198.51.100.${i}`)
-      const r = await f.staff.signIn('ana@example.org', PASSWORD, '198.51.100.99')
-      assert.deepEqual(r, {
-        ok: false,
-        reason: 'throttled',
-        retryAt: new Date(NOW.getTime() + ACCOUNT_RULE.windowMs),
-      })
+    it('plays a lock-out attack: the guesser is slowed, the editor still signs in', async () => {
+      // Many guesses on ana's account from one address, and a few from each of many others.
+      const results = []
+      for (let i = 0; i < 40; i++)
+        results.push(await f.staff.signIn('ana@example.org', `guess ${i}`, '198.51.100.1'))
+      for (let a = 10; a < 22; a++)
+        for (let i = 0; i < 5; i++)
+          results.push(await f.staff.signIn('ana@example.org', `guess ${i}`, `198.51.100.${a}`))
+      assert.ok(results.every((r) => r.ok === false))
+      const throttled = results.filter((r) => r.ok === false && r.reason === 'throttled')
+      assert.ok(throttled.length >= 36 + 12, `${throttled.length} of ${results.length} slowed`)
       assert.equal(f.audits.at(-1)?.action, 'signin.throttled')
-      clock.set(new Date(NOW.getTime() + ACCOUNT_RULE.windowMs))
-      assert.equal((await f.staff.signIn('ana@example.org', PASSWORD, '198.51.100.99')).ok, true)
+      // Ana, from her own address, gets in at once with the right password.
+      const ana = await f.staff.signIn('ana@example.org', PASSWORD, '192.0.2.77')
+      assert.equal(ana.ok, true)
+      // The guessing address is slowed, not locked out: once its delay is over, the right
+      // password works from there too.
+      const slowed = await f.staff.signIn('ana@example.org', PASSWORD, '198.51.100.1')
+      assert.ok(slowed.ok === false && slowed.reason === 'throttled')
+      assert.ok(slowed.retryAt.getTime() <= NOW.getTime() + CLIENT_RULE.capMs * 40)
+      clock.set(slowed.retryAt)
+      assert.equal((await f.staff.signIn('ana@example.org', PASSWORD, '198.51.100.1')).ok, true)
       clock.set(NOW)
+    })
+
+    it('slows an address spraying many accounts, except for a browser that signed in before', async () => {
+      const first = await f.staff.signIn('ana@example.org', PASSWORD, '192.0.2.200')
+      assert.ok(first.ok === true && first.device)
+      const device = first.ok === true ? first.device : undefined
+      // One guess each at many accounts from a shared exit (a VPN, a Tor exit, an office NAT).
+      for (let i = 0; i < ADDRESS_RULE.free + 2; i++)
+        await f.staff.signIn(`someone${i}@example.org`, 'a guess', '203.0.113.50')
+      const plain = await f.staff.signIn('ana@example.org', PASSWORD, '203.0.113.50')
+      assert.ok(plain.ok === false && plain.reason === 'throttled')
+      const known = await f.staff.signIn('ana@example.org', PASSWORD, {
+        address: '203.0.113.50',
+        device,
+      })
+      assert.equal(known.ok, true)
+      assert.equal(known.ok === true && known.device, device)
+      // Another account's proof, or a forged one, is no proof.
+      const forged = await f.staff.signIn('ana@example.org', PASSWORD, {
+        address: '203.0.113.50',
+        device: device!.replace(/^[0-9]+/, String(totpId)),
+      })
+      assert.ok(forged.ok === false && forged.reason === 'throttled')
     })
 
     it('asks for a code when two-factor is on, and opens a session only with it, once', async () => {

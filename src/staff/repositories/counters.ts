@@ -11,6 +11,8 @@ export interface SigninCounters {
    */
   bumpCounter(key: string, windowMs: number, now: number): Promise<Counter>
   /** Takes back one counted attempt (it turned out to be a success). */
+  /** The counter as it stands (zero when absent or its window is over), counting nothing. */
+  peekCounter(key: string, windowMs: number, now: number): Promise<Counter>
   unbumpCounter(key: string): Promise<void>
   clearCounter(key: string): Promise<void>
   /** Counters whose window started before `before` say nothing any more. */
@@ -33,6 +35,18 @@ export function createSigninCounters(db: Kysely<Database>): SigninCounters {
         .returning(['failures', 'window_start'])
         .executeTakeFirstOrThrow()
       return { failures: Number(r.failures), windowStart: Number(r.window_start) }
+    },
+
+    async peekCounter(key, windowMs, now) {
+      const r = await db
+        .selectFrom('signin_counter')
+        .select(['failures', 'window_start'])
+        .where('key', '=', key)
+        .where('window_start', '>', now - windowMs)
+        .executeTakeFirst()
+      return r
+        ? { failures: Number(r.failures), windowStart: Number(r.window_start) }
+        : { failures: 0, windowStart: now }
     },
 
     async unbumpCounter(key) {
