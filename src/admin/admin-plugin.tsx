@@ -27,7 +27,7 @@ import { privacyRoutes } from './privacy-routes.js'
 import type { SiteTextService } from '../content/index.js'
 import { CSV_HEADER, type ContributionsService, csvRow } from '../contributions/index.js'
 import { appealFormValues, appealFromForm } from './appeal-form.js'
-import { AppealForm, ContributionsDashboard } from './views/contributions-views.js'
+import { AppealForm, ContributionsDashboard } from './views/contributions.js'
 import { AppError, isAppError } from '../lib/errors.js'
 import { mailOrigin } from '../http/origin.js'
 import { invitationEmail, resetEmail } from '../staff/staff-emails.js'
@@ -64,12 +64,7 @@ import {
   SignInView,
   StaffList,
 } from './views/admin-views.js'
-import {
-  TAXONOMY_FIELDS,
-  type TaxonomyKind,
-  TaxonomyEdit,
-  TaxonomyPage,
-} from './views/taxonomy-views.js'
+import { TAXONOMY_FIELDS, type TaxonomyKind, TaxonomyEdit, TaxonomyPage } from './views/taxonomy.js'
 
 export interface AdminDeps {
   /** The banner and appeal editor and the revenue dashboard, when contributions are on. */
