@@ -18,6 +18,8 @@ export interface AdminContext {
   staff: StaffMember | null
   csrf: string
   can: (p: Permission) => boolean
+  /** The navigation's links for this person, in order (`navFor` in admin/nav.ts). */
+  nav: readonly NavItem[]
 }
 
 export function AdminLayout(props: {
@@ -59,56 +61,11 @@ export function AdminLayout(props: {
             <>
               <nav aria-label="Admin">
                 <ul>
-                  <li>
-                    <a href="/admin/articles">Articles</a>
-                  </li>
-                  <li>
-                    <a href="/admin/articles/new">New article</a>
-                  </li>
-                  <li>
-                    <a href="/admin/media">Media</a>
-                  </li>
-                  {ctx.can('taxonomy.manage') && (
+                  {ctx.nav.map((item) => (
                     <li>
-                      <a href="/admin/taxonomy">Sections &amp; topics</a>
+                      <a href={item.href}>{item.label}</a>
                     </li>
-                  )}
-                  {ctx.can('newsletter.manage') && (
-                    <li>
-                      <a href="/admin/newsletters">Newsletters</a>
-                    </li>
-                  )}
-                  {ctx.can('newsletter.manage') && (
-                    <li>
-                      <a href="/admin/subscribers">Subscribers</a>
-                    </li>
-                  )}
-                  {ctx.can('settings.manage') && (
-                    <li>
-                      <a href="/admin/privacy">Privacy page</a>
-                    </li>
-                  )}
-                  {ctx.can('revenue.read') ? (
-                    <li>
-                      <a href="/admin/contributions">Contributions</a>
-                    </li>
-                  ) : (
-                    ctx.can('appeal.manage') && (
-                      <li>
-                        <a href="/admin/appeal">Appeal</a>
-                      </li>
-                    )
-                  )}
-                  {ctx.can('staff.manage') && (
-                    <li>
-                      <a href="/admin/staff">Staff</a>
-                    </li>
-                  )}
-                  {ctx.can('audit.read') && (
-                    <li>
-                      <a href="/admin/audit">Audit log</a>
-                    </li>
-                  )}
+                  ))}
                   <li>
                     <a href="/admin/account">Your account</a>
                   </li>
