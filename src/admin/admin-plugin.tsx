@@ -27,7 +27,7 @@ import { privacyRoutes } from './privacy-routes.js'
 import type { SiteTextService } from '../content/index.js'
 import { CSV_HEADER, type ContributionsService, csvRow } from '../contributions/index.js'
 import { appealFormValues, appealFromForm } from './appeal-form.js'
-import { AppealForm, ContributionsDashboard } from './views/contributions-views.js'
+import { AppealForm, ContributionsDashboard } from './views/contributions.js'
 import { AppError, isAppError } from '../lib/errors.js'
 import { mailOrigin } from '../http/origin.js'
 import { invitationEmail, resetEmail } from '../staff/staff-emails.js'
@@ -38,6 +38,7 @@ import type { StaffMember } from '../staff/staff-repository.js'
 import type { StaffService } from '../staff/staff-service.js'
 import { SESSION_MAX_MS } from '../staff/staff-service.js'
 import { articleInputFrom, formValuesFrom, formValuesOf } from './article-form.js'
+import { navFor } from './nav.js'
 import {
   type FormBody,
   cookie,
@@ -64,12 +65,7 @@ import {
   SignInView,
   StaffList,
 } from './views/admin-views.js'
-import {
-  TAXONOMY_FIELDS,
-  type TaxonomyKind,
-  TaxonomyEdit,
-  TaxonomyPage,
-} from './views/taxonomy-views.js'
+import { TAXONOMY_FIELDS, type TaxonomyKind, TaxonomyEdit, TaxonomyPage } from './views/taxonomy.js'
 
 export interface AdminDeps {
   /** The banner and appeal editor and the revenue dashboard, when contributions are on. */
@@ -386,6 +382,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
       staff,
       csrf: csrfToken(await deps.staff.secret(), deps.staff.sessionIdOf(token)),
       can: (p) => can(staff.role, p),
+      nav: navFor((p) => can(staff.role, p)),
     }
     const id = /\/admin\/articles\/([1-9][0-9]*)$/.exec(url)?.[1]
     const existing = id ? ((await deps.repo.findArticleById(Number(id))) ?? null) : null
@@ -1701,6 +1698,7 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
           staff,
           csrf: csrfToken(secret, bind),
           can: (p) => !!staff && can(staff.role, p),
+          nav: navFor((p) => !!staff && can(staff.role, p)),
         }
         if (route.method === 'POST') {
           const body = (req.body ?? {}) as FormBody

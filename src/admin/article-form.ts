@@ -1,6 +1,6 @@
 import { ARTICLE_STATUSES, type Article, type ArticleInput, creditName } from '../content/index.js'
 import { type FormBody, field, fields } from './http-forms.js'
-import type { ArticleFormValues } from './views/admin-views.js'
+import type { ArticleFormValues } from './views/article-form.js'
 
 /** What the form shows for an article (or an empty one). */
 export function formValuesOf(
@@ -44,9 +44,6 @@ export function formValuesFrom(body: FormBody): ArticleFormValues {
 }
 
 const ids = (values: string[]) => values.filter((v) => /^[1-9][0-9]{0,11}$/.test(v)).map(Number)
-
-/** How many names a byline takes in the form. */
-export const BYLINE_SLOTS = 6
 
 /**
  * The byline as typed, in order: a name that is a staff author's (or else an agency's), in any

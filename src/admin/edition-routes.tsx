@@ -9,13 +9,13 @@ import {
   zonedInstant,
 } from '../newsletter/index.js'
 import { type FormBody, field, fields } from './http-forms.js'
-import type { AdminContext } from './views/admin-views.js'
+import type { AdminContext } from './views/shell.js'
 import {
   type ArticleChoice,
   type EditionFormValues,
   EditionPage,
   NewsletterPage,
-} from './views/edition-views.js'
+} from './views/editions.js'
 
 export interface EditionRouteDeps {
   editions?: EditionService

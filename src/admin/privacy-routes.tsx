@@ -4,7 +4,7 @@ import { type SiteTextService, MAX_SITE_TEXT } from '../content/index.js'
 import { AppError, isAppError } from '../lib/errors.js'
 import type { AdminRoute } from './admin-plugin.js'
 import { type FormBody, field } from './http-forms.js'
-import { type AdminContext, AdminLayout, Problems } from './views/admin-views.js'
+import { type AdminContext, AdminLayout, Problems } from './views/shell.js'
 
 function PrivacyForm(props: {
   ctx: AdminContext

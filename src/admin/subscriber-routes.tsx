@@ -5,8 +5,8 @@ import { AppError, isAppError } from '../lib/errors.js'
 import { type SubscriberService, growthStart } from '../newsletter/index.js'
 import type { AdminRoute } from './admin-plugin.js'
 import { type FormBody, field } from './http-forms.js'
-import type { AdminContext } from './views/admin-views.js'
-import { ImportPage, SubscriberView, SubscribersPage } from './views/subscriber-views.js'
+import type { AdminContext } from './views/shell.js'
+import { ImportPage, SubscriberView, SubscribersPage } from './views/subscribers.js'
 
 /** Addresses per page of search results. */
 const PAGE = 50

@@ -93,6 +93,8 @@ describe('the rich editor in Chromium', { skip: browserSkipReason() }, () => {
   let origin = ''
   let stored = INITIAL
   const autosaves: { headline: string; body: string }[] = []
+  // Called whenever a side copy arrives, so a test waits for the one it expects, not for a time.
+  const onAutosave: (() => void)[] = []
   const posts: URLSearchParams[] = []
   const problems: string[] = []
   const requests: string[] = []
@@ -129,6 +131,19 @@ describe('the rich editor in Chromium', { skip: browserSkipReason() }, () => {
 </html>`
 
   const textarea = () => page.$eval('#body', (t) => (t as HTMLTextAreaElement).value)
+  /** Resolves once the server has a side copy with this body, or after `ms` (the test then fails). */
+  const autosaveOf = async (body: string, ms: number) => {
+    const deadline = Date.now() + ms
+    while (!autosaves.some((a) => a.body === body) && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, deadline - Date.now())
+        onAutosave.push(() => {
+          clearTimeout(timer)
+          resolve()
+        })
+      })
+    }
+  }
   const stats = () => page.locator('.mh-editor-stats')
 
   before(async () => {
@@ -160,6 +175,7 @@ describe('the rich editor in Chromium', { skip: browserSkipReason() }, () => {
         req.on('data', (c: string) => (body += c))
         req.on('end', () => {
           autosaves.push(JSON.parse(body) as { headline: string; body: string })
+          for (const notify of onAutosave.splice(0)) notify()
           res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}')
         })
       } else if (req.method === 'POST' && url === ACTION) {
@@ -300,8 +316,7 @@ describe('the rich editor in Chromium', { skip: browserSkipReason() }, () => {
     const kept = parseDraft(await page.evaluate((k) => localStorage.getItem(k), draftKey(ACTION)))
     assert.equal(kept?.html, edited)
     // The same copy went to the server's side store, for an article that exists.
-    for (let i = 0; i < 50 && !autosaves.some((a) => a.body === edited); i++)
-      await page.waitForTimeout(100)
+    await autosaveOf(edited, 5000)
     assert.ok(
       autosaves.some((a) => a.body === edited),
       'the kept text reached the server',
@@ -379,8 +394,14 @@ describe('the rich editor in Chromium', { skip: browserSkipReason() }, () => {
     assert.deepEqual(outside, [])
     // The detector works: an inline style attribute is refused and reported.
     await page.goto(`${origin}${ACTION}/edit`)
+    const reported = page
+      .waitForEvent('console', {
+        predicate: (m) => /CSP violation: style-src/.test(m.text()),
+        timeout: 5000,
+      })
+      .catch(() => undefined)
     await page.evaluate(() => document.body.setAttribute('style', 'color: red'))
-    await page.waitForTimeout(200)
+    await reported
     assert.ok(
       problems.some((p) => /CSP violation: style-src/.test(p)),
       problems.join('\n'),

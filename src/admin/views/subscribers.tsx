@@ -6,7 +6,7 @@ import type {
   Suppression,
 } from '../../newsletter/index.js'
 import { GROWTH_WEEKS, WEEK_MS } from '../../newsletter/index.js'
-import { type AdminContext, AdminLayout, Problems } from './admin-views.js'
+import { type AdminContext, AdminLayout, Problems } from './shell.js'
 
 const day = (d: Date) => d.toISOString().slice(0, 10)
 const when = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '—')

@@ -1,5 +1,5 @@
 import type { DeliveryCounts, Edition, Newsletter } from '../../newsletter/index.js'
-import { type AdminContext, AdminLayout, Problems } from './admin-views.js'
+import { type AdminContext, AdminLayout, Problems } from './shell.js'
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
 

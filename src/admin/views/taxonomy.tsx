@@ -1,5 +1,5 @@
 import type { Agency, Author, Section, Topic } from '../../content/index.js'
-import { type AdminContext, AdminLayout, Problems } from './admin-views.js'
+import { type AdminContext, AdminLayout, Problems } from './shell.js'
 
 export type TaxonomyKind = 'section' | 'topic' | 'author' | 'agency'
 

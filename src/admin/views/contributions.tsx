@@ -7,7 +7,7 @@ import {
   METHOD_NAME,
   formatMoney,
 } from '../../contributions/index.js'
-import { type AdminContext, AdminLayout, Problems } from './admin-views.js'
+import { type AdminContext, AdminLayout, Problems } from './shell.js'
 
 const totalText = (t: Record<string, number>) =>
   Object.entries(t)

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { type Permission, type Role, ROLES, can } from '../staff/policy.js'
+import { navFor } from './nav.js'
+
+const everyone = ['Articles', 'New article', 'Media']
+// Written out per role rather than derived from the policy, so a change to either shows here.
+const EXPECTED: Record<Role, string[]> = {
+  owner: [
+    ...everyone,
+    'Sections & topics',
+    'Newsletters',
+    'Subscribers',
+    'Privacy page',
+    'Contributions',
+    'Staff',
+    'Audit log',
+  ],
+  admin: [
+    ...everyone,
+    'Sections & topics',
+    'Newsletters',
+    'Subscribers',
+    'Privacy page',
+    'Contributions',
+    'Staff',
+    'Audit log',
+  ],
+  editor: [...everyone, 'Sections & topics', 'Newsletters', 'Subscribers', 'Appeal'],
+  author: everyone,
+  contributor: everyone,
+}
+
+const labels = (granted: readonly Permission[]) =>
+  navFor((p) => granted.includes(p)).map((i) => i.label)
+
+describe('admin navigation', () => {
+  for (const role of ROLES) {
+    it(`shows ${role} the pages the role may open, in order`, () => {
+      assert.deepEqual(
+        navFor((p) => can(role, p)).map((i) => i.label),
+        EXPECTED[role],
+      )
+    })
+  }
+
+  it('links each label to its page', () => {
+    assert.deepEqual(
+      navFor(() => true).map((i) => `${i.label} ${i.href}`),
+      [
+        'Articles /admin/articles',
+        'New article /admin/articles/new',
+        'Media /admin/media',
+        'Sections & topics /admin/taxonomy',
+        'Newsletters /admin/newsletters',
+        'Subscribers /admin/subscribers',
+        'Privacy page /admin/privacy',
+        'Contributions /admin/contributions',
+        'Staff /admin/staff',
+        'Audit log /admin/audit',
+      ],
+    )
+  })
+
+  it('offers the contributions dashboard to whoever may read revenue, else the appeal', () => {
+    assert.ok(labels(['revenue.read', 'appeal.manage']).includes('Contributions'))
+    assert.ok(!labels(['revenue.read', 'appeal.manage']).includes('Appeal'))
+    assert.ok(labels(['revenue.read']).includes('Contributions'))
+    assert.ok(labels(['appeal.manage']).includes('Appeal'))
+    assert.ok(!labels(['appeal.manage']).includes('Contributions'))
+    assert.deepEqual(labels([]), everyone)
+  })
+})

@@ -1,0 +1,336 @@
+import {
+  ARTICLE_STATUSES,
+  type Agency,
+  type Article,
+  DRAFTING_STATUSES,
+  type Author,
+  type Image,
+  type Section,
+  type Revision,
+  type Topic,
+  articlePath,
+  imagePath,
+} from '../../content/index.js'
+import { statusLabel } from './articles.js'
+import { type AdminContext, AdminLayout, Problems } from './shell.js'
+
+/** How many names a byline takes in the form. */
+export const BYLINE_SLOTS = 6
+
+export interface ArticleFormValues {
+  headline: string
+  kicker: string
+  standfirst: string
+  slug: string
+  sectionId: string
+  body: string
+  status: string
+  publishedAt: string
+  unpublishAt: string
+  topicIds: string[]
+  /** Names in byline order: staff, agencies and guests alike. */
+  byline: string[]
+  leadImageId: string
+  version: string
+}
+
+export interface ArticleFormView {
+  ctx: AdminContext
+  article: Article | null
+  values: ArticleFormValues
+  sections: Section[]
+  topics: Topic[]
+  authors: Author[]
+  agencies: Agency[]
+  problems: string[]
+  notice?: string | undefined
+  /** Set when someone else saved first: their version, to compare with ours (in `values`). */
+  theirs?: Article | undefined
+  revisions?: Revision[] | undefined
+  /** Recent photos to choose the lead from. */
+  images?: Image[]
+  /** A newer automatic copy exists: when, and where to open it. */
+  autosaved?: { at: Date; href: string } | undefined
+}
+
+export function ArticleForm(props: ArticleFormView) {
+  const v = props.values
+  const a = props.article
+  const action = a ? `/admin/articles/${a.id}` : '/admin/articles'
+  const canPublish = props.ctx.can('article.publish')
+  return (
+    <AdminLayout ctx={props.ctx} title={a ? `Edit: ${a.headline}` : 'New article'} editor>
+      <h1>{a ? 'Edit article' : 'New article'}</h1>
+      {props.notice && (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      )}
+      {a && (
+        <p>
+          <a href={`/admin/articles/${a.id}/preview`}>Preview</a> ·{' '}
+          <a href={`/admin/articles/${a.id}/preview/phone`}>at phone width</a>
+        </p>
+      )}
+      {a && a.status === 'published' && a.publishedAt && (
+        <p>
+          Live at <a href={articlePath(a)}>{articlePath(a)}</a>
+        </p>
+      )}
+      {props.theirs && (
+        <section class="errors" aria-labelledby="conflict-title">
+          <h2 id="conflict-title">Someone else saved this article while you were editing</h2>
+          <p>
+            Nothing of yours was lost and nothing of theirs was overwritten. Compare the two bodies,
+            merge what you need into the form below, and save again to replace their version.
+          </p>
+          <div class="compare">
+            <div>
+              <h3>
+                Theirs (saved {props.theirs.updatedAt.toISOString().slice(0, 16).replace('T', ' ')}{' '}
+                UTC)
+              </h3>
+              <p>
+                <strong>{props.theirs.headline}</strong>
+              </p>
+              <pre>{props.theirs.body}</pre>
+            </div>
+            <div>
+              <h3>Yours (not saved)</h3>
+              <p>
+                <strong>{v.headline}</strong>
+              </p>
+              <pre>{v.body}</pre>
+            </div>
+          </div>
+        </section>
+      )}
+      {props.autosaved && (
+        <p class="notice" role="status">
+          Text kept automatically at {props.autosaved.at.toISOString().slice(11, 16)} UTC is newer
+          than this version. <a href={props.autosaved.href}>Open the kept text</a> (nothing changes
+          until you save).
+        </p>
+      )}
+      <Problems problems={props.problems} />
+      <form method="post" action={action}>
+        <input type="hidden" name="_csrf" value={props.ctx.csrf} />
+        <input type="hidden" name="version" value={v.version} />
+        <label for="headline">Headline</label>
+        <input
+          id="headline"
+          name="headline"
+          type="text"
+          required
+          maxLength={300}
+          value={v.headline}
+        />
+        <label for="kicker">
+          Kicker <span class="hint">(optional, e.g. Analysis)</span>
+        </label>
+        <input id="kicker" name="kicker" type="text" maxLength={60} value={v.kicker} />
+        <label for="standfirst">
+          Standfirst <span class="hint">(one or two sentences under the headline)</span>
+        </label>
+        <input id="standfirst" name="standfirst" type="text" maxLength={600} value={v.standfirst} />
+        <label for="slug">
+          Address <span class="hint">(made from the headline when empty)</span>
+        </label>
+        <input
+          id="slug"
+          name="slug"
+          type="text"
+          maxLength={80}
+          pattern="[a-z0-9]+(-[a-z0-9]+)*"
+          value={v.slug}
+        />
+        <label for="sectionId">Section</label>
+        <select id="sectionId" name="sectionId" required>
+          <option value="">Choose a section</option>
+          {props.sections.map((s) => (
+            <option value={String(s.id)} selected={v.sectionId === String(s.id)}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        <fieldset>
+          <legend>Byline, in order</legend>
+          <p class="small">
+            Type names as they should read. A staff author's or agency's name links to them
+            (suggestions appear as you type); any other name is credited as a guest.
+          </p>
+          {Array.from({ length: BYLINE_SLOTS }, (_, n) => (
+            <>
+              <label for={`byline-${n}`} class="visually-hidden">
+                Byline name {n + 1}
+              </label>
+              <input
+                id={`byline-${n}`}
+                name="byline"
+                type="text"
+                list="byline-people"
+                maxLength={120}
+                value={v.byline[n] ?? ''}
+              />
+            </>
+          ))}
+          <datalist id="byline-people">
+            {props.authors.map((au) => (
+              <option value={au.name}>Staff</option>
+            ))}
+            {props.agencies.map((ag) => (
+              <option value={ag.name}>Agency</option>
+            ))}
+          </datalist>
+        </fieldset>
+        <Checkboxes legend="Topics" name="topicIds" options={props.topics} checked={v.topicIds} />
+        <label for="newTopics">
+          New topics <span class="hint">(names separated by commas; made when you save)</span>
+        </label>
+        <input id="newTopics" name="newTopics" type="text" maxLength={700} />
+        <fieldset class="lead-choices">
+          <legend>Lead photo</legend>
+          <p class="small">
+            The latest photos from <a href="/admin/media">Media</a>; upload one there first. Its alt
+            text, caption and credit come with it.
+          </p>
+          <label>
+            <input type="radio" name="leadImageId" value="" checked={!v.leadImageId} />
+            None
+          </label>
+          {(props.images ?? []).map((img) => (
+            <label>
+              <input
+                type="radio"
+                name="leadImageId"
+                value={String(img.id)}
+                checked={v.leadImageId === String(img.id)}
+              />
+              <img
+                src={imagePath(img, img.widths[0] ?? img.width)}
+                width={96}
+                height={Math.round((96 * img.height) / Math.max(1, img.width))}
+                alt=""
+              />
+              <span>
+                {img.id}: {img.caption || img.alt}
+              </span>
+            </label>
+          ))}
+          {v.leadImageId &&
+            !(props.images ?? []).some((img) => String(img.id) === v.leadImageId) && (
+              <label>
+                <input type="radio" name="leadImageId" value={v.leadImageId} checked />
+                Image {v.leadImageId} (kept)
+              </label>
+            )}
+        </fieldset>
+        <label for="body">
+          Body{' '}
+          <span class="hint">
+            (with JavaScript, a rich editor; without it, HTML, cleaned to the allowed tags on save)
+          </span>
+        </label>
+        <textarea id="body" name="body">
+          {v.body}
+        </textarea>
+        <label for="status">Status</label>
+        <select id="status" name="status">
+          {ARTICLE_STATUSES.filter((st) => canPublish || DRAFTING_STATUSES.includes(st)).map(
+            (st) => (
+              <option value={st} selected={v.status === st}>
+                {statusLabel[st]}
+              </option>
+            ),
+          )}
+        </select>
+        {!canPublish && (
+          <p class="small">
+            Your role saves drafts and sends them for review; an editor publishes them.
+          </p>
+        )}
+        <label for="publishedAt">
+          Publication time, UTC{' '}
+          <span class="hint">(empty: now when published; required when scheduled)</span>
+        </label>
+        <input id="publishedAt" name="publishedAt" type="datetime-local" value={v.publishedAt} />
+        <label for="unpublishAt">
+          Take down at, UTC{' '}
+          <span class="hint">(optional: an embargo's end or a planned takedown)</span>
+        </label>
+        <input id="unpublishAt" name="unpublishAt" type="datetime-local" value={v.unpublishAt} />
+        <p>
+          <button type="submit">Save</button>
+        </p>
+      </form>
+      {a && canPublish && (a.status === 'published' || a.corrections.length > 0) && (
+        <section aria-labelledby="corrections-title">
+          <h2 id="corrections-title">Corrections and updates</h2>
+          {a.corrections.length > 0 && (
+            <ul>
+              {a.corrections.map((c) => (
+                <li>
+                  {c.kind === 'correction' ? 'Correction' : 'Update'},{' '}
+                  {c.at.toISOString().slice(0, 16).replace('T', ' ')} UTC: {c.text}
+                </li>
+              ))}
+            </ul>
+          )}
+          <form method="post" action={`/admin/articles/${a.id}/corrections`}>
+            <input type="hidden" name="_csrf" value={props.ctx.csrf} />
+            <label for="kind">Kind</label>
+            <select id="kind" name="kind">
+              <option value="correction">Correction (something was wrong)</option>
+              <option value="update">Update (news moved on)</option>
+            </select>
+            <label for="note">What readers should know</label>
+            <textarea id="note" name="text" class="short" required maxLength={2000} />
+            <p>
+              <button type="submit">Add to the article</button>
+            </p>
+          </form>
+        </section>
+      )}
+      {a && props.revisions && props.revisions.length > 0 && (
+        <section aria-labelledby="revisions-title">
+          <h2 id="revisions-title">Versions</h2>
+          <ul>
+            {props.revisions.map((r) => (
+              <li>
+                <a href={`/admin/articles/${a.id}/revisions/${r.id}`}>
+                  {r.savedAt.toISOString().slice(0, 19).replace('T', ' ')} UTC
+                </a>{' '}
+                · {r.staffName ?? 'import or system'} · {r.snapshot.headline}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </AdminLayout>
+  )
+}
+
+/** A group of checkboxes for things with an id and a name (byline parts, topics). */
+function Checkboxes(props: {
+  legend: string
+  name: string
+  options: readonly { id: number; name: string }[]
+  checked: readonly string[]
+}) {
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      {props.options.map((o) => (
+        <label>
+          <input
+            type="checkbox"
+            name={props.name}
+            value={String(o.id)}
+            checked={props.checked.includes(String(o.id))}
+          />
+          {o.name}
+        </label>
+      ))}
+    </fieldset>
+  )
+}

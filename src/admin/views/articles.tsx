@@ -1,0 +1,193 @@
+import {
+  ARTICLE_STATUSES,
+  type Article,
+  type ArticleListing,
+  type ArticleStatus,
+  type Author,
+  type Section,
+  type Revision,
+  diffText,
+  bylineText,
+} from '../../content/index.js'
+import { type AdminContext, AdminLayout } from './shell.js'
+
+export const statusLabel: Record<ArticleStatus, string> = {
+  draft: 'Draft',
+  review: 'In review',
+  scheduled: 'Scheduled',
+  published: 'Published',
+  unpublished: 'Unpublished',
+}
+
+export interface ArticleListView {
+  ctx: AdminContext
+  items: ArticleListing[]
+  sections: Section[]
+  authors: Author[]
+  filter: { status: string; section: string; author: string; q: string }
+  page: number
+  prev?: string | undefined
+  next?: string | undefined
+  notice?: string | undefined
+}
+
+export function ArticleList(props: ArticleListView) {
+  const f = props.filter
+  return (
+    <AdminLayout ctx={props.ctx} title="Articles">
+      <h1>Articles</h1>
+      {props.notice && (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      )}
+      <form class="filters" method="get" action="/admin/articles" role="search">
+        <div>
+          <label for="q">Headline</label>
+          <input id="q" name="q" type="search" value={f.q} />
+        </div>
+        <div>
+          <label for="status">Status</label>
+          <select id="status" name="status">
+            <option value="">Any</option>
+            {ARTICLE_STATUSES.map((s) => (
+              <option value={s} selected={f.status === s}>
+                {statusLabel[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label for="section">Section</label>
+          <IdSelect id="section" any="Any" options={props.sections} selected={f.section} />
+        </div>
+        <div>
+          <label for="author">Author</label>
+          <IdSelect id="author" any="Anyone" options={props.authors} selected={f.author} />
+        </div>
+        <div>
+          <button type="submit">Filter</button>
+        </div>
+      </form>
+      {props.items.length === 0 ? (
+        <p>No articles match.</p>
+      ) : (
+        <table class="articles">
+          <thead>
+            <tr>
+              <th scope="col">Headline</th>
+              <th scope="col">Status</th>
+              <th scope="col">Section</th>
+              <th scope="col">Byline</th>
+              <th scope="col">Last saved (UTC)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.items.map((a) => (
+              <tr>
+                <td>
+                  <a href={`/admin/articles/${a.id}`}>{a.headline}</a>
+                </td>
+                <td>
+                  <span class={`status status-${a.status}`}>{statusLabel[a.status]}</span>
+                </td>
+                <td>{a.section.name}</td>
+                <td>{bylineText(a.credits)}</td>
+                <td>{a.updatedAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <nav class="pagination" aria-label="Pages">
+        {props.prev ? <a href={props.prev}>← Newer</a> : <span />}
+        <span>Page {props.page}</span>
+        {props.next ? <a href={props.next}>Older →</a> : <span />}
+      </nav>
+    </AdminLayout>
+  )
+}
+
+export function RevisionView(props: { ctx: AdminContext; article: Article; revision: Revision }) {
+  const { article: a, revision: r } = props
+  const headline = diffText(r.snapshot.headline, a.headline)
+  const body = diffText(r.snapshot.body, a.body)
+  const Diff = (p: { parts: ReturnType<typeof diffText> }) => (
+    <>
+      {p.parts.map((part) =>
+        part.op === 'same' ? (
+          <span>{part.text}</span>
+        ) : part.op === 'added' ? (
+          <ins>{part.text}</ins>
+        ) : (
+          <del>{part.text}</del>
+        ),
+      )}
+    </>
+  )
+  return (
+    <AdminLayout ctx={props.ctx} title={`Version of ${a.headline}`}>
+      <h1>Version saved {r.savedAt.toISOString().slice(0, 19).replace('T', ' ')} UTC</h1>
+      <p>
+        By {r.staffName ?? 'import or system'}. Below: what changed from this version (struck out)
+        to the current one (underlined).
+      </p>
+      <h2>Headline</h2>
+      <p class="diff">
+        <Diff parts={headline} />
+      </p>
+      <h2>Body (HTML)</h2>
+      <pre class="diff">
+        <Diff parts={body} />
+      </pre>
+      <form method="post" action={`/admin/articles/${a.id}/revisions/${r.id}/restore`}>
+        <input type="hidden" name="_csrf" value={props.ctx.csrf} />
+        <p>
+          <button type="submit">Restore this version</button>{' '}
+          <a href={`/admin/articles/${a.id}`}>Back to the article</a>
+        </p>
+        <p class="small">
+          Restoring saves it as the newest version; nothing is lost, and the status stays as it is.
+        </p>
+      </form>
+    </AdminLayout>
+  )
+}
+
+export function PhonePreview(props: { ctx: AdminContext; article: Article }) {
+  return (
+    <AdminLayout ctx={props.ctx} title={`Phone preview: ${props.article.headline}`}>
+      <h1>At phone width</h1>
+      <p>
+        <a href={`/admin/articles/${props.article.id}/preview`}>Full width</a> ·{' '}
+        <a href={`/admin/articles/${props.article.id}`}>Back to the article</a>
+      </p>
+      <iframe
+        class="phone"
+        src={`/admin/articles/${props.article.id}/preview`}
+        width={375}
+        height={740}
+        title="The article at phone width"
+      />
+    </AdminLayout>
+  )
+}
+
+/** A filter choice among things with an id and a name, with a first option meaning "all". */
+function IdSelect(props: {
+  id: string
+  any: string
+  options: readonly { id: number; name: string }[]
+  selected: string
+}) {
+  return (
+    <select id={props.id} name={props.id}>
+      <option value="">{props.any}</option>
+      {props.options.map((o) => (
+        <option value={String(o.id)} selected={props.selected === String(o.id)}>
+          {o.name}
+        </option>
+      ))}
+    </select>
+  )
+}

@@ -1,0 +1,41 @@
+import type { AuditEntry } from '../../staff/staff-repository.js'
+import { type AdminContext, AdminLayout } from './shell.js'
+
+export function AuditLog(props: {
+  ctx: AdminContext
+  entries: AuditEntry[]
+  next?: string | undefined
+}) {
+  return (
+    <AdminLayout ctx={props.ctx} title="Audit log">
+      <h1>Audit log</h1>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">When (UTC)</th>
+            <th scope="col">Who</th>
+            <th scope="col">Action</th>
+            <th scope="col">On</th>
+            <th scope="col">Detail</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.entries.map((e) => (
+            <tr>
+              <td>{e.at.toISOString().slice(0, 19).replace('T', ' ')}</td>
+              <td>{e.staffName ?? '—'}</td>
+              <td>{e.action}</td>
+              <td>{e.subject}</td>
+              <td>{e.detail}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {props.next && (
+        <p>
+          <a href={props.next}>Older entries →</a>
+        </p>
+      )}
+    </AdminLayout>
+  )
+}
