@@ -9,25 +9,8 @@
 // timed requests), admin/report.mjs (the table); what the benches share is under lib/.
 import path from 'node:path'
 import { analyzeIfNeeded } from './lib/databases.mjs'
-import { machineInfo } from './lib/measure.mjs'
 import { startServer } from './lib/server.mjs'
-import {
-  DEFAULT_PG_URL,
-  RESULTS_DIR,
-  ROOT,
-  dialectsOf,
-  eachDialect,
-  failUsage,
-  machineLine,
-  parseCommandLine,
-  requireBuild,
-  runMain,
-  say,
-  stopEverythingOnExit,
-  truthy,
-  writeResults,
-} from './lib/setup.mjs'
-import { stopAllChildren } from './lib/processes.mjs'
+import { RESULTS_DIR, parseDialectOptions, runDialectBench, runMain, say } from './lib/setup.mjs'
 import { measure } from './admin/measure.mjs'
 import { TARGET_P95_MS, report } from './admin/report.mjs'
 import { STAFF, ensureSeeded, ensureStaff, openDb } from './admin/seed.mjs'
@@ -45,20 +28,13 @@ const HELP = `Usage: node bench/admin.mjs [options]   (or: npm run bench:admin -
   -h, --help                       Show this help`
 
 function options() {
-  const v = parseCommandLine(NAME, HELP, {
-    dialect: { type: 'string' },
+  const { v, env, quick, dialects, pgUrl, problems, check } = parseDialectOptions(NAME, HELP, {
     articles: { type: 'string' },
-    quick: { type: 'boolean' },
-    'pg-url': { type: 'string' },
   })
-  const env = process.env
-  const quick = v.quick ?? truthy(env.BENCH_QUICK)
   const articles = Number(v.articles ?? env.BENCH_ARTICLES ?? 100_000)
-  const problems = []
-  const dialects = dialectsOf(v.dialect ?? env.BENCH_DIALECT ?? 'both', problems)
   if (!(Number.isInteger(articles) && articles >= 100 && articles <= 1_000_000))
     problems.push('--articles must be a whole number from 100 to 1000000')
-  if (problems.length) failUsage(NAME, HELP, problems)
+  check()
   return {
     dialects,
     articles,
@@ -70,12 +46,10 @@ function options() {
     warmup: quick ? 5 : 20,
     loadConnections: 10,
     loadSeconds: quick ? 3 : 10,
-    pgUrl: v['pg-url'] ?? env.BENCH_PG_URL ?? DEFAULT_PG_URL,
+    pgUrl,
     pgSchema: 'bench_admin',
   }
 }
-
-stopEverythingOnExit(NAME)
 
 async function benchDialect(db, opt) {
   const out = { dialect: db.dialect }
@@ -100,42 +74,30 @@ async function benchDialect(db, opt) {
   return out
 }
 
-async function main() {
+runMain(NAME, async () => {
   const opt = options()
-  requireBuild(NAME, 'npm run bench:admin does')
-  const machine = machineInfo(ROOT)
-  say(
-    `Masthead admin benchmark: ${opt.dialects.join(' + ')}, ${opt.articles} articles, ${opt.listRequests} list / ${opt.filteredRequests} filtered / ${opt.saves} saves${opt.quick ? ' (quick)' : ''}`,
-  )
-  say(machineLine(machine))
-  const results = {
-    machine,
-    options: {
-      dialects: opt.dialects,
-      articles: opt.articles,
-      quick: opt.quick,
-      listRequests: opt.listRequests,
-      filteredRequests: opt.filteredRequests,
-      saves: opt.saves,
-      warmup: opt.warmup,
-      loadConnections: opt.loadConnections,
-      loadSeconds: opt.loadSeconds,
+  await runDialectBench({
+    name: NAME,
+    buildHint: 'npm run bench:admin does',
+    title: `Masthead admin benchmark: ${opt.dialects.join(' + ')}, ${opt.articles} articles, ${opt.listRequests} list / ${opt.filteredRequests} filtered / ${opt.saves} saves${opt.quick ? ' (quick)' : ''}`,
+    opt,
+    fields: {
+      options: {
+        dialects: opt.dialects,
+        articles: opt.articles,
+        quick: opt.quick,
+        listRequests: opt.listRequests,
+        filteredRequests: opt.filteredRequests,
+        saves: opt.saves,
+        warmup: opt.warmup,
+        loadConnections: opt.loadConnections,
+        loadSeconds: opt.loadSeconds,
+      },
+      targetP95Ms: TARGET_P95_MS,
     },
-    targetP95Ms: TARGET_P95_MS,
-    dialects: [],
-  }
-  const run = await eachDialect(
-    opt.dialects,
-    (dialect) => openDb(dialect, opt),
-    (db) => benchDialect(db, opt),
-  )
-  results.dialects = run.results
-  // Interrupted: the SIGINT handler is stopping the children; keep the last results.
-  if (run.interrupted) return
-  writeResults(RESULTS, results)
-  report(results, opt, RESULTS)
-  await stopAllChildren()
-  process.exitCode = run.broken ? 1 : 0
-}
-
-runMain(NAME, main)
+    openDb,
+    benchDialect,
+    report,
+    resultsFile: RESULTS,
+  })
+})

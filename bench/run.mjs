@@ -6,24 +6,7 @@
 // Parts: reader/loads.mjs (one dialect: seeding, servers, loads), reader/report.mjs (tables and
 // targets); what the benches share is under lib/.
 import path from 'node:path'
-import { machineInfo } from './lib/measure.mjs'
-import { stopAllChildren } from './lib/processes.mjs'
-import {
-  DEFAULT_PG_URL,
-  RESULTS_DIR,
-  ROOT,
-  dialectsOf,
-  eachDialect,
-  failUsage,
-  machineLine,
-  parseCommandLine,
-  requireBuild,
-  runMain,
-  say,
-  stopEverythingOnExit,
-  truthy,
-  writeResults,
-} from './lib/setup.mjs'
+import { RESULTS_DIR, parseDialectOptions, runDialectBench, runMain } from './lib/setup.mjs'
 import { benchDialect, openDb } from './reader/loads.mjs'
 import { TARGETS, report, targetsFor } from './reader/report.mjs'
 
@@ -42,28 +25,21 @@ const HELP = `Usage: node bench/run.mjs [options]   (or: npm run bench -- [optio
   -h, --help                       Show this help`
 
 function options() {
-  const v = parseCommandLine(NAME, HELP, {
-    dialect: { type: 'string' },
+  const { v, env, quick, dialects, pgUrl, problems, check } = parseDialectOptions(NAME, HELP, {
     duration: { type: 'string' },
     connections: { type: 'string' },
-    quick: { type: 'boolean' },
     articles: { type: 'string' },
-    'pg-url': { type: 'string' },
   })
-  const env = process.env
-  const quick = v.quick ?? truthy(env.BENCH_QUICK)
   const duration = Number(v.duration ?? env.BENCH_DURATION ?? (quick ? 3 : 15))
   const connections = Number(v.connections ?? env.BENCH_CONNECTIONS ?? 50)
   const articles = Number(v.articles ?? env.BENCH_ARTICLES ?? 10_000)
-  const problems = []
-  const dialects = dialectsOf(v.dialect ?? env.BENCH_DIALECT ?? 'both', problems)
   if (!(duration > 0 && duration <= 3600))
     problems.push('--duration must be a number of seconds (1 to 3600)')
   if (!(Number.isInteger(connections) && connections >= 1 && connections <= 10_000))
     problems.push('--connections must be a whole number')
   if (!(Number.isInteger(articles) && articles >= 1))
     problems.push('--articles must be a whole number')
-  if (problems.length) failUsage(NAME, HELP, problems)
+  check()
   return {
     dialects,
     duration,
@@ -71,46 +47,36 @@ function options() {
     quick,
     articles,
     warmupS: 1,
-    pgUrl: v['pg-url'] ?? env.BENCH_PG_URL ?? DEFAULT_PG_URL,
+    pgUrl,
     pgSchema: 'bench',
   }
 }
 
-stopEverythingOnExit(NAME)
-
-async function main() {
+runMain(NAME, async () => {
   const opt = options()
-  requireBuild(NAME, 'npm run bench does')
-  const machine = machineInfo(ROOT)
-  say(
-    `Masthead benchmark: ${opt.dialects.join(' + ')}, ${opt.articles} articles, ${opt.connections} connections, ${opt.duration} s per load${opt.quick ? ' (quick)' : ''}`,
-  )
-  say(machineLine(machine))
-  const results = {
-    machine,
-    options: {
-      dialects: opt.dialects,
-      duration: opt.duration,
-      connections: opt.connections,
-      quick: opt.quick,
-      articles: opt.articles,
-      warmupS: opt.warmupS,
+  await runDialectBench({
+    name: NAME,
+    buildHint: 'npm run bench does',
+    title: `Masthead benchmark: ${opt.dialects.join(' + ')}, ${opt.articles} articles, ${opt.connections} connections, ${opt.duration} s per load${opt.quick ? ' (quick)' : ''}`,
+    opt,
+    fields: {
+      options: {
+        dialects: opt.dialects,
+        duration: opt.duration,
+        connections: opt.connections,
+        quick: opt.quick,
+        articles: opt.articles,
+        warmupS: opt.warmupS,
+      },
+      targets: [],
+      targetDefinitions: TARGETS,
     },
-    targets: [],
-    targetDefinitions: TARGETS,
-    dialects: [],
-  }
-  const run = await eachDialect(
-    opt.dialects,
-    (dialect) => openDb(dialect, opt),
-    (db) => benchDialect(db, opt),
-  )
-  results.dialects = run.results
-  results.targets = run.results.flatMap((d) => (d.error || d.skipped ? [] : targetsFor(d)))
-  writeResults(RESULTS, results)
-  report(results, opt, RESULTS)
-  await stopAllChildren()
-  process.exitCode = run.broken ? 1 : 0
-}
-
-runMain(NAME, main)
+    openDb,
+    benchDialect,
+    complete(results) {
+      results.targets = results.dialects.flatMap((d) => (d.error || d.skipped ? [] : targetsFor(d)))
+    },
+    report,
+    resultsFile: RESULTS,
+  })
+})

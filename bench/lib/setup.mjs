@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { machineInfo } from './measure.mjs'
 import { killAllChildrenSync, stopAllChildren } from './processes.mjs'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -26,13 +27,13 @@ export const START_FLAGS = (
 export const say = (s = '') => process.stdout.write(`${s}\n`)
 export const round = (n, d = 1) =>
   n === null || n === undefined || Number.isNaN(n) ? null : Math.round(n * 10 ** d) / 10 ** d
-export const truthy = (s) => ['1', 'true', 'yes', 'on'].includes(String(s ?? '').toLowerCase())
+const truthy = (s) => ['1', 'true', 'yes', 'on'].includes(String(s ?? '').toLowerCase())
 
 /**
  * Parses the command line strictly: an unknown option or a wrong value prints the message and
  * the help and exits with 2; --help prints the help and exits with 0. `name` prefixes messages.
  */
-export function parseCommandLine(name, help, options) {
+function parseCommandLine(name, help, options) {
   let v
   try {
     v = parseArgs({
@@ -50,27 +51,50 @@ export function parseCommandLine(name, help, options) {
 }
 
 /** Prints the problems found in the options, then the help, and exits with 2. */
-export function failUsage(name, help, problems) {
+function failUsage(name, help, problems) {
   console.error(`${name}: ${problems.join('; ')}\n\n${help}`)
   process.exit(2)
 }
 
-/** The --dialect value as a list, or a problem pushed onto `problems`. */
-export function dialectsOf(dialect, problems) {
+/**
+ * The command line of a bench that measures each dialect: `options` are its own, besides
+ * --dialect, --quick and --pg-url (and their BENCH_* variables), which are read here. Its own
+ * checks push onto `problems`; `check()` then fails with all of them.
+ */
+export function parseDialectOptions(name, help, options) {
+  const v = parseCommandLine(name, help, {
+    dialect: { type: 'string' },
+    quick: { type: 'boolean' },
+    'pg-url': { type: 'string' },
+    ...options,
+  })
+  const env = process.env
+  const dialect = v.dialect ?? env.BENCH_DIALECT ?? 'both'
+  const problems = []
   if (!['sqlite', 'postgres', 'both'].includes(dialect))
     problems.push('--dialect must be sqlite, postgres or both')
-  return dialect === 'both' ? ['sqlite', 'postgres'] : [dialect]
+  return {
+    v,
+    env,
+    quick: v.quick ?? truthy(env.BENCH_QUICK),
+    dialects: dialect === 'both' ? ['sqlite', 'postgres'] : [dialect],
+    pgUrl: v['pg-url'] ?? env.BENCH_PG_URL ?? DEFAULT_PG_URL,
+    problems,
+    check() {
+      if (problems.length) failUsage(name, help, problems)
+    },
+  }
 }
 
 /** Exits with 2 when the compiled app is missing; `hint` names the npm script that builds. */
-export function requireBuild(name, hint) {
+function requireBuild(name, hint) {
   if (fs.existsSync(MAIN)) return
   console.error(`${name}: dist/src/main.js is missing; run "npm run build" first (${hint}).`)
   process.exit(2)
 }
 
 /** The line under a bench's title: which Node, machine and commit the figures belong to. */
-export function machineLine(machine) {
+function machineLine(machine) {
   return `Node ${machine.node}, ${machine.cpuModel} × ${machine.cores}, commit ${machine.gitCommit?.slice(0, 10) ?? '?'}${machine.gitDirty ? ' (with uncommitted changes)' : ''}`
 }
 
@@ -79,14 +103,11 @@ export function machineLine(machine) {
 let currentLoad = null
 let interrupted = false
 
-/** True once Ctrl-C (or SIGTERM) has been received: the handler is stopping everything. */
-export const isInterrupted = () => interrupted
-
 /**
  * Kills every child on exit; on SIGINT/SIGTERM stops the running load and every child first
  * (a second signal exits at once). `name` prefixes the message.
  */
-export function stopEverythingOnExit(name) {
+function stopEverythingOnExit(name) {
   process.on('exit', killAllChildrenSync)
   for (const sig of ['SIGINT', 'SIGTERM']) {
     process.on(sig, async () => {
@@ -123,7 +144,7 @@ export async function autocannonRun(opts) {
  * PostgreSQL that cannot be reached is recorded as skipped, an error as { dialect, error }.
  * `broken` says whether any dialect failed; `interrupted` that Ctrl-C stopped the run.
  */
-export async function eachDialect(dialects, openDb, benchDialect) {
+async function eachDialect(dialects, openDb, benchDialect) {
   const results = []
   let broken = false
   for (const dialect of dialects) {
@@ -155,12 +176,55 @@ export function writeResults(file, results) {
   fs.renameSync(tmp, file)
 }
 
+/**
+ * The run of a bench that measures each dialect in turn: checks the build, prints `title` and
+ * the machine, runs `benchDialect(db, opt)` on each of `opt.dialects` (the database from
+ * `openDb(dialect, opt)`), lets `complete(results)` add its summary, writes `resultsFile`
+ * (`results` are the machine, `fields`, then the dialects) and prints `report(results, opt,
+ * resultsFile)`. The exit code is 1 when a dialect could not be measured.
+ */
+export async function runDialectBench({
+  name,
+  buildHint,
+  title,
+  opt,
+  fields,
+  openDb,
+  benchDialect,
+  complete,
+  report,
+  resultsFile,
+}) {
+  requireBuild(name, buildHint)
+  const machine = machineInfo(ROOT)
+  say(title)
+  say(machineLine(machine))
+  const results = { machine, ...fields, dialects: [] }
+  const run = await eachDialect(
+    opt.dialects,
+    (dialect) => openDb(dialect, opt),
+    (db) => benchDialect(db, opt),
+  )
+  results.dialects = run.results
+  // Interrupted: the SIGINT handler is stopping the children; keep the last results.
+  if (run.interrupted) return
+  complete?.(results)
+  writeResults(resultsFile, results)
+  report(results, opt, resultsFile)
+  await stopAllChildren()
+  process.exitCode = run.broken ? 1 : 0
+}
+
 /** The closing line of a report. */
 export const writtenTo = (file) =>
   `Figures written to ${path.relative(process.cwd(), file) || file}`
 
-/** Runs an entry's main; an unexpected error stops every child and exits with 1. */
+/**
+ * Runs an entry's main, stopping every child on exit and on Ctrl-C; an unexpected error stops
+ * every child and exits with 1.
+ */
 export function runMain(name, main) {
+  stopEverythingOnExit(name)
   main().catch(async (e) => {
     console.error(`${name}: ${e.stack ?? e}`)
     await stopAllChildren().catch(() => {})
