@@ -37,7 +37,8 @@ async function load(server, label, urlPath, opt) {
   if (probe.status !== 200)
     say(`  warning: ${label} ${urlPath} answered ${probe.status} before the load`)
   process.stdout.write(`  ${label.padEnd(20)} ${urlPath.slice(0, 60).padEnd(60)} `)
-  await autocannonRun({ url, connections: opt.connections, duration: opt.warmupS }) // warm-up, not counted
+  // Warm-up, not counted.
+  await autocannonRun({ url, connections: opt.connections, duration: opt.warmupS })
   server.memoryPhase()
   const r = await autocannonRun({ url, connections: opt.connections, duration: opt.duration })
   const serverPeakRssMb = server.memoryPhase()
