@@ -82,17 +82,6 @@ runMain(NAME, async () => {
     title: `Masthead admin benchmark: ${opt.dialects.join(' + ')}, ${opt.articles} articles, ${opt.listRequests} list / ${opt.filteredRequests} filtered / ${opt.saves} saves${opt.quick ? ' (quick)' : ''}`,
     opt,
     fields: {
-      options: {
-        dialects: opt.dialects,
-        articles: opt.articles,
-        quick: opt.quick,
-        listRequests: opt.listRequests,
-        filteredRequests: opt.filteredRequests,
-        saves: opt.saves,
-        warmup: opt.warmup,
-        loadConnections: opt.loadConnections,
-        loadSeconds: opt.loadSeconds,
-      },
       targetP95Ms: TARGET_P95_MS,
     },
     openDb,

@@ -60,14 +60,6 @@ runMain(NAME, async () => {
     title: `Masthead benchmark: ${opt.dialects.join(' + ')}, ${opt.articles} articles, ${opt.connections} connections, ${opt.duration} s per load${opt.quick ? ' (quick)' : ''}`,
     opt,
     fields: {
-      options: {
-        dialects: opt.dialects,
-        duration: opt.duration,
-        connections: opt.connections,
-        quick: opt.quick,
-        articles: opt.articles,
-        warmupS: opt.warmupS,
-      },
       targets: [],
       targetDefinitions: TARGETS,
     },

@@ -180,7 +180,7 @@ export function writeResults(file, results) {
  * The run of a bench that measures each dialect in turn: checks the build, prints `title` and
  * the machine, runs `benchDialect(db, opt)` on each of `opt.dialects` (the database from
  * `openDb(dialect, opt)`), lets `complete(results)` add its summary, writes `resultsFile`
- * (`results` are the machine, `fields`, then the dialects) and prints `report(results, opt,
+ * (`results` are the machine, the options, `fields`, then the dialects) and prints `report(results, opt,
  * resultsFile)`. The exit code is 1 when a dialect could not be measured.
  */
 export async function runDialectBench({
@@ -199,7 +199,9 @@ export async function runDialectBench({
   const machine = machineInfo(ROOT)
   say(title)
   say(machineLine(machine))
-  const results = { machine, ...fields, dialects: [] }
+  // The options as the results file keeps them: all but where PostgreSQL is.
+  const { pgUrl: _pgUrl, pgSchema: _pgSchema, ...options } = opt
+  const results = { machine, options, ...fields, dialects: [] }
   const run = await eachDialect(
     opt.dialects,
     (dialect) => openDb(dialect, opt),
