@@ -180,8 +180,8 @@ export function writeResults(file, results) {
  * The run of a bench that measures each dialect in turn: checks the build, prints `title` and
  * the machine, runs `benchDialect(db, opt)` on each of `opt.dialects` (the database from
  * `openDb(dialect, opt)`), lets `complete(results)` add its summary, writes `resultsFile`
- * (`results` are the machine, the options, `fields`, then the dialects) and prints `report(results, opt,
- * resultsFile)`. The exit code is 1 when a dialect could not be measured.
+ * (`results` are the machine, the options, `fields`, then the dialects) and prints
+ * `report(results, opt, resultsFile)`. The exit code is 1 when a dialect could not be measured.
  */
 export async function runDialectBench({
   name,
