@@ -18,13 +18,16 @@ export function freePort() {
 }
 
 /**
- * One GET without keep-alive. Resolves { status, headers, body (Buffer, bytes as sent on the
- * wire, so still compressed if the server compressed), ms }. Rejects on network errors.
+ * One HTTP exchange. Resolves { status, headers, body (Buffer, bytes as sent on the wire), ms }
+ * where `ms` runs from just before the request is written to the end of the response body.
+ * Rejects on network errors and after `timeoutMs` of silence.
  */
-export function get(url, headers = {}, timeoutMs = 10_000) {
+function exchange(url, { method = 'GET', headers = {}, body, agent = false, timeoutMs }) {
   return new Promise((resolve, reject) => {
+    const h = { ...headers }
+    if (body !== undefined) h['content-length'] = Buffer.byteLength(body)
     const started = process.hrtime.bigint()
-    const req = http.get(url, { headers, agent: false, timeout: timeoutMs }, (res) => {
+    const req = http.request(url, { method, headers: h, agent, timeout: timeoutMs }, (res) => {
       const chunks = []
       res.on('data', (c) => chunks.push(c))
       res.on('end', () =>
@@ -39,7 +42,16 @@ export function get(url, headers = {}, timeoutMs = 10_000) {
     })
     req.on('timeout', () => req.destroy(new Error(`timeout after ${timeoutMs} ms: ${url}`)))
     req.on('error', reject)
+    req.end(body)
   })
+}
+
+/**
+ * One GET without keep-alive. Resolves { status, headers, body (Buffer, bytes as sent on the
+ * wire, so still compressed if the server compressed), ms }. Rejects on network errors.
+ */
+export function get(url, headers = {}, timeoutMs = 10_000) {
+  return exchange(url, { headers, timeoutMs })
 }
 
 /**
@@ -74,31 +86,12 @@ export async function pollUntil200(
  * just before the request is written to the end of the response body (process.hrtime.bigint).
  * Redirects are not followed.
  */
-export function request(
+export async function request(
   url,
   { method = 'GET', headers = {}, body, agent = false, timeoutMs = 30_000 } = {},
 ) {
-  return new Promise((resolve, reject) => {
-    const h = { ...headers }
-    if (body !== undefined) h['content-length'] = Buffer.byteLength(body)
-    const started = process.hrtime.bigint()
-    const req = http.request(url, { method, headers: h, agent, timeout: timeoutMs }, (res) => {
-      const chunks = []
-      res.on('data', (c) => chunks.push(c))
-      res.on('end', () =>
-        resolve({
-          status: res.statusCode,
-          headers: res.headers,
-          body: Buffer.concat(chunks).toString('utf8'),
-          ms: Number(process.hrtime.bigint() - started) / 1e6,
-        }),
-      )
-      res.on('error', reject)
-    })
-    req.on('timeout', () => req.destroy(new Error(`timeout after ${timeoutMs} ms: ${url}`)))
-    req.on('error', reject)
-    req.end(body)
-  })
+  const r = await exchange(url, { method, headers, body, agent, timeoutMs })
+  return { ...r, body: r.body.toString('utf8') }
 }
 
 /** A tiny cookie jar for one origin: keeps name=value pairs, drops expired (Max-Age=0) ones. */
