@@ -116,9 +116,6 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const log = http.log
 
   const mail = opts.mail ?? mailTransportFor(config, opts.logger ? log : silentLog)
-  http.addHook('onClose', async () => {
-    await mail.close()
-  })
   // Every instance on the same PostgreSQL database hears every other's purges.
   const purges = createPurgeBus({
     storage,
@@ -309,19 +306,21 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     log,
   })
   const unlisten = await purges.listen()
-  http.addHook('onClose', async () => {
-    scheduler.stop()
-    await unlisten()
-  })
 
   const worker = createWorker({
     queue: queue.get,
     duties: [editionWork({ sender, editions, leaseMs: sendLeaseMs, log })],
     log,
   })
+  // One shutdown, in order: what writes (ticks, jobs, the scheduler) stops before what it
+  // writes with (mail), and all of it before the caller closes the database. A send cut off by
+  // a closed mail transport would fail its job while the queue is being stopped.
   http.addHook('onClose', async () => {
-    worker.stop()
+    scheduler.stop()
+    await worker.stop()
     await queue.stop()
+    await unlisten()
+    await mail.close()
   })
 
   return {

@@ -18,14 +18,28 @@ Options:
     const storage = await openStorage(config)
     const { buildApp } = await import('../app.js')
     const app = await buildApp({ config: { ...config, PAGE_CACHE: false }, storage, logger })
+    // The worker's timers are unref'd so that they never keep `serve` alive on their own; this
+    // process has no server, so it holds itself open until it is told to stop. (Without this a
+    // SQLite worker with nothing to do exited after its first ticks.)
+    const alive = setInterval(() => {}, 2 ** 30)
+    let stopping = false
     const stop = async (signal: string) => {
+      if (stopping) return
+      stopping = true
       logger.info({ signal }, 'worker stopping')
       // A send stops after its batch; if that hangs, leave anyway (the lease lets another
       // worker resume it).
       const force = setTimeout(() => process.exit(1), 60_000)
       force.unref()
-      await app.http.close()
-      await storage.close()
+      try {
+        await app.http.close()
+        await storage.close()
+      } catch (err) {
+        logger.error({ err }, 'worker did not stop cleanly')
+        process.exit(1)
+      }
+      clearInterval(alive)
+      logger.info({ signal }, 'worker stopped')
       process.exit(0)
     }
     process.on('SIGTERM', () => void stop('SIGTERM'))

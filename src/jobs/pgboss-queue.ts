@@ -26,8 +26,22 @@ export async function createPgBossQueue(
 ): Promise<JobQueue> {
   const executeSql = storage.executeSql
   if (!executeSql) throw new Error('pg-boss needs a PostgreSQL storage')
+  // pg-boss 10's stop() can resolve while a handler still runs, and it does not await the
+  // complete/fail statement that follows a handler: handlers and statements are tracked here,
+  // and stop() waits for the last of both before the pool may close.
+  const inFlight = new Set<Promise<unknown>>()
+  const handling = new Set<Promise<unknown>>()
+  const tracked = (text: string, values: unknown[] = []) => {
+    const p = executeSql(text, values)
+    inFlight.add(p)
+    void p.then(
+      () => inFlight.delete(p),
+      () => inFlight.delete(p),
+    )
+    return p as Promise<{ rows: never[] }>
+  }
   const boss = new PgBoss({
-    db: { executeSql: (text, values) => executeSql(text, values) as Promise<{ rows: never[] }> },
+    db: { executeSql: tracked },
     schema: jobSchemaFor(storage),
     retryLimit: MAX_ATTEMPTS - 1,
     retryDelay: 5,
@@ -57,7 +71,18 @@ export async function createPgBossQueue(
         queue,
         { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 },
         async (jobs) => {
-          for (const job of jobs) await handler(job.data)
+          for (const job of jobs) {
+            const run = handler(job.data)
+            handling.add(run)
+            try {
+              await run
+            } catch (err) {
+              opts.log.error({ err, queue }, 'job failed; pg-boss will retry it')
+              throw err
+            } finally {
+              handling.delete(run)
+            }
+          }
         },
       )
     },
@@ -66,6 +91,12 @@ export async function createPgBossQueue(
       stopped = true
       // close: false: the pool is ours and closes with the storage.
       await boss.stop({ graceful: true, wait: true, close: false, timeout: 30_000 })
+      // The bookkeeping after the last handler starts a few ticks later (see `tracked`).
+      do {
+        await Promise.allSettled([...handling])
+        await new Promise((r) => setImmediate(r))
+        await Promise.allSettled([...inFlight])
+      } while (inFlight.size > 0 || handling.size > 0)
     },
   }
 }

@@ -19,7 +19,11 @@ export interface WorkerDeps {
   /** The queue to take jobs from (made on first use: see `lazyJobQueue`). */
   queue(): Promise<JobQueue>
   duties: readonly WorkerDuties[]
-  log: { info(o: object, m: string): void; error(o: object, m: string): void }
+  log: {
+    info(o: object, m: string): void
+    error(o: object, m: string): void
+    debug?(o: object, m: string): void
+  }
   timers?: Timers
 }
 
@@ -30,26 +34,33 @@ export interface WorkerDeps {
 export interface Worker {
   /** Starts taking jobs and runs each tick once before it returns, then on its interval. */
   start(): Promise<void>
-  /** Cancels the ticks. The queue is stopped by its owner (`LazyJobQueue.stop`). */
-  stop(): void
+  /**
+   * Cancels the ticks and resolves once a tick still running has finished, so that the
+   * database can be closed after it. The queue is stopped by its owner (`LazyJobQueue.stop`).
+   */
+  stop(): Promise<void>
 }
 
 export function createWorker(deps: WorkerDeps): Worker {
   const timers = deps.timers ?? realTimers
   const cancels = new Set<() => void>()
+  const running = new Set<Promise<void>>()
   let stopped = false
 
   function keep(tick: Tick) {
     const once = async () => {
       try {
         await tick.run()
+        deps.log.debug?.({ everyMs: tick.everyMs }, 'worker tick done')
       } catch (err) {
         deps.log.error({ err }, tick.failed)
       }
       if (stopped) return
       const cancel = timers.after(tick.everyMs, () => {
         cancels.delete(cancel)
-        void once()
+        const run = once()
+        running.add(run)
+        void run.finally(() => running.delete(run))
       })
       cancels.add(cancel)
     }
@@ -67,10 +78,11 @@ export function createWorker(deps: WorkerDeps): Worker {
       for (const duty of deps.duties) if (duty.tick) await keep(duty.tick)
       deps.log.info({ queue: q.kind }, 'worker started')
     },
-    stop() {
+    async stop() {
       stopped = true
       for (const cancel of cancels) cancel()
       cancels.clear()
+      await Promise.allSettled([...running])
     },
   }
 }

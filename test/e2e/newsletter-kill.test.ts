@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -11,36 +11,9 @@ import { connect, migrateToLatest, type Storage } from '../../src/storage/index.
 import { openTestStorage, skipFor, TEST_DATABASE_URL, testDialects } from '../support/dialects.js'
 import { articleInput, seedBasics } from '../support/factories.js'
 import { startSmtpSink, until, type SmtpSink } from '../support/smtp-sink.js'
+import { errorLines, exited, startWorkerProcess } from '../support/worker-process.js'
 
 const RECIPIENTS = 1000
-
-/** `masthead worker` in a process of its own, as production runs it. */
-function startWorker(databaseUrl: string, sink: SmtpSink): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'worker'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      SMTP_URL: sink.url,
-      SMTP_MAX_CONNECTIONS: '2',
-      PUBLIC_URL: 'https://news.example.org',
-      MAIL_FROM: 'news@example.org',
-      SEND_LEASE_SECONDS: '2',
-      // Info: the few lines a worker logs about a send are what to read when this test fails.
-      LOG_LEVEL: process.env.KILL_TEST_LOG_LEVEL ?? 'info',
-      SEED_DEMO_WHEN_EMPTY: 'false',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  // The worker logs (pino, to stdout) only warnings and errors here: show them.
-  for (const s of [child.stdout, child.stderr])
-    s?.on('data', (d: Buffer) => process.stderr.write(`# worker: ${d.toString()}`))
-  return child
-}
-
-const exited = (c: ChildProcess) =>
-  c.exitCode !== null || c.signalCode !== null
-    ? Promise.resolve()
-    : new Promise<void>((r) => c.once('exit', () => r()))
 
 for (const dialect of testDialects) {
   describe(
@@ -115,7 +88,8 @@ for (const dialect of testDialects) {
         })
         await app.editions.approve(id, null)
 
-        const first = startWorker(url, sink)
+        const firstWorker = startWorkerProcess(url, sink)
+        const first = firstWorker.child
         children.push(first)
         const state = async () =>
           JSON.stringify({
@@ -136,7 +110,7 @@ for (const dialect of testDialects) {
           'a third of the messages',
           60_000,
         ).catch(async (e: Error) => {
-          throw new Error(`${e.message}: ${await state()}`)
+          throw new Error(`${e.message}: ${await state()}\n${firstWorker.output()}`)
         })
         first.kill('SIGKILL')
         await exited(first)
@@ -145,15 +119,21 @@ for (const dialect of testDialects) {
         assert.equal(mid?.status, 'sending', 'the send was cut off midway')
         assert.ok(atKill < RECIPIENTS, `killed with ${atKill} of ${RECIPIENTS} received`)
 
-        const second = startWorker(url, sink)
+        const secondWorker = startWorkerProcess(url, sink)
+        const second = secondWorker.child
         children.push(second)
         await until(
           async () => (await app.editions.findEdition(id))?.status === 'sent',
           'the restarted worker to finish',
           90_000,
-        )
+        ).catch((e: Error) => {
+          throw new Error(`${e.message}\n${secondWorker.output()}`)
+        })
+        // Stopped right after a send, it drains and exits cleanly (no pool used after its end).
         second.kill('SIGTERM')
         await exited(second)
+        assert.equal(second.exitCode, 0, secondWorker.output())
+        assert.deepEqual(errorLines(secondWorker.output()), [])
 
         const copies = new Map<string, string[]>()
         for (const m of sink.received)
