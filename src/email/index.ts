@@ -13,14 +13,16 @@ export {
   type MailLog,
   type DkimKey,
   type SmtpTransportOptions,
-  type FailoverOptions,
-  type TransportFromUrlsOptions,
   type SentMail,
   silentLog,
   createSmtpTransport,
   createFileTransport,
   createMemoryTransport,
-  createFailoverTransport,
-  transportFromUrls,
   describeFailure,
 } from './transport.js'
+export {
+  type FailoverOptions,
+  type TransportFromUrlsOptions,
+  createFailoverTransport,
+  transportFromUrls,
+} from './failover.js'

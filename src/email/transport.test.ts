@@ -16,12 +16,11 @@ import {
   type MailLog,
   type MailTransport,
   type SendResult,
-  createFailoverTransport,
   createFileTransport,
   createMemoryTransport,
   createSmtpTransport,
-  transportFromUrls,
 } from './transport.js'
+import { createFailoverTransport, transportFromUrls } from './failover.js'
 
 // The app passes its pino logger; this line breaks the build if MailLog stops fitting it.
 const _pinoFits: MailLog = pino({ enabled: false })
