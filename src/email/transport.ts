@@ -4,7 +4,7 @@ import path from 'node:path'
 import nodemailer from 'nodemailer'
 import type { NodemailerError, SendMailOptions, SMTPSentMessageInfo, Transporter } from 'nodemailer'
 import { type Clock, systemClock } from '../lib/clock.js'
-import { AppError, isAppError } from '../lib/errors.js'
+import { AppError } from '../lib/errors.js'
 import { type Message, newMessageId, validateMessage } from './message.js'
 
 /** What a transport reports for a message it took. */
