@@ -1,6 +1,6 @@
 import type { Clock } from '../lib/clock.js'
 import { AppError } from '../lib/errors.js'
-import { csvLine } from './csv.js'
+import { csvLine } from '../lib/csv.js'
 import { type Newsletter, type SubscriptionStatus, consentText } from './newsletter.js'
 import type { NewsletterRepository } from './newsletter-repository.js'
 import type { Signer } from './newsletter-service.js'
