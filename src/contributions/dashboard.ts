@@ -1,5 +1,6 @@
 import type { Contribution } from './contribution.js'
 import type { Payment } from './contributions-repository.js'
+import { csvCell } from '../lib/csv.js'
 import { monthlyValue } from './money.js'
 
 /**
@@ -84,10 +85,7 @@ export function summarise(
 
 /** One CSV field: quoted when needed, and never read as a formula by a spreadsheet. */
 export function csvField(v: string | number | null): string {
-  if (v === null) return ''
-  let s = String(v)
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+  return v === null ? '' : csvCell(String(v))
 }
 
 export const CSV_HEADER =

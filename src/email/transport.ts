@@ -159,20 +159,28 @@ export function createSmtpTransport(opts: SmtpTransportOptions): MailTransport {
   }
 }
 
-/** Builds the RFC 5322 bytes of a message without sending it. */
-function createComposer() {
-  return nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' })
+/** Turns a message into the RFC 5322 bytes a server would receive, without sending it. */
+interface Composer {
+  /** Validates the message first (no header injection), as every transport does. */
+  compose(m: Message): Promise<{ messageId: string; raw: Buffer }>
 }
 
-async function compose(
-  composer: ReturnType<typeof createComposer>,
-  m: Message,
-): Promise<{ messageId: string; raw: Buffer }> {
-  validateMessage(m)
-  const messageId = m.messageId ?? newMessageId(m.from)
-  const info = await composer.sendMail(toMailOptions(m, messageId))
-  if (!Buffer.isBuffer(info.message)) throw new Error('nodemailer returned a stream, not a buffer')
-  return { messageId: info.messageId || messageId, raw: info.message }
+function createComposer(): Composer {
+  const builder = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'windows',
+  })
+  return {
+    async compose(m) {
+      validateMessage(m)
+      const messageId = m.messageId ?? newMessageId(m.from)
+      const info = await builder.sendMail(toMailOptions(m, messageId))
+      if (!Buffer.isBuffer(info.message))
+        throw new Error('nodemailer returned a stream, not a buffer')
+      return { messageId: info.messageId || messageId, raw: info.message }
+    },
+  }
 }
 
 /**
@@ -190,7 +198,7 @@ export function createFileTransport(
   const name = `file:${dir}`
 
   async function write(m: Message): Promise<SendResult> {
-    const { messageId, raw } = await compose(composer, m)
+    const { messageId, raw } = await composer.compose(m)
     await mkdir(dir, { recursive: true })
     // Time first so a listing reads in order; random so two in one millisecond do not collide.
     const stamp = clock.now().toISOString().replace(/[:.]/g, '-')
@@ -230,7 +238,7 @@ export function createMemoryTransport(): MailTransport & { readonly sent: SentMa
     name: 'memory',
     sent,
     async send(m) {
-      const { messageId, raw } = await compose(composer, m)
+      const { messageId, raw } = await composer.compose(m)
       sent.push({ message: m, messageId, raw })
       return { messageId, accepted: true, response: `memory #${sent.length}`, transport: 'memory' }
     },

@@ -48,6 +48,17 @@ const htmlEscape = (s: string) =>
 /** Longest an outcome waits before it is written with others (see ADR 008). */
 const GROUP_MS = 20
 
+/** The send of editions, as a worker runs it. */
+export interface EditionSender {
+  /**
+   * Sends (or resumes) one edition; `busy` when another worker holds its lease, `not-sendable`
+   * when it is neither approved nor sending.
+   */
+  send(id: number): Promise<SendOutcome>
+  /** This worker's name on the leases it takes. */
+  readonly owner: string
+}
+
 /** A transport failure that is about the whole send (nobody could be reached), not one address. */
 class SendPaused extends Error {}
 
@@ -59,7 +70,7 @@ class SendPaused extends Error {}
  * mail server may or may not have taken them. The next worker sends those again with the same
  * Message-ID, so the copy that arrives twice is the same message, which mail clients show once.
  */
-export function createEditionSender(deps: SenderDeps) {
+export function createEditionSender(deps: SenderDeps): EditionSender {
   const { editions, clock } = deps
   const leaseMs = deps.leaseMs ?? 30_000
   const batchSize = deps.batchSize ?? 500
@@ -297,8 +308,6 @@ export function createEditionSender(deps: SenderDeps) {
 
   return { send, owner }
 }
-
-export type EditionSender = ReturnType<typeof createEditionSender>
 
 /** A 5xx answer about this recipient: sending again will not help. */
 function refusedForGood(e: unknown): boolean {

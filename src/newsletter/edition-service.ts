@@ -12,8 +12,14 @@ import {
   suggestSelection,
   fillTemplate,
   type Candidate,
+  type Edition,
 } from './edition.js'
-import type { EditionRepository } from './edition-repository.js'
+import type {
+  DeliveryCounts,
+  EditionRepository,
+  SentItemRow,
+  SentListing,
+} from './edition-repository.js'
 import { renderEdition } from './edition-render.js'
 import type { ArticleLookup } from './edition-sender.js'
 import type { NewsletterRepository } from './newsletter-repository.js'
@@ -66,7 +72,45 @@ function invalid(details: string[]): AppError {
 }
 
 /** Building, approving, testing and scheduling editions. Sending itself is the sender's. */
-export function createEditionService(deps: EditionServiceDeps) {
+export interface EditionService {
+  /** The suggested selection: the week's published articles, ranked (edition.ts). */
+  suggestion(): Promise<EditionItem[]>
+  /** A new draft, empty or from the suggested selection. */
+  createDraft(
+    newsletterId: number,
+    o: { suggested: boolean; staffId: number | null },
+  ): Promise<number>
+  findEdition(id: number): Promise<Edition | undefined>
+  listEditions(newsletterId: number): Promise<Edition[]>
+  deliveryCounts(ids: number[]): Promise<Map<number, DeliveryCounts>>
+  /** Sent editions, newest first, for the public archive. */
+  listSent(
+    newsletterId: number,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: SentListing[]; hasMore: boolean }>
+  /** What readers were sent: the items as they were at send time. */
+  sentItems(id: number): Promise<SentItemRow[]>
+  /** Saves subject, intro and items; refuses an edition that has started. */
+  update(id: number, input: EditionInput): Promise<void>
+  /**
+   * Approves an edition for sending at `at` (now when null). The job goes out at once for
+   * "now"; a later time is picked up by the schedule tick when it comes.
+   */
+  approve(id: number, at: Date | null): Promise<void>
+  /** Back to draft (if not started) or cancelled for good. */
+  withdraw(id: number, to: 'draft' | 'cancelled'): Promise<boolean>
+  /** Sends this edition as it stands to one address, marked as a test. */
+  sendTest(id: number, to: string): Promise<void>
+  /**
+   * Runs every minute in a worker: drafts (or sends) each schedule slot that has come, queues
+   * approved editions whose time has come, and resumes sends whose worker died. Safe on many
+   * workers at once: each slot's edition is unique, and sends are guarded by the lease.
+   */
+  tick(): Promise<{ drafted: number[]; queued: number[] }>
+}
+
+export function createEditionService(deps: EditionServiceDeps): EditionService {
   const { editions, clock } = deps
 
   async function suggestion(): Promise<EditionItem[]> {
@@ -263,5 +307,3 @@ export function createEditionService(deps: EditionServiceDeps) {
     },
   }
 }
-
-export type EditionService = ReturnType<typeof createEditionService>

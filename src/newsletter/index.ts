@@ -15,7 +15,14 @@ export {
 export { createEditionSender, type EditionSender, type ArticleLookup } from './edition-sender.js'
 export { createEditionService, type EditionService } from './edition-service.js'
 export { renderEdition } from './edition-render.js'
-export * from './csv.js'
+export {
+  type CsvParse,
+  type CsvProblem,
+  type CsvRecord,
+  csvCell,
+  csvLine,
+  parseCsv,
+} from '../lib/csv.js'
 export * from './suppression.js'
 export * from './subscribers.js'
 export {

@@ -2,8 +2,63 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../storage/index.js'
 import type { Newsletter, SubscriptionStatus } from './newsletter.js'
 
+/** A reader's subscription as sign-up sees it: its state, and when we last asked to confirm. */
+export interface SubscriptionState {
+  status: SubscriptionStatus
+  confirmSentAt: Date | null
+}
+
+/**
+ * Newsletters and the reader's side of subscribing: sign-up, confirmation, one-click
+ * unsubscribe. The newsroom's subscriber lists are the subscriber repository's.
+ */
+export interface NewsletterRepository {
+  listNewsletters(): Promise<Newsletter[]>
+  findNewsletter(id: number): Promise<Newsletter | undefined>
+  findNewsletterBySlug(slug: string): Promise<Newsletter | undefined>
+  insertNewsletter(
+    n: Pick<Newsletter, 'slug' | 'name' | 'description' | 'cadence' | 'language'>,
+    now: Date,
+  ): Promise<number>
+  /** Sender and schedule settings of one newsletter. */
+  updateSettings(
+    id: number,
+    s: Pick<
+      Newsletter,
+      | 'senderName'
+      | 'senderAddress'
+      | 'scheduleMode'
+      | 'scheduleDay'
+      | 'scheduleTime'
+      | 'scheduleTz'
+    >,
+  ): Promise<void>
+  /** The subscriber with this address, made if new (safe when two sign-ups race). */
+  subscriberId(email: string, now: Date): Promise<number>
+  findSubscriberEmail(subscriberId: number): Promise<string | undefined>
+  findSubscription(
+    subscriberId: number,
+    newsletterId: number,
+  ): Promise<SubscriptionState | undefined>
+  /** Adds the subscription, or records the new consent and state on the existing one. */
+  saveSubscription(s: {
+    subscriberId: number
+    newsletterId: number
+    status: SubscriptionStatus
+    consentText: string
+    now: Date
+  }): Promise<void>
+  markConfirmationSent(subscriberId: number, newsletterId: number, now: Date): Promise<void>
+  /** Pending → confirmed; says whether anything changed (a second click is a no-op). */
+  confirm(subscriberId: number, newsletterId: number, now: Date): Promise<boolean>
+  /** Says whether anything changed: a second click finds it already unsubscribed. */
+  unsubscribe(subscriberId: number, newsletterId: number, now: Date): Promise<boolean>
+  statusOf(subscriberId: number, newsletterId: number): Promise<SubscriptionStatus | undefined>
+  countByStatus(newsletterId: number): Promise<Record<SubscriptionStatus, number>>
+}
+
 /** Queries only, on both databases. */
-export function createNewsletterRepository(db: Kysely<Database>) {
+export function createNewsletterRepository(db: Kysely<Database>): NewsletterRepository {
   const columns = [
     'id',
     'slug',
@@ -197,5 +252,3 @@ export function createNewsletterRepository(db: Kysely<Database>) {
     },
   }
 }
-
-export type NewsletterRepository = ReturnType<typeof createNewsletterRepository>

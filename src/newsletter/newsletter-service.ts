@@ -4,7 +4,13 @@ import type { Clock } from '../lib/clock.js'
 import { AppError } from '../lib/errors.js'
 import { isUniqueViolation } from '../storage/index.js'
 import { isSlug } from '../lib/slug.js'
-import { type Newsletter, afterSignUp, consentText, mayResendConfirmation } from './newsletter.js'
+import {
+  type Newsletter,
+  type SubscriptionStatus,
+  afterSignUp,
+  consentText,
+  mayResendConfirmation,
+} from './newsletter.js'
 import { isTimeZone } from './edition.js'
 import type { NewsletterRepository } from './newsletter-repository.js'
 
@@ -61,7 +67,34 @@ const SettingsInput = z.object({
 export type SignUpOutcome =
   'sent' | 'already-confirmed' | 'not-sent-recently-asked' | 'not-sent-suppressed'
 
-export function createNewsletterService(deps: NewsletterServiceDeps) {
+/** A new newsletter as the admin's form sends it. */
+export type NewsletterInput = z.input<typeof NewsletterInput>
+
+/** Newsletters and the reader's double opt-in: sign-up, confirmation and one-click unsubscribe. */
+export interface NewsletterService {
+  /** Read once and kept (every article page shows the box), read again after a change here. */
+  listNewsletters(): Promise<Newsletter[]>
+  findNewsletterBySlug(slug: string): Promise<Newsletter | undefined>
+  countByStatus(id: number): Promise<Record<SubscriptionStatus, number>>
+  /** Never expires: an old email's unsubscribe link must still work years later. */
+  unsubscribeLink(origin: string, sub: number, nl: number): Promise<string>
+  createNewsletter(input: NewsletterInput): Promise<number>
+  /** Sender and schedule; a schedule needs its day. */
+  updateSettings(id: number, input: Record<string, string | undefined>): Promise<void>
+  /**
+   * A reader asks for a newsletter. The answer shown to them is the same whatever happens here,
+   * so the form cannot be used to learn who is subscribed.
+   */
+  signUp(emailRaw: string, newsletterId: number, origin: string): Promise<SignUpOutcome>
+  /** Follows a confirmation link: the newsletter if the link is genuine (now confirmed). */
+  confirm(sub: string, nl: string, exp: string, sig: string): Promise<Newsletter | null>
+  /** Follows an unsubscribe link (one click, RFC 8058): the newsletter if the link is genuine. */
+  unsubscribe(sub: string, nl: string, sig: string): Promise<Newsletter | null>
+  /** Whether an unsubscribe link is genuine, without acting on it (for the confirmation page). */
+  checkUnsubscribe(sub: string, nl: string, sig: string): Promise<Newsletter | null>
+}
+
+export function createNewsletterService(deps: NewsletterServiceDeps): NewsletterService {
   const { repo, clock, signer } = deps
   // Every article page shows the box: the list is read once, and again after a change here.
   let listMemo: Promise<Newsletter[]> | null = null
@@ -213,8 +246,6 @@ export function createNewsletterService(deps: NewsletterServiceDeps) {
     },
   }
 }
-
-export type NewsletterService = ReturnType<typeof createNewsletterService>
 
 function confirmationEmail(o: {
   to: string

@@ -1,11 +1,14 @@
 import type { Clock } from '../lib/clock.js'
 import { AppError } from '../lib/errors.js'
-import { csvLine } from './csv.js'
+import { csvLine } from '../lib/csv.js'
 import { type Newsletter, type SubscriptionStatus, consentText } from './newsletter.js'
 import type { NewsletterRepository } from './newsletter-repository.js'
 import type { Signer } from './newsletter-service.js'
 import type {
+  ImportCounts,
+  RecipientQuery,
   StatusCounts,
+  SubscriberMatch,
   SubscriberRepository,
   SubscriptionDetail,
 } from './subscriber-repository.js'
@@ -51,11 +54,65 @@ export interface NewsletterOverview {
   weekly: number[]
 }
 
+/** One reader as the admin's subscriber page shows them. */
+export interface SubscriberDetail extends SubscriberMatch {
+  subscriptions: SubscriptionDetail[]
+  suppression: Suppression | undefined
+}
+
+/**
+ * The subscriber lists: suppression (reports, by hand, by file), the reader's preferences page,
+ * the admin's overview, search and detail, and the subscriber file in and out.
+ */
+export interface SubscriberService {
+  isSuppressed(email: string): Promise<boolean>
+  findSuppression(email: string): Promise<Suppression | undefined>
+  /** Who an edition goes to (see `SubscriberLists.deliverableRecipients`). */
+  deliverableRecipients(newsletterId: number): RecipientQuery
+  /** Records provider reports (already checked); says how many addresses are newly suppressed. */
+  suppress(events: readonly SuppressionEvent[], source: string): Promise<number>
+  /** Stops all mail to an address; false when it was already suppressed. */
+  suppressManually(emailRaw: string, detail: string): Promise<boolean>
+  /** A provider's CSV of bounces and complaints: all rows checked first, then one transaction. */
+  importSuppressions(text: string): Promise<{ added: number; rows: number }>
+  /** The never-expiring address of a reader's preferences page (sent in every email). */
+  preferencesLink(origin: string, subscriberId: number): Promise<string>
+  /** The subscriber a preferences link names, or null when the link is not genuine. */
+  subscriberFromToken(sub: string, sig: string): Promise<number | null>
+  /** The preferences page's path, for links and forms on the site itself. */
+  preferencesPath(subscriberId: number): Promise<string>
+  emailOf(subscriberId: number): Promise<string | undefined>
+  /** Every newsletter with this reader's state in it. */
+  preferences(
+    subscriberId: number,
+  ): Promise<{ rows: PreferenceRow[]; suppression: Suppression | undefined } | null>
+  /** A reader's choice on their page; the token was checked by the caller. */
+  changePreference(
+    subscriberId: number,
+    action: 'unsubscribe' | 'unsubscribe-all' | 'resubscribe',
+    newsletterId: number | null,
+  ): Promise<'done' | 'nothing' | 'suppressed'>
+  /** The admin's overview: counts and 26 weeks of growth for every newsletter. */
+  overview(): Promise<NewsletterOverview[]>
+  /** Case-insensitive substring search, a page at a time after the last address shown. */
+  search(q: string, after: string, limit: number): Promise<SubscriberMatch[]>
+  subscriber(id: number): Promise<SubscriberDetail | null>
+  unsubscribe(subscriberId: number, newsletterId: number): Promise<boolean>
+  /** The export, a page of rows at a time: the whole file never sits in memory. */
+  exportCsv(): AsyncGenerator<string>
+  /**
+   * A subscriber file: every row checked first (problems listed by line, nothing written),
+   * then written in one transaction. Suppressed addresses are skipped; nothing confirmed is
+   * downgraded.
+   */
+  importCsv(text: string): Promise<ImportCounts>
+}
+
 const ID = /^[1-9][0-9]{0,11}$/
 /** Rows read per query while exporting: the file is streamed, never held whole. */
 const EXPORT_PAGE = 1000
 
-export function createSubscriberService(deps: SubscriberServiceDeps) {
+export function createSubscriberService(deps: SubscriberServiceDeps): SubscriberService {
   const { repo, clock, signer } = deps
   const prefsData = (sub: number) => `nl-prefs:${sub}`
 
@@ -276,5 +333,3 @@ export function createSubscriberService(deps: SubscriberServiceDeps) {
     },
   }
 }
-
-export type SubscriberService = ReturnType<typeof createSubscriberService>

@@ -3,7 +3,7 @@
  * existing subscription, and the weekly growth series. No I/O here.
  */
 import { isEmailAddress } from '../email/index.js'
-import { parseCsv } from './csv.js'
+import { parseCsv } from '../lib/csv.js'
 import type { SubscriptionStatus } from './newsletter.js'
 import { normalEmail } from './suppression.js'
 

@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto'
 import { isEmailAddress } from '../email/index.js'
-import { parseCsv } from './csv.js'
+import { parseCsv } from '../lib/csv.js'
 
 export type SuppressionReason = 'bounce' | 'complaint' | 'manual'
 export const SUPPRESSION_REASONS: readonly SuppressionReason[] = ['bounce', 'complaint', 'manual']

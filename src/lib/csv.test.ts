@@ -4,6 +4,7 @@ import { describe, it } from 'node:test'
 import { csvCell, csvLine, parseCsv } from './csv.js'
 
 const BLNS = new URL('../../../shared/fixtures/hostile/blns/blns.json', import.meta.url)
+const CRLF = new URL('../../../shared/fixtures/hostile/crlf/crlfinjection.txt', import.meta.url)
 
 const rows = (text: string) => {
   const r = parseCsv(text)
@@ -41,23 +42,50 @@ describe('CSV parser (RFC 4180)', () => {
     )
   })
 
+  it('counts lines as an editor does, after quoted line breaks and with any line ends mixed', () => {
+    const r = parseCsv('"a\r\nb",ü\r\n\r\nc\nd\re\r\n"f\rg"\nh')
+    assert.ok(r.ok)
+    assert.deepEqual(
+      r.records.map((x) => [x.line, x.fields[0]]),
+      [
+        [1, 'a\r\nb'],
+        [4, 'c'],
+        [5, 'd'],
+        [6, 'e'],
+        [7, 'f\rg'],
+        [9, 'h'],
+      ],
+    )
+  })
+
+  it('names the line of the record a refusal is in, after multi-line records', () => {
+    const r = parseCsv('h\r\n"two\r\nlines"\r\n\r\nok\r\nbad"quote\r\n')
+    assert.equal(r.ok, false)
+    assert.equal(!r.ok && r.line, 6)
+    assert.equal(!r.ok && r.message, 'a quote inside an unquoted field (quote the whole field)')
+  })
+
   it('refuses broken quoting with the line it is on', () => {
     assert.deepEqual(parseCsv('a\n"open'), {
       ok: false,
+      code: 'quote-not-closed',
       line: 2,
       message: 'a quoted field is never closed',
     })
     const mid = parseCsv('a\nb"c,d')
     assert.equal(mid.ok, false)
     assert.equal(!mid.ok && mid.line, 2)
+    assert.equal(!mid.ok && mid.code, 'quote-in-field')
     const after = parseCsv('"a"b,c')
     assert.equal(after.ok, false)
     assert.equal(!after.ok && after.line, 1)
+    assert.equal(!after.ok && after.code, 'text-after-quote')
   })
 
   it('caps the number of fields in a record', () => {
     const r = parseCsv('a,b,c,d', { maxFields: 3 })
     assert.equal(r.ok, false)
+    assert.equal(!r.ok && r.code, 'too-many-fields')
   })
 
   it('round-trips what the writer writes, hostile strings included', () => {
@@ -93,6 +121,30 @@ describe('CSV parser (RFC 4180)', () => {
     assert.equal(csvCell('\tx'), "'\tx")
     assert.equal(csvCell('a@b.org'), 'a@b.org')
   })
+
+  it(
+    'round-trips the CRLF-injection strings, decoded and not',
+    { skip: fs.existsSync(CRLF) ? false : 'shared/fixtures/hostile/crlf is absent here' },
+    () => {
+      const raw = fs.readFileSync(CRLF, 'utf8').split('\n').filter(Boolean)
+      const decoded = raw.map((v) => {
+        try {
+          return decodeURIComponent(v)
+        } catch {
+          // Not valid percent-encoding (a stray %): kept as written.
+          return v
+        }
+      })
+      const values = [...raw, ...decoded]
+      assert.ok(decoded.some((v) => /\r\n/.test(v)))
+      const r = parseCsv(values.map((v) => csvLine(['x', v])).join(''))
+      assert.ok(r.ok)
+      assert.deepEqual(
+        r.records.map((x) => x.fields[1]),
+        values.map((v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v)),
+      )
+    },
+  )
 
   it(
     'round-trips every string of the big list of naughty strings',
