@@ -61,7 +61,7 @@ export function buildEntry(p: PageResponse): CachedResponse {
   return { status: p.status ?? 200, body, etag, headers, keys }
 }
 
-function acceptsGzip(req: FastifyRequest): boolean {
+export function acceptsGzip(req: FastifyRequest): boolean {
   const ae = req.headers['accept-encoding']
   return typeof ae === 'string' && ae.includes('gzip')
 }

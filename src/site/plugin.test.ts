@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib'
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { fixedClock } from '../lib/clock.js'
@@ -446,6 +447,24 @@ for (const dialect of testDialects) {
       assert.equal((await get('/sitemaps/articles-999.xml')).statusCode, 404)
       const news = await get('/sitemaps/news.xml')
       assert.match(news.body, /<news:title>/)
+    })
+
+    it('streams a sitemap file the first time, then serves it from the page cache', async () => {
+      const url = '/sitemaps/articles-2.xml'
+      app.cache?.purge(['list'])
+      const streamed = await app.http.inject({
+        method: 'GET',
+        url,
+        headers: { host: 'example.org', 'accept-encoding': 'gzip' },
+      })
+      assert.equal(streamed.statusCode, 200)
+      assert.equal(streamed.headers['content-encoding'], 'gzip')
+      assert.equal(streamed.headers.etag, undefined, 'not known until the end of the stream')
+      const body = gunzipSync(streamed.rawPayload).toString()
+      assert.match(body, /^<\?xml [^>]+>\n<urlset [^>]+>\n(<url>.+<\/url>\n){1,2}<\/urlset>\n$/)
+      const cached = await get(url)
+      assert.equal(cached.body, body)
+      assert.ok(cached.headers.etag, 'the second answer comes from the page cache')
     })
 
     it('serves stored images, immutable, and nothing outside the media folder', async () => {

@@ -81,6 +81,24 @@ for (const dialect of testDialects) {
       assert.ok(entries.length >= 3)
     })
 
+    it('reads a sitemap page in chunks, each after the last, in the same order', async () => {
+      const all = await rows.listSitemapEntries(0, 100, NOW)
+      const slugs: string[] = []
+      let chunk = await rows.sitemapChunk({ offset: 1 }, 2, NOW)
+      slugs.push(...chunk.entries.map((e) => e.path.slug))
+      while (chunk.next) {
+        chunk = await rows.sitemapChunk({ after: chunk.next }, 2, NOW)
+        slugs.push(...chunk.entries.map((e) => e.path.slug))
+      }
+      assert.deepEqual(
+        slugs,
+        all.slice(1).map((e) => e.path.slug),
+      )
+      const tail = await rows.sitemapChunk({ offset: all.length - 1 }, 2, NOW)
+      assert.equal(tail.entries.length, 1)
+      assert.equal(tail.next, null, 'a short chunk is the last')
+    })
+
     it('pages the sitemap without moving earlier entries', async () => {
       const all = await rows.listSitemapEntries(0, 100, NOW)
       assert.deepEqual(

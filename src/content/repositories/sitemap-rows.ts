@@ -8,6 +8,12 @@ export interface SitemapEntry {
   updatedAt: Date
 }
 
+/** Where a sitemap page stopped: the next rows come after this one, in sitemap order. */
+export interface SitemapCursor {
+  publishedAt: number
+  id: number
+}
+
 /** A sitemap entry with what a news sitemap adds. */
 export interface NewsEntry extends SitemapEntry {
   headline: string
@@ -18,6 +24,15 @@ export interface NewsEntry extends SitemapEntry {
 export interface SitemapRows {
   /** Oldest first, so a sitemap page keeps its URLs as the archive grows. */
   listSitemapEntries(offset: number, limit: number, now: Date): Promise<SitemapEntry[]>
+  /**
+   * The same order in chunks: `after` null starts at `offset`; after that, each chunk starts
+   * after the cursor the previous one returned (no OFFSET to walk past again).
+   */
+  sitemapChunk(
+    start: { offset: number } | { after: SitemapCursor },
+    limit: number,
+    now: Date,
+  ): Promise<{ entries: SitemapEntry[]; next: SitemapCursor | null }>
   /** Articles published between `since` and `now`, newest first. */
   listPublishedSince(since: Date, now: Date, limit: number): Promise<NewsEntry[]>
   /** The last edit of any article readers can see, or null when there is none. */
@@ -25,28 +40,56 @@ export interface SitemapRows {
 }
 
 export function createSitemapRows(db: Kysely<Database>): SitemapRows {
+  function ordered(now: Date) {
+    return publishedBase(db, now)
+      .select([
+        'article.id',
+        'article.slug',
+        'section.slug as section_slug',
+        'article.published_at',
+        'article.updated_at',
+      ])
+      .orderBy('article.published_at', 'asc')
+      .orderBy('article.id', 'asc')
+  }
+  type Row = Awaited<ReturnType<ReturnType<typeof ordered>['execute']>>[number]
+  const entryOf = (r: Row): SitemapEntry => ({
+    path: {
+      slug: r.slug,
+      section: { slug: r.section_slug },
+      publishedAt: new Date(r.published_at ?? 0),
+    },
+    updatedAt: new Date(r.updated_at),
+  })
+
   return {
     async listSitemapEntries(offset, limit, now) {
-      const rows = await publishedBase(db, now)
-        .select([
-          'article.slug',
-          'section.slug as section_slug',
-          'article.published_at',
-          'article.updated_at',
-        ])
-        .orderBy('article.published_at', 'asc')
-        .orderBy('article.id', 'asc')
-        .limit(limit)
-        .offset(offset)
-        .execute()
-      return rows.map((r) => ({
-        path: {
-          slug: r.slug,
-          section: { slug: r.section_slug },
-          publishedAt: new Date(r.published_at ?? 0),
-        },
-        updatedAt: new Date(r.updated_at),
-      }))
+      const rows = await ordered(now).limit(limit).offset(offset).execute()
+      return rows.map(entryOf)
+    },
+
+    async sitemapChunk(start, limit, now) {
+      let q = ordered(now).limit(limit)
+      if ('after' in start) {
+        const { publishedAt, id } = start.after
+        q = q.where((eb) =>
+          eb.or([
+            eb('article.published_at', '>', publishedAt),
+            eb.and([eb('article.published_at', '=', publishedAt), eb('article.id', '>', id)]),
+          ]),
+        )
+      } else {
+        q = q.offset(start.offset)
+      }
+      const rows = await q.execute()
+      const last = rows.at(-1)
+      return {
+        entries: rows.map(entryOf),
+        next:
+          rows.length === limit && last
+            ? { publishedAt: Number(last.published_at ?? 0), id: Number(last.id) }
+            : null,
+      }
     },
 
     async listPublishedSince(since, now, limit) {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { TypedApp } from '../../http/schemas.js'
 import { sendPage } from '../../http/responses.js'
+import { sendStreamedPage } from '../../http/streamed-page.js'
 import {
   articlesSitemap,
   newsSitemap,
@@ -47,13 +48,15 @@ export function registerSitemapRoutes(
     { schema: { params: z.object({ file: SitemapFile }) } },
     async (req, reply) => {
       const f = req.params.file
+      if (f.kind === 'articles') {
+        const parts = await articlesSitemap(deps, req.origin, f.n, o.perFile)
+        if (!parts) return shell.notFound(req, reply)
+        return sendStreamedPage(req, reply, cache, { parts, type: XML, keys: ['list'] })
+      }
       const doc =
         f.kind === 'pages'
           ? await pagesSitemap(deps, req.origin)
-          : f.kind === 'news'
-            ? await newsSitemap(deps, req.origin)
-            : await articlesSitemap(deps, req.origin, f.n, o.perFile)
-      if (!doc) return shell.notFound(req, reply)
+          : await newsSitemap(deps, req.origin)
       return sendPage(req, reply, cache, { body: doc.xml, type: XML, keys: doc.keys })
     },
   )
