@@ -5,6 +5,7 @@ import { DEFAULT_MAX_UPLOAD_BYTES } from '../files/index.js'
 import { loadAsset, loadBuiltAsset, loadStylesheet, serveAsset } from '../http/assets.js'
 import { type AdminDeps, createAdminTools } from './deps.js'
 import { parseForm } from './http-forms.js'
+import { navEntries } from './nav.js'
 import { type AdminPipeline, createPipeline } from './pipeline/gate.js'
 import type { AdminRequest, AdminRoute, RouteFacts } from './route.js'
 import { accountRoutes } from './routes/account.js'
@@ -30,7 +31,10 @@ export interface RegisteredAdminRoute {
   facts: RouteFacts | undefined
 }
 
-/** The admin's route table: every area's routes, in the order the areas are listed. */
+/**
+ * The admin's route table: every area's routes. The order is the navigation's (routes with a
+ * nav link, admin/nav.ts); nothing else depends on it.
+ */
 export function adminRoutes(deps: AdminDeps): AdminRoute[] {
   const tools = createAdminTools(deps)
   return [
@@ -39,12 +43,12 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
     ...articleRoutes(deps, tools),
     ...mediaRoutes(deps, tools),
     ...taxonomyRoutes(deps, tools),
-    ...staffRoutes(deps, tools),
     ...newsletterRoutes(deps, tools),
     ...editionRoutes(deps, tools),
     ...subscriberRoutes(deps, tools),
     ...privacyRoutes(deps, tools),
     ...contributionRoutes(deps, tools),
+    ...staffRoutes(deps, tools),
     ...auditRoutes(deps),
   ]
 }
@@ -81,8 +85,10 @@ export async function registerAdmin(
   const editorJs = loadBuiltAsset(built('editor.js'), '/admin/assets', js)
   const editorCss = loadBuiltAsset(built('editor.css'), '/admin/assets', 'text/css; charset=utf-8')
   const passkeyJs = loadAsset(new URL('.', import.meta.url), 'passkey.js', '/admin/assets', js)
+  const routes = adminRoutes(deps)
   const pipeline = createPipeline({
     staff: deps.staff,
+    nav: navEntries(routes),
     siteName: deps.siteName,
     assets: {
       cssHref: css.href,
@@ -90,7 +96,6 @@ export async function registerAdmin(
       ...(editorJs && editorCss ? { editor: { js: editorJs.href, css: editorCss.href } } : {}),
     },
   })
-  const routes = adminRoutes(deps)
   const registered: RegisteredAdminRoute[] = []
   const { default: multipart } = await import('@fastify/multipart')
   await app.register(async (scope) => {

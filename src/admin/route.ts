@@ -46,6 +46,18 @@ export type AdminRequest<S extends RouteSchemas = RouteSchemas> = FastifyRequest
   Body: Parsed<S, 'body'>
 }>
 
+/** A route's link in the admin's navigation. */
+export interface NavLink {
+  label: string
+  /**
+   * Shown to everyone signed in, as 'Your account' is: pages every role may open, so the
+   * navigation does not depend on how the policy spells that.
+   */
+  everyone?: boolean
+  /** Not shown to whoever may do this: they reach the page from another link. */
+  unless?: Permission
+}
+
 /** One admin route. */
 export interface AdminRoute<S extends RouteSchemas = RouteSchemas> {
   method: 'GET' | 'POST'
@@ -53,8 +65,8 @@ export interface AdminRoute<S extends RouteSchemas = RouteSchemas> {
   /** The permission it needs; null: open to anyone (the sign-in form, a shared preview). */
   permission: Permission | null
   area: AdminArea
-  /** The label of its link in the admin's navigation, when it has one. */
-  nav?: string
+  /** Its link in the admin's navigation (admin/nav.ts), when it has one; GET routes only. */
+  nav?: NavLink
   /** Takes a file (multipart/form-data): parsed in the uploads scope only. */
   upload?: boolean
   schema?: S

@@ -5,7 +5,7 @@ import { type Permission, can } from '../../staff/policy.js'
 import type { StaffMember } from '../../staff/staff-repository.js'
 import type { StaffService } from '../../staff/staff-service.js'
 import { csrfToken, csrfValid, field, type FormBody } from '../http-forms.js'
-import { navFor } from '../nav.js'
+import { type NavEntry, navFor } from '../nav.js'
 import type { AdminRoute } from '../route.js'
 import { type AdminContext } from '../views/shell.js'
 import { SignInView } from '../views/auth.js'
@@ -23,6 +23,8 @@ declare module 'fastify' {
       preSession: string | null
       /** What every admin page is drawn with. */
       ctx: AdminContext
+      /** The context for someone who has just signed in, in this request, with that session. */
+      contextFor(staff: StaffMember, sessionId: string): AdminContext
     }
   }
 }
@@ -41,6 +43,8 @@ export interface PipelineDeps {
   staff: Pick<StaffService, 'fromSession' | 'secret'>
   siteName: string
   assets: AdminAssets
+  /** The navigation's links, from the route table (nav.ts navEntries). */
+  nav: readonly NavEntry[]
 }
 
 /** What stands before every admin route, and what an admin route's error becomes. */
@@ -70,23 +74,27 @@ export function createPipeline(deps: PipelineDeps): AdminPipeline {
     }
     const bind = session?.sessionId ?? pre!
     const secret = await service.secret()
-    const may = (p: Permission) => !!staff && can(staff.role, p)
-    const ctx: AdminContext = {
-      siteName: deps.siteName,
-      cssHref: assets.cssHref,
-      scriptHref: assets.scriptHref,
-      ...(assets.editor ? { editor: assets.editor } : {}),
-      staff,
-      csrf: csrfToken(secret, bind),
-      can: may,
-      nav: navFor(may),
+    const contextFor = (who: StaffMember | null, bindTo: string): AdminContext => {
+      const may = (p: Permission) => !!who && can(who.role, p)
+      return {
+        siteName: deps.siteName,
+        cssHref: assets.cssHref,
+        scriptHref: assets.scriptHref,
+        ...(assets.editor ? { editor: assets.editor } : {}),
+        staff: who,
+        csrf: csrfToken(secret, bindTo),
+        can: may,
+        nav: navFor(may, deps.nav),
+      }
     }
+    const ctx = contextFor(staff, bind)
     req.admin = {
       staff,
       sessionId: session?.sessionId ?? null,
       token: token ?? null,
       preSession: pre,
       ctx,
+      contextFor,
     }
     return { staff, ctx, secret, bind }
   }

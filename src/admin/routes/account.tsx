@@ -22,7 +22,6 @@ export function accountRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] 
       url: '/admin/account',
       permission: 'admin.enter',
       area: 'account',
-      nav: 'Your account',
       handler: async (_req, reply, ctx) =>
         page(reply, <AccountView ctx={ctx} passkeys={await service.listPasskeys(ctx.staff!.id)} />),
     }),

@@ -6,13 +6,12 @@ import {
   isDraftingStatus,
 } from '../../content/index.js'
 import { AppError, isAppError } from '../../lib/errors.js'
-import { type Permission, can, mayEditStory } from '../../staff/policy.js'
+import { mayEditStory } from '../../staff/policy.js'
 import type { StaffMember } from '../../staff/staff-repository.js'
 import { articleInputFrom, formValuesFrom } from '../article-form.js'
 import type { AdminDeps, AdminTools } from '../deps.js'
-import { type FormBody, csrfToken, field } from '../http-forms.js'
+import { type FormBody, field } from '../http-forms.js'
 import { page, problemsOf } from '../pipeline/page.js'
-import { navFor } from '../nav.js'
 import { readKeptForm } from '../pipeline/resume.js'
 import { sessionCookies, startSession } from '../pipeline/session.js'
 import { type AdminContext } from '../views/shell.js'
@@ -160,14 +159,7 @@ export async function resumeArticleForm(
   const kept = readKeptForm(resume)
   if (!kept) return startSession(req, reply, token, '/admin/articles')
   reply.header('set-cookie', sessionCookies(req, token))
-  const may = (p: Permission) => can(staff.role, p)
-  const ctx: AdminContext = {
-    ...req.admin!.ctx,
-    staff,
-    csrf: csrfToken(await deps.staff.secret(), deps.staff.sessionIdOf(token)),
-    can: may,
-    nav: navFor(may),
-  }
+  const ctx = req.admin!.contextFor(staff, deps.staff.sessionIdOf(token))
   const existing = kept.articleId
     ? ((await deps.repo.findArticleById(kept.articleId)) ?? null)
     : null

@@ -55,7 +55,7 @@ export function articleRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] 
       url: '/admin/articles',
       permission: 'admin.enter',
       area: 'articles',
-      nav: 'Articles',
+      nav: { label: 'Articles', everyone: true },
       schema: { querystring: ListQuery },
       handler: async (req, reply, ctx) => {
         const { page: n, ...asked } = req.query
@@ -102,7 +102,7 @@ export function articleRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] 
       url: '/admin/articles/new',
       permission: 'article.draft',
       area: 'articles',
-      nav: 'New article',
+      nav: { label: 'New article', everyone: true },
       handler: async (_req, reply, ctx) => {
         const lists = await formLists(deps)
         return page(

@@ -16,7 +16,7 @@ export function auditRoutes(deps: AdminDeps): AdminRoute[] {
       url: '/admin/audit',
       permission: 'audit.read',
       area: 'audit',
-      nav: 'Audit log',
+      nav: { label: 'Audit log' },
       schema: { querystring: AuditQuery },
       handler: async (req, reply, ctx) => {
         const entries = await deps.staff.listAudit(PAGE, req.query.before)

@@ -31,7 +31,7 @@ export function contributionRoutes(deps: AdminDeps, tools: AdminTools): AdminRou
       url: '/admin/contributions',
       permission: 'revenue.read',
       area: 'contributions',
-      nav: 'Contributions',
+      nav: { label: 'Contributions' },
       handler: async (_req, reply, ctx) => {
         const c = contributionsOn()
         return page(
@@ -73,7 +73,9 @@ export function contributionRoutes(deps: AdminDeps, tools: AdminTools): AdminRou
       url: '/admin/appeal',
       permission: 'appeal.manage',
       area: 'contributions',
-      nav: 'Appeal',
+      // The dashboard links to the appeal; whoever may edit the appeal but not see revenue
+      // goes there from the navigation.
+      nav: { label: 'Appeal', unless: 'revenue.read' },
       schema: { querystring: AppealQuery },
       handler: async (req, reply, ctx) => {
         const c = contributionsOn()

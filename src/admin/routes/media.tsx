@@ -20,7 +20,7 @@ export function mediaRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] {
       url: '/admin/media',
       permission: 'article.draft',
       area: 'media',
-      nav: 'Media',
+      nav: { label: 'Media', everyone: true },
       schema: { querystring: SearchQuery },
       handler: async (req, reply, ctx) => {
         const { q } = req.query

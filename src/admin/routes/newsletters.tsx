@@ -29,7 +29,7 @@ export function newsletterRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute
       url: '/admin/newsletters',
       permission: 'newsletter.manage',
       area: 'newsletters',
-      nav: 'Newsletters',
+      nav: { label: 'Newsletters' },
       handler: async (_req, reply, ctx) =>
         page(reply, <NewslettersAdmin ctx={ctx} newsletters={await newsletterRows()} />),
     }),

@@ -57,7 +57,7 @@ export function privacyRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] 
       url: '/admin/privacy',
       permission: 'settings.manage',
       area: 'privacy',
-      nav: 'Privacy page',
+      nav: { label: 'Privacy page' },
       handler: async (_req, reply, ctx) => {
         const { html, custom } = await service().privacyHtml()
         return page(reply, <PrivacyForm ctx={ctx} html={html} custom={custom} />)

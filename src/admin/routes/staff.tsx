@@ -26,7 +26,7 @@ export function staffRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] {
       url: '/admin/staff',
       permission: 'staff.manage',
       area: 'staff',
-      nav: 'Staff',
+      nav: { label: 'Staff' },
       handler: async (_req, reply, ctx) =>
         page(
           reply,

@@ -74,7 +74,7 @@ export function subscriberRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute
       url: '/admin/subscribers',
       permission: 'newsletter.manage',
       area: 'subscribers',
-      nav: 'Subscribers',
+      nav: { label: 'Subscribers' },
       schema: { querystring: SearchQuery },
       handler: async (req, reply, ctx) => {
         const { q, after } = req.query

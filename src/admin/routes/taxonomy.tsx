@@ -57,7 +57,7 @@ export function taxonomyRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[]
       url: '/admin/taxonomy',
       permission: 'taxonomy.manage',
       area: 'taxonomy',
-      nav: 'Sections & topics',
+      nav: { label: 'Sections & topics' },
       handler: async (_req, reply, ctx) =>
         page(reply, <TaxonomyPage ctx={ctx} {...await taxonomyLists()} />),
     }),
