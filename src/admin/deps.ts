@@ -68,9 +68,3 @@ export function createAdminTools(deps: AdminDeps): AdminTools {
     },
   }
 }
-
-/** A service that is optional in the app, or a 404 page where it is not wired in. */
-export function required<T>(service: T | undefined, what: string): T {
-  if (!service) throw new AppError('NOT_FOUND', { status: 404, message: `${what} are off` })
-  return service
-}

@@ -19,11 +19,6 @@ export const Field = lenient((v): string => {
   return typeof first === 'string' ? first : ''
 })
 
-/** Every value of a repeated field, in order. */
-export const Fields = lenient((v): string[] =>
-  (Array.isArray(v) ? (v as unknown[]) : [v]).filter((x): x is string => typeof x === 'string'),
-)
-
 /** An id in a form or query, or undefined when it is not one. */
 export const OptionalId = lenient(parseId)
 
