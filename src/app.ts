@@ -18,7 +18,7 @@ import { createServer, drain } from './http/server.js'
 import { type Clock, systemClock } from './lib/clock.js'
 import { createSite } from './site/plugin.js'
 import { createRateLimitCounter, rateLimitStore } from './http/rate-limit.js'
-import { registerAdmin } from './admin/admin-plugin.js'
+import { type RegisteredAdminRoute, registerAdmin } from './admin/plugin.js'
 import { type MailLog, type MailTransport, silentLog, transportFromUrls } from './email/index.js'
 import {
   createEditionRepository,
@@ -96,6 +96,8 @@ export interface App {
    * caller closes the database after this.
    */
   shutdown(graceMs: number): Promise<{ abandoned: number }>
+  /** Every route the admin registered, with its permission (for the role × route test). */
+  adminRoutes: readonly RegisteredAdminRoute[]
 }
 
 /**
@@ -278,7 +280,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   site.register(http)
   registerMailWebhook(http, { subscribers, secret: config.MAIL_WEBHOOK_SECRET })
   registerStripeWebhook(http, { contributions })
-  await registerAdmin(http, {
+  const adminRoutes = await registerAdmin(http, {
     content,
     repo,
     media,
@@ -339,6 +341,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     cache,
     runScheduler: scheduler.run,
     shutdown: (graceMs) => drain(http, requests.inFlight, graceMs),
+    adminRoutes,
   }
 }
 

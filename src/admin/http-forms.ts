@@ -31,22 +31,7 @@ export function fields(body: FormBody | undefined, name: string): string[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v]
 }
 
-export function parseCookies(header: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {}
-  if (!header) return out
-  for (const part of header.split(';')) {
-    const i = part.indexOf('=')
-    if (i < 1) continue
-    const k = part.slice(0, i).trim()
-    try {
-      out[k] = decodeURIComponent(part.slice(i + 1).trim())
-    } catch {
-      // A malformed cookie is ignored, not an error page.
-    }
-  }
-  return out
-}
-
+/** A Set-Cookie value for the admin (reading cookies is @fastify/cookie's, in plugin.ts). */
 export function cookie(
   name: string,
   value: string,

@@ -6,11 +6,19 @@ import { type ArticleVersions, createArticleVersions } from './use-cases/article
 import { type ImageService, createImageService } from './use-cases/images.js'
 import { type PublishingService, createPublishingService } from './use-cases/publishing.js'
 import { type TaxonomyService, createTaxonomyService } from './use-cases/taxonomy.js'
+import { type TopicsForSave, createTopicsForSave } from './use-cases/topics-for-save.js'
 
 export { ArticleInput } from './article-input.js'
 export type { ContentKey } from './content-keys.js'
 export type { AgencyInput, AuthorInput, SectionInput, TopicInput } from './taxonomy-input.js'
-export type { ArticleSaves, ArticleVersions, ImageService, PublishingService, TaxonomyService }
+export type {
+  ArticleSaves,
+  ArticleVersions,
+  ImageService,
+  PublishingService,
+  TaxonomyService,
+  TopicsForSave,
+}
 
 export interface ContentServiceDeps {
   repo: ContentRepository
@@ -23,20 +31,28 @@ export interface ContentServiceDeps {
 
 /**
  * The content use cases, one part per concern (see `use-cases/`): saving articles, their
- * versions, the taxonomy, images, scheduled publication. Each reports the content keys it
+ * versions, the taxonomy (and topics named while saving), images, scheduled publication. Each reports the content keys it
  * changed, once committed, so cached pages holding them can go.
  */
 export interface ContentService
-  extends ArticleSaves, ArticleVersions, TaxonomyService, ImageService, PublishingService {}
+  extends
+    ArticleSaves,
+    ArticleVersions,
+    TaxonomyService,
+    TopicsForSave,
+    ImageService,
+    PublishingService {}
 
 export function createContentService(deps: ContentServiceDeps): ContentService {
   const { repo, clock } = deps
   const changed = (keys: ContentKey[]) => deps.onChange?.([...new Set(keys)])
   const saves = createArticleSaves({ repo, clock, defaultLanguage: deps.defaultLanguage, changed })
+  const taxonomy = createTaxonomyService({ repo, clock, changed })
   return {
     ...saves,
     ...createArticleVersions({ repo, clock, saves }),
-    ...createTaxonomyService({ repo, clock, changed }),
+    ...taxonomy,
+    ...createTopicsForSave({ repo, taxonomy }),
     ...createImageService({ repo, clock }),
     ...createPublishingService({ repo, clock, changed }),
   }

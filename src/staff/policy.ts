@@ -60,3 +60,41 @@ export function canAssignRole(actor: Role, target: Role): boolean {
 export function isRole(v: unknown): v is Role {
   return typeof v === 'string' && (ROLES as readonly string[]).includes(v)
 }
+
+/** Who asks to edit a story, as the policy needs them. */
+export interface StoryEditor {
+  id: number
+  role: Role
+  /** Their author profile, when they have one: bylines name profiles, not accounts. */
+  authorId: number | null
+}
+
+/** A story, as far as who may edit it goes. */
+export interface StoryOwnership {
+  createdBy: number | null
+  /** The author profiles in its byline. */
+  authorIds: readonly number[]
+  /** Still a draft or in review: not yet scheduled or live. */
+  drafting: boolean
+}
+
+/** Why someone may not edit a story. */
+export type StoryRefusal = 'someone-elses' | 'past-drafting'
+
+/**
+ * Contributors and authors edit their own work (they made it, or their profile is in its
+ * byline); editors and above anything. Once a story is scheduled or live, only those who may
+ * publish change it.
+ */
+export function mayEditStory(
+  who: StoryEditor,
+  story: StoryOwnership,
+): true | { refused: StoryRefusal } {
+  const theirs =
+    can(who.role, 'article.edit-any') ||
+    story.createdBy === who.id ||
+    (who.authorId !== null && story.authorIds.includes(who.authorId))
+  if (!theirs) return { refused: 'someone-elses' }
+  if (!story.drafting && !can(who.role, 'article.publish')) return { refused: 'past-drafting' }
+  return true
+}

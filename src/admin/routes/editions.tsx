@@ -1,39 +1,42 @@
-import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { VNode } from 'preact'
-import { articlePath, type ArticleSummary } from '../content/index.js'
-import { AppError, isAppError } from '../lib/errors.js'
+import type { FastifyReply } from 'fastify'
+import { z } from 'zod'
+import { type ArticleSummary, articlePath } from '../../content/index.js'
+import { IdParams, parseId } from '../../http/schemas.js'
+import { AppError, isAppError } from '../../lib/errors.js'
 import {
   type EditionService,
   type NewsletterService,
   isTimeZone,
   zonedInstant,
-} from '../newsletter/index.js'
-import { type FormBody, field, fields } from './http-forms.js'
-import type { AdminContext } from './views/shell.js'
+} from '../../newsletter/index.js'
+import type { AdminDeps, AdminTools } from '../deps.js'
+import { type FormBody, field, fields } from '../http-forms.js'
+import { page, problemsOf } from '../pipeline/page.js'
+import { type AdminRoute, adminRoute } from '../route.js'
+import { Field, WholeForm, formBody, lenient } from '../schemas.js'
+import type { AdminContext } from '../views/shell.js'
 import {
   type ArticleChoice,
   type EditionFormValues,
   EditionPage,
   NewsletterPage,
-} from './views/editions.js'
+} from '../views/editions.js'
 
-export interface EditionRouteDeps {
-  editions?: EditionService
-  newsletters?: NewsletterService
-  recentArticles: (limit: number) => Promise<ArticleSummary[]>
-  articlesByIds: (ids: number[]) => Promise<ArticleSummary[]>
-  mailFrom: string
+const SettingsBody = formBody({
+  senderName: Field,
+  senderAddress: Field,
+  scheduleMode: Field,
+  scheduleDay: Field,
+  scheduleTime: Field,
+  scheduleTz: Field,
+})
+const StartBody = formBody({ start: Field })
+const DoneQuery = z.object({ done: lenient((v) => (typeof v === 'string' ? v : undefined)) })
+const NOTICES: Record<string, string> = {
+  saved: 'Saved.',
+  sending: 'Approved: the edition is on its way. This page shows its progress.',
+  scheduled: 'Approved: it goes out at the time shown.',
 }
-
-export interface RouteTools {
-  page(reply: FastifyReply, node: VNode, status?: number): unknown
-  audit(ctx: AdminContext, action: string, subject: string, detail?: string): Promise<unknown>
-  problemsOf(err: AppError): string[]
-}
-
-type Handler = (req: FastifyRequest, reply: FastifyReply, ctx: AdminContext) => Promise<unknown>
-
-const ID = /^[1-9][0-9]{0,11}$/
 
 const choice = (a: ArticleSummary): ArticleChoice => ({
   id: a.id,
@@ -55,45 +58,39 @@ export function itemsFromForm(body: FormBody): { articleId: number; blurb: strin
       index: i,
       blurb: blurbs[i] ?? '',
     }))
-    .filter((r) => ID.test(r.id) && !removed.has(r.id))
+    .filter((r) => parseId(r.id) !== undefined && !removed.has(r.id))
     .sort(
       (a, b) =>
         (Number.isFinite(a.order) ? a.order : 999) - (Number.isFinite(b.order) ? b.order : 999) ||
         a.index - b.index,
     )
     .map((r) => ({ articleId: Number(r.id), blurb: r.blurb }))
-  const add = field(body, 'add')
-  if (ID.test(add) && !rows.some((r) => r.articleId === Number(add)))
-    rows.push({ articleId: Number(add), blurb: '' })
+  const add = parseId(field(body, 'add'))
+  if (add && !rows.some((r) => r.articleId === add)) rows.push({ articleId: add, blurb: '' })
   return rows
 }
 
 /** Newsletter settings, and building, testing and sending editions. */
-export function editionRoutes(
-  deps: EditionRouteDeps,
-  tools: RouteTools,
-): { method: 'GET' | 'POST'; url: string; permission: 'newsletter.manage'; handler: Handler }[] {
-  const { page } = tools
-  const services = () => {
+export function editionRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] {
+  const services = (): { editions: EditionService; newsletters: NewsletterService } => {
     if (!deps.editions || !deps.newsletters)
       throw new AppError('NOT_FOUND', { status: 404, message: 'Newsletters are off' })
     return { editions: deps.editions, newsletters: deps.newsletters }
   }
-  const idOf = (req: FastifyRequest) => {
-    const id = (req.params as { id: string }).id
-    if (!ID.test(id)) throw new AppError('NOT_FOUND', { status: 404, message: 'Not found' })
-    return Number(id)
-  }
-  async function loadNewsletter(req: FastifyRequest) {
+  const recentArticles = async (limit: number) =>
+    (await deps.repo.listPublished({ kind: 'all' }, { limit, offset: 0 }, new Date())).items
+  const articlesByIds = (ids: number[]) => deps.repo.summariesByIds(ids, new Date())
+  const mailFrom = deps.mailFrom ?? ''
+
+  async function loadNewsletter(id: number) {
     const { newsletters } = services()
-    const id = idOf(req)
     const n = (await newsletters.listNewsletters()).find((x) => x.id === id)
     if (!n) throw new AppError('NOT_FOUND', { status: 404, message: 'No such newsletter' })
     return n
   }
-  async function loadEdition(req: FastifyRequest) {
+  async function loadEdition(id: number) {
     const { editions, newsletters } = services()
-    const e = await editions.findEdition(idOf(req))
+    const e = await editions.findEdition(id)
     if (!e) throw new AppError('NOT_FOUND', { status: 404, message: 'No such edition' })
     const n = (await newsletters.listNewsletters()).find((x) => x.id === e.newsletterId)
     if (!n) throw new AppError('NOT_FOUND', { status: 404, message: 'No such newsletter' })
@@ -116,7 +113,7 @@ export function editionRoutes(
         ctx={ctx}
         newsletter={n}
         editions={list.map((e) => ({ ...e, counts: counts.get(e.id)! }))}
-        mailFrom={deps.mailFrom}
+        mailFrom={mailFrom}
         {...extra}
       />,
       status,
@@ -133,8 +130,8 @@ export function editionRoutes(
   ) {
     const { editions } = services()
     const [inEdition, recent, counts] = await Promise.all([
-      deps.articlesByIds(values.items.map((i) => i.articleId)),
-      deps.recentArticles(40),
+      articlesByIds(values.items.map((i) => i.articleId)),
+      recentArticles(40),
       editions.deliveryCounts([loaded.e.id]),
     ])
     const articles = new Map([...inEdition, ...recent].map((a) => [a.id, choice(a)]))
@@ -155,55 +152,46 @@ export function editionRoutes(
   }
 
   return [
-    {
+    adminRoute({
       method: 'GET',
       url: '/admin/newsletters/:id',
       permission: 'newsletter.manage',
-      handler: async (req, reply, ctx) => newsletterView(reply, ctx, await loadNewsletter(req)),
-    },
-    {
+      area: 'editions',
+      schema: { params: IdParams },
+      handler: async (req, reply, ctx) =>
+        newsletterView(reply, ctx, await loadNewsletter(req.params.id)),
+    }),
+    adminRoute({
       method: 'POST',
       url: '/admin/newsletters/:id/settings',
       permission: 'newsletter.manage',
+      area: 'editions',
+      schema: { params: IdParams, body: SettingsBody },
       handler: async (req, reply, ctx) => {
-        const n = await loadNewsletter(req)
-        const body = req.body as FormBody
-        const values = Object.fromEntries(
-          [
-            'senderName',
-            'senderAddress',
-            'scheduleMode',
-            'scheduleDay',
-            'scheduleTime',
-            'scheduleTz',
-          ].map((k) => [k, field(body, k).trim()]),
-        )
+        const n = await loadNewsletter(req.params.id)
+        const values = Object.fromEntries(Object.entries(req.body).map(([k, v]) => [k, v.trim()]))
         try {
           await services().newsletters.updateSettings(n.id, values)
         } catch (err) {
           if (isAppError(err) && err.status < 500)
-            return newsletterView(
-              reply,
-              ctx,
-              n,
-              { problems: tools.problemsOf(err), values },
-              err.status,
-            )
+            return newsletterView(reply, ctx, n, { problems: problemsOf(err), values }, err.status)
           throw err
         }
         await tools.audit(ctx, 'newsletter.settings', `newsletter:${n.id}`, values['scheduleMode'])
-        return newsletterView(reply, ctx, await loadNewsletter(req), {
+        return newsletterView(reply, ctx, await loadNewsletter(n.id), {
           notice: 'Saved the sender and schedule.',
         })
       },
-    },
-    {
+    }),
+    adminRoute({
       method: 'POST',
       url: '/admin/newsletters/:id/editions',
       permission: 'newsletter.manage',
+      area: 'editions',
+      schema: { params: IdParams, body: StartBody },
       handler: async (req, reply, ctx) => {
-        const n = await loadNewsletter(req)
-        const suggested = field(req.body as FormBody, 'start') === 'suggested'
+        const n = await loadNewsletter(req.params.id)
+        const suggested = req.body.start === 'suggested'
         const id = await services().editions.createDraft(n.id, {
           suggested,
           staffId: ctx.staff?.id ?? null,
@@ -211,20 +199,17 @@ export function editionRoutes(
         await tools.audit(ctx, 'edition.create', `edition:${id}`, suggested ? 'suggested' : 'empty')
         return reply.redirect(`/admin/editions/${id}`, 303)
       },
-    },
-    {
+    }),
+    adminRoute({
       method: 'GET',
       url: '/admin/editions/:id',
       permission: 'newsletter.manage',
+      area: 'editions',
+      schema: { params: IdParams, querystring: DoneQuery },
       handler: async (req, reply, ctx) => {
-        const loaded = await loadEdition(req)
-        const q = req.query as Record<string, unknown>
-        const notices: Record<string, string> = {
-          saved: 'Saved.',
-          sending: 'Approved: the edition is on its way. This page shows its progress.',
-          scheduled: 'Approved: it goes out at the time shown.',
-        }
-        const notice = typeof q['done'] === 'string' ? notices[q['done']] : undefined
+        const loaded = await loadEdition(req.params.id)
+        const { done } = req.query
+        const notice = done === undefined ? undefined : NOTICES[done]
         return editionView(
           reply,
           ctx,
@@ -233,15 +218,17 @@ export function editionRoutes(
           notice ? { notice } : {},
         )
       },
-    },
-    {
+    }),
+    adminRoute({
       method: 'POST',
       url: '/admin/editions/:id',
       permission: 'newsletter.manage',
+      area: 'editions',
+      schema: { params: IdParams, body: WholeForm },
       handler: async (req, reply, ctx) => {
-        const loaded = await loadEdition(req)
+        const loaded = await loadEdition(req.params.id)
         const { editions } = services()
-        const body = req.body as FormBody
+        const body = req.body
         const action = field(body, 'action') || 'save'
         const values: EditionFormValues = {
           subject: field(body, 'subject'),
@@ -298,10 +285,10 @@ export function editionRoutes(
           }
           return reply.redirect(`/admin/editions/${loaded.e.id}?done=saved`, 303)
         } catch (err) {
-          if (isAppError(err) && err.status < 500) return show(tools.problemsOf(err), err.status)
+          if (isAppError(err) && err.status < 500) return show(problemsOf(err), err.status)
           throw err
         }
       },
-    },
+    }),
   ]
 }

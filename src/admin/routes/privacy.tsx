@@ -1,10 +1,12 @@
-import type { FastifyReply } from 'fastify'
-import type { VNode } from 'preact'
-import { type SiteTextService, MAX_SITE_TEXT } from '../content/index.js'
-import { AppError, isAppError } from '../lib/errors.js'
-import type { AdminRoute } from './admin-plugin.js'
-import { type FormBody, field } from './http-forms.js'
-import { type AdminContext, AdminLayout, Problems } from './views/shell.js'
+import { MAX_SITE_TEXT } from '../../content/index.js'
+import { AppError, isAppError } from '../../lib/errors.js'
+import type { AdminDeps, AdminTools } from '../deps.js'
+import { page } from '../pipeline/page.js'
+import { type AdminRoute, adminRoute } from '../route.js'
+import { Field, formBody } from '../schemas.js'
+import { type AdminContext, AdminLayout, Problems } from '../views/shell.js'
+
+const PrivacyBody = formBody({ text: Field })
 
 function PrivacyForm(props: {
   ctx: AdminContext
@@ -43,47 +45,46 @@ function PrivacyForm(props: {
 }
 
 /** The privacy page's editor: owners and admins (settings.manage). */
-export function privacyRoutes(
-  siteText: SiteTextService | undefined,
-  h: {
-    page: (reply: FastifyReply, node: VNode, status?: number) => unknown
-    audit: (ctx: AdminContext, action: string, subject: string, detail?: string) => Promise<unknown>
-  },
-): AdminRoute[] {
+export function privacyRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] {
+  const { siteText } = deps
   const service = () => {
     if (!siteText) throw new AppError('NOT_FOUND', { status: 404, message: 'Not available' })
     return siteText
   }
   return [
-    {
+    adminRoute({
       method: 'GET',
       url: '/admin/privacy',
       permission: 'settings.manage',
+      area: 'privacy',
+      nav: { label: 'Privacy page' },
       handler: async (_req, reply, ctx) => {
         const { html, custom } = await service().privacyHtml()
-        return h.page(reply, <PrivacyForm ctx={ctx} html={html} custom={custom} />)
+        return page(reply, <PrivacyForm ctx={ctx} html={html} custom={custom} />)
       },
-    },
-    {
+    }),
+    adminRoute({
       method: 'POST',
       url: '/admin/privacy',
       permission: 'settings.manage',
+      area: 'privacy',
+      schema: { body: PrivacyBody },
       handler: async (req, reply, ctx) => {
-        const text = field(req.body as FormBody, 'text')
+        const { text } = req.body
         try {
           await service().savePrivacy(text)
         } catch (err) {
           if (isAppError(err) && err.status < 500)
-            return h.page(
+            return page(
               reply,
               <PrivacyForm ctx={ctx} html={text} custom problems={[...err.details]} />,
               err.status,
             )
           throw err
         }
-        await h.audit(ctx, 'privacy.update', 'page:privacy')
+        await tools.audit(ctx, 'privacy.update', 'page:privacy')
         const { html, custom } = await service().privacyHtml()
-        return h.page(
+        return page(
           reply,
           <PrivacyForm
             ctx={ctx}
@@ -93,6 +94,6 @@ export function privacyRoutes(
           />,
         )
       },
-    },
+    }),
   ]
 }

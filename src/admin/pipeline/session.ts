@@ -1,0 +1,46 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { SESSION_MAX_MS } from '../../staff/staff-service.js'
+import { cookie } from '../http-forms.js'
+
+export const SESSION_COOKIE = 'mh_session'
+/** Before sign-in, CSRF tokens bind to this random pre-session cookie. */
+export const PRE_COOKIE = 'mh_pre'
+/** The sign-in waiting for its second factor. */
+export const CODE_COOKIE = 'mh_2fa'
+/** A passkey ceremony in progress. */
+export const WEBAUTHN_COOKIE = 'mh_wa'
+
+/** A cookie of the admin's that lasts `maxAgeS` (0: ends it now). */
+export function adminCookie(req: FastifyRequest, name: string, value: string, maxAgeS: number) {
+  return cookie(name, value, { secure: req.protocol === 'https', maxAgeS })
+}
+
+/** The cookies of a new session: its token, and the pre-session one ended. */
+export function sessionCookies(req: FastifyRequest, token: string): string[] {
+  return [
+    adminCookie(req, SESSION_COOKIE, token, SESSION_MAX_MS / 1000),
+    adminCookie(req, PRE_COOKIE, '', 0),
+  ]
+}
+
+export function startSession(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  next: string,
+) {
+  reply.header('set-cookie', sessionCookies(req, token))
+  return reply.redirect(next, 303)
+}
+
+export function signedOut(req: FastifyRequest, reply: FastifyReply) {
+  reply.header('set-cookie', adminCookie(req, SESSION_COOKIE, '', 0))
+  return reply.redirect('/admin/sign-in', 303)
+}
+
+/** Only paths inside the admin: a sign-in link must not send anyone elsewhere. */
+export function safeNext(v: unknown): string {
+  return typeof v === 'string' && /^\/admin(\/[A-Za-z0-9/_?=&%-]*)?$/.test(v) && !v.startsWith('//')
+    ? v
+    : '/admin/articles'
+}

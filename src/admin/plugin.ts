@@ -1,0 +1,136 @@
+import cookie from '@fastify/cookie'
+import formbody from '@fastify/formbody'
+import type { FastifyInstance, RouteOptions } from 'fastify'
+import { DEFAULT_MAX_UPLOAD_BYTES } from '../files/index.js'
+import { loadAsset, loadBuiltAsset, loadStylesheet, serveAsset } from '../http/assets.js'
+import { type AdminDeps, createAdminTools } from './deps.js'
+import { parseForm } from './http-forms.js'
+import { navEntries } from './nav.js'
+import { type AdminPipeline, createPipeline } from './pipeline/gate.js'
+import type { AdminRequest, AdminRoute, RouteFacts } from './route.js'
+import { accountRoutes } from './routes/account.js'
+import { articleRoutes } from './routes/articles.js'
+import { auditRoutes } from './routes/audit.js'
+import { authRoutes } from './routes/auth.js'
+import { contributionRoutes } from './routes/contributions.js'
+import { editionRoutes } from './routes/editions.js'
+import { mediaRoutes } from './routes/media.js'
+import { newsletterRoutes } from './routes/newsletters.js'
+import { privacyRoutes } from './routes/privacy.js'
+import { staffRoutes } from './routes/staff.js'
+import { subscriberRoutes } from './routes/subscribers.js'
+import { taxonomyRoutes } from './routes/taxonomy.js'
+
+export type { AdminDeps } from './deps.js'
+
+/** A route as Fastify registered it in the admin's scope (assets included: they have no facts). */
+export interface RegisteredAdminRoute {
+  method: string
+  url: string
+  /** The route's permission and area; undefined for the stylesheet and scripts. */
+  facts: RouteFacts | undefined
+}
+
+/**
+ * The admin's route table: every area's routes. The order is the navigation's (routes with a
+ * nav link, admin/nav.ts); nothing else depends on it.
+ */
+export function adminRoutes(deps: AdminDeps): AdminRoute[] {
+  const tools = createAdminTools(deps)
+  return [
+    ...authRoutes(deps, tools),
+    ...accountRoutes(deps, tools),
+    ...articleRoutes(deps, tools),
+    ...mediaRoutes(deps, tools),
+    ...taxonomyRoutes(deps, tools),
+    ...newsletterRoutes(deps, tools),
+    ...editionRoutes(deps, tools),
+    ...subscriberRoutes(deps, tools),
+    ...privacyRoutes(deps, tools),
+    ...contributionRoutes(deps, tools),
+    ...staffRoutes(deps, tools),
+    ...auditRoutes(deps),
+  ]
+}
+
+function routeOptions(route: AdminRoute, pipeline: AdminPipeline): RouteOptions {
+  const { permission, area, nav, missing } = route
+  return {
+    method: route.method,
+    url: route.url,
+    ...(route.schema ? { schema: route.schema } : {}),
+    config: { admin: { permission, area, nav, missing } },
+    preValidation: pipeline.gate(route),
+    // The request has passed the route's schemas by now, so its parts have the parsed types.
+    handler: (req, reply) => route.handler(req as AdminRequest, reply, req.admin!.ctx),
+  }
+}
+
+/**
+ * The admin as an encapsulated plugin: its form parser, cookies, session lookup, CSRF check and
+ * permission check apply to /admin routes only, so reader pages pay nothing for them. Returns
+ * the routes it registers, filled in once the app is ready.
+ */
+export async function registerAdmin(
+  app: FastifyInstance,
+  deps: AdminDeps,
+): Promise<readonly RegisteredAdminRoute[]> {
+  const css = loadStylesheet(new URL('.', import.meta.url), 'admin', '/admin/assets')
+  // The rich editor is built by `npm run build`; without it the form's textarea is the editor.
+  const built = (name: string) => [
+    new URL(`../../admin-assets/${name}`, import.meta.url),
+    new URL(`../../dist/admin-assets/${name}`, import.meta.url),
+  ]
+  const js = 'text/javascript; charset=utf-8'
+  const editorJs = loadBuiltAsset(built('editor.js'), '/admin/assets', js)
+  const editorCss = loadBuiltAsset(built('editor.css'), '/admin/assets', 'text/css; charset=utf-8')
+  const passkeyJs = loadAsset(new URL('.', import.meta.url), 'passkey.js', '/admin/assets', js)
+  const routes = adminRoutes(deps)
+  const pipeline = createPipeline({
+    staff: deps.staff,
+    nav: navEntries(routes),
+    siteName: deps.siteName,
+    assets: {
+      cssHref: css.href,
+      scriptHref: passkeyJs.href,
+      ...(editorJs && editorCss ? { editor: { js: editorJs.href, css: editorCss.href } } : {}),
+    },
+  })
+  const registered: RegisteredAdminRoute[] = []
+  const { default: multipart } = await import('@fastify/multipart')
+  await app.register(async (scope) => {
+    scope.addHook('onRoute', (r) => {
+      for (const method of [r.method].flat())
+        registered.push({ method, url: r.url, facts: r.config?.admin })
+    })
+    await scope.register(cookie)
+    // Repeated fields (checkboxes) keep every value; see http-forms.ts parseForm.
+    await scope.register(formbody, { bodyLimit: 2 * 1024 * 1024, parser: parseForm })
+    scope.setErrorHandler(pipeline.onError)
+    serveAsset(scope, css)
+    serveAsset(scope, passkeyJs)
+    if (editorJs && editorCss) {
+      serveAsset(scope, editorJs)
+      serveAsset(scope, editorCss)
+    }
+    for (const route of routes.filter((r) => !r.upload)) scope.route(routeOptions(route, pipeline))
+    // Uploads only, in a scope of their own: nobody else's form is buffered as a file. One file,
+    // a few fields, held in memory (20 MB at most) and checked by processUpload before anything
+    // is written.
+    await scope.register(async (uploads) => {
+      await uploads.register(multipart, {
+        attachFieldsToBody: 'keyValues',
+        limits: {
+          fileSize: DEFAULT_MAX_UPLOAD_BYTES,
+          files: 1,
+          fields: 8,
+          parts: 10,
+          fieldSize: 100_000,
+        },
+      })
+      for (const route of routes.filter((r) => r.upload))
+        uploads.route(routeOptions(route, pipeline))
+    })
+  })
+  return registered
+}

@@ -1,0 +1,183 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import {
+  ARTICLE_STATUSES,
+  type Article,
+  type ArticleStatus,
+  isDraftingStatus,
+} from '../../content/index.js'
+import { AppError, isAppError } from '../../lib/errors.js'
+import { mayEditStory } from '../../staff/policy.js'
+import type { StaffMember } from '../../staff/staff-repository.js'
+import { articleInputFrom, formValuesFrom } from '../article-form.js'
+import type { AdminDeps, AdminTools } from '../deps.js'
+import { type FormBody, field } from '../http-forms.js'
+import { page, problemsOf } from '../pipeline/page.js'
+import { readKeptForm } from '../pipeline/resume.js'
+import { sessionCookies, startSession } from '../pipeline/session.js'
+import { type AdminContext } from '../views/shell.js'
+import { ArticleForm } from '../views/article-form.js'
+
+/** Recent photos offered as the lead image in the article form (others by number). */
+const LEAD_CHOICES = 12
+
+const isArticleStatus = (s: string): s is ArticleStatus =>
+  (ARTICLE_STATUSES as readonly string[]).includes(s)
+
+/** The lists the article form chooses from. */
+export async function formLists(deps: AdminDeps) {
+  const [sections, topics, authors, agencies, images] = await Promise.all([
+    deps.content.listSections(),
+    deps.repo.listTopics(),
+    deps.repo.listAuthors(),
+    deps.repo.listAgencies(),
+    deps.repo.searchImages('', LEAD_CHOICES),
+  ])
+  return { sections, topics, authors, agencies, images }
+}
+
+/** Whether the signed-in person may edit `a` (staff/policy.ts). */
+function mayEdit(staff: StaffMember, a: Article) {
+  return mayEditStory(staff, {
+    createdBy: a.createdBy,
+    authorIds: a.credits.flatMap((c) => (c.kind === 'author' ? [c.author.id] : [])),
+    drafting: isDraftingStatus(a.status),
+  })
+}
+
+/** The article the path names, when this person may edit it; else a not found or not allowed page. */
+export async function loadOwned(deps: AdminDeps, id: number, ctx: AdminContext): Promise<Article> {
+  const a = await deps.repo.findArticleById(id)
+  if (!a) throw new AppError('NOT_FOUND', { status: 404, message: 'No such article' })
+  const may = mayEdit(ctx.staff!, a)
+  if (may !== true)
+    throw new AppError('FORBIDDEN', {
+      status: 403,
+      message:
+        may.refused === 'someone-elses'
+          ? 'This article belongs to someone else; an editor can change it.'
+          : 'This article is scheduled or live; an editor changes it now.',
+    })
+  return a
+}
+
+/** Saves the article form, new (`existing` null) or not; a refused save shows the form again. */
+export async function saveArticle(
+  deps: AdminDeps,
+  tools: AdminTools,
+  body: FormBody,
+  reply: FastifyReply,
+  ctx: AdminContext,
+  existing: Article | null,
+) {
+  const values = formValuesFrom(body)
+  const lists = await formLists(deps)
+  const show = (problems: string[], status: number, theirs?: Article) =>
+    page(
+      reply,
+      <ArticleForm
+        ctx={ctx}
+        article={existing}
+        values={values}
+        problems={problems}
+        theirs={theirs}
+        {...lists}
+      />,
+      status,
+    )
+  if (
+    !ctx.can('article.publish') &&
+    isArticleStatus(values.status) &&
+    !isDraftingStatus(values.status)
+  ) {
+    return show(
+      ['Status: your role saves drafts and sends them for review; an editor publishes them.'],
+      403,
+    )
+  }
+  const parsed = articleInputFrom(values, lists)
+  if ('problems' in parsed) return show(parsed.problems, 422)
+  // Topics named in the form that do not exist yet are made now (content's topicsForSave).
+  const newTopics = field(body, 'newTopics').split(',')
+  if (newTopics.some((t) => t.trim()) && !ctx.can('taxonomy.manage')) {
+    return show(
+      ['New topics: your role picks from the existing topics; an editor can add new ones.'],
+      403,
+    )
+  }
+  const made = await deps.content.topicsForSave(newTopics)
+  if ('refused' in made)
+    return show(
+      [
+        made.refused === 'too-many'
+          ? 'New topics: at most five at a time'
+          : 'New topics: each name at most 120 characters',
+      ],
+      422,
+    )
+  if (made.length) parsed.input.topicIds = [...new Set([...(parsed.input.topicIds ?? []), ...made])]
+  try {
+    const saved = existing
+      ? await deps.content.updateArticle(
+          existing.id,
+          parsed.input,
+          values.version ? Number(values.version) : undefined,
+          { staffId: ctx.staff!.id },
+        )
+      : await deps.content.createArticle(parsed.input, { createdBy: ctx.staff!.id })
+    await tools.audit(
+      ctx,
+      existing ? 'article.update' : 'article.create',
+      `article:${saved.id}`,
+      existing && existing.status !== saved.status
+        ? `${existing.status} -> ${saved.status}`
+        : saved.status,
+    )
+    return reply.redirect(`/admin/articles/${saved.id}?saved=1`, 303)
+  } catch (err) {
+    if (isAppError(err) && err.code === 'EDIT_CONFLICT' && existing) {
+      const theirs = await deps.repo.findArticleById(existing.id)
+      values.version = theirs ? String(theirs.updatedAt.getTime()) : values.version
+      return show([], 409, theirs)
+    }
+    if (isAppError(err) && err.status < 500) return show(problemsOf(err), err.status)
+    throw err
+  }
+}
+
+/**
+ * Signed in again with a form that outlived its session (pipeline/resume.ts): show it filled
+ * in, ready to save. Anything else the token holds just starts the session.
+ */
+export async function resumeArticleForm(
+  deps: AdminDeps,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  signedIn: { staff: StaffMember; token: string },
+  resume: string,
+) {
+  const { staff, token } = signedIn
+  const kept = readKeptForm(resume)
+  if (!kept) return startSession(req, reply, token, '/admin/articles')
+  reply.header('set-cookie', sessionCookies(req, token))
+  const ctx = req.admin!.contextFor(staff, deps.staff.sessionIdOf(token))
+  const existing = kept.articleId
+    ? ((await deps.repo.findArticleById(kept.articleId)) ?? null)
+    : null
+  if (existing) {
+    const may = mayEdit(staff, existing)
+    if (may !== true && may.refused === 'someone-elses')
+      return startSession(req, reply, token, '/admin/articles')
+  }
+  const lists = await formLists(deps)
+  return page(
+    reply,
+    <ArticleForm
+      ctx={ctx}
+      article={existing}
+      values={formValuesFrom(kept.form)}
+      problems={[]}
+      notice="You are signed in again and your text is back. Check it and press Save."
+      {...lists}
+    />,
+  )
+}
