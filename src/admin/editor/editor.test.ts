@@ -25,7 +25,7 @@ const OUT = path.join(ROOT, 'test-output')
 const RICHER = '<p lang="fr">Bonjour</p><table><tbody><tr><td>1</td></tr></tbody></table>'
 const INITIAL = '<p>Hello <strong>world</strong></p><figure data-image-id="7"></figure>'
 // The admin's policy (src/http/responses.ts) minus frame-ancestors: no inline script or style.
-// The admin's own policy (admin-plugin.tsx ADMIN_CSP): the editor may talk back to the admin.
+// The admin's own policy (pipeline/gate.tsx ADMIN_CSP): the editor may talk back to the admin.
 const CSP =
   "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'"
 const ACTION = '/admin/articles/7'
@@ -169,7 +169,7 @@ describe('the rich editor in Chromium', { skip: browserSkipReason() }, () => {
         )
         res.end(fs.readFileSync(path.join(dir, name)))
       } else if (req.method === 'POST' && url === `${ACTION}/autosave`) {
-        // The server's side copy (admin-plugin.tsx): accepted, recorded, never the article.
+        // The server's side copy (routes/articles.tsx): accepted, recorded, never the article.
         let body = ''
         req.setEncoding('utf8')
         req.on('data', (c: string) => (body += c))

@@ -5,7 +5,7 @@ export function SignInView(props: {
   email: string
   message?: string | undefined
   next: string
-  /** A form that was sent after the session ended, carried through sign-in (see admin-plugin). */
+  /** A form that was sent after the session ended, carried through sign-in (see pipeline/gate.tsx). */
   resume?: string | undefined
 }) {
   return (
