@@ -173,6 +173,67 @@ for (const dialect of testDialects) {
       assert.equal((await request(other, 'GET', '/admin/articles')).statusCode, 200)
     })
 
+    it('keeps a device proof: a shared address full of failures does not slow a browser that signed in before', async () => {
+      await app.staff.addStaff({
+        email: 'traveller@example.org',
+        name: 'Traveller',
+        role: 'author',
+        password: PASSWORD,
+      })
+      const laptop = browser()
+      await laptop.signIn('traveller@example.org', PASSWORD)
+      const device = laptop.cookies.get('mh_device')
+      assert.match(device ?? '', /^[0-9]+\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{43}$/)
+      // Someone else behind one exit (a VPN, a Tor exit) sprays guesses at many accounts; the
+      // exit's address comes through X-Forwarded-For, as from a trusted proxy.
+      const exit = { 'x-forwarded-for': '203.0.113.9' }
+      const sprayer = browser()
+      const t = await csrfFor(sprayer)
+      for (let i = 0; i < 25; i++) {
+        await request(
+          sprayer,
+          'POST',
+          '/admin/sign-in',
+          {
+            _csrf: t,
+            email: `staff${i}@example.org`,
+            password: 'a guess',
+          },
+          exit,
+        )
+      }
+      const stranger = browser()
+      const slowed = await request(
+        stranger,
+        'POST',
+        '/admin/sign-in',
+        {
+          _csrf: await csrfFor(stranger),
+          email: 'traveller@example.org',
+          password: PASSWORD,
+        },
+        exit,
+      )
+      assert.equal(slowed.statusCode, 429)
+      assert.match(slowed.body, /Try again after [0-9]{2}:[0-9]{2}:[0-9]{2} UTC/)
+      // The laptop, with only its device cookie kept, signs in at once.
+      const again = browser()
+      again.cookies.set('mh_device', device!)
+      const res = await request(
+        again,
+        'POST',
+        '/admin/sign-in',
+        {
+          _csrf: await csrfFor(again),
+          email: 'traveller@example.org',
+          password: PASSWORD,
+        },
+        exit,
+      )
+      assert.equal(res.statusCode, 303)
+      assert.ok(again.cookies.has('mh_session'))
+    })
+
     it('refuses a form without the right CSRF token or from another origin', async () => {
       const br = await signedIn('editor')
       const none = await request(br, 'POST', '/admin/articles', { headline: 'x' })

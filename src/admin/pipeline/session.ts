@@ -9,6 +9,23 @@ export const PRE_COOKIE = 'mh_pre'
 export const CODE_COOKIE = 'mh_2fa'
 /** A passkey ceremony in progress. */
 export const WEBAUTHN_COOKIE = 'mh_wa'
+/**
+ * Proof that this browser signed in to an account before: sign-in throttling does not slow it
+ * for failures from its address that were not its own (staff/auth/throttle.ts, ADR 014).
+ */
+export const DEVICE_COOKIE = 'mh_device'
+const DEVICE_MAX_AGE_S = 400 * 24 * 3600
+
+/** Who is signing in, as sign-in throttling sees it: the address and the device proof. */
+export function clientOf(req: FastifyRequest): { address: string; device?: string } {
+  const device = req.cookies[DEVICE_COOKIE]
+  return device ? { address: req.ip, device } : { address: req.ip }
+}
+
+/** Keeps the device proof a successful sign-in handed out (a no-op without one). */
+export function keepDevice(req: FastifyRequest, reply: FastifyReply, device: string | undefined) {
+  if (device) reply.header('set-cookie', adminCookie(req, DEVICE_COOKIE, device, DEVICE_MAX_AGE_S))
+}
 
 /** A cookie of the admin's that lasts `maxAgeS` (0: ends it now). */
 export function adminCookie(req: FastifyRequest, name: string, value: string, maxAgeS: number) {

@@ -7,6 +7,8 @@ import {
   CODE_COOKIE,
   WEBAUTHN_COOKIE,
   adminCookie,
+  clientOf,
+  keepDevice,
   safeNext,
   sessionCookies,
   signedOut,
@@ -29,7 +31,8 @@ const PasswordBody = formBody({ password: Field, again: Field })
 const LinkParams = z.object({ id: z.string(), exp: z.string(), sig: z.string() })
 const PasskeyBody = formBody({ response: Anything, next: Anything })
 
-const hhmm = (d: Date) => d.toISOString().slice(11, 16)
+// Seconds matter: the first delays are a second or two long.
+const hhmmss = (d: Date) => d.toISOString().slice(11, 19)
 
 function linkGone(reply: FastifyReply, ctx: AdminContext) {
   const message = 'It has expired or was already used. Ask for a new one from the sign-in page.'
@@ -68,13 +71,13 @@ export function authRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] {
       handler: async (req, reply, ctx) => {
         const { email, password } = req.body
         const next = safeNext(req.body.next)
-        const result = await service.signIn(email, password, req.ip)
+        const result = await service.signIn(email, password, clientOf(req))
         // Carried through every retry, so a mistyped password does not lose the kept text.
         const resume = req.body.resume || undefined
         if (!result.ok) {
           const throttled = result.reason === 'throttled'
           const message = throttled
-            ? `Too many failed attempts. Try again after ${hhmm(result.retryAt)} UTC.`
+            ? `Too many failed attempts from here. Try again after ${hhmmss(result.retryAt)} UTC.`
             : 'That email and password do not match an account.'
           return page(
             reply,
@@ -86,6 +89,7 @@ export function authRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] {
           reply.header('set-cookie', adminCookie(req, CODE_COOKIE, result.pending, 300))
           return page(reply, <CodeView ctx={ctx} next={next} resume={resume} />)
         }
+        keepDevice(req, reply, result.device)
         if (resume) return resumeArticleForm(deps, req, reply, result, resume)
         return startSession(req, reply, result.token, next)
       },
@@ -99,10 +103,11 @@ export function authRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] {
       handler: async (req, reply, ctx) => {
         const next = safeNext(req.body.next)
         const pending = req.cookies[CODE_COOKIE] ?? ''
-        const result = await service.completeSignIn(pending, req.body.code, req.ip)
+        const result = await service.completeSignIn(pending, req.body.code, clientOf(req))
         const resume = req.body.resume || undefined
         if (result.ok === true) {
           reply.header('set-cookie', adminCookie(req, CODE_COOKIE, '', 0))
+          keepDevice(req, reply, result.device)
           if (resume) return resumeArticleForm(deps, req, reply, result, resume)
           return startSession(req, reply, result.token, next)
         }
@@ -113,7 +118,7 @@ export function authRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] {
               ctx={ctx}
               next={next}
               resume={resume}
-              message={`Too many wrong codes. Try again after ${hhmm(result.retryAt)} UTC.`}
+              message={`Too many wrong codes. Try again after ${hhmmss(result.retryAt)} UTC.`}
             />,
             429,
           )
