@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3'
 import pg from 'pg'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import type { Database } from './schema.js'
+import { type ConnectionErrorLog, guardPool, resilientPool } from './pg-resilience.js'
 
 export type DialectName = 'sqlite' | 'postgres'
 
@@ -43,15 +44,37 @@ export interface Storage {
 // far below 2^53, so numbers are exact and both dialects hand back the same types.
 pg.types.setTypeParser(20, (v) => Number(v))
 
+export interface ConnectOptions {
+  /** Most connections the PostgreSQL pool opens (10 when not given). */
+  poolSize?: number
+  /**
+   * The `application_name` PostgreSQL shows in pg_stat_activity (`masthead` when not given), so
+   * an operator can tell a web process from a worker and terminate or count them.
+   */
+  applicationName?: string
+  /**
+   * Hears each lost PostgreSQL connection (a restart, fail-over, terminated backend). The process
+   * goes on and the pool reconnects; by default a line goes to stderr.
+   */
+  onConnectionError?: ConnectionErrorLog
+}
+
 /**
  * Opens the database named by a DATABASE_URL: `sqlite:<file>`, `sqlite::memory:` or
  * `postgres://…`. A postgres URL may carry `?schema=name` to keep its tables in their own
  * schema (tests use one schema per suite); the schema is created if missing.
  */
-export async function connect(url: string, opts: { poolSize?: number } = {}): Promise<Storage> {
+export async function connect(url: string, opts: ConnectOptions = {}): Promise<Storage> {
   if (url.startsWith('sqlite:')) return connectSqlite(url.slice('sqlite:'.length))
-  if (/^postgres(ql)?:\/\//.test(url)) return connectPostgres(url, opts.poolSize ?? 10)
+  if (/^postgres(ql)?:\/\//.test(url)) return connectPostgres(url, opts)
   throw new Error(`Unsupported DATABASE_URL: ${url.split(':')[0]}`)
+}
+
+function logToStderr(err: Error): void {
+  const code = (err as { code?: unknown }).code
+  process.stderr.write(
+    `masthead: lost a database connection (${typeof code === 'string' ? `${code} ` : ''}${err.message}); the pool opens a new one\n`,
+  )
 }
 
 function connectSqlite(file: string): Storage {
@@ -87,7 +110,9 @@ function connectSqlite(file: string): Storage {
   }
 }
 
-async function connectPostgres(url: string, max: number): Promise<Storage> {
+async function connectPostgres(url: string, opts: ConnectOptions): Promise<Storage> {
+  const applicationName = opts.applicationName ?? 'masthead'
+  const log = opts.onConnectionError ?? logToStderr
   const u = new URL(url)
   const schema = u.searchParams.get('schema')
   u.searchParams.delete('schema')
@@ -103,13 +128,16 @@ async function connectPostgres(url: string, max: number): Promise<Storage> {
       await client.end()
     }
   }
-  const pool = new pg.Pool({
+  const raw = new pg.Pool({
     connectionString: u.toString(),
-    max,
+    max: opts.poolSize ?? 10,
+    application_name: applicationName,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   })
+  guardPool(raw, log)
+  const pool = resilientPool(raw)
   // Checks the server answers now, so a wrong URL fails at start and not at the first reader.
-  const probe = await pool.connect()
+  const probe = await raw.connect()
   probe.release()
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   let closed = false
@@ -129,7 +157,10 @@ async function connectPostgres(url: string, max: number): Promise<Storage> {
       // A connection of its own: LISTEN holds it for the life of the process. When it drops,
       // reconnect with backoff and say so: whatever was missed meanwhile must be assumed changed.
       const open = async (): Promise<void> => {
-        const c = new pg.Client({ connectionString: u.toString() })
+        const c = new pg.Client({
+          connectionString: u.toString(),
+          application_name: `${applicationName} listen`,
+        })
         c.on('notification', (n) => {
           if (n.channel === channel && n.payload !== undefined) onMessage(n.payload)
         })
@@ -168,7 +199,7 @@ async function connectPostgres(url: string, max: number): Promise<Storage> {
       return { rows: r.rows as unknown[] }
     },
     async analyze() {
-      await pool.query('ANALYZE')
+      await pool.query('ANALYZE', [])
     },
     async close() {
       if (closed) return
