@@ -1,4 +1,5 @@
-export { connect, type Storage, type DialectName } from './connect.js'
+export { connect, type ConnectOptions, type Storage, type DialectName } from './connect.js'
+export { isConnectionLost } from './pg-resilience.js'
 export { migrateToLatest, type MigrateResult } from './migrate.js'
 export type * from './schema.js'
 export { isUniqueViolation } from './errors.js'

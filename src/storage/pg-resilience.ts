@@ -1,10 +1,5 @@
 import type pg from 'pg'
-import type {
-  PostgresCursor,
-  PostgresPool,
-  PostgresPoolClient,
-  PostgresQueryResult,
-} from 'kysely'
+import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely'
 
 /**
  * Surviving a PostgreSQL "blink": a restart, a fail-over, `pg_terminate_backend`, an idle timeout

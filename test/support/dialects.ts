@@ -5,7 +5,9 @@ import {
   migrateToLatest,
   type DialectName,
   type Storage,
+  type ConnectOptions,
 } from '../../src/storage/index.js'
+import { probePostgres } from './pg-probe.js'
 
 export const testDialects: DialectName[] = ['sqlite', 'postgres']
 
@@ -14,29 +16,18 @@ export const TEST_DATABASE_URL =
 
 let pgReason: Promise<string | false> | null = null
 
+/** True when MASTHEAD_REQUIRE_POSTGRES is set (CI): PostgreSQL suites fail rather than skip. */
+export function postgresRequired(): boolean {
+  const v = process.env.MASTHEAD_REQUIRE_POSTGRES
+  return v !== undefined && v !== '' && v !== '0'
+}
+
 /**
- * Why PostgreSQL suites must skip here, or false when they can run. With
- * MASTHEAD_REQUIRE_POSTGRES=1 (CI) an unreachable server is a failure, never a skip.
+ * Why PostgreSQL suites must skip here, or false when they can run (see probePostgres: a slow
+ * server is waited for, only an absent one is skipped, and never with MASTHEAD_REQUIRE_POSTGRES).
  */
 export function postgresSkipReason(): Promise<string | false> {
-  pgReason ??= (async () => {
-    const client = new pg.Client({
-      connectionString: TEST_DATABASE_URL,
-      connectionTimeoutMillis: 3000,
-    })
-    try {
-      await client.connect()
-      await client.query('select 1')
-      return false
-    } catch (err) {
-      const reason = `PostgreSQL not reachable at ${TEST_DATABASE_URL} (${(err as Error).message}); set TEST_DATABASE_URL`
-      if (process.env.MASTHEAD_REQUIRE_POSTGRES === '1')
-        throw new Error(`MASTHEAD_REQUIRE_POSTGRES=1 but ${reason}`)
-      return reason
-    } finally {
-      await client.end().catch(() => {})
-    }
-  })()
+  pgReason ??= probePostgres(TEST_DATABASE_URL, { require: postgresRequired() })
   return pgReason
 }
 
@@ -49,10 +40,18 @@ export async function skipFor(dialect: DialectName): Promise<string | false> {
 }
 
 /** A second connection to the same PostgreSQL schema, as another instance would have. */
-export async function connectSameSchema(schema: string): Promise<Storage> {
+export async function connectSameSchema(
+  schema: string,
+  opts: ConnectOptions = {},
+): Promise<Storage> {
   const url = new URL(TEST_DATABASE_URL)
   url.searchParams.set('schema', schema)
-  return connect(url.toString(), { poolSize: 2 })
+  return connect(url.toString(), { poolSize: 2, ...opts })
+}
+
+/** The `application_name` of a test schema's connections. */
+export function testApplicationName(schema: string): string {
+  return `masthead test ${schema}`
 }
 
 /**
@@ -68,7 +67,12 @@ export async function openTestStorage(dialect: DialectName): Promise<Storage> {
   const schema = `t_${process.pid}_${crypto.randomBytes(4).toString('hex')}`
   const url = new URL(TEST_DATABASE_URL)
   url.searchParams.set('schema', schema)
-  const s = await connect(url.toString(), { poolSize: 4 })
+  // The application name lets a test find this suite's connections (and only them) in
+  // pg_stat_activity, to terminate them as a fail-over would.
+  const s = await connect(url.toString(), {
+    poolSize: 4,
+    applicationName: testApplicationName(schema),
+  })
   // Kysely's migrator lists tables with has_schema_privilege() over every schema; when another
   // suite drops its schema during that scan, PostgreSQL fails the query naming *that* schema, or
   // a table in it. The race is between suites, not in the code under test: try again. (A table
