@@ -5,6 +5,7 @@ import pg from 'pg'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import type { Database } from './schema.js'
 import { type ConnectionErrorLog, guardPool, resilientPool } from './pg-resilience.js'
+import { type SnapshotResult, snapshotPostgres, snapshotSqlite } from './snapshot.js'
 
 export type DialectName = 'sqlite' | 'postgres'
 
@@ -34,6 +35,11 @@ export interface Storage {
    * than opening connections of its own.
    */
   executeSql?(text: string, values: unknown[]): Promise<{ rows: unknown[] }>
+  /**
+   * Writes a consistent copy of the whole database to `file` while it stays in use (SQLite's
+   * online backup; pg_dump's custom format) and reports the copy's rows per table.
+   */
+  snapshot(file: string): Promise<SnapshotResult>
   /** Refreshes the query planner's statistics; run after bulk writes (seed, import). */
   analyze(): Promise<void>
   /** Closes every connection; safe to call twice. */
@@ -99,6 +105,7 @@ function connectSqlite(file: string): Storage {
     async listen() {
       return async () => {}
     },
+    snapshot: (file) => snapshotSqlite(sqlite, file),
     async analyze() {
       sqlite.exec('ANALYZE')
     },
@@ -198,6 +205,7 @@ async function connectPostgres(url: string, opts: ConnectOptions): Promise<Stora
       const r = await pool.query(text, values)
       return { rows: r.rows as unknown[] }
     },
+    snapshot: (file) => snapshotPostgres(u.toString(), schema ?? undefined, file),
     async analyze() {
       await pool.query('ANALYZE', [])
     },

@@ -3,3 +3,10 @@ export { isConnectionLost } from './pg-resilience.js'
 export { migrateToLatest, type MigrateResult } from './migrate.js'
 export type * from './schema.js'
 export { isUniqueViolation } from './errors.js'
+export {
+  countRows,
+  restoreSnapshot,
+  SnapshotToolError,
+  type RowCounts,
+  type SnapshotResult,
+} from './snapshot.js'
