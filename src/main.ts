@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util'
 import { type Config, ConfigError, loadConfig } from './config.js'
+import { backup } from './cli/backup.js'
 import { type Command, type Flags, OPTIONS } from './cli/command.js'
 import { migrate } from './cli/migrate.js'
+import { restore } from './cli/restore.js'
 import { fail } from './cli/process.js'
 import { seed } from './cli/seed.js'
 import { serve } from './cli/serve.js'
@@ -13,7 +15,15 @@ import { worker } from './cli/worker.js'
  * Heavy modules (the app, sharp, the demo) load only for the commands that need them.
  */
 
-const COMMANDS: Readonly<Record<string, Command>> = { serve, worker, migrate, seed, user }
+const COMMANDS: Readonly<Record<string, Command>> = {
+  serve,
+  worker,
+  migrate,
+  seed,
+  user,
+  backup,
+  restore,
+}
 
 const HELP = `Usage: masthead <command> [options]
 
@@ -23,6 +33,8 @@ Commands:
   migrate   Bring the database schema up to date
   seed      Write content into the database (--demo)
   user      Manage staff accounts (user add)
+  backup    Write the database and the media folder to one archive (--out FILE)
+  restore   Restore such an archive into an empty database and media folder
 
 Run "masthead <command> --help" for a command's options.
 Settings come from environment variables; see README.md (Configuration).`

@@ -1,10 +1,8 @@
-import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { finished } from 'node:stream/promises'
 import * as tar from 'tar'
 import { countRows, restoreSnapshot, type RowCounts } from '../storage/index.js'
-import { isEmptyDir } from './files.js'
+import { isEmptyDir, sha256File } from './files.js'
 import {
   DATABASE_DIR,
   MANIFEST_FILE,
@@ -123,65 +121,58 @@ function allowedEntry(name: string): boolean {
 }
 
 /**
- * Reads every entry into `staging`, hashing as it writes. Refuses the whole archive for a link,
- * a device, a path that is absolute or has `..`, a name outside the layout, a name given twice,
- * or a truncated or corrupt stream. Returns each file's SHA-256 and size by entry name.
+ * Reads the archive into `staging`. A first pass only looks at the headers and refuses the whole
+ * archive for a link, a device, a path that is absolute or has `..`, a name outside the layout,
+ * or a name given twice; a second pass extracts (tar's own path checks on as well), and each
+ * staged file is hashed from disk. A truncated or corrupt stream fails either pass. Returns each
+ * file's SHA-256 and size by entry name.
  */
 async function extractChecked(
   file: string,
   staging: string,
 ): Promise<Map<string, { sha256: string; bytes: number }>> {
-  const hashes = new Map<string, { sha256: string; bytes: number }>()
-  const writes: Promise<void>[] = []
+  const names = new Set<string>()
   let refusal: string | null = null
   const refuse = (why: string) => void (refusal ??= why)
+  const isFile = (type: string) =>
+    type === 'File' || type === 'OldFile' || type === 'ContiguousFile'
   try {
     await tar.t({
       file,
       strict: true,
       onReadEntry(entry) {
         const name = entry.path.replace(/\/$/, '')
-        if (refusal) return void entry.resume()
-        if (entry.type === 'Directory') {
-          if (!isSafeRelativePath(name)) refuse(`unsafe path ${JSON.stringify(entry.path)}`)
-          return void entry.resume()
-        }
-        if (entry.type !== 'File' && entry.type !== 'OldFile' && entry.type !== 'ContiguousFile') {
+        if (!isSafeRelativePath(name)) refuse(`unsafe path ${JSON.stringify(entry.path)}`)
+        else if (entry.type === 'Directory') return
+        else if (!isFile(entry.type))
           refuse(`${JSON.stringify(entry.path)} is a ${entry.type}, not a file`)
-          return void entry.resume()
-        }
-        if (!isSafeRelativePath(name) || !allowedEntry(name)) {
-          refuse(`unsafe or unexpected path ${JSON.stringify(entry.path)}`)
-          return void entry.resume()
-        }
-        if (hashes.has(name)) {
-          refuse(`${JSON.stringify(name)} appears twice`)
-          return void entry.resume()
-        }
-        const target = path.join(staging, name)
-        fs.mkdirSync(path.dirname(target), { recursive: true })
-        const hash = crypto.createHash('sha256')
-        let bytes = 0
-        const out = fs.createWriteStream(target, { flags: 'wx' })
-        entry.on('data', (chunk: Buffer) => {
-          hash.update(chunk)
-          bytes += chunk.length
-        })
-        entry.pipe(out)
-        writes.push(
-          finished(out).then(() => void hashes.set(name, { sha256: hash.digest('hex'), bytes })),
-        )
+        else if (!allowedEntry(name)) refuse(`unexpected path ${JSON.stringify(entry.path)}`)
+        else if (names.has(name)) refuse(`${JSON.stringify(name)} appears twice`)
+        else names.add(name)
       },
     })
-    await Promise.all(writes)
+    if (refusal) throw new RestoreError('BACKUP_INVALID', `the archive was refused: ${refusal}`)
+    await tar.x({
+      file,
+      cwd: staging,
+      strict: true,
+      // Only what the first pass accepted, even if the file changed in between.
+      filter: (p, entry) => 'type' in entry && isFile(entry.type) && names.has(p),
+    })
   } catch (err) {
-    await Promise.allSettled(writes)
+    if (err instanceof RestoreError) throw err
     throw new RestoreError(
       'BACKUP_INVALID',
       `the archive is damaged or truncated: ${(err as Error).message}`,
     )
   }
-  if (refusal) throw new RestoreError('BACKUP_INVALID', `the archive was refused: ${refusal}`)
+  const hashes = new Map<string, { sha256: string; bytes: number }>()
+  for (const name of names) {
+    const staged = path.join(staging, name)
+    const stat = await fs.promises.lstat(staged).catch(() => null)
+    if (!stat?.isFile()) throw new RestoreError('BACKUP_INVALID', `${name} could not be read`)
+    hashes.set(name, { sha256: await sha256File(staged), bytes: stat.size })
+  }
   return hashes
 }
 

@@ -12,6 +12,7 @@ export const OPTIONS = {
   email: { type: 'string' },
   name: { type: 'string' },
   role: { type: 'string' },
+  out: { type: 'string' },
 } as const
 
 export interface Flags {
@@ -25,6 +26,7 @@ export interface Flags {
   email?: string | undefined
   name?: string | undefined
   role?: string | undefined
+  out?: string | undefined
 }
 
 export interface CommandContext {

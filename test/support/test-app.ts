@@ -10,6 +10,8 @@ import { openTestStorage } from './dialects.js'
 
 export interface TestApp extends App {
   storage: Storage
+  /** MEDIA_DIR: a temporary folder of this app's own, removed on close. */
+  mediaDir: string
   close(): Promise<void>
 }
 
@@ -42,6 +44,7 @@ export async function buildTestApp(
   return {
     ...app,
     storage,
+    mediaDir,
     async close() {
       await app.http.close()
       await storage.close()
