@@ -11,6 +11,7 @@ import {
   type ContentRepository,
 } from './content/index.js'
 import { createMediaStore, type MediaStore } from './files/index.js'
+import { databasePing, registerHealth } from './http/health.js'
 import { PageCache } from './http/page-cache.js'
 import { createPurgeBus } from './http/purge-bus.js'
 import { registerRequestBasics } from './http/responses.js'
@@ -278,6 +279,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     variantOf: site.pageVariant,
   })
   site.register(http)
+  registerHealth(http, { ping: databasePing(storage.db) })
   registerMailWebhook(http, { subscribers, secret: config.MAIL_WEBHOOK_SECRET })
   registerStripeWebhook(http, { contributions })
   const adminRoutes = await registerAdmin(http, {
