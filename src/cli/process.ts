@@ -10,10 +10,15 @@ export function fail(message: string, code = 2): never {
   process.exit(code)
 }
 
-/** The database, migrated; a database that cannot be opened ends the process with exit 1. */
-export async function openStorage(config: Config): Promise<Storage> {
+/**
+ * The database, migrated; a database that cannot be opened ends the process with exit 1.
+ * `role` names the process in PostgreSQL's pg_stat_activity (`masthead serve`, `masthead worker`).
+ */
+export async function openStorage(config: Config, role?: string): Promise<Storage> {
   try {
-    const storage = await connect(config.DATABASE_URL)
+    const storage = await connect(config.DATABASE_URL, {
+      applicationName: role ? `masthead ${role}` : 'masthead',
+    })
     await migrateToLatest(storage.db, storage.schema)
     return storage
   } catch (err) {

@@ -44,7 +44,7 @@ Options:
   async run({ config: given, flags, say }) {
     const logger = pino({ level: given.LOG_LEVEL })
     const config = withCacheThatFits(given, logger)
-    const storage = await openStorage(config)
+    const storage = await openStorage(config, 'serve')
     const { createContentRepository } = await import('../content/index.js')
     if (
       config.SEED_DEMO_WHEN_EMPTY &&

@@ -15,7 +15,7 @@ Options:
 
   async run({ config, say }) {
     const logger = pino({ level: config.LOG_LEVEL })
-    const storage = await openStorage(config)
+    const storage = await openStorage(config, 'worker')
     const { buildApp } = await import('../app.js')
     const app = await buildApp({ config: { ...config, PAGE_CACHE: false }, storage, logger })
     // The worker's timers are unref'd so that they never keep `serve` alive on their own; this
