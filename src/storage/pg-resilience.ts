@@ -131,9 +131,14 @@ class ResilientClient implements PostgresPoolClient {
       this.client = null
       this.client = await this.pool.connect()
       this.broken = false
-      const result = await this.client.query(sql, [...parameters])
-      this.track(sql)
-      return result
+      try {
+        const result = await this.client.query(sql, [...parameters])
+        this.track(sql)
+        return result
+      } catch (again) {
+        if (isConnectionLost(again)) this.broken = true
+        throw again
+      }
     }
   }
 
