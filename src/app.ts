@@ -13,6 +13,7 @@ import {
 import { createMediaStore, type MediaStore } from './files/index.js'
 import { PageCache } from './http/page-cache.js'
 import { createPurgeBus } from './http/purge-bus.js'
+import { staffMailData, staffMailWork } from './staff/staff-mail.job.js'
 import { registerRequestBasics } from './http/responses.js'
 import { createServer, drain } from './http/server.js'
 import { type Clock, systemClock } from './lib/clock.js'
@@ -80,7 +81,7 @@ export interface App {
   editions: EditionService
   sender: EditionSender
   /** The job queue, made on first use (pg-boss on PostgreSQL, the job table on SQLite). */
-  jobs: Pick<JobQueue, 'send'>
+  jobs: Pick<JobQueue, 'send' | 'depth'>
   /**
    * Runs the worker role in this process: takes jobs (edition sends) and ticks the
    * newsletter schedules every minute. Stops with the app.
@@ -285,7 +286,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     repo,
     media,
     staff,
-    mail,
+    queueStaffMail: (m) => queue.send('staff.mail', staffMailData(m)),
     mailFrom: config.MAIL_FROM,
     siteName: config.SITE_NAME,
     renderPreview: site.renderPreview,
@@ -311,7 +312,16 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   const worker = createWorker({
     queue: queue.get,
-    duties: [editionWork({ sender, editions, leaseMs: sendLeaseMs, log })],
+    duties: [
+      editionWork({ sender, editions, leaseMs: sendLeaseMs, log }),
+      staffMailWork({
+        staff,
+        mail,
+        siteName: config.SITE_NAME,
+        mailFrom: config.MAIL_FROM ?? '',
+        log,
+      }),
+    ],
     log,
   })
   // One shutdown, in order: what writes (ticks, jobs, the scheduler) stops before what it
@@ -334,7 +344,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     newsletters,
     editions,
     sender,
-    jobs: { send: queue.send },
+    jobs: { send: queue.send, depth: queue.depth },
     startWorker: worker.start,
     subscribers,
     contributions,
