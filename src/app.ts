@@ -14,6 +14,7 @@ import { createMediaStore, type MediaStore } from './files/index.js'
 import { databasePing, registerHealth } from './http/health.js'
 import { PageCache } from './http/page-cache.js'
 import { createPurgeBus } from './http/purge-bus.js'
+import { staffMailData, staffMailWork } from './staff/staff-mail.job.js'
 import { registerRequestBasics } from './http/responses.js'
 import { createServer, drain } from './http/server.js'
 import { type Clock, systemClock } from './lib/clock.js'
@@ -81,7 +82,7 @@ export interface App {
   editions: EditionService
   sender: EditionSender
   /** The job queue, made on first use (pg-boss on PostgreSQL, the job table on SQLite). */
-  jobs: Pick<JobQueue, 'send'>
+  jobs: Pick<JobQueue, 'send' | 'depth'>
   /**
    * Runs the worker role in this process: takes jobs (edition sends) and ticks the
    * newsletter schedules every minute. Stops with the app.
@@ -287,7 +288,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     repo,
     media,
     staff,
-    mail,
+    queueStaffMail: (m) => queue.send('staff.mail', staffMailData(m)),
     mailFrom: config.MAIL_FROM,
     siteName: config.SITE_NAME,
     renderPreview: site.renderPreview,
@@ -313,7 +314,16 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   const worker = createWorker({
     queue: queue.get,
-    duties: [editionWork({ sender, editions, leaseMs: sendLeaseMs, log })],
+    duties: [
+      editionWork({ sender, editions, leaseMs: sendLeaseMs, log }),
+      staffMailWork({
+        staff,
+        mail,
+        siteName: config.SITE_NAME,
+        mailFrom: config.MAIL_FROM ?? '',
+        log,
+      }),
+    ],
     log,
   })
   // One shutdown, in order: what writes (ticks, jobs, the scheduler) stops before what it
@@ -336,7 +346,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     newsletters,
     editions,
     sender,
-    jobs: { send: queue.send },
+    jobs: { send: queue.send, depth: queue.depth },
     startWorker: worker.start,
     subscribers,
     contributions,

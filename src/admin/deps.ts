@@ -6,11 +6,11 @@ import type {
   SiteTextService,
 } from '../content/index.js'
 import type { ContributionsService } from '../contributions/index.js'
-import type { MailTransport, Message } from '../email/index.js'
 import type { MediaStore } from '../files/index.js'
 import { mailOrigin } from '../http/origin.js'
 import { AppError } from '../lib/errors.js'
 import type { EditionService, NewsletterService, SubscriberService } from '../newsletter/index.js'
+import type { StaffMail } from '../staff/staff-mail.job.js'
 import type { StaffService } from '../staff/staff-service.js'
 import type { AdminContext } from './views/shell.js'
 
@@ -31,8 +31,9 @@ export interface AdminDeps {
   /** PUBLIC_URL and ALLOWED_HOSTS: where emailed links may point (see http/origin.ts). */
   publicUrl?: string | undefined
   allowedHosts?: readonly string[]
-  /** Where the admin's own emails go (invitations, password resets). */
-  mail?: MailTransport
+  /** Queues one of the staff emails (invitations, password resets) for the worker to send. */
+  queueStaffMail?: (m: StaffMail) => Promise<void>
+  /** MAIL_FROM: the sender editions show before they are sent. */
   mailFrom?: string
   /** The reader page of an article whatever its status (site plugin), for previews. */
   renderPreview?: (req: FastifyRequest, article: Article, note: string) => Promise<string>
@@ -49,8 +50,8 @@ export interface AdminTools {
   audit(ctx: AdminContext, action: string, subject: string, detail?: string): Promise<unknown>
   /** Where a link in an email may point for this request; null: PUBLIC_URL is not set. */
   linkOrigin(req: FastifyRequest): string | null
-  /** Sends one of the admin's own emails (INTERNAL when no transport is configured). */
-  sendMail(m: Message): Promise<void>
+  /** Queues one of the staff emails (INTERNAL when nothing can send them). */
+  queueStaffMail(m: StaffMail): Promise<void>
 }
 
 export function createAdminTools(deps: AdminDeps): AdminTools {
@@ -62,9 +63,11 @@ export function createAdminTools(deps: AdminDeps): AdminTools {
         publicUrl: deps.publicUrl,
         allowedHosts: deps.allowedHosts ?? [],
       }),
-    async sendMail(m) {
-      if (!deps.mail) throw new AppError('INTERNAL', { message: 'No mail transport configured' })
-      await deps.mail.send(m)
+    async queueStaffMail(m) {
+      if (!deps.queueStaffMail) {
+        throw new AppError('INTERNAL', { message: 'No mail transport configured' })
+      }
+      await deps.queueStaffMail(m)
     },
   }
 }

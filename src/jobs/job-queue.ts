@@ -1,7 +1,7 @@
 /** Work that must happen even if the process that asked for it dies: sending an edition, say. */
 
 /** The queues there are. A name here is a promise that some worker handles it. */
-export type QueueName = 'edition.send' | 'newsletter.schedule'
+export type QueueName = 'edition.send' | 'newsletter.schedule' | 'staff.mail'
 
 export type JobData = Record<string, string | number | boolean | null>
 
@@ -16,6 +16,8 @@ export interface JobQueue {
   readonly kind: 'table' | 'pg-boss'
   /** Adds a job, to run as soon as a worker is free or not before `after`. */
   send(queue: QueueName, data: JobData, opts?: { after?: Date }): Promise<void>
+  /** Jobs of `queue` not yet done (waiting, to be retried or running): the queue's depth. */
+  depth(queue: QueueName): Promise<number>
   /** Starts taking jobs from `queue` in this process. */
   work(queue: QueueName, handler: JobHandler): Promise<void>
   /** Stops taking jobs and waits for those running to finish. Safe to call twice. */

@@ -29,12 +29,17 @@ for (const dialect of testDialects) {
       assert.equal(q.kind, dialect === 'postgres' ? 'pg-boss' : 'table')
       const seen: JobData[] = []
       try {
+        await q.send('staff.mail', { waiting: true })
+        assert.equal(await q.depth('staff.mail'), 1, 'a job nobody works on waits')
         await q.work('edition.send', async (d) => {
           seen.push(d)
         })
         await q.send('edition.send', { edition: 7 })
         await until(() => seen.length === 1, 'the job')
         assert.deepEqual(seen, [{ edition: 7 }])
+        // Done once its bookkeeping is written: the queue's depth drops back to nothing.
+        await until(async () => (await q.depth('edition.send')) === 0, 'an empty queue')
+        assert.equal(await q.depth('staff.mail'), 1)
       } finally {
         await q.stop()
       }

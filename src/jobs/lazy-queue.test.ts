@@ -9,6 +9,7 @@ function memoryQueue(sent: JobData[], stops: { n: number }): JobQueue {
     send: async (_q, data) => {
       sent.push(data)
     },
+    depth: async () => sent.length,
     work: async () => {},
     stop: async () => {
       stops.n++

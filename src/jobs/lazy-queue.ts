@@ -1,7 +1,7 @@
 import type { JobQueue } from './job-queue.js'
 
 /** The job queue, made when first needed. */
-export interface LazyJobQueue extends Pick<JobQueue, 'send'> {
+export interface LazyJobQueue extends Pick<JobQueue, 'send' | 'depth'> {
   /** The queue, made now if it was not yet. A failed attempt is tried again on the next call. */
   get(): Promise<JobQueue>
   /** Stops the queue if it was ever made; nothing to do otherwise. */
@@ -25,6 +25,9 @@ export function lazyJobQueue(make: () => Promise<JobQueue>): LazyJobQueue {
     get,
     async send(name, data, opts) {
       return (await get()).send(name, data, opts)
+    },
+    async depth(name) {
+      return (await get()).depth(name)
     },
     async stop() {
       if (queue) await (await queue).stop()

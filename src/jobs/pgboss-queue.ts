@@ -65,6 +65,10 @@ export async function createPgBossQueue(
       await ensureQueue(queue)
       await boss.send(queue, data, o.after ? { startAfter: o.after } : {})
     },
+    async depth(queue) {
+      // created, retry and active come before completed in pg-boss's state order.
+      return (await boss.getQueueSize(queue, { before: 'completed' })) ?? 0
+    },
     async work(queue, handler: JobHandler) {
       await ensureQueue(queue)
       await boss.work<JobData>(

@@ -183,6 +183,15 @@ export function createTableQueue(db: Kysely<Database>, opts: TableQueueOptions):
       // A worker in this process need not wait for its next poll.
       if (handlers.has(queue)) schedule(0)
     },
+    async depth(queue) {
+      const r = await db
+        .selectFrom('job')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('queue', '=', queue)
+        .where('state', 'in', ['created', 'active'])
+        .executeTakeFirst()
+      return Number(r?.n ?? 0)
+    },
     async work(queue, handler) {
       handlers.set(queue, handler)
       schedule(0)

@@ -9,6 +9,7 @@ function recordingQueue() {
   const queue: JobQueue = {
     kind: 'table',
     send: async () => {},
+    depth: async () => 0,
     work: async (name, handler) => {
       working.set(name, handler)
     },

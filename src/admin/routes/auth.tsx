@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import { isAppError } from '../../lib/errors.js'
-import { resetEmail } from '../../staff/staff-emails.js'
 import type { AdminDeps, AdminTools } from '../deps.js'
 import { messagePage, page, problemsOf } from '../pipeline/page.js'
 import {
@@ -150,33 +149,15 @@ export function authRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] {
       area: 'auth',
       schema: { body: EmailBody },
       handler: async (req, reply, ctx) => {
-        const { email } = req.body
-        const staff = await service.findByEmail(email)
-        if (staff && !staff.disabledAt && (await service.allowResetRequest(email))) {
-          const origin = tools.linkOrigin(req)
-          if (!origin) {
-            req.log.error(
-              'PUBLIC_URL is not set: password-reset emails are not sent (their links could point anywhere)',
-            )
-            return page(reply, <ForgotView ctx={ctx} sent />)
-          }
-          const link = await service.passwordLink(staff.id, 'reset', origin)
-          const message = resetEmail({
-            to: staff.email,
-            name: staff.name,
-            siteName: deps.siteName,
-            link,
-            from: deps.mailFrom ?? '',
-          })
-          // Sent after answering: how long the mail server takes must not tell who has an account.
-          setImmediate(() => {
-            tools
-              .sendMail(message)
-              .then(() =>
-                tools.audit({ ...ctx, staff }, 'password.reset-requested', `staff:${staff.id}`),
-              )
-              .catch((err: unknown) => req.log.error({ err }, 'password-reset email failed'))
-          })
+        const origin = tools.linkOrigin(req)
+        if (!origin) {
+          req.log.error(
+            'PUBLIC_URL is not set: password-reset emails are not sent (their links could point anywhere)',
+          )
+        } else {
+          // Queued for every address alike, known or not: the worker looks the account up and
+          // sends, so the answer takes the same time either way.
+          await tools.queueStaffMail({ kind: 'reset', email: req.body.email.slice(0, 254), origin })
         }
         // The same answer whether or not the account exists: the page must not tell who works here.
         return page(reply, <ForgotView ctx={ctx} sent />)

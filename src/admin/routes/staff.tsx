@@ -1,6 +1,5 @@
 import { isAppError } from '../../lib/errors.js'
 import { canAssignRole, isRole } from '../../staff/policy.js'
-import { invitationEmail } from '../../staff/staff-emails.js'
 import { IdParams } from '../../http/schemas.js'
 import type { AdminDeps, AdminTools } from '../deps.js'
 import { page, problemsOf } from '../pipeline/page.js'
@@ -70,21 +69,19 @@ export function staffRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] {
               )
             }
             const id = await service.inviteStaff({ ...values, role }, ctx.staff!.id)
-            const link = await service.passwordLink(id, 'invite', origin)
             try {
-              await tools.sendMail(
-                invitationEmail({
-                  to: values.email.trim().toLowerCase(),
-                  name: values.name.trim(),
-                  siteName: deps.siteName,
-                  link,
-                  from: deps.mailFrom ?? '',
-                }),
-              )
+              // The worker sends it (and tries again if the mail server is away).
+              await tools.queueStaffMail({
+                kind: 'invite',
+                staffId: id,
+                email: values.email.trim().toLowerCase(),
+                name: values.name.trim(),
+                origin,
+              })
             } catch (err) {
               // No email, no account: a half-made invitation would block a retry.
               await service.removeUnusedAccount(id)
-              req.log.error({ err }, 'invitation email failed')
+              req.log.error({ err }, 'invitation email could not be queued')
               return show(
                 [
                   'The invitation email could not be sent, so no account was made. Try again later.',
