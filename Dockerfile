@@ -6,6 +6,7 @@
 ARG NODE_IMAGE=node:20-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
+ARG DEBIAN_FRONTEND=noninteractive
 # better-sqlite3 compiles itself when no prebuilt binary fits this Node and libc.
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
@@ -21,9 +22,12 @@ RUN npm run build \
   && npm prune --omit=dev --no-audit --no-fund
 
 FROM ${NODE_IMAGE} AS runtime
+ARG DEBIAN_FRONTEND=noninteractive
 # pg_dump must be at least as new as the server it dumps, so the client comes from the
 # PostgreSQL project's apt repository at the major the server runs (compose.yaml: 17), not
 # Debian's older one. postgresql-common ships that repository's key: nothing is fetched by hand.
+# (Its setup script reads a HOST variable as the repository's host name: the ENV below that
+# sets HOST for the app must stay after this step.)
 ARG PG_MAJOR=17
 # A fixed uid/gid so volumes and bind mounts can be owned by it on the host.
 ARG MASTHEAD_UID=10001
