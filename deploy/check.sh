@@ -1,12 +1,18 @@
 #!/bin/sh
-# Checks the deployment files without Docker or a running systemd: compose.yaml with
-# docker-compose, the nginx configuration with `nginx -t` (upstream names replaced by loopback
-# addresses, since web1 and web2 only resolve inside compose), and the systemd units with
-# systemd-analyze. Needs docker-compose, nginx and systemd (Debian packages). Run from anywhere.
+# Checks the deployment files without Docker or a running systemd: the Dockerfile's syntax with
+# dockerfile-utils (from npm, through npx), compose.yaml with docker-compose, the nginx
+# configuration with `nginx -t` (upstream names replaced by loopback addresses, since web1 and
+# web2 only resolve inside compose), and the systemd units with systemd-analyze. Needs
+# docker-compose, nginx and systemd (Debian packages) and npm. Run from anywhere.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+
+echo '== Dockerfile (dockerfile-utils lint)'
+# Instructions, flags, durations and ports; not whether the build succeeds (that needs Docker).
+npx --yes dockerfile-utils@0.16.3 lint "$root/Dockerfile"
+echo ok
 
 echo '== compose.yaml (docker-compose config)'
 # compose.yaml reads .env; the example stands in for it when there is none.
