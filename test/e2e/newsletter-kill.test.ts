@@ -1,16 +1,8 @@
 import assert from 'node:assert/strict'
-import type { ChildProcess } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { buildApp, type App } from '../../src/app.js'
-import { loadConfig } from '../../src/config.js'
-import { createNewsletterRepository } from '../../src/newsletter/index.js'
-import { connect, migrateToLatest, type Storage } from '../../src/storage/index.js'
-import { openTestStorage, skipFor, TEST_DATABASE_URL, testDialects } from '../support/dialects.js'
-import { articleInput, seedBasics } from '../support/factories.js'
-import { startSmtpSink, until, type SmtpSink } from '../support/smtp-sink.js'
+import { skipFor, testDialects } from '../support/dialects.js'
+import { until } from '../support/smtp-sink.js'
+import { openWorkerFixture, type WorkerFixture } from '../support/worker-fixture.js'
 import { errorLines, exited, startWorkerProcess } from '../support/worker-process.js'
 
 const RECIPIENTS = 1000
@@ -20,73 +12,21 @@ for (const dialect of testDialects) {
     `${dialect}: a send killed midway and restarted reaches everyone exactly once`,
     { skip: await skipFor(dialect) },
     () => {
-      let storage: Storage
-      let app: App
-      let url = ''
-      let dir = ''
-      let sink: SmtpSink
-      const children: ChildProcess[] = []
-
+      let f: WorkerFixture
       before(async () => {
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-kill-'))
-        if (dialect === 'sqlite') {
-          url = `sqlite:${path.join(dir, 'masthead.db')}`
-          storage = await connect(url)
-          await migrateToLatest(storage.db)
-        } else {
-          storage = await openTestStorage('postgres')
-          const u = new URL(TEST_DATABASE_URL)
-          u.searchParams.set('schema', storage.schema!)
-          url = u.toString()
-        }
         // Slow enough (a few ms a message, two connections) that the kill lands mid-send.
-        sink = await startSmtpSink({ delayMs: 3 })
-        app = await buildApp({
-          config: loadConfig({
-            LOG_LEVEL: 'silent',
-            MEDIA_DIR: dir,
-            MAIL_FROM: 'news@example.org',
-          }),
-          storage,
-          logger: false,
-        })
+        f = await openWorkerFixture(dialect, { delayMs: 3 })
       })
-      after(async () => {
-        for (const c of children) c.kill('SIGKILL')
-        await Promise.all(children.map(exited))
-        await app.http.close()
-        await storage.close()
-        await sink.close()
-        fs.rmSync(dir, { recursive: true, force: true })
-      })
+      after(() => f?.close())
 
       it(`kills the worker after a third of ${RECIPIENTS} messages, restarts it, and every recipient has one message`, async () => {
-        const b = await seedBasics(app)
-        const article = await app.content.createArticle(articleInput(b))
-        const newsletterId = await app.newsletters.createNewsletter({
-          slug: 'weekly',
-          name: 'The Weekly',
-          language: 'en',
-        })
-        const repo = createNewsletterRepository(storage.db)
+        const { app, storage, url, sink, children } = f
         const emails = Array.from({ length: RECIPIENTS }, (_, i) => `r${i}@example.net`)
-        for (const e of emails) {
-          const sub = await repo.subscriberId(e, new Date())
-          await repo.saveSubscription({
-            subscriberId: sub,
-            newsletterId,
-            status: 'confirmed',
-            consentText: 'test',
-            now: new Date(),
-          })
-        }
-        const id = await app.editions.createDraft(newsletterId, { suggested: false, staffId: null })
-        await app.editions.update(id, {
+        const id = await f.approvedEdition({
+          emails,
           subject: 'Killed and resumed',
           intro: 'One message each, whatever happens to the sender.',
-          items: [{ articleId: article.id, blurb: '' }],
         })
-        await app.editions.approve(id, null)
 
         const firstWorker = startWorkerProcess(url, sink)
         const first = firstWorker.child
