@@ -12,6 +12,7 @@ import {
 } from './content/index.js'
 import { createMediaStore, type MediaStore } from './files/index.js'
 import { databasePing, registerHealth } from './http/health.js'
+import { registerMetrics } from './http/metrics.js'
 import { PageCache } from './http/page-cache.js'
 import { createPurgeBus } from './http/purge-bus.js'
 import { staffMailData, staffMailWork } from './staff/staff-mail.job.js'
@@ -281,6 +282,15 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   })
   site.register(http)
   registerHealth(http, { ping: databasePing(storage.db) })
+  registerMetrics(http, {
+    token: config.METRICS_TOKEN,
+    ...(cache ? { pageCache: () => cache.stats() } : {}),
+    queueDepth: async () => ({
+      'edition.send': await queue.depth('edition.send'),
+      'staff.mail': await queue.depth('staff.mail'),
+    }),
+    sendProgress: () => editions.sendProgress(),
+  })
   registerMailWebhook(http, { subscribers, secret: config.MAIL_WEBHOOK_SECRET })
   registerStripeWebhook(http, { contributions })
   const adminRoutes = await registerAdmin(http, {

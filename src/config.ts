@@ -57,6 +57,11 @@ export const ConfigSchema = z.object({
    * HTTPS (directly or, from a trusted proxy, by X-Forwarded-Proto). 0 sends none. Without
    * includeSubDomains: a mirror's other names may still be served over plain HTTP.
    */
+  /**
+   * Opens GET /metrics (Prometheus text format) to requests carrying
+   * `Authorization: Bearer <token>`; unset, /metrics does not exist. At least 24 characters.
+   */
+  METRICS_TOKEN: z.string().min(24).optional(),
   HSTS_MAX_AGE: z.coerce.number().int().min(0).max(63_072_000).default(15_552_000),
   /**
    * Host names this site answers to, comma-separated; `*.example.net` matches any subdomain.

@@ -83,6 +83,8 @@ export interface EditionService {
   findEdition(id: number): Promise<Edition | undefined>
   listEditions(newsletterId: number): Promise<Edition[]>
   deliveryCounts(ids: number[]): Promise<Map<number, DeliveryCounts>>
+  /** Where every send in progress stands, for the metrics. */
+  sendProgress(): Promise<Map<number, DeliveryCounts>>
   /** Sent editions, newest first, for the public archive. */
   listSent(
     newsletterId: number,
@@ -161,6 +163,7 @@ export function createEditionService(deps: EditionServiceDeps): EditionService {
     findEdition: (id: number) => editions.findEdition(id),
     listEditions: (newsletterId: number) => editions.listEditions(newsletterId, 50),
     deliveryCounts: (ids: number[]) => editions.deliveryCounts(ids),
+    sendProgress: async () => editions.deliveryCounts(await editions.sendingEditions()),
     listSent: (newsletterId: number, limit: number, offset: number) =>
       editions.listSent(newsletterId, limit, offset),
     sentItems: (id: number) => editions.sentItems(id),

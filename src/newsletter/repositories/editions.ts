@@ -69,6 +69,8 @@ export interface EditionStore {
   dueApproved(now: Date): Promise<number[]>
   /** Editions a worker started and stopped renewing: the worker died; someone must resume. */
   stalledSends(now: Date): Promise<number[]>
+  /** Every edition that is sending now, whoever holds it. */
+  sendingEditions(): Promise<number[]>
   /** Every newsletter whose schedule is not off. */
   newsletterSchedules(): Promise<NewsletterSchedule[]>
 }
@@ -308,6 +310,15 @@ export function createEditionStore(db: Kysely<Database>): EditionStore {
         .where((eb) =>
           eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now.getTime())]),
         )
+        .execute()
+      return rows.map((r) => r.id)
+    },
+
+    async sendingEditions(): Promise<number[]> {
+      const rows = await db
+        .selectFrom('edition')
+        .select('id')
+        .where('status', '=', 'sending')
         .execute()
       return rows.map((r) => r.id)
     },
