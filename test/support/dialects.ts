@@ -74,12 +74,15 @@ export async function openTestStorage(dialect: DialectName): Promise<Storage> {
     applicationName: testApplicationName(schema),
   })
   // Kysely's migrator lists tables with has_schema_privilege() over every schema; when another
-  // suite drops its schema during that scan, PostgreSQL fails the query naming *that* schema, or
-  // a table in it. The race is between suites, not in the code under test: try again. (A table
-  // missing from our own schema is a real failure and is not retried.)
+  // suite drops its schema (or its pg-boss schema, `<schema>_jobs`) during that scan,
+  // PostgreSQL fails the query naming *that* schema, or a table in it. The race is between
+  // suites, not in the code under test: try again. (A table missing from our own schema is a
+  // real failure and is not retried.)
   const otherSuite = (why: string) => {
     const named =
-      /^(?:schema "(t_\d+_[0-9a-f]+)"|relation "(t_\d+_[0-9a-f]+)\.\w+") does not exist$/.exec(why)
+      /^(?:schema "(t_\d+_[0-9a-f]+)(?:_\w+)?"|relation "(t_\d+_[0-9a-f]+)(?:_\w+)?\.\w+") does not exist$/.exec(
+        why,
+      )
     return !!named && (named[1] ?? named[2]) !== schema
   }
   for (let attempt = 1; ; attempt++) {
@@ -88,7 +91,7 @@ export async function openTestStorage(dialect: DialectName): Promise<Storage> {
       break
     } catch (err) {
       const why = String((err as { cause?: { message?: string } }).cause?.message ?? err)
-      if (attempt >= 3 || !otherSuite(why)) throw err
+      if (attempt >= 5 || !otherSuite(why)) throw err
     }
   }
   return {
