@@ -10,6 +10,9 @@ import { articleInput, seedBasics } from '../support/factories.js'
 import { fixedClock } from '../../src/lib/clock.js'
 import { buildTestApp, type TestApp } from '../support/test-app.js'
 
+/** How long the passkey steps may take before the test gives up (a limit, not a pause). */
+const PASSKEY_WAIT_MS = 60_000
+
 const OUT = 'test-output'
 const VNU = 'node_modules/vnu-jar/build/dist/vnu.jar'
 
@@ -120,12 +123,14 @@ describe('the admin in Chromium', { skip: browserSkipReason() }, () => {
     await page.fill('#passkey-password', 'a long enough passphrase')
     await page.fill('#passkey-name', 'Test laptop')
     await page.click('[data-passkey=register]')
-    await page.waitForSelector('text=Passkey added', { timeout: 10_000 })
-    await page.waitForSelector('text=Test laptop', { timeout: 10_000 })
+    // Conditions, with room for a machine whose two cores are busy with other suites: argon2
+    // and the WebAuthn ceremony can take seconds there.
+    await page.waitForSelector('text=Passkey added', { timeout: PASSKEY_WAIT_MS })
+    await page.waitForSelector('text=Test laptop', { timeout: PASSKEY_WAIT_MS })
     await page.click('button:has-text("Sign out everywhere")')
     await page.waitForURL(/\/admin\/sign-in/)
     await page.click('[data-passkey=sign-in]')
-    await page.waitForURL(/\/admin\/articles/, { timeout: 10_000 })
+    await page.waitForURL(/\/admin\/articles/, { timeout: PASSKEY_WAIT_MS })
     assert.match(await page.content(), /Desk Editor/)
     assert.deepEqual(errors, [])
     await context.close()
