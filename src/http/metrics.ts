@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client'
 import { AppError } from '../lib/errors.js'
 import type { PageCacheStats } from './page-cache.js'
@@ -27,6 +27,15 @@ export interface MetricsOptions extends MetricsSources {
  */
 export function registerMetrics(app: FastifyInstance, opts: MetricsOptions): Registry {
   const register = new Registry()
+  const notFound = (reply: FastifyReply): never => {
+    reply.header('cache-control', 'no-store')
+    throw new AppError('NOT_FOUND', { status: 404, message: 'Page not found' })
+  }
+  if (!opts.token) {
+    // Closed: no hook on every request and no collectors, for figures nobody may read.
+    app.get('/metrics', async (_req, reply) => notFound(reply))
+    return register
+  }
   collectDefaultMetrics({ register, prefix: 'masthead_' })
 
   // Label by route pattern, never by URL: the number of series stays bounded whatever is asked.
@@ -92,17 +101,14 @@ export function registerMetrics(app: FastifyInstance, opts: MetricsOptions): Reg
     })
   }
 
-  const expected = opts.token ? Buffer.from(`Bearer ${opts.token}`) : null
+  const expected = Buffer.from(`Bearer ${opts.token}`)
   const allowed = (header: string | undefined) => {
-    if (!expected || !header) return false
+    if (!header) return false
     const given = Buffer.from(header)
     return given.length === expected.length && crypto.timingSafeEqual(given, expected)
   }
   app.get('/metrics', async (req, reply) => {
-    if (!allowed(req.headers.authorization)) {
-      reply.header('cache-control', 'no-store')
-      throw new AppError('NOT_FOUND', { status: 404, message: 'Page not found' })
-    }
+    if (!allowed(req.headers.authorization)) notFound(reply)
     return reply
       .header('content-type', register.contentType)
       .header('cache-control', 'no-store')

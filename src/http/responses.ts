@@ -46,6 +46,11 @@ export interface PageResponse {
   vary?: readonly string[]
 }
 
+/** The content keys as a CDN's Surrogate-Key header: purge there by the keys we purge by. */
+export function surrogateKey(keys: readonly string[]): string {
+  return keys.map((k) => k.replace(':', '-')).join(' ')
+}
+
 export function buildEntry(p: PageResponse): CachedResponse {
   const body = typeof p.body === 'string' ? Buffer.from(p.body) : p.body
   const etag = etagOf(body)
@@ -57,7 +62,7 @@ export function buildEntry(p: PageResponse): CachedResponse {
     vary: ['Accept-Encoding', ...(p.vary ?? [])].join(', '),
   }
   // For a CDN in front: purge by the same keys we purge by.
-  if (keys.length) headers['surrogate-key'] = keys.map((k) => k.replace(':', '-')).join(' ')
+  if (keys.length) headers['surrogate-key'] = surrogateKey(keys)
   return { status: p.status ?? 200, body, etag, headers, keys }
 }
 

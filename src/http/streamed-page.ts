@@ -2,7 +2,14 @@ import { Readable, pipeline } from 'node:stream'
 import zlib from 'node:zlib'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { PageCache } from './page-cache.js'
-import { CACHE_CONTROL_PAGE, acceptsGzip, buildEntry, cacheIdOf, pathOf } from './responses.js'
+import {
+  CACHE_CONTROL_PAGE,
+  acceptsGzip,
+  buildEntry,
+  cacheIdOf,
+  pathOf,
+  surrogateKey,
+} from './responses.js'
 
 export interface StreamedPage {
   /** The page in parts, written to the reader as they come. */
@@ -41,7 +48,7 @@ export function sendStreamedPage(
     .header('content-type', p.type)
     .header('cache-control', CACHE_CONTROL_PAGE)
     .header('vary', 'Accept-Encoding')
-  if (keys.length) reply.header('surrogate-key', keys.map((k) => k.replace(':', '-')).join(' '))
+  if (keys.length) reply.header('surrogate-key', surrogateKey(keys))
   const stream = Readable.from(bytes())
   if (!acceptsGzip(req)) return reply.send(stream)
   // pipeline, not pipe: a database error halfway through must end the gzip stream too.

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { SESSION_MAX_MS } from '../../staff/staff-service.js'
+import { localPath } from '../../http/local-path.js'
 import { cookie } from '../http-forms.js'
 
 export const SESSION_COOKIE = 'mh_session'
@@ -57,7 +58,5 @@ export function signedOut(req: FastifyRequest, reply: FastifyReply) {
 
 /** Only paths inside the admin: a sign-in link must not send anyone elsewhere. */
 export function safeNext(v: unknown): string {
-  return typeof v === 'string' && /^\/admin(\/[A-Za-z0-9/_?=&%-]*)?$/.test(v) && !v.startsWith('//')
-    ? v
-    : '/admin/articles'
+  return localPath(v, '/admin') ?? '/admin/articles'
 }
