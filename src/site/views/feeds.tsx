@@ -58,11 +58,17 @@ export async function renderFeed(
       content,
       date: a.updatedAt,
       published: a.publishedAt,
-      author: a.credits.map((c) =>
-        c.kind === 'author'
-          ? { name: c.author.name, link: abs(authorPath(c.author.slug)) }
-          : { name: creditName(c) },
-      ),
+      // A story without a byline has no author element at all (the feed library reads the
+      // first author of an empty list and fails).
+      ...(a.credits.length
+        ? {
+            author: a.credits.map((c) =>
+              c.kind === 'author'
+                ? { name: c.author.name, link: abs(authorPath(c.author.slug)) }
+                : { name: creditName(c) },
+            ),
+          }
+        : {}),
       category: [{ name: a.section.name }],
       ...(a.leadImage
         ? {
