@@ -282,7 +282,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   })
   site.register(http)
   registerHealth(http, { ping: databasePing(storage.db) })
-  registerMetrics(http, {
+  await registerMetrics(http, {
     token: config.METRICS_TOKEN,
     ...(cache ? { pageCache: () => cache.stats() } : {}),
     queueDepth: async () => ({

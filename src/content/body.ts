@@ -1,4 +1,5 @@
-import sanitizeHtml from 'sanitize-html'
+import { createRequire } from 'node:module'
+import type sanitizeHtml from 'sanitize-html'
 import { squish, truncateWords } from '../lib/text.js'
 import { BODY_ALLOW_LIST, IMAGE_ID, LINK_SCHEMES } from './allow-list.js'
 
@@ -44,8 +45,15 @@ const OPTIONS: sanitizeHtml.IOptions = {
     !IMAGE_ID.test(frame.attribs['data-image-id']),
 }
 
+// Read on the first save, not at start-up: reader pages never sanitize (bodies are stored
+// clean), and loading sanitize-html and its parser is a tenth of a cold start.
+const require = createRequire(import.meta.url)
+let loaded: typeof sanitizeHtml | undefined
+const sanitizer = (): typeof sanitizeHtml =>
+  (loaded ??= require('sanitize-html') as typeof sanitizeHtml)
+
 export function sanitizeBody(html: string): string {
-  return flattenFigures(sanitizeHtml(html, OPTIONS)).trim()
+  return flattenFigures(sanitizer()(html, OPTIONS)).trim()
 }
 
 /**
@@ -82,7 +90,7 @@ function flattenFigures(html: string): string {
 export function bodyText(html: string): string {
   return (
     squish(
-      sanitizeHtml(html.replace(/<\/(p|h[2-4]|li|blockquote|figcaption|td|th)>/g, ' $&'), {
+      sanitizer()(html.replace(/<\/(p|h[2-4]|li|blockquote|figcaption|td|th)>/g, ' $&'), {
         allowedTags: [],
         allowedAttributes: {},
       }),

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client'
+import type { Registry } from 'prom-client'
 import { AppError } from '../lib/errors.js'
 import type { PageCacheStats } from './page-cache.js'
 
@@ -23,10 +23,13 @@ export interface MetricsOptions extends MetricsSources {
  * status; the page cache's hits, misses and size; each queue's depth; the progress of sends;
  * and Node's own (event-loop lag, memory, GC). Closed unless METRICS_TOKEN is set, then only
  * with `Authorization: Bearer <token>`; anything else gets the same 404 as a missing page, so
- * the endpoint does not announce itself. A scrape never touches the page cache.
+ * the endpoint does not announce itself. A scrape never touches the page cache. Resolves to the
+ * registry, or null when closed.
  */
-export function registerMetrics(app: FastifyInstance, opts: MetricsOptions): Registry {
-  const register = new Registry()
+export async function registerMetrics(
+  app: FastifyInstance,
+  opts: MetricsOptions,
+): Promise<Registry | null> {
   const notFound = (reply: FastifyReply): never => {
     reply.header('cache-control', 'no-store')
     throw new AppError('NOT_FOUND', { status: 404, message: 'Page not found' })
@@ -34,8 +37,11 @@ export function registerMetrics(app: FastifyInstance, opts: MetricsOptions): Reg
   if (!opts.token) {
     // Closed: no hook on every request and no collectors, for figures nobody may read.
     app.get('/metrics', async (_req, reply) => notFound(reply))
-    return register
+    return null
   }
+  // prom-client is read only when metrics are on: a site without them does not load it.
+  const { Counter, Gauge, Registry, collectDefaultMetrics } = await import('prom-client')
+  const register = new Registry()
   collectDefaultMetrics({ register, prefix: 'masthead_' })
 
   // Label by route pattern, never by URL: the number of series stays bounded whatever is asked.

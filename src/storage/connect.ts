@@ -1,10 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import pg from 'pg'
+import type pg from 'pg'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import type { Database } from './schema.js'
 import { type ConnectionErrorLog, guardPool, resilientPool } from './pg-resilience.js'
+import { loadPg } from './pg-driver.js'
 import { type SnapshotResult, snapshotPostgres, snapshotSqlite } from './snapshot.js'
 
 export type DialectName = 'sqlite' | 'postgres'
@@ -45,10 +46,6 @@ export interface Storage {
   /** Closes every connection; safe to call twice. */
   close(): Promise<void>
 }
-
-// PostgreSQL returns bigint (int8) as strings; our bigints are ids and epoch milliseconds,
-// far below 2^53, so numbers are exact and both dialects hand back the same types.
-pg.types.setTypeParser(20, (v) => Number(v))
 
 export interface ConnectOptions {
   /** Most connections the PostgreSQL pool opens (10 when not given). */
@@ -118,6 +115,7 @@ function connectSqlite(file: string): Storage {
 }
 
 async function connectPostgres(url: string, opts: ConnectOptions): Promise<Storage> {
+  const pg = await loadPg()
   const applicationName = opts.applicationName ?? 'masthead'
   const log = opts.onConnectionError ?? logToStderr
   const u = new URL(url)

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import pg from 'pg'
+import type pg from 'pg'
+import { loadPg } from './pg-driver.js'
 
 /**
  * Whole-database copies for `masthead backup` and `masthead restore` (src/backup/): the one place
@@ -105,6 +106,7 @@ export async function snapshotPostgres(
   schema: string | undefined,
   file: string,
 ): Promise<SnapshotResult> {
+  const pg = await loadPg()
   const client = new pg.Client({ connectionString: url, application_name: 'masthead backup' })
   await client.connect()
   try {
@@ -141,6 +143,7 @@ export async function countRows(url: string): Promise<RowCounts> {
       db.close()
     }
   }
+  const pg = await loadPg()
   const client = new pg.Client({ connectionString: target.url })
   await client.connect()
   try {
@@ -197,6 +200,7 @@ export async function restoreSnapshot(
       `The backup holds schema "${from.schema ?? 'public'}"; restore it into a DATABASE_URL with ${from.schema ? `?schema=${from.schema}` : 'no schema parameter'}`,
     )
   }
+  const pg = await loadPg()
   const client = new pg.Client({ connectionString: target.url })
   await client.connect()
   try {
