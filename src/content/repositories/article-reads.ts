@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely } from 'kysely'
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely'
 import { jsonArrayFrom as pgJsonArrayFrom } from 'kysely/helpers/postgres'
 import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite'
 import type { Database, DialectName } from '../../storage/index.js'
@@ -12,7 +12,11 @@ import {
   publishedBase,
   toCredits,
   toSummaries,
+  toSummary,
 } from './rows.js'
+
+/** How many of the section's latest articles "Read more" considers besides the topics'. */
+const SAME_SECTION_CANDIDATES = 6
 
 /** Which published articles a list shows. */
 export type ListFilter =
@@ -245,47 +249,62 @@ export function createArticleReads(
     },
 
     async relatedCandidates(article, perList, now) {
-      const byTopic = await Promise.all(
-        article.topicIds.map((topicId) =>
+      // One statement for every list (each topic's latest, then the section's): an article
+      // page costs one round trip for "Read more" however many topics it has. Each list keeps
+      // its own ORDER BY and LIMIT inside a derived table, which both dialects allow in a UNION.
+      const lists = [
+        ...article.topicIds.map((topicId) =>
           linkedBase({ kind: 'topic', topicId }, now)
             .select(['article.id', 'article.section_id', 'article.published_at'])
             .where('article.id', '!=', article.id)
             .orderBy('l.published_at', 'desc')
             .orderBy('l.article_id', 'desc')
-            .limit(perList)
-            .execute(),
+            .limit(perList),
         ),
+        publishedBase(db, now)
+          .select(['article.id', 'article.section_id', 'article.published_at'])
+          .where('article.section_id', '=', article.sectionId)
+          .where('article.id', '!=', article.id)
+          .orderBy('article.published_at', 'desc')
+          .orderBy('article.id', 'desc')
+          .limit(SAME_SECTION_CANDIDATES),
+      ].map((q, i) =>
+        db
+          .selectFrom(q.as(`list${i}`))
+          .select([`list${i}.id`, `list${i}.section_id`, `list${i}.published_at`])
+          .select(sql<number>`${sql.lit(i)}`.as('list')),
       )
-      const sameSection = await publishedBase(db, now)
-        .select(['article.id', 'article.section_id', 'article.published_at'])
-        .where('article.section_id', '=', article.sectionId)
-        .where('article.id', '!=', article.id)
-        .orderBy('article.published_at', 'desc')
-        .orderBy('article.id', 'desc')
-        .limit(6)
+      const rows = await lists
+        .slice(1)
+        .reduce((all, q) => all.unionAll(q), lists[0]!)
         .execute()
+      const sectionList = article.topicIds.length
       const shared = new Map<number, number>()
-      for (const list of byTopic)
-        for (const r of list) shared.set(r.id, (shared.get(r.id) ?? 0) + 1)
-      const candidates = [...byTopic.flat(), ...sameSection].map((r) => ({
-        id: r.id,
-        sectionId: r.section_id,
-        publishedAt: r.published_at ?? 0,
+      for (const r of rows) {
+        if (Number(r.list) !== sectionList) shared.set(r.id, (shared.get(r.id) ?? 0) + 1)
+      }
+      const candidates = rows.map((r) => ({
+        id: Number(r.id),
+        sectionId: Number(r.section_id),
+        publishedAt: Number(r.published_at ?? 0),
       }))
       return { candidates, shared }
     },
 
     async summariesByIds(ids, now) {
       if (ids.length === 0) return []
+      // A few rows: their bylines ride along as JSON, one query instead of two.
       const rows = await publishedBase(db, now)
         .leftJoin('image as li', 'li.id', 'article.lead_image_id')
         .select(SUMMARY_COLUMNS)
         .select(LEAD_IMAGE_COLUMNS)
+        .select(creditsJson)
         .where('article.id', 'in', ids)
         .execute()
-      const items = await toSummaries(db, rows)
       const order = new Map(ids.map((id, i) => [id, i]))
-      return items.sort((a, b) => order.get(a.id)! - order.get(b.id)!)
+      return rows
+        .map((r) => ({ ...toSummary(r), credits: toCredits(r.credits) }))
+        .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
     },
 
     async bodiesByIds(ids) {

@@ -132,7 +132,12 @@ export async function toSummaries(
     db,
     rows.map((r) => r.id),
   )
-  return rows.map((r) => ({
+  return rows.map((r) => ({ ...toSummary(r), credits: credits.get(r.id) ?? [] }))
+}
+
+/** A list row as a summary, without its byline (the caller brings that). */
+export function toSummary(r: SummaryRow): Omit<ArticleSummary, 'credits'> {
+  return {
     id: r.id,
     slug: r.slug,
     section: { id: r.section_id, slug: r.section_slug, name: r.section_name },
@@ -144,8 +149,7 @@ export async function toSummaries(
     leadImage: leadImageOf(r),
     publishedAt: new Date(r.published_at ?? 0),
     updatedAt: new Date(r.updated_at),
-    credits: credits.get(r.id) ?? [],
-  }))
+  }
 }
 
 /** SQLite hands JSON back as text, PostgreSQL as values. */
