@@ -7,11 +7,13 @@
 // targets); what the benches share is under lib/.
 import path from 'node:path'
 import { RESULTS_DIR, parseDialectOptions, runDialectBench, runMain } from './lib/setup.mjs'
-import { benchDialect, openDb } from './reader/loads.mjs'
-import { TARGETS, report, targetsFor } from './reader/report.mjs'
+import { DEFAULT_ARTICLES, benchDialect, openDb } from './reader/loads.mjs'
+import { TARGETS, compareSizes, report, targetsFor } from './reader/report.mjs'
 
 const NAME = 'bench'
-const RESULTS = path.join(RESULTS_DIR, 'latest.json')
+/** latest.json at the default 10,000 articles; latest-<n>.json at any other count. */
+const resultsFile = (articles) =>
+  path.join(RESULTS_DIR, articles === DEFAULT_ARTICLES ? 'latest.json' : `latest-${articles}.json`)
 
 const HELP = `Usage: node bench/run.mjs [options]   (or: npm run bench -- [options])
 
@@ -32,7 +34,7 @@ function options() {
   })
   const duration = Number(v.duration ?? env.BENCH_DURATION ?? (quick ? 3 : 15))
   const connections = Number(v.connections ?? env.BENCH_CONNECTIONS ?? 50)
-  const articles = Number(v.articles ?? env.BENCH_ARTICLES ?? 10_000)
+  const articles = Number(v.articles ?? env.BENCH_ARTICLES ?? DEFAULT_ARTICLES)
   if (!(duration > 0 && duration <= 3600))
     problems.push('--duration must be a number of seconds (1 to 3600)')
   if (!(Number.isInteger(connections) && connections >= 1 && connections <= 10_000))
@@ -66,9 +68,10 @@ runMain(NAME, async () => {
     openDb,
     benchDialect,
     complete(results) {
+      results.compared = compareSizes(results, resultsFile(1_000))
       results.targets = results.dialects.flatMap((d) => (d.error || d.skipped ? [] : targetsFor(d)))
     },
     report,
-    resultsFile: RESULTS,
+    resultsFile: resultsFile(opt.articles),
   })
 })

@@ -56,6 +56,7 @@ export async function startServer(db, { env = {}, readyPath = '/', everyMs = 10 
   return {
     base,
     port,
+    pid: handle.child.pid,
     readyMs: round(readyMs),
     logs,
     isDead: () => dead,

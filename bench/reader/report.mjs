@@ -1,6 +1,8 @@
 // The reader bench's report: the loads, cold start, memory and page weight in tables, and each
 // figure against its target.
+import fs from 'node:fs'
 import { textTable } from '../lib/measure.mjs'
+import { UNCACHED_PAGES } from './loads.mjs'
 import { round, say, writtenTo } from '../lib/setup.mjs'
 
 export const TARGETS = {
@@ -76,6 +78,47 @@ export function targetsFor(d) {
   return t
 }
 
+/**
+ * Each uncached page type against the same page at 1,000 articles (from `smallFile`, written by
+ * `--articles 1000`): the archive may make a page at most twice as slow. Null when this run is
+ * the small one or the small run's file is missing.
+ */
+export function compareSizes(results, smallFile) {
+  if (results.options.articles <= 1_000 || !fs.existsSync(smallFile)) return null
+  const small = JSON.parse(fs.readFileSync(smallFile, 'utf8'))
+  const rows = []
+  for (const d of results.dialects) {
+    const s = small.dialects?.find((x) => x.dialect === d.dialect)
+    for (const [key, label] of UNCACHED_PAGES) {
+      const big = d.uncached?.[key]?.reqPerSec
+      const base = s?.uncached?.[key]?.reqPerSec
+      if (!big || !base) continue
+      rows.push({ dialect: d.dialect, page: label, small: base, big, ratio: round(base / big, 2) })
+    }
+  }
+  return { smallArticles: small.options?.articles ?? 1_000, commit: small.machine?.gitCommit, rows }
+}
+
+function reportComparison(c, articles) {
+  if (!c?.rows.length) return
+  say(`Page cache off: ${articles} articles against ${c.smallArticles} (target: at most 2× slower)`)
+  say(
+    textTable(
+      c.rows.map((r) => [
+        r.dialect,
+        r.page,
+        r.small.toLocaleString('en-US'),
+        r.big.toLocaleString('en-US'),
+        `${r.ratio}×`,
+        r.ratio <= 2 ? 'PASS' : 'MISS',
+      ]),
+      ['dialect', 'page', `req/s at ${c.smallArticles}`, `req/s at ${articles}`, 'slower', ''],
+      ['l', 'l', 'r', 'r', 'r', 'l'],
+    ),
+  )
+  say()
+}
+
 export function report(results, opt, resultsFile) {
   const fmt = (n) =>
     n === null || n === undefined
@@ -95,9 +138,11 @@ export function report(results, opt, resultsFile) {
       ['topic', 'topic'],
       ['rss', 'rss (feed.xml)'],
       ['articleWrk', 'article (cached, wrk)'],
-      ['articleNoCache', 'article (cache off)'],
+      ...UNCACHED_PAGES.map(([k, label]) => [`uncached.${k}`, `${label} (cache off)`]),
     ]) {
-      const l = d.loads?.[key]
+      const l = key.startsWith('uncached.')
+        ? d.uncached?.[key.slice('uncached.'.length)]
+        : d.loads?.[key]
       if (!l) continue
       if (l.skipped) rows.push([d.dialect, label, `skipped: ${l.skipped}`])
       else
@@ -150,6 +195,7 @@ export function report(results, opt, resultsFile) {
     )
     say()
   }
+  reportComparison(results.compared, opt.articles)
   const t = results.targets
   if (t.length) {
     say('Targets')
