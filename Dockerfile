@@ -75,5 +75,5 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
 
 # tini is PID 1: it forwards SIGTERM to node (which drains, then exits) and reaps zombies
 # (pg_dump children of `masthead backup`).
-ENTRYPOINT ["/usr/bin/tini", "--", "node", "dist/src/main.js"]
+ENTRYPOINT ["/usr/bin/tini", "--", "node", "dist/masthead.js"]
 CMD ["serve"]

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // The installed `masthead` command runs the compiled CLI (npm run build first).
-import '../dist/src/main.js'
+import '../dist/masthead.js'

@@ -11,7 +11,7 @@ import { killAllChildrenSync, stopAllChildren } from './processes.mjs'
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const DATA = path.join(ROOT, 'bench', '.data')
 export const RESULTS_DIR = path.join(ROOT, 'bench', 'results')
-export const MAIN = path.join(ROOT, 'dist', 'src', 'main.js')
+export const MAIN = path.join(ROOT, 'dist', 'masthead.js')
 export const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test'
 
 // Node flags come from `npm start`, so the benchmarks run the server exactly as operators do.
@@ -89,7 +89,7 @@ export function parseDialectOptions(name, help, options) {
 /** Exits with 2 when the compiled app is missing; `hint` names the npm script that builds. */
 function requireBuild(name, hint) {
   if (fs.existsSync(MAIN)) return
-  console.error(`${name}: dist/src/main.js is missing; run "npm run build" first (${hint}).`)
+  console.error(`${name}: dist/masthead.js is missing; run "npm run build" first (${hint}).`)
   process.exit(2)
 }
 

@@ -2,7 +2,14 @@ import cookie from '@fastify/cookie'
 import formbody from '@fastify/formbody'
 import type { FastifyInstance, RouteOptions } from 'fastify'
 import { DEFAULT_MAX_UPLOAD_BYTES } from '../files/index.js'
-import { loadAsset, loadBuiltAsset, loadStylesheet, serveAsset } from '../http/assets.js'
+import {
+  builtFile,
+  loadAsset,
+  loadBuiltAsset,
+  loadStylesheet,
+  serveAsset,
+  sourceDir,
+} from '../http/assets.js'
 import { type AdminDeps, createAdminTools } from './deps.js'
 import { parseForm } from './http-forms.js'
 import { navEntries } from './nav.js'
@@ -75,16 +82,13 @@ export async function registerAdmin(
   app: FastifyInstance,
   deps: AdminDeps,
 ): Promise<readonly RegisteredAdminRoute[]> {
-  const css = loadStylesheet(new URL('.', import.meta.url), 'admin', '/admin/assets')
+  const css = loadStylesheet(sourceDir('admin'), 'admin', '/admin/assets')
   // The rich editor is built by `npm run build`; without it the form's textarea is the editor.
-  const built = (name: string) => [
-    new URL(`../../admin-assets/${name}`, import.meta.url),
-    new URL(`../../dist/admin-assets/${name}`, import.meta.url),
-  ]
+  const built = (name: string) => [builtFile(`admin-assets/${name}`)]
   const js = 'text/javascript; charset=utf-8'
   const editorJs = loadBuiltAsset(built('editor.js'), '/admin/assets', js)
   const editorCss = loadBuiltAsset(built('editor.css'), '/admin/assets', 'text/css; charset=utf-8')
-  const passkeyJs = loadAsset(new URL('.', import.meta.url), 'passkey.js', '/admin/assets', js)
+  const passkeyJs = loadAsset(sourceDir('admin'), 'passkey.js', '/admin/assets', js)
   const routes = adminRoutes(deps)
   const pipeline = createPipeline({
     staff: deps.staff,

@@ -47,10 +47,10 @@ const OPTIONS: sanitizeHtml.IOptions = {
 
 // Read on the first save, not at start-up: reader pages never sanitize (bodies are stored
 // clean), and loading sanitize-html and its parser is a tenth of a cold start.
-const require = createRequire(import.meta.url)
+const requireCjs = createRequire(import.meta.url)
 let loaded: typeof sanitizeHtml | undefined
 const sanitizer = (): typeof sanitizeHtml =>
-  (loaded ??= require('sanitize-html') as typeof sanitizeHtml)
+  (loaded ??= requireCjs('sanitize-html') as typeof sanitizeHtml)
 
 export function sanitizeBody(html: string): string {
   return flattenFigures(sanitizer()(html, OPTIONS)).trim()

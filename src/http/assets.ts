@@ -1,8 +1,9 @@
 import crypto from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import fs from 'node:fs'
+import path from 'node:path'
 import zlib from 'node:zlib'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 export interface Asset {
   /** Content-hashed path, e.g. /assets/site.3f9a1c2b.css: cached for a year. */
@@ -11,6 +12,29 @@ export interface Asset {
   body: Buffer
   gzip: Buffer
   etag: string
+}
+
+/**
+ * The folder holding package.json. Assets are found from it, so the same code finds them when it
+ * runs from src/ (tsx), from dist/src/ (tsc's output) or bundled into dist/masthead.js.
+ */
+export const PROJECT_ROOT = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)))
+
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${from}`)
+  }
+}
+
+/** A surface's source folder (`src/<area>/`), where its assets live. */
+export function sourceDir(area: string): URL {
+  return pathToFileURL(`${path.join(PROJECT_ROOT, 'src', area)}/`)
+}
+
+/** A file `npm run build` made (dist/admin-assets/…). */
+export function builtFile(name: string): URL {
+  return pathToFileURL(path.join(PROJECT_ROOT, 'dist', name))
 }
 
 /**

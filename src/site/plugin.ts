@@ -5,7 +5,7 @@ import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify'
 import type { SiteTextService } from '../content/index.js'
 import type { ContributionsService } from '../contributions/index.js'
 import type { MediaStore } from '../files/index.js'
-import { loadStylesheet, serveAsset } from '../http/assets.js'
+import { loadStylesheet, serveAsset, sourceDir } from '../http/assets.js'
 import { mailOrigin } from '../http/origin.js'
 import type { PageCache } from '../http/page-cache.js'
 import { addressLimit, registerRateLimits } from '../http/rate-limit.js'
@@ -84,7 +84,7 @@ function firstValueWins(s: string): Record<string, string> {
 /** The public reader site: every route parses, calls a loader or service and renders. */
 export function createSite(opts: SiteOptions): Site {
   const { deps, cache, newsletters, contributions } = opts
-  const css = loadStylesheet(new URL('.', import.meta.url))
+  const css = loadStylesheet(sourceDir('site'))
   const countryHeader = opts.support?.countryHeader ?? ''
   const shell = createShell({
     deps,
