@@ -5,6 +5,7 @@ import { type ContributionsService, parseCountry } from '../contributions/index.
 import type { PageDeps } from './pages/page-deps.js'
 import { QUIET_COOKIE, isQuiet } from './quiet-cookie.js'
 import type { PageMeta, SiteContext } from './views/context.js'
+import { voidTagsAsHtml } from './views/format.js'
 import { Layout } from './views/layout.js'
 import { ErrorView } from './views/list-views.js'
 import { type SupportSlots, SupportContext } from './views/support-slots.js'
@@ -88,12 +89,14 @@ export function createShell(o: ShellOptions): SiteShell {
     body: VNode,
     support: SupportSlots | null = null,
   ): string {
-    return `<!doctype html>${renderToString(
-      <SupportContext.Provider value={support}>
-        <Layout site={site} meta={meta}>
-          {body}
-        </Layout>
-      </SupportContext.Provider>,
+    return `<!doctype html>${voidTagsAsHtml(
+      renderToString(
+        <SupportContext.Provider value={support}>
+          <Layout site={site} meta={meta}>
+            {body}
+          </Layout>
+        </SupportContext.Provider>,
+      ),
     )}`
   }
 

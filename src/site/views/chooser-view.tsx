@@ -59,7 +59,7 @@ export function Chooser(props: {
       <fieldset class="frequency">
         <legend>How often</legend>
         {FREQUENCIES.map((f) => (
-          <span class="choice">
+          <div class="choice">
             <input
               type="radio"
               name="frequency"
@@ -68,7 +68,7 @@ export function Chooser(props: {
               checked={f === frequency}
             />
             <label for={`freq-${f}`}>{FREQUENCY_NAME[f]}</label>
-          </span>
+          </div>
         ))}
       </fieldset>
       {FREQUENCIES.map((f) => {
@@ -81,7 +81,7 @@ export function Chooser(props: {
           <fieldset class={`amounts amounts-${f}`}>
             <legend>Amount, {FREQUENCY_NAME[f].toLowerCase()}</legend>
             {amounts.map((m) => (
-              <span class="choice">
+              <div class="choice">
                 <input
                   type="radio"
                   name={`amount_${f}`}
@@ -90,7 +90,7 @@ export function Chooser(props: {
                   checked={m === chosen}
                 />
                 <label for={`amount-${f}-${m}`}>{amountLabel(m, props.currency, f)}</label>
-              </span>
+              </div>
             ))}
           </fieldset>
         )
@@ -115,7 +115,7 @@ export function Chooser(props: {
         <fieldset class="methods">
           <legend>Pay by</legend>
           {a.methods.map((m) => (
-            <span class="choice">
+            <div class="choice">
               <input
                 type="radio"
                 name="method"
@@ -124,7 +124,7 @@ export function Chooser(props: {
                 checked={m === method}
               />
               <label for={`method-${m}`}>{METHOD_NAME[m]}</label>
-            </span>
+            </div>
           ))}
         </fieldset>
       ) : (

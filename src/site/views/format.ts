@@ -43,3 +43,18 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029')
 }
+
+// A void element as the renderer writes it: its attributes (values always in double quotes, in
+// which `"` is escaped; a value may hold `/>`), then `/>`.
+const SELF_CLOSED_VOID =
+  /<(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)((?:\s+[^\s"'=/>]+(?:="[^"]*")?)*)\s*\/>/g
+
+/**
+ * HTML's void elements written as HTML (`<input … checked>`), not as XML (`<input … checked/>`):
+ * w3m, a text browser some readers behind blocks use, reads `checked/` as an unknown attribute
+ * and shows no radio button as chosen. Text cannot hold a raw `<` (the renderer escapes it), so
+ * only real tags match.
+ */
+export function voidTagsAsHtml(html: string): string {
+  return html.replace(SELF_CLOSED_VOID, '<$1$2>')
+}
