@@ -256,7 +256,7 @@ export function createEditionSender(deps: SenderDeps): EditionSender {
         )
       // The next batch is claimed while half of this one is still to go: a claim on a busy
       // database can take longer than sending a lane's worth of messages, and lanes that wait
-      // for it send nothing (on PostgreSQL a quarter of the time, measured at 20,000).
+      // for it send nothing (a quarter of the time on PostgreSQL, measured on a busy machine).
       const refillBelow = Math.max(concurrency, Math.floor(batchSize / 2))
       let exhausted = false
       let leaseLost = false
