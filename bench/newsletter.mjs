@@ -99,7 +99,6 @@ async function main() {
       sinkHandle.child.stdin.write('count\n')
     })
   const rows = []
-  let ceilingResult = null
   const out = { machine: machineInfo(ROOT), subscribers: n, connections: CONNECTIONS, runs: [] }
   for (const dialect of dialects) {
     if (dialect === 'sqlite') fs.rmSync(path.join(DATA, 'newsletter-bench.db'), { force: true })
@@ -111,40 +110,41 @@ async function main() {
       await c.query('drop schema if exists bench_newsletter_jobs cascade')
       await c.end()
     }
-    console.log(`${dialect}: seeding ${n} subscribers and sending one edition…`)
-    const r = await runRole([
+    // The ceiling depends on the message and the server, not the database, but the machine is
+    // shared and its load drifts: measured just before and just after each send, averaged.
+    const measureCeiling = async (when) => {
+      console.log(`the ceiling ${when} (bare nodemailer pool, ${CONNECTIONS} connections)…`)
+      return runRole(['--role', 'ceiling', '--subscribers', String(n), '--port', String(port)])
+    }
+    const sendArgs = (count) => [
       '--role',
       'send',
       '--dialect',
       dialect,
       '--subscribers',
-      String(n),
+      String(count),
       '--port',
       String(port),
       '--pg-url',
       v['pg-url'],
-    ])
-    // The ceiling depends on the message and the server, not the database: measured once.
-    if (!ceilingResult) {
-      console.log(`the ceiling (bare nodemailer pool, ${CONNECTIONS} connections)…`)
-      const c = await runRole([
-        '--role',
-        'ceiling',
-        '--subscribers',
-        String(n),
-        '--port',
-        String(port),
-      ])
-      ceilingResult = c
-    }
-    const c = ceilingResult
+    ]
+    // The ceiling sends the message the last send wrote out (the same edition every run); on the
+    // very first run there is none yet, and only the ceiling after the send counts.
+    const before = fs.existsSync(path.join(DATA, 'sample.html'))
+      ? await measureCeiling('before')
+      : null
+    console.log(`${dialect}: seeding ${n} subscribers and sending one edition…`)
+    const r = await runRole(sendArgs(n))
+    const after = await measureCeiling('after')
+    const ceilings = [before, after].filter(Boolean).map((c) => (n / c.ms) * 1000)
+    const c = { ms: after.ms, rates: ceilings }
     const rate = (r.counts.sent / r.t.send) * 1000
-    const ceilingRate = (n / c.ms) * 1000
+    const ceilingRate = ceilings.reduce((a, b) => a + b, 0) / ceilings.length
     const pass =
       (rate >= TARGET_RATE || rate >= TARGET_SHARE * ceilingRate) &&
       r.maxRssMb <= TARGET_RSS_MB &&
       r.counts.sent === n
-    out.runs.push({ dialect, ...r, rate, ceilingRate, ceilingMs: c.ms, pass })
+    out.runs.push({ dialect, ...r, rate, ceilingRate, ceilingRates: c.rates, pass })
     rows.push([
       dialect,
       `${(r.t.snapshot / 1000).toFixed(2)} s`,

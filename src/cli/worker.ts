@@ -8,7 +8,8 @@ export const worker: Command = {
 Runs the worker role alone: sends approved newsletter editions (resuming any a stopped worker
 left unfinished) and makes scheduled editions. Run one or more beside "masthead serve" with
 WORKER=off; with WORKER=on (the default) serve does this work itself.
-Stops cleanly on SIGTERM or SIGINT: a send in progress stops after its current batch.
+Stops cleanly on SIGTERM or SIGINT: a send in progress stops once the messages in flight are
+out, and the next worker sends the rest.
 
 Options:
   -h, --help    Show this help`,
@@ -27,8 +28,8 @@ Options:
       if (stopping) return
       stopping = true
       logger.info({ signal }, 'worker stopping')
-      // A send stops after its batch; if that hangs, leave anyway (the lease lets another
-      // worker resume it).
+      // A send stops once the messages in flight are out; if that hangs, leave anyway (the
+      // lease lets another worker resume it).
       const force = setTimeout(() => process.exit(1), 60_000)
       force.unref()
       try {

@@ -2,10 +2,12 @@
 import type { NodemailerError } from 'nodemailer'
 import { type Clock, systemClock } from '../lib/clock.js'
 import { AppError, isAppError } from '../lib/errors.js'
+import type { RawMessage } from './bulk.js'
 import { newMessageId, validateMessage } from './message.js'
 import {
   type MailLog,
   type MailTransport,
+  type SendResult,
   type SmtpTransportOptions,
   createFileTransport,
   createSmtpTransport,
@@ -92,47 +94,55 @@ export function createFailoverTransport(
     )
   }
 
+  /** Tries each transport in turn (cooling ones last) until one takes the message. */
+  async function attempt(run: (t: MailTransport) => Promise<SendResult>): Promise<SendResult> {
+    const now = clock.now().getTime()
+    const aside = new Set(transports.filter((t) => setAside(t, now)))
+    const order = [...transports.filter((t) => !aside.has(t)), ...aside]
+
+    const failures: string[] = []
+    const errors: unknown[] = []
+    for (const t of order) {
+      try {
+        const r = await run(t)
+        if (!r.accepted) throw new NotAccepted(r.response ?? 'not accepted')
+        if (health.delete(t) && !aside.has(t))
+          log.info({ transport: t.name }, 'email transport is back')
+        return { ...r, transport: r.transport ?? t.name }
+      } catch (e) {
+        // A message that fails validation fails it everywhere; trying on would only repeat it.
+        if (isAppError(e) && e.code === 'VALIDATION_FAILED') throw e
+        const why = describeFailure(e)
+        failures.push(`${t.name}: ${why}`)
+        errors.push(e)
+        if (!(e instanceof NotAccepted) && !isRecipientRefusal(e)) failed(t, why)
+        else {
+          const h = health.get(t)
+          if (h) h.probing = false
+          log.warn(
+            { transport: t.name, reason: why },
+            'email transport refused this message; trying the next',
+          )
+        }
+      }
+    }
+    throw new AppError('INTERNAL', {
+      message: `No email transport took the message. ${failures.join('; ')}`,
+      details: failures,
+      cause: new AggregateError(errors, 'every email transport failed'),
+    })
+  }
+
+  // Prepared bytes go only where every member can take them.
+  const raw = transports.every((t) => t.sendRaw)
   return {
     name: `failover(${transports.map((t) => t.name).join(', ')})`,
     async send(m) {
       validateMessage(m)
       const message = m.messageId ? m : { ...m, messageId: newMessageId(m.from) }
-      const now = clock.now().getTime()
-      const aside = new Set(transports.filter((t) => setAside(t, now)))
-      const order = [...transports.filter((t) => !aside.has(t)), ...aside]
-
-      const failures: string[] = []
-      const errors: unknown[] = []
-      for (const t of order) {
-        try {
-          const r = await t.send(message)
-          if (!r.accepted) throw new NotAccepted(r.response ?? 'not accepted')
-          if (health.delete(t) && !aside.has(t))
-            log.info({ transport: t.name }, 'email transport is back')
-          return { ...r, transport: r.transport ?? t.name }
-        } catch (e) {
-          // A message that fails validation fails it everywhere; trying on would only repeat it.
-          if (isAppError(e) && e.code === 'VALIDATION_FAILED') throw e
-          const why = describeFailure(e)
-          failures.push(`${t.name}: ${why}`)
-          errors.push(e)
-          if (!(e instanceof NotAccepted) && !isRecipientRefusal(e)) failed(t, why)
-          else {
-            const h = health.get(t)
-            if (h) h.probing = false
-            log.warn(
-              { transport: t.name, reason: why },
-              'email transport refused this message; trying the next',
-            )
-          }
-        }
-      }
-      throw new AppError('INTERNAL', {
-        message: `No email transport took the message. ${failures.join('; ')}`,
-        details: failures,
-        cause: new AggregateError(errors, 'every email transport failed'),
-      })
+      return attempt((t) => t.send(message))
     },
+    ...(raw ? { sendRaw: (m: RawMessage) => attempt((t) => t.sendRaw!(m)) } : {}),
     async close() {
       await Promise.all(transports.map((t) => t.close()))
     },

@@ -26,3 +26,10 @@ export {
   createFailoverTransport,
   transportFromUrls,
 } from './failover.js'
+export {
+  type BulkMessage,
+  type BulkCopy,
+  type BulkTemplate,
+  type RawMessage,
+  prepareBulk,
+} from './bulk.js'

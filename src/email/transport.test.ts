@@ -11,6 +11,7 @@ import { pino } from 'pino'
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server'
 import { fixedClock } from '../lib/clock.js'
 import { AppError } from '../lib/errors.js'
+import { prepareBulk } from './bulk.js'
 import type { Message } from './message.js'
 import {
   type MailLog,
@@ -329,6 +330,30 @@ describe('SMTP transport', () => {
       const tampered = await dkimVerify(doctored, { resolver })
       // mailauth calls a body hash mismatch 'neutral' (body hash did not verify), not 'fail'.
       assert.notEqual(tampered.results[0]?.status.result, 'pass', tampered.results[0]?.info)
+
+      // A bulk copy, sent as raw bytes, is signed the same way (ADR 015).
+      const bulk = await prepareBulk({
+        from: { name: 'Фонарь', address: 'news@lantern.example' },
+        subject: 'Подпись DKIM',
+        text: 'Hello {{c0ffee:name}}, this is yours.\n',
+        html: '<p>Hello {{c0ffee:name}} · yours</p>',
+        headers: { 'List-Unsubscribe': '<https://lantern.example/u/{{c0ffee:name}}>' },
+        marker: 'c0ffee',
+      })
+      const copy = bulk.raw(
+        {
+          to: 'reader+news@example.net',
+          messageId: '<c1@lantern.example>',
+          values: { name: 'Ann' },
+        },
+        new Date(),
+      )
+      assert.ok(copy)
+      await t.sendRaw!(copy)
+      const signed = server.received[1]!
+      assert.equal(signed.toString('latin1').match(/^DKIM-Signature:/gm)?.length, 1)
+      const bulkResult = await dkimVerify(signed, { resolver })
+      assert.equal(bulkResult.results[0]?.status.result, 'pass', bulkResult.results[0]?.info)
     } finally {
       await t.close()
       await server.close()

@@ -8,8 +8,10 @@ export type JobData = Record<string, string | number | boolean | null>
 /**
  * Runs one job. It may run more than once (a worker died halfway, or a job was sent twice), so
  * every handler must be safe to repeat: the outcome lives in the database, not in the job.
+ * `signal` aborts when the queue is stopped: a long handler ends early at a safe point and
+ * leaves the rest for a later run (returning normally; see the editions' schedule tick).
  */
-export type JobHandler = (data: JobData) => Promise<void>
+export type JobHandler = (data: JobData, signal?: AbortSignal) => Promise<void>
 
 export interface JobQueue {
   /** `table` on SQLite (our own job table), `pg-boss` on PostgreSQL. */
@@ -20,7 +22,10 @@ export interface JobQueue {
   depth(queue: QueueName): Promise<number>
   /** Starts taking jobs from `queue` in this process. */
   work(queue: QueueName, handler: JobHandler): Promise<void>
-  /** Stops taking jobs and waits for those running to finish. Safe to call twice. */
+  /**
+   * Stops taking jobs, aborts the signal the running handlers were given, and waits for them
+   * to finish. Safe to call twice.
+   */
   stop(): Promise<void>
 }
 

@@ -59,6 +59,7 @@ export async function createPgBossQueue(
     created.add(name)
   }
   let stopped = false
+  const stopping = new AbortController()
   return {
     kind: 'pg-boss',
     async send(queue, data: JobData, o = {}) {
@@ -76,7 +77,7 @@ export async function createPgBossQueue(
         { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 },
         async (jobs) => {
           for (const job of jobs) {
-            const run = handler(job.data)
+            const run = handler(job.data, stopping.signal)
             handling.add(run)
             try {
               await run
@@ -93,6 +94,7 @@ export async function createPgBossQueue(
     async stop() {
       if (stopped) return
       stopped = true
+      stopping.abort()
       // close: false: the pool is ours and closes with the storage.
       await boss.stop({ graceful: true, wait: true, close: false, timeout: 30_000 })
       // The bookkeeping after the last handler starts a few ticks later (see `tracked`).

@@ -36,6 +36,7 @@ export function createTableQueue(db: Kysely<Database>, opts: TableQueueOptions):
   const handlers = new Map<QueueName, JobHandler>()
   const running = new Set<Promise<void>>()
   let stopped = false
+  const stopping = new AbortController()
   let timer: NodeJS.Timeout | null = null
   let looping = false
   let again = false
@@ -91,7 +92,7 @@ export function createTableQueue(db: Kysely<Database>, opts: TableQueueOptions):
     }, lockMs / 3)
     renew.unref()
     try {
-      await handler(JSON.parse(job.data) as JobData)
+      await handler(JSON.parse(job.data) as JobData, stopping.signal)
       await db
         .updateTable('job')
         .set({ state: 'completed', finished_at: Date.now(), locked_until: null })
@@ -198,6 +199,7 @@ export function createTableQueue(db: Kysely<Database>, opts: TableQueueOptions):
     },
     async stop() {
       stopped = true
+      stopping.abort()
       if (timer) clearTimeout(timer)
       await Promise.allSettled([...running])
     },

@@ -132,6 +132,9 @@ for (const dialect of testDialects) {
           return line.replace(/\r?\n[ \t]+/g, ' ')
         }
         assert.equal(mail.subject, 'The week in Varesia')
+        // Composed once for the edition and filled in for this reader: still one of each field.
+        for (const key of ['message-id', 'date', 'to', 'from', 'list-unsubscribe', 'mime-version'])
+          assert.equal(mail.headerLines.filter((h) => h.key === key).length, 1, key)
         const listUnsubscribe = header('list-unsubscribe')
         assert.match(
           listUnsubscribe,

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto'
-import type { MailTransport, Message } from '../email/index.js'
+import { type BulkCopy, type MailTransport, prepareBulk } from '../email/index.js'
 import type { Clock } from '../lib/clock.js'
 import { isAppError } from '../lib/errors.js'
-import { compileTemplate, deliveryMessageId, fillTemplate, type Template } from './edition.js'
+import { editionCopy, editionMessage } from './edition.js'
 import type { DeliveryState, EditionRepository } from './edition-repository.js'
 import { renderEdition, type RenderItem } from './edition-render.js'
 import type { NewsletterRepository } from './newsletter-repository.js'
@@ -37,13 +37,8 @@ export interface SenderDeps {
   concurrency?: number
 }
 
-export type SendOutcome = 'finished' | 'busy' | 'not-sendable'
-
-const htmlEscape = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  )
+/** `stopped`: the signal came; what is left waits in the queue for the next worker. */
+export type SendOutcome = 'finished' | 'busy' | 'not-sendable' | 'stopped'
 
 /** Longest an outcome waits before it is written with others (see ADR 008). */
 const GROUP_MS = 20
@@ -52,9 +47,11 @@ const GROUP_MS = 20
 export interface EditionSender {
   /**
    * Sends (or resumes) one edition; `busy` when another worker holds its lease, `not-sendable`
-   * when it is neither approved nor sending.
+   * when it is neither approved nor sending. When `signal` aborts (the worker is stopping) it
+   * takes no more recipients, writes the outcomes of those in flight, puts the rest back in the
+   * queue and returns `stopped`, letting go of the lease.
    */
-  send(id: number): Promise<SendOutcome>
+  send(id: number, signal?: AbortSignal): Promise<SendOutcome>
   /** This worker's name on the leases it takes. */
   readonly owner: string
 }
@@ -134,7 +131,7 @@ export function createEditionSender(deps: SenderDeps): EditionSender {
    * worker holds it. Throws (after putting unsent recipients back in the queue) when no mail
    * transport takes messages, so the job is tried again later.
    */
-  async function send(id: number): Promise<SendOutcome> {
+  async function send(id: number, signal?: AbortSignal): Promise<SendOutcome> {
     if (!(await renew(id))) return 'busy'
     try {
       let st = await editions.editionStatus(id)
@@ -146,34 +143,40 @@ export function createEditionSender(deps: SenderDeps): EditionSender {
         return 'not-sendable'
       const newsletter = await deps.newsletters.findNewsletter(st.newsletter_id)
       if (!newsletter) return 'not-sendable'
-      const html = compileTemplate(st.sent_html, st.sent_marker)
-      const text = compileTemplate(st.sent_text, st.sent_marker)
       const subject = (await editions.findEdition(id))?.subject ?? newsletter.name
       const from = {
         name: newsletter.senderName || deps.siteName,
         address: newsletter.senderAddress || deps.mailFrom,
       }
-      const listId = `${newsletter.name.replace(/[<>"\\]/g, '')} <${newsletter.slug}.${domain}>`
-
-      const messageFor = async (r: { subscriberId: number; email: string }): Promise<Message> => {
-        const sig = await deps.signer.sign(`nl-unsub:${r.subscriberId}:${newsletter.id}`)
-        const unsubscribe = `${deps.origin}/newsletters/unsubscribe/${r.subscriberId}/${newsletter.id}/${sig}`
-        const fill = (t: Template, esc: (s: string) => string) =>
-          fillTemplate(t, { unsubscribe_url: esc(unsubscribe), email: esc(r.email) })
-        return {
-          to: r.email,
-          from,
+      // Composed once for the whole edition; each copy fills in the reader's own parts.
+      const bulk = await prepareBulk(
+        editionMessage({
+          html: st.sent_html,
+          text: st.sent_text,
+          marker: st.sent_marker,
           subject,
-          html: fill(html, htmlEscape),
-          text: fill(text, (s) => s),
-          messageId: deliveryMessageId(id, r.subscriberId, newsletter.slug, domain),
-          headers: {
-            'List-Unsubscribe': `<${unsubscribe}>, <mailto:${deps.mailFrom}?subject=unsubscribe%20${newsletter.slug}%20${r.subscriberId}>`,
-            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-            'List-Id': listId,
-            Precedence: 'bulk',
-          },
-        }
+          from,
+          newsletterName: newsletter.name,
+          slug: newsletter.slug,
+          domain,
+          mailFrom: deps.mailFrom,
+        }),
+      )
+      const copyFor = async (r: { subscriberId: number; email: string }): Promise<BulkCopy> =>
+        editionCopy({
+          editionId: id,
+          newsletterId: newsletter.id,
+          subscriberId: r.subscriberId,
+          email: r.email,
+          slug: newsletter.slug,
+          domain,
+          origin: deps.origin,
+          signature: await deps.signer.sign(`nl-unsub:${r.subscriberId}:${newsletter.id}`),
+        })
+      const deliver = async (r: { subscriberId: number; email: string }) => {
+        const c = await copyFor(r)
+        const raw = deps.mail.sendRaw ? bulk.raw(c, clock.now()) : null
+        await (raw ? deps.mail.sendRaw!(raw) : deps.mail.send(bulk.message(c)))
       }
 
       // Outcomes are written as soon as they are known, in groups: while one write runs, the
@@ -213,7 +216,7 @@ export function createEditionSender(deps: SenderDeps): EditionSender {
           return
         }
         try {
-          await deps.mail.send(await messageFor(r))
+          await deliver(r)
         } catch (e) {
           if (isAppError(e) && e.code === 'VALIDATION_FAILED') {
             state = 'failed'
@@ -242,7 +245,7 @@ export function createEditionSender(deps: SenderDeps): EditionSender {
 
       // Recipients stream to a bounded number of lanes (enough to keep every SMTP connection
       // busy, few enough that when the servers stop taking mail only a handful of tries are
-      // wasted). The next batch is claimed while the last of the current one is in flight.
+      // wasted).
       type Recipient = { subscriberId: number; email: string }
       // Left in `sending` by a worker that died: maybe delivered, maybe not. Same Message-ID.
       const buffer: Recipient[] = await editions.inDoubt(id)
@@ -251,8 +254,13 @@ export function createEditionSender(deps: SenderDeps): EditionSender {
           { edition: id, count: buffer.length },
           'taking back recipients a stopped worker had claimed; any it had already sent go again with the same Message-ID',
         )
+      // The next batch is claimed while half of this one is still to go: a claim on a busy
+      // database can take longer than sending a lane's worth of messages, and lanes that wait
+      // for it send nothing (a quarter of the time on PostgreSQL, measured on a busy machine).
+      const refillBelow = Math.max(concurrency, Math.floor(batchSize / 2))
       let exhausted = false
       let leaseLost = false
+      let stopped = false
       let claiming: Promise<void> | null = null
       const refill = () =>
         (claiming ??= (async () => {
@@ -269,9 +277,14 @@ export function createEditionSender(deps: SenderDeps): EditionSender {
       const take = async (): Promise<Recipient | null> => {
         for (;;) {
           if (paused !== null || failedWrite !== null || leaseLost) return null
+          // Stopping: the messages in flight finish, nobody new is taken.
+          if (signal?.aborted) {
+            stopped = true
+            return null
+          }
           const r = buffer.shift()
           if (r) {
-            if (buffer.length < concurrency && !exhausted) void refill().catch(() => {})
+            if (buffer.length < refillBelow && !exhausted) void refill().catch(() => {})
             return r
           }
           if (exhausted) return null
@@ -296,6 +309,10 @@ export function createEditionSender(deps: SenderDeps): EditionSender {
       if (failedWrite) throw failedWrite
       if (paused !== null) throw new SendPaused(paused)
       if (leaseLost) return 'busy'
+      if (stopped) {
+        deps.log.info({ edition: id }, 'edition send stopped; the rest waits for the next worker')
+        return 'stopped'
+      }
       await editions.skipNoLongerConfirmed(id, clock.now())
       await editions.finish(id, clock.now())
       const counts = (await editions.deliveryCounts([id])).get(id)

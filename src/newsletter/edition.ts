@@ -1,4 +1,5 @@
 /** Editions (a newsletter's issues), their schedule and what goes into the email: plain rules. */
+import type { BulkCopy, BulkMessage } from '../email/index.js'
 
 export type EditionStatus = 'draft' | 'approved' | 'sending' | 'sent' | 'cancelled'
 
@@ -180,4 +181,63 @@ export function fillTemplate(t: Template, values: Readonly<Record<string, string
   let out = t.parts[0]!
   for (let i = 0; i < t.fields.length; i++) out += (values[t.fields[i]!] ?? '') + t.parts[i + 1]!
   return out
+}
+
+/** What every reader's copy of an edition shares: the rendered parts with their slots, headers. */
+export interface EditionMail {
+  html: string
+  text: string
+  marker: string
+  subject: string
+  from: { name: string; address: string }
+  newsletterName: string
+  slug: string
+  /** The domain of MAIL_FROM: the List-Id's and the Message-IDs'. */
+  domain: string
+  mailFrom: string
+}
+
+/**
+ * An edition's email, composed once for all its readers: the unsubscribe link and the reader's
+ * address in the body, and the List-Unsubscribe header, are slots filled per copy.
+ */
+export function editionMessage(e: EditionMail): BulkMessage {
+  const slot = (name: string) => `{{${e.marker}:${name}}}`
+  return {
+    from: e.from,
+    subject: e.subject,
+    html: e.html,
+    text: e.text,
+    marker: e.marker,
+    headers: {
+      'List-Unsubscribe': `<${slot('unsubscribe_url')}>, <mailto:${e.mailFrom}?subject=unsubscribe%20${e.slug}%20${slot('subscriber')}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      'List-Id': `${e.newsletterName.replace(/[<>"\\]/g, '')} <${e.slug}.${e.domain}>`,
+      Precedence: 'bulk',
+    },
+  }
+}
+
+/** One reader's copy: their address, their signed unsubscribe link, their fixed Message-ID. */
+export function editionCopy(c: {
+  editionId: number
+  newsletterId: number
+  subscriberId: number
+  email: string
+  slug: string
+  domain: string
+  /** Origin for links in email, `https://example.org`. */
+  origin: string
+  /** The signature over `nl-unsub:<subscriber>:<newsletter>`. */
+  signature: string
+}): BulkCopy {
+  return {
+    to: c.email,
+    messageId: deliveryMessageId(c.editionId, c.subscriberId, c.slug, c.domain),
+    values: {
+      unsubscribe_url: `${c.origin}/newsletters/unsubscribe/${c.subscriberId}/${c.newsletterId}/${c.signature}`,
+      email: c.email,
+      subscriber: String(c.subscriberId),
+    },
+  }
 }

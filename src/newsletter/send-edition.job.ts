@@ -2,7 +2,7 @@ import type { JobHandler, WorkerDuties } from '../jobs/index.js'
 
 export interface EditionWorkDeps {
   /** Sends one edition to its recipients, resuming where a stopped send left off. */
-  sender: { send(editionId: number): Promise<string> }
+  sender: { send(editionId: number, signal?: AbortSignal): Promise<string> }
   /** Makes the editions whose schedule has come and queues sends that stopped. */
   editions: { tick(): Promise<unknown> }
   /** How long a sender holds an edition without renewing it. */
@@ -18,10 +18,12 @@ const TICK_AT_MOST_EVERY_MS = 60_000
  * database, so a repeated job resumes the send rather than starting it again (ADR 008).
  */
 export function sendEditionJob(deps: Pick<EditionWorkDeps, 'sender' | 'log'>): JobHandler {
-  return async (data) => {
+  // Stopped midway (the worker is shutting down), the job ends as done all the same: the send
+  // let go of its lease, so the next worker's schedule tick finds it stalled and queues it.
+  return async (data, signal) => {
     const id = Number(data['edition'])
     if (!Number.isSafeInteger(id)) return
-    const outcome = await deps.sender.send(id)
+    const outcome = await deps.sender.send(id, signal)
     if (outcome !== 'finished') deps.log.info({ edition: id, outcome }, 'edition send job ended')
   }
 }
