@@ -1,5 +1,5 @@
 // One message for many recipients: nodemailer composes it once; each copy redoes only its own
-// header lines and the encoded tail of each part from where its values start (ADR 015).
+// header lines and the encoded tail of each part from where its values start (ADR 017).
 import nodemailer from 'nodemailer'
 import * as base64 from 'nodemailer/lib/base64'
 import { foldLines, hasLongerLines, isPlainText } from 'nodemailer/lib/mime-funcs'

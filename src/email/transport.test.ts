@@ -331,7 +331,7 @@ describe('SMTP transport', () => {
       // mailauth calls a body hash mismatch 'neutral' (body hash did not verify), not 'fail'.
       assert.notEqual(tampered.results[0]?.status.result, 'pass', tampered.results[0]?.info)
 
-      // A bulk copy, sent as raw bytes, is signed the same way (ADR 015).
+      // A bulk copy, sent as raw bytes, is signed the same way (ADR 017).
       const bulk = await prepareBulk({
         from: { name: 'Фонарь', address: 'news@lantern.example' },
         subject: 'Подпись DKIM',
