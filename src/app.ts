@@ -39,10 +39,13 @@ import {
 import { createEditionArticles } from './newsletter/editors-picks.js'
 import { editionWork } from './newsletter/send-edition.job.js'
 import {
+  createHeartbeatRepository,
   createJobQueue,
   createScheduler,
   createWorker,
+  heartbeatWork,
   lazyJobQueue,
+  workerHealthCheck,
   type JobQueue,
 } from './jobs/index.js'
 import { registerMailWebhook } from './webhooks/mail-webhook.js'
@@ -281,7 +284,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     variantOf: site.pageVariant,
   })
   site.register(http)
-  registerHealth(http, { ping: databasePing(storage.db) })
+  const heartbeats = createHeartbeatRepository(storage.db)
+  registerHealth(http, {
+    ping: databasePing(storage.db),
+    worker: workerHealthCheck(heartbeats, clock, config.WORKER_STALE_SECONDS * 1000),
+  })
   await registerMetrics(http, {
     token: config.METRICS_TOKEN,
     ...(cache ? { pageCache: () => cache.stats() } : {}),
@@ -333,6 +340,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         mailFrom: config.MAIL_FROM ?? '',
         log,
       }),
+      heartbeatWork({ repo: heartbeats, clock }),
     ],
     log,
   })
