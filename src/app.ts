@@ -39,13 +39,11 @@ import {
 import { createEditionArticles } from './newsletter/editors-picks.js'
 import { editionWork } from './newsletter/send-edition.job.js'
 import {
-  createHeartbeatRepository,
   createJobQueue,
   createScheduler,
   createWorker,
-  heartbeatWork,
+  createWorkerHeartbeat,
   lazyJobQueue,
-  workerHealthCheck,
   type JobQueue,
 } from './jobs/index.js'
 import { registerMailWebhook } from './webhooks/mail-webhook.js'
@@ -284,11 +282,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     variantOf: site.pageVariant,
   })
   site.register(http)
-  const heartbeats = createHeartbeatRepository(storage.db)
-  registerHealth(http, {
-    ping: databasePing(storage.db),
-    worker: workerHealthCheck(heartbeats, clock, config.WORKER_STALE_SECONDS * 1000),
-  })
+  const heartbeat = createWorkerHeartbeat(storage.db, clock, config.WORKER_STALE_SECONDS * 1000)
+  registerHealth(http, { ping: databasePing(storage.db), worker: heartbeat.health })
   await registerMetrics(http, {
     token: config.METRICS_TOKEN,
     ...(cache ? { pageCache: () => cache.stats() } : {}),
@@ -340,7 +335,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         mailFrom: config.MAIL_FROM ?? '',
         log,
       }),
-      heartbeatWork({ repo: heartbeats, clock }),
+      heartbeat.duty,
     ],
     log,
   })

@@ -1,7 +1,9 @@
 import crypto from 'node:crypto'
 import os from 'node:os'
 import type { Clock } from '../lib/clock.js'
-import type { HeartbeatRepository } from './heartbeat-repository.js'
+import type { Kysely } from 'kysely'
+import type { Database } from '../storage/index.js'
+import { createHeartbeatRepository, type HeartbeatRepository } from './heartbeat-repository.js'
 import type { WorkerDuties } from './worker.js'
 
 /** How often a worker writes its beat. */
@@ -77,4 +79,17 @@ export function workerHealthCheck(
   staleAfterMs: number,
 ): () => Promise<WorkerHealth> {
   return async () => workerHealth(await repo.latestBeat(), clock.now(), staleAfterMs)
+}
+
+/** The heartbeat as the composition root wires it: the worker's duty and /healthz's reading. */
+export function createWorkerHeartbeat(
+  db: Kysely<Database>,
+  clock: Clock,
+  staleAfterMs: number,
+): { duty: WorkerDuties; health: () => Promise<WorkerHealth> } {
+  const repo = createHeartbeatRepository(db)
+  return {
+    duty: heartbeatWork({ repo, clock }),
+    health: workerHealthCheck(repo, clock, staleAfterMs),
+  }
 }

@@ -7,6 +7,7 @@ export { createTableQueue } from './table-queue.js'
 export { jobSchemaFor } from './pgboss-schema.js'
 export {
   HEARTBEAT_EVERY_MS,
+  createWorkerHeartbeat,
   heartbeatWork,
   workerHealth,
   workerHealthCheck,
