@@ -42,6 +42,7 @@ import {
   createJobQueue,
   createScheduler,
   createWorker,
+  createWorkerHeartbeat,
   lazyJobQueue,
   type JobQueue,
 } from './jobs/index.js'
@@ -281,7 +282,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     variantOf: site.pageVariant,
   })
   site.register(http)
-  registerHealth(http, { ping: databasePing(storage.db) })
+  const heartbeat = createWorkerHeartbeat(storage.db, clock, config.WORKER_STALE_SECONDS * 1000)
+  registerHealth(http, { ping: databasePing(storage.db), worker: heartbeat.health })
   await registerMetrics(http, {
     token: config.METRICS_TOKEN,
     ...(cache ? { pageCache: () => cache.stats() } : {}),
@@ -333,6 +335,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         mailFrom: config.MAIL_FROM ?? '',
         log,
       }),
+      heartbeat.duty,
     ],
     log,
   })

@@ -25,6 +25,12 @@ describe('config', () => {
     assert.equal(c.DATABASE_URL, 'postgres://u@h/db')
   })
 
+  it('keeps the worker staleness above two missed heartbeats', () => {
+    assert.equal(loadConfig({}).WORKER_STALE_SECONDS, 60)
+    assert.equal(loadConfig({ WORKER_STALE_SECONDS: '120' }).WORKER_STALE_SECONDS, 120)
+    assert.throws(() => loadConfig({ WORKER_STALE_SECONDS: '10' }), ConfigError)
+  })
+
   it('lists every problem at once', () => {
     try {
       loadConfig({

@@ -124,6 +124,11 @@ export const ConfigSchema = z.object({
    */
   SEND_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
   /**
+   * How long after its last heartbeat (written every 10 s) a worker counts as gone: past this,
+   * `GET /healthz` says the worker is `stale`, and `GET /healthz?worker=required` answers 503.
+   */
+  WORKER_STALE_SECONDS: z.coerce.number().int().min(20).max(3600).default(60),
+  /**
    * Shared secret of the bounce and complaint webhook (POST /webhooks/mail): the provider signs
    * each body with HMAC-SHA256 (header X-Masthead-Signature: sha256=<hex>) or, like Amazon SNS,
    * sends it as the Basic-auth password. Empty: the webhook refuses every call.

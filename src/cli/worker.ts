@@ -7,7 +7,9 @@ export const worker: Command = {
 
 Runs the worker role alone: sends approved newsletter editions (resuming any a stopped worker
 left unfinished) and makes scheduled editions. Run one or more beside "masthead serve" with
-WORKER=off; with WORKER=on (the default) serve does this work itself.
+WORKER=off; with WORKER=on (the default) serve does this work itself. Writes a heartbeat to
+the database every 10 s: GET /healthz?worker=required on any web process answers 503 when no
+worker has written one lately.
 Stops cleanly on SIGTERM or SIGINT: a send in progress stops once the messages in flight are
 out, and the next worker sends the rest.
 

@@ -5,6 +5,16 @@ import { createTableQueue } from './table-queue.js'
 export type { JobData, JobHandler, JobQueue, QueueName, JobLog } from './job-queue.js'
 export { createTableQueue } from './table-queue.js'
 export { jobSchemaFor } from './pgboss-schema.js'
+export {
+  HEARTBEAT_EVERY_MS,
+  createWorkerHeartbeat,
+  heartbeatWork,
+  workerHealth,
+  workerHealthCheck,
+  type WorkerHealth,
+  type WorkerState,
+} from './heartbeat.js'
+export { createHeartbeatRepository, type HeartbeatRepository } from './heartbeat-repository.js'
 export { lazyJobQueue, type LazyJobQueue } from './lazy-queue.js'
 export { createScheduler, type Scheduler, type SchedulerDeps } from './scheduler.js'
 export { realTimers, type Timers } from './timers.js'

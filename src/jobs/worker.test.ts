@@ -85,4 +85,61 @@ describe('the worker role', () => {
     await timers.fire()
     assert.equal(ticks, 1)
   })
+
+  it('undoes each duty once its ticks have ended, and only when it had started', async () => {
+    const { queue } = recordingQueue()
+    const timers = fakeTimers()
+    const order: string[] = []
+    let release = () => {}
+    const duty = {
+      handlers: {},
+      tick: {
+        run: async () => {
+          order.push('tick')
+          if (order.length > 1) await new Promise<void>((r) => (release = r))
+          order.push('tick done')
+        },
+        everyMs: 10,
+        failed: 'x',
+      },
+      stop: async () => void order.push('undone'),
+    }
+    const never = createWorker({ queue: async () => queue, duties: [duty], log: quiet, timers })
+    await never.stop()
+    assert.deepEqual(order, [], 'a worker that never started undoes nothing')
+
+    const worker = createWorker({ queue: async () => queue, duties: [duty], log: quiet, timers })
+    await worker.start()
+    await timers.fire()
+    assert.deepEqual(order, ['tick', 'tick done', 'tick'])
+    const stopped = worker.stop()
+    await new Promise((r) => setImmediate(r))
+    assert.deepEqual(order, ['tick', 'tick done', 'tick'], 'waits for the running tick')
+    release()
+    await stopped
+    assert.deepEqual(order, ['tick', 'tick done', 'tick', 'tick done', 'undone'])
+  })
+
+  it('logs a duty that cannot be undone and still stops', async () => {
+    const { queue } = recordingQueue()
+    const errors: string[] = []
+    const worker = createWorker({
+      queue: async () => queue,
+      duties: [
+        {
+          handlers: {},
+          stop: async () => {
+            throw new Error('database gone')
+          },
+        },
+      ],
+      log: { info: () => {}, error: (_o, m) => errors.push(m) },
+      timers: fakeTimers(),
+    })
+    await worker.start()
+    await worker.stop()
+    assert.deepEqual(errors, ['a worker duty did not stop cleanly'])
+  })
 })
+
+const quiet = { info: () => {}, error: () => {} }

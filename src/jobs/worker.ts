@@ -13,6 +13,11 @@ export interface Tick {
 export interface WorkerDuties {
   handlers: Partial<Record<QueueName, JobHandler>>
   tick?: Tick
+  /**
+   * Undone when the worker stops cleanly, after its ticks have ended (the heartbeat deletes
+   * its row). Not called for a worker that never started.
+   */
+  stop?: () => Promise<void>
 }
 
 export interface WorkerDeps {
@@ -46,6 +51,7 @@ export function createWorker(deps: WorkerDeps): Worker {
   const cancels = new Set<() => void>()
   const running = new Set<Promise<void>>()
   let stopped = false
+  let started = false
 
   function keep(tick: Tick) {
     const once = async () => {
@@ -69,6 +75,7 @@ export function createWorker(deps: WorkerDeps): Worker {
 
   return {
     async start() {
+      started = true
       const q = await deps.queue()
       for (const duty of deps.duties) {
         for (const [name, handler] of Object.entries(duty.handlers)) {
@@ -83,6 +90,12 @@ export function createWorker(deps: WorkerDeps): Worker {
       for (const cancel of cancels) cancel()
       cancels.clear()
       await Promise.allSettled([...running])
+      if (!started) return
+      for (const duty of deps.duties) {
+        await duty
+          .stop?.()
+          .catch((err: unknown) => deps.log.error({ err }, 'a worker duty did not stop cleanly'))
+      }
     },
   }
 }

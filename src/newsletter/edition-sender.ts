@@ -80,6 +80,42 @@ export function createEditionSender(deps: SenderDeps): EditionSender {
     return editions.acquireLease(id, owner, new Date(now.getTime() + leaseMs), now)
   }
 
+  /**
+   * Holds the lease for as long as a send runs, whatever it is busy with (a large snapshot, the
+   * last messages of a batch on a slow server): renewed every third of its length, not only when
+   * a batch is claimed, so another worker takes an edition over only from a worker that
+   * stopped. `lost` turns true if another worker took it all the same (this one stalled).
+   */
+  function keepLease(id: number): { readonly lost: boolean; stop(): Promise<void> } {
+    let lost = false
+    let renewing: Promise<void> | null = null
+    const timer = setInterval(
+      () => {
+        renewing ??= renew(id)
+          .then((held) => {
+            if (!held) lost = true
+          })
+          // The database is away for a moment: the next renewal tries again.
+          .catch(() => {})
+          .finally(() => {
+            renewing = null
+          })
+      },
+      Math.max(1, Math.floor(leaseMs / 3)),
+    )
+    timer.unref()
+    return {
+      get lost() {
+        return lost
+      },
+      // A renewal that lands after the release would take the lease back for a gone sender.
+      async stop() {
+        clearInterval(timer)
+        await renewing
+      },
+    }
+  }
+
   /** Renders an approved edition and takes the recipient snapshot. */
   async function start(id: number, newsletterId: number): Promise<void> {
     const edition = await editions.findEdition(id)
@@ -133,6 +169,7 @@ export function createEditionSender(deps: SenderDeps): EditionSender {
    */
   async function send(id: number, signal?: AbortSignal): Promise<SendOutcome> {
     if (!(await renew(id))) return 'busy'
+    const lease = keepLease(id)
     try {
       let st = await editions.editionStatus(id)
       if (st?.status === 'approved') {
@@ -276,7 +313,7 @@ export function createEditionSender(deps: SenderDeps): EditionSender {
         }))
       const take = async (): Promise<Recipient | null> => {
         for (;;) {
-          if (paused !== null || failedWrite !== null || leaseLost) return null
+          if (paused !== null || failedWrite !== null || leaseLost || lease.lost) return null
           // Stopping: the messages in flight finish, nobody new is taken.
           if (signal?.aborted) {
             stopped = true
@@ -308,7 +345,7 @@ export function createEditionSender(deps: SenderDeps): EditionSender {
       await flush()
       if (failedWrite) throw failedWrite
       if (paused !== null) throw new SendPaused(paused)
-      if (leaseLost) return 'busy'
+      if (leaseLost || lease.lost) return 'busy'
       if (stopped) {
         deps.log.info({ edition: id }, 'edition send stopped; the rest waits for the next worker')
         return 'stopped'
@@ -319,6 +356,7 @@ export function createEditionSender(deps: SenderDeps): EditionSender {
       deps.log.info({ edition: id, ...counts }, 'edition sent')
       return 'finished'
     } finally {
+      await lease.stop()
       await editions.releaseLease(id, owner)
     }
   }

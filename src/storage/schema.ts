@@ -36,6 +36,17 @@ export interface Database {
   contribution_reminder: ContributionReminderTable
   contribution_payment: ContributionPaymentTable
   rate_limit: RateLimitTable
+  worker_heartbeat: WorkerHeartbeatTable
+}
+
+/** The last sign of life of each running worker (jobs/heartbeat.ts). */
+export interface WorkerHeartbeatTable {
+  /** Host name, process id and a random part: unique per worker role, readable in a query. */
+  worker_id: string
+  /** When this worker started (epoch milliseconds). */
+  started_at: number
+  /** Its latest beat (epoch milliseconds). */
+  beat_at: number
 }
 
 /** Shared request counts (http/rate-limit.ts). */

@@ -45,10 +45,17 @@ for (const dialect of testDialects) {
               .execute(),
             now: Date.now(),
           })
+        // Starting a tsx process can take most of a minute on a loaded machine (the fleet test's
+        // four processes may run beside this one): the send's time counts from the start.
+        await until(
+          () => /"msg":"worker started"/.test(firstWorker.output()) || first.exitCode !== null,
+          'the first worker to start',
+          180_000,
+        )
         await until(
           () => sink.received.length >= RECIPIENTS / 3,
           'a third of the messages',
-          60_000,
+          120_000,
         ).catch(async (e: Error) => {
           throw new Error(`${e.message}: ${await state()}\n${firstWorker.output()}`)
         })
@@ -63,9 +70,14 @@ for (const dialect of testDialects) {
         const second = secondWorker.child
         children.push(second)
         await until(
+          () => /"msg":"worker started"/.test(secondWorker.output()) || second.exitCode !== null,
+          'the second worker to start',
+          180_000,
+        )
+        await until(
           async () => (await app.editions.findEdition(id))?.status === 'sent',
           'the restarted worker to finish',
-          90_000,
+          120_000,
         ).catch((e: Error) => {
           throw new Error(`${e.message}\n${secondWorker.output()}`)
         })

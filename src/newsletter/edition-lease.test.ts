@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { createMemoryTransport, type MailTransport } from '../email/index.js'
+import { systemClock } from '../lib/clock.js'
+import { skipFor, testDialects } from '../../test/support/dialects.js'
+import { articleInput, seedBasics } from '../../test/support/factories.js'
+import { until } from '../../test/support/smtp-sink.js'
+import { buildTestApp, type TestApp } from '../../test/support/test-app.js'
+import { createEditionArticles } from './editors-picks.js'
+import { createEditionRepository } from './edition-repository.js'
+import { createEditionSender, type SendOutcome } from './edition-sender.js'
+import { createNewsletterRepository } from './newsletter-repository.js'
+
+/** Short, so that a few slow messages outlast it many times over. */
+const LEASE_MS = 1_500
+/** Each message takes longer than the whole lease. */
+const MESSAGE_MS = 2_000
+
+for (const dialect of testDialects) {
+  describe(
+    `${dialect}: a live sender keeps its edition while its messages are slow`,
+    { skip: await skipFor(dialect) },
+    () => {
+      let app: TestApp
+      before(async () => {
+        app = await buildTestApp(dialect, {
+          env: { PUBLIC_URL: 'http://example.org', MAIL_FROM: 'news@example.org' },
+        })
+      })
+      after(() => app?.close())
+
+      it('is not taken over by a second worker, and nobody gets a second copy', async () => {
+        const b = await seedBasics(app)
+        const article = await app.content.createArticle(articleInput(b))
+        const newsletterId = await app.newsletters.createNewsletter({
+          slug: 'weekly',
+          name: 'The Weekly',
+          language: 'en',
+        })
+        const newsletters = createNewsletterRepository(app.storage.db)
+        const readers = ['one@example.net', 'two@example.net']
+        for (const e of readers)
+          await newsletters.saveSubscription({
+            subscriberId: await newsletters.subscriberId(e, new Date()),
+            newsletterId,
+            status: 'confirmed',
+            consentText: 'test',
+            now: new Date(),
+          })
+        const id = await app.editions.createDraft(newsletterId, { suggested: false, staffId: null })
+        await app.editions.update(id, {
+          subject: 'Slow going',
+          intro: 'One message at a time.',
+          items: [{ articleId: article.id, blurb: '' }],
+        })
+        // Approved for later, so no job is queued: the two senders below are the two workers.
+        await app.editions.approve(id, new Date(Date.now() + 3600_000))
+
+        const memory = createMemoryTransport()
+        const slow: MailTransport = {
+          name: 'slow',
+          send: async (m) => {
+            await new Promise((r) => setTimeout(r, MESSAGE_MS))
+            return memory.send(m)
+          },
+          close: async () => {},
+        }
+        const sender = () =>
+          createEditionSender({
+            editions: createEditionRepository(app.storage.db),
+            newsletters,
+            articles: createEditionArticles({
+              repo: app.repo,
+              clock: systemClock,
+              pickTopic: 'editors-picks',
+            }),
+            mail: slow,
+            clock: systemClock,
+            signer: app.staff,
+            origin: 'http://example.org',
+            siteName: 'The Lantern',
+            mailFrom: 'news@example.org',
+            log: { info: () => {}, warn: () => {} },
+            leaseMs: LEASE_MS,
+            concurrency: 1,
+          })
+        const first = sender()
+        const second = sender()
+        let done = false
+        const sending = first.send(id).finally(() => (done = true))
+        // The first worker takes the edition before the second starts trying.
+        await until(
+          async () =>
+            (
+              await app.storage.db
+                .selectFrom('edition')
+                .select('lease_owner')
+                .where('id', '=', id)
+                .executeTakeFirst()
+            )?.lease_owner === first.owner,
+          'the first worker to take the lease',
+        )
+        // The second worker keeps trying, as its ticks would, all through the slow send.
+        const tries: SendOutcome[] = []
+        while (!done) {
+          tries.push(await second.send(id))
+          await new Promise((r) => setTimeout(r, 100))
+        }
+        assert.equal(await sending, 'finished', JSON.stringify(tries))
+        assert.ok(tries.length > 10, `the second worker tried ${tries.length} times`)
+        assert.deepEqual(
+          [...new Set(tries)].filter((t) => t !== 'not-sendable'),
+          ['busy'],
+          'the second worker never sent',
+        )
+        assert.deepEqual(memory.sent.map((s) => s.message.to).sort(), readers)
+        assert.equal((await app.editions.findEdition(id))?.status, 'sent')
+      })
+    },
+  )
+}
