@@ -119,7 +119,7 @@ export function createSite(opts: SiteOptions): Site {
       registerHomeRoutes(site, ctx)
       registerArticleRoutes(site, ctx)
       registerListRoutes(site, ctx)
-      registerFeedRoutes(site, ctx)
+      registerFeedRoutes(site, ctx, { media: opts.media })
       registerSitemapRoutes(site, ctx, { perFile: opts.sitemapPerFile })
       registerMediaRoutes(site, ctx, { media: opts.media })
       registerPrivacyRoutes(site, ctx, { siteText: opts.siteText })
