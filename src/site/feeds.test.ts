@@ -320,5 +320,33 @@ for (const dialect of testDialects) {
       const j = json.items.find((i: { url: string }) => i.url.endsWith('/hostile-dek'))
       assert.equal(j.title, 'Why <img src=x onerror=alert(1)>', 'JSON Feed titles are plain text')
     })
+
+    it('lists a story without a byline in every format, still valid', async () => {
+      // The soak found it (with the old feed library, /feed.json answered 500 for such a story).
+      await app.content.createArticle(
+        articleInput(b, { slug: 'no-byline', headline: 'A story nobody signed', credits: [] }),
+      )
+      const rss = await get('/feed.xml')
+      assert.equal(rss.statusCode, 200)
+      const items = (((xml.parse(rss.body) as Node).rss as Node).channel as Node).item as Node[]
+      const item = items.find((i) => text(i.link).endsWith('/no-byline'))
+      assert.ok(item, 'RSS lists the story')
+      assert.equal(item['dc:creator'], undefined)
+      assert.equal(item.author, undefined)
+      // Atom: the entry names nobody; the feed's own author (the site) stands for it.
+      const atom = (xml.parse((await get('/feed.atom')).body) as Node).feed as Node
+      const entry = (atom.entry as Node[]).find((e) =>
+        (e.link as Node[]).some((l) => String(l['@href']).endsWith('/no-byline')),
+      )
+      assert.ok(entry, 'Atom lists the story')
+      assert.equal(entry.author, undefined)
+      assert.ok(atom.author)
+      const json = await get('/feed.json')
+      assert.equal(json.statusCode, 200)
+      const j = json.json().items.find((i: { url: string }) => i.url.endsWith('/no-byline'))
+      assert.ok(j, 'JSON Feed lists the story')
+      assert.equal(j.author, undefined)
+      assert.equal(j.authors, undefined)
+    })
   })
 }
