@@ -162,7 +162,7 @@ export const ConfigSchema = z.object({
   /**
    * Whose feed item ids these are, once and for all: a domain name (or email address) the
    * newsroom held, a comma and a date it held it, e.g. `lantern.example,2026`. Every item's id
-   * is then `tag:THIS:article/ID`, the same on every mirror and the onion address (ADR 016).
+   * is then `tag:THIS:article/ID`, the same on every mirror and the onion address (ADR 018).
    * Set it before the first reader subscribes and never change it: a new value makes every
    * story new again in every feed reader. Unset: derived from SITE_NAME under masthead.invalid.
    */

@@ -2,7 +2,7 @@ import { escapeXml } from '../../lib/text.js'
 import type { FeedDoc, FeedEntry } from './feed-doc.js'
 
 /**
- * RSS 2.0 and Atom 1.0, written by hand (ADR 016): every value goes through escapeXml, HTML is
+ * RSS 2.0 and Atom 1.0, written by hand (ADR 018): every value goes through escapeXml, HTML is
  * sent as escaped text (never CDATA, which a body containing `]]>` would break).
  */
 
