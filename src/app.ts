@@ -259,6 +259,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         name: config.SITE_NAME,
         description: config.SITE_DESCRIPTION,
         language: config.SITE_LANGUAGE,
+        logo: config.SITE_LOGO_URL,
+        feedIdAuthority: config.FEED_ID_AUTHORITY,
       },
     },
     media,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CURRENCIES } from './lib/currencies.js'
+import { TAG_AUTHORITY } from './lib/tag-uri.js'
 
 /**
  * The one reader of process.env. Every setting documents itself here; `npm start` needs no
@@ -152,6 +153,31 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or pt-BR')
     .default('en'),
+  /**
+   * The site's logo for structured data (NewsArticle's publisher, the home page's Organization):
+   * an https URL or a path on this site. Unset: /logo.svg, drawn from SITE_NAME.
+   */
+  SITE_LOGO_URL: z
+    .string()
+    .refine(
+      (v) => /^\/(?!\/)\S*$/.test(v) || /^https?:\/\/\S+$/.test(v),
+      'must be a path on this site (/logo.png) or an http(s) URL',
+    )
+    .optional(),
+  /**
+   * Whose feed item ids these are, once and for all: a domain name (or email address) the
+   * newsroom held, a comma and a date it held it, e.g. `lantern.example,2026`. Every item's id
+   * is then `tag:THIS:article/ID`, the same on every mirror and the onion address (ADR 018).
+   * Set it before the first reader subscribes and never change it: a new value makes every
+   * story new again in every feed reader. Unset: derived from SITE_NAME under masthead.invalid.
+   */
+  FEED_ID_AUTHORITY: z
+    .string()
+    .regex(
+      TAG_AUTHORITY,
+      'must be a lower-case domain or email, a comma and a date: example.org,2026',
+    )
+    .optional(),
   /** Keep rendered pages in memory and purge them exactly when their content changes. */
   PAGE_CACHE: bool(true),
   /** Upper bound for the page cache, in megabytes. */

@@ -6,7 +6,7 @@ import { after, describe, it } from 'node:test'
 import sharp from 'sharp'
 import { demoPhoto } from '../demo/demo-images.js'
 import { IMAGE_WIDTHS, storeImageVariants } from './images.js'
-import { createMediaStore } from './media-store.js'
+import { createMediaStore, storedSize } from './media-store.js'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-images-'))
 
@@ -25,6 +25,15 @@ describe('images', () => {
       assert.equal(meta.width, w)
       assert.equal(meta.height, Math.round((w * 900) / 1600))
     }
+  })
+
+  it('tells the size of a stored file in bytes, and nothing for a missing or foreign name', async () => {
+    const stored = await storeImageVariants(store, await demoPhoto(9, 800, 500))
+    const file = store.resolve(stored.storageKey, '800.webp')!
+    assert.equal(await storedSize(store, stored.storageKey, '800.webp'), fs.statSync(file).size)
+    assert.ok(fs.statSync(file).size > 0)
+    assert.equal(await storedSize(store, stored.storageKey, '1200.webp'), undefined)
+    assert.equal(await storedSize(store, '../etc', 'passwd'), undefined)
   })
 
   it('never enlarges a small image', async () => {

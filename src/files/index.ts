@@ -1,4 +1,4 @@
-export { createMediaStore, type MediaStore } from './media-store.js'
+export { createMediaStore, storedSize, type MediaStore } from './media-store.js'
 export { storeImageVariants, IMAGE_WIDTHS, type StoredImageFiles } from './images.js'
 export {
   processUpload,

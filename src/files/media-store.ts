@@ -37,3 +37,18 @@ export function createMediaStore(dir: string): MediaStore {
     },
   }
 }
+
+/** Bytes of a stored file, or undefined when it is missing or its name is not one of ours. */
+export async function storedSize(
+  store: MediaStore,
+  key: string,
+  file: string,
+): Promise<number | undefined> {
+  const p = store.resolve(key, file)
+  if (!p) return undefined
+  try {
+    return (await fs.promises.stat(p)).size
+  } catch {
+    return undefined
+  }
+}

@@ -19,6 +19,7 @@ import type { SiteRouteContext } from './routes/context.js'
 import { registerFeedRoutes } from './routes/feeds.js'
 import { registerHomeRoutes } from './routes/home.js'
 import { registerListRoutes } from './routes/lists.js'
+import { registerLogoRoutes } from './routes/logo.js'
 import { registerMediaRoutes } from './routes/media.js'
 import { registerNewsletterRoutes } from './routes/newsletters.js'
 import { registerPreferenceRoutes } from './routes/preferences.js'
@@ -119,7 +120,8 @@ export function createSite(opts: SiteOptions): Site {
       registerHomeRoutes(site, ctx)
       registerArticleRoutes(site, ctx)
       registerListRoutes(site, ctx)
-      registerFeedRoutes(site, ctx)
+      registerFeedRoutes(site, ctx, { media: opts.media })
+      registerLogoRoutes(site, ctx)
       registerSitemapRoutes(site, ctx, { perFile: opts.sitemapPerFile })
       registerMediaRoutes(site, ctx, { media: opts.media })
       registerPrivacyRoutes(site, ctx, { siteText: opts.siteText })

@@ -183,6 +183,7 @@ describe('reader pages in Chromium', { skip: browserSkipReason() }, () => {
       'newsletter-preview': '/newsletters/weekly/preview',
       privacy: '/privacy',
       home: '/',
+      'home-page-2': '/?page=2',
       article,
       topic,
       author,

@@ -13,6 +13,7 @@ import {
 import type { Newsletter } from '../../newsletter/index.js'
 import type { PageMeta } from '../views/context.js'
 import type { PageDeps } from './page-deps.js'
+import { breadcrumbJsonLd, publisherJsonLd } from './structured-data.js'
 
 export interface ArticlePage {
   kind: 'article'
@@ -20,7 +21,7 @@ export interface ArticlePage {
   newsletter: Newsletter | undefined
   bodyImages: Map<number, Image>
   related: ArticleSummary[]
-  meta: Omit<PageMeta, 'jsonLd'> & { jsonLd: (canonicalOrigin: string) => object }
+  meta: PageMeta
   keys: string[]
 }
 
@@ -109,14 +110,20 @@ export async function loadArticlePage(
           path: `/${article.section.slug}/feed.xml`,
         },
       ],
-      jsonLd: (canonicalOrigin: string) =>
-        newsArticleJsonLd(article, canonicalOrigin, deps.site.name),
+      jsonLd: (origin: string) => [
+        newsArticleJsonLd(article, origin, deps.site),
+        breadcrumbJsonLd(origin, [
+          { name: deps.site.name, path: '/' },
+          { name: article.section.name, path: `/${article.section.slug}` },
+          { name: article.headline, path },
+        ]),
+      ],
     },
   }
 }
 
 /** schema.org NewsArticle, as search engines and readers' apps read it. */
-export function newsArticleJsonLd(a: Article, origin: string, publisher: string): object {
+export function newsArticleJsonLd(a: Article, origin: string, site: PageDeps['site']): object {
   const people = a.credits.map((c: Credit) =>
     c.kind === 'author'
       ? { '@type': 'Person', name: c.author.name, url: origin + authorPath(c.author.slug) }
@@ -153,7 +160,7 @@ export function newsArticleJsonLd(a: Article, origin: string, publisher: string)
           })),
         }
       : {}),
-    publisher: { '@type': 'NewsMediaOrganization', name: publisher, url: `${origin}/` },
+    publisher: publisherJsonLd(site, origin),
     mainEntityOfPage: { '@type': 'WebPage', '@id': origin + articlePath(a) },
     inLanguage: a.language,
     articleSection: a.section.name,

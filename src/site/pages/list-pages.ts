@@ -2,6 +2,7 @@ import type { ArticleSummary, ListFilter } from '../../content/index.js'
 import type { HomeViewModel, ListViewModel } from '../views/list-views.js'
 import type { PageMeta } from '../views/context.js'
 import { MAX_PAGE, PAGE_SIZE, type PageDeps, pageHref } from './page-deps.js'
+import { breadcrumbJsonLd, homeJsonLd } from './structured-data.js'
 
 export interface LoadedPage<VM> {
   view: VM
@@ -11,18 +12,49 @@ export interface LoadedPage<VM> {
 
 const HOME_LATEST = 7
 const HOME_PER_SECTION = 4
+/** Stories at the top of the front page (the lead and the latest): page 2 goes on from there. */
+const HOME_TOP = HOME_LATEST + 1
 
-export async function loadHomePage(deps: PageDeps): Promise<LoadedPage<HomeViewModel>> {
+/**
+ * The front page (`?page=1`), or the stories older than its top, a list page at a time
+ * (`?page=2` and on), so every story can be reached from home. Past the last page: undefined.
+ */
+export async function loadHomePage(
+  deps: PageDeps,
+  page = 1,
+): Promise<
+  | { kind: 'front'; page: LoadedPage<HomeViewModel> }
+  | { kind: 'list'; page: LoadedPage<ListViewModel> }
+  | undefined
+> {
+  if (page === 1) return { kind: 'front', page: await loadFrontPage(deps) }
+  if (page > MAX_PAGE) return undefined
+  const list = await loadList(deps, {
+    kind: 'latest',
+    path: '/',
+    page,
+    filter: { kind: 'all' },
+    key: 'list',
+    title: 'Latest stories',
+    description: '',
+    // Page 2 starts after the stories the front page already shows.
+    offset: HOME_TOP + (page - 2) * PAGE_SIZE,
+  })
+  return list && { kind: 'list', page: list }
+}
+
+async function loadFrontPage(deps: PageDeps): Promise<LoadedPage<HomeViewModel>> {
   const now = deps.clock.now()
   const sections = await deps.content.listSections()
-  const [{ items: latest }, perSection] = await Promise.all([
-    deps.repo.listPublished({ kind: 'all' }, { limit: HOME_LATEST + 1, offset: 0 }, now),
+  const [{ items: latest, hasMore }, perSection] = await Promise.all([
+    deps.repo.listPublished({ kind: 'all' }, { limit: HOME_TOP, offset: 0 }, now),
     deps.repo.latestPerSection(
       sections.map((s) => s.id),
       HOME_PER_SECTION + 2,
       now,
     ),
   ])
+  const next = hasMore ? pageHref('/', 2) : undefined
   const onTop = new Set(latest.map((a) => a.id))
   const lead = latest[0] ?? null
   // A story already at the top is not repeated in its section's block.
@@ -42,18 +74,15 @@ export async function loadHomePage(deps: PageDeps): Promise<LoadedPage<HomeViewM
       sections: blocks,
       siteLanguage: deps.site.language,
       siteName: deps.site.name,
+      next,
     },
     meta: {
       title: `${deps.site.name}: ${deps.site.description}`,
       description: deps.site.description,
       canonicalPath: '/',
       feeds: [{ title: deps.site.name, path: '/feed.xml' }],
-      jsonLd: {
-        '@context': 'https://schema.org',
-        '@type': 'WebSite',
-        name: deps.site.name,
-        description: deps.site.description,
-      },
+      ...(next ? { next } : {}),
+      jsonLd: (origin) => homeJsonLd(deps.site, origin),
     },
     keys: ['list'],
   }
@@ -72,20 +101,29 @@ async function loadList(
     title: string
     subtitle?: string
     description: string
+    /** Rows before this page; by default the pages before it. */
+    offset?: number
   },
 ): Promise<LoadedPage<ListViewModel> | undefined> {
   if (o.page > MAX_PAGE) return undefined
   const now = deps.clock.now()
   const { items, hasMore } = await deps.repo.listPublished(
     o.filter,
-    { limit: PAGE_SIZE, offset: (o.page - 1) * PAGE_SIZE },
+    { limit: PAGE_SIZE, offset: o.offset ?? (o.page - 1) * PAGE_SIZE },
     now,
   )
   // Past the last page is not found, but an empty first page is a real (empty) page.
   if (items.length === 0 && o.page > 1) return undefined
   const prev = o.page > 1 ? pageHref(o.path, o.page - 1) : undefined
   const next = hasMore && o.page < MAX_PAGE ? pageHref(o.path, o.page + 1) : undefined
-  const feedPath = `${o.path}/feed.xml`
+  const feedPath = o.path === '/' ? '/feed.xml' : `${o.path}/feed.xml`
+  const crumbs =
+    o.kind === 'section' || o.kind === 'topic'
+      ? [
+          { name: deps.site.name, path: '/' },
+          { name: o.title, path: o.path },
+        ]
+      : undefined
   return {
     view: {
       kind: o.kind,
@@ -107,6 +145,7 @@ async function loadList(
       feeds: [{ title: `${deps.site.name}: ${o.title}`, path: feedPath }],
       ...(prev ? { prev } : {}),
       ...(next ? { next } : {}),
+      ...(crumbs ? { jsonLd: (origin: string) => [breadcrumbJsonLd(origin, crumbs)] } : {}),
     },
     keys: [o.key, ...items.map((a: ArticleSummary) => `article:${a.id}`)],
   }

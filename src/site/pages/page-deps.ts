@@ -1,5 +1,6 @@
 import type { ContentRepository, ContentService } from '../../content/index.js'
 import type { Clock } from '../../lib/clock.js'
+import { slugify } from '../../lib/slug.js'
 import type { Newsletter } from '../../newsletter/index.js'
 
 /** What page loaders use. Built once in app.ts. */
@@ -7,7 +8,15 @@ export interface PageDeps {
   repo: ContentRepository
   content: ContentService
   clock: Clock
-  site: { name: string; description: string; language: string }
+  site: {
+    name: string
+    description: string
+    language: string
+    /** SITE_LOGO_URL: a path on this site or an http(s) URL; unset: the drawn DEFAULT_LOGO. */
+    logo?: string | undefined
+    /** FEED_ID_AUTHORITY: whose feed item ids these are (lib/tag-uri.ts). */
+    feedIdAuthority?: string | undefined
+  }
   /** The newsletters readers can sign up for (none: no box is shown). */
   newsletters?: () => Promise<Newsletter[]>
 }
@@ -29,4 +38,15 @@ export function pageNumber(raw: unknown): number {
 
 export function pageHref(path: string, page: number): string {
   return page <= 1 ? path : `${path}?page=${page}`
+}
+
+/** The logo the site draws from its name when SITE_LOGO_URL is not set (routes/logo.ts). */
+export const DEFAULT_LOGO = { path: '/logo.svg', width: 600, height: 60 }
+
+/**
+ * The tag authority of feed ids. Without FEED_ID_AUTHORITY it comes from the site's name under
+ * masthead.invalid, a name nobody holds: never from an address, which a blocked newsroom changes.
+ */
+export function feedIdAuthority(site: PageDeps['site']): string {
+  return site.feedIdAuthority ?? `${slugify(site.name)}.masthead.invalid,2026`
 }

@@ -4,7 +4,6 @@ import { loadArticlePage } from '../pages/article-page.js'
 import { HTML } from '../shell.js'
 import { ArticleView } from '../views/article-view.js'
 import { expandBody } from '../views/body.js'
-import type { PageMeta } from '../views/context.js'
 import type { SiteRouteContext } from './context.js'
 import { ArticleParams } from './schemas.js'
 
@@ -20,7 +19,6 @@ export function registerArticleRoutes(app: TypedApp, { shell, deps, cache }: Sit
       if (page.kind === 'redirect')
         return reply.header('cache-control', 'public, max-age=3600').redirect(page.location, 301)
       const site = await shell.context(req)
-      const meta: PageMeta = { ...page.meta, jsonLd: page.meta.jsonLd(site.canonicalOrigin) }
       const support = await shell.supportSlots(req, {
         language: page.article.language,
         section: page.article.section.slug,
@@ -28,7 +26,7 @@ export function registerArticleRoutes(app: TypedApp, { shell, deps, cache }: Sit
       })
       const body = shell.document(
         site,
-        meta,
+        page.meta,
         <ArticleView
           article={page.article}
           bodyHtml={expandBody(page.article.body, page.bodyImages)}

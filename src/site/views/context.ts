@@ -24,7 +24,8 @@ export interface PageMeta {
   image?: { path: string; width: number; height: number; alt: string }
   /** Extra OpenGraph properties, e.g. article:published_time. */
   og?: [string, string][]
-  jsonLd?: object
+  /** schema.org objects, each its own <script type="application/ld+json">, from the canonical origin. */
+  jsonLd?: (canonicalOrigin: string) => object[]
   feeds?: { title: string; path: string }[]
   prev?: string
   next?: string

@@ -43,13 +43,13 @@ export function Layout(props: { site: SiteContext; meta: PageMeta; children: Com
         <meta name="twitter:card" content={meta.image ? 'summary_large_image' : 'summary'} />
         <meta name="twitter:title" content={meta.title} />
         <meta name="twitter:description" content={meta.description} />
-        {meta.jsonLd && (
+        {(meta.jsonLd?.(site.canonicalOrigin) ?? []).map((data) => (
           // Serialised by jsonForScript, which escapes < > & so the data cannot end the element.
           <script
             type="application/ld+json"
-            dangerouslySetInnerHTML={{ __html: jsonForScript(meta.jsonLd) }}
+            dangerouslySetInnerHTML={{ __html: jsonForScript(data) }}
           />
-        )}
+        ))}
       </head>
       <body>
         <a class="skip" href="#main">

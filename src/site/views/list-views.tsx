@@ -8,6 +8,8 @@ export interface HomeViewModel {
   sections: { slug: string; name: string; articles: ArticleSummary[] }[]
   siteLanguage: string
   siteName: string
+  /** Page 2 of the stories, when there are more than the front page shows. */
+  next?: string | undefined
 }
 
 export function HomeView(props: HomeViewModel) {
@@ -67,12 +69,14 @@ export function HomeView(props: HomeViewModel) {
         </section>
       ))}
       {!lead && <p>Nothing has been published yet.</p>}
+      <Pagination page={1} next={props.next} />
     </>
   )
 }
 
 export interface ListViewModel {
-  kind: 'section' | 'topic' | 'author'
+  /** `latest`: the home page's later pages, every story newest first. */
+  kind: 'section' | 'topic' | 'author' | 'latest'
   title: string
   /** e.g. "Correspondent" for an author. */
   subtitle?: string
@@ -85,13 +89,18 @@ export interface ListViewModel {
   siteLanguage: string
 }
 
+const KICKERS: Record<ListViewModel['kind'], string> = {
+  section: 'Section',
+  topic: 'Topic',
+  author: 'Author',
+  latest: 'Front page',
+}
+
 export function ListView(props: ListViewModel) {
   return (
     <>
       <header class="list-header">
-        <p class="kicker">
-          {props.kind === 'topic' ? 'Topic' : props.kind === 'author' ? 'Author' : 'Section'}
-        </p>
+        <p class="kicker">{KICKERS[props.kind]}</p>
         <h1>{props.title}</h1>
         {props.subtitle && <p class="role">{props.subtitle}</p>}
         {props.description && <p class="description">{props.description}</p>}

@@ -1,0 +1,62 @@
+import { DEFAULT_LOGO, type PageDeps } from './page-deps.js'
+
+/**
+ * schema.org objects shared by several pages: the publisher with its logo, the home page's
+ * Organization and WebSite, breadcrumbs. Built from the canonical origin (PUBLIC_URL when set).
+ */
+
+/** The logo as an ImageObject: SITE_LOGO_URL, or the drawn one with its known size. */
+export function logoJsonLd(site: PageDeps['site'], origin: string): object {
+  if (!site.logo) {
+    const { path, width, height } = DEFAULT_LOGO
+    return { '@type': 'ImageObject', url: origin + path, width, height }
+  }
+  return { '@type': 'ImageObject', url: site.logo.startsWith('/') ? origin + site.logo : site.logo }
+}
+
+export const organizationId = (origin: string) => `${origin}/#organization`
+
+/** The newsroom as a NewsMediaOrganization: NewsArticle's publisher, and on the home page. */
+export function publisherJsonLd(site: PageDeps['site'], origin: string): object {
+  return {
+    '@type': 'NewsMediaOrganization',
+    '@id': organizationId(origin),
+    name: site.name,
+    url: `${origin}/`,
+    logo: logoJsonLd(site, origin),
+  }
+}
+
+/**
+ * The home page: the Organization and the WebSite it publishes. No SearchAction: the site has
+ * no search yet, and one pointing nowhere would send people to an error page.
+ */
+export function homeJsonLd(site: PageDeps['site'], origin: string): object[] {
+  return [
+    { '@context': 'https://schema.org', ...publisherJsonLd(site, origin) },
+    {
+      '@context': 'https://schema.org',
+      '@type': 'WebSite',
+      '@id': `${origin}/#website`,
+      name: site.name,
+      description: site.description,
+      url: `${origin}/`,
+      inLanguage: site.language,
+      publisher: { '@id': organizationId(origin) },
+    },
+  ]
+}
+
+/** A BreadcrumbList from the front page down: each crumb a name and a path on the site. */
+export function breadcrumbJsonLd(origin: string, crumbs: { name: string; path: string }[]): object {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((c, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: c.name,
+      item: origin + c.path,
+    })),
+  }
+}

@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { after, before, describe, it } from 'node:test'
+import { articleInput, seedBasics, type Basics } from '../../test/support/factories.js'
+import { buildTestApp, type TestApp } from '../../test/support/test-app.js'
+
+const XSD = new URL('../../../shared/fixtures/xsd/', import.meta.url)
+const hasXmllint = spawnSync('xmllint', ['--version']).status === 0
+const xsdSkip = !fs.existsSync(XSD)
+  ? 'shared/fixtures/xsd is absent here'
+  : !hasXmllint
+    ? 'xmllint is not installed (apt-get install libxml2-utils)'
+    : false
+if (xsdSkip) console.log(`# skipping sitemap schema checks: ${xsdSkip}`)
+
+describe('sitemaps', () => {
+  let app: TestApp
+  let b: Basics
+  const get = (url: string) =>
+    app.http.inject({ method: 'GET', url, headers: { host: 'mirror.example.net' } })
+
+  before(async () => {
+    app = await buildTestApp('sqlite', { sitemapPerFile: 3 })
+    b = await seedBasics(app)
+    for (let i = 0; i < 7; i++) {
+      await app.content.createArticle(
+        articleInput(b, {
+          slug: `story-${i}`,
+          headline: `Story ${i} & "friends" <b>`,
+          body: `<p>Full text of story ${i}, with a <a href="/topic/elections">link</a>.</p><figure data-image-id="${b.imageId}"></figure>`,
+          credits:
+            i % 2
+              ? [{ agencyId: b.agencyId }]
+              : [{ authorId: b.authorId }, { guest: 'Dr Ilse Varn' }],
+          topicIds: [b.topicIds[i % 3]!],
+          publishedAt: new Date(Date.now() - (i + 1) * 3600_000),
+        }),
+      )
+    }
+  })
+  after(() => app?.close())
+
+  it(
+    'validates the sitemap index and sitemaps against the sitemaps.org schemas',
+    { skip: xsdSkip },
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sitemaps-'))
+      const index = await get('/sitemap.xml')
+      const locs = [...index.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map(
+        (m) => new URL(m[1]!).pathname,
+      )
+      assert.deepEqual(locs, [
+        '/sitemaps/pages.xml',
+        '/sitemaps/articles-1.xml',
+        '/sitemaps/articles-2.xml',
+        '/sitemaps/articles-3.xml',
+        '/sitemaps/news.xml',
+      ])
+      // The news sitemap needs both schemas at once: a wrapper that imports each.
+      const newsXsd = path.join(dir, 'news-wrapper.xsd')
+      fs.writeFileSync(
+        newsXsd,
+        `<?xml version="1.0"?><xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema"><xsd:import namespace="http://www.sitemaps.org/schemas/sitemap/0.9" schemaLocation="${new URL('sitemap.xsd', XSD).pathname}"/><xsd:import namespace="http://www.google.com/schemas/sitemap-news/0.9" schemaLocation="${new URL('../../test/support/xsd/sitemap-news.xsd', import.meta.url).pathname}"/></xsd:schema>`,
+      )
+      const check = (file: string, xsd: string, body: string) => {
+        const f = path.join(dir, file)
+        fs.writeFileSync(f, body)
+        const r = spawnSync('xmllint', ['--noout', '--schema', xsd, f], { encoding: 'utf8' })
+        assert.equal(r.status, 0, `${file}: ${r.stderr}`)
+      }
+      check('index.xml', new URL('siteindex.xsd', XSD).pathname, index.body)
+      for (const loc of locs) {
+        const res = await get(loc)
+        assert.equal(res.statusCode, 200, loc)
+        check(
+          path.basename(loc),
+          loc.endsWith('news.xml') ? newsXsd : new URL('sitemap.xsd', XSD).pathname,
+          res.body,
+        )
+      }
+      const all = (
+        await Promise.all(locs.filter((l) => l.includes('articles')).map((l) => get(l)))
+      ).map((r) => (r.body.match(/<url>/g) ?? []).length)
+      assert.deepEqual(all, [3, 3, 1])
+      const news = await get('/sitemaps/news.xml')
+      assert.equal((news.body.match(/<news:news>/g) ?? []).length, 7)
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  )
+})
