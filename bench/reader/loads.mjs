@@ -113,7 +113,7 @@ async function discover(base) {
   }
   if (!topic) throw new Error('no /topic/ link on the article page nor the home page')
   if (!author) throw new Error('no /author/ link on the article page nor the home page')
-  const section = `/${article.split('/')[1]}/`
+  const section = `/${article.split('/')[1]}`
   const index = (await get(`${base}/sitemap.xml`)).body.toString('utf8')
   const map = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)]
     .map((m) => new URL(m[1].replace(/&amp;/g, '&')))

@@ -17,7 +17,7 @@ export async function readerMix(base) {
   if (home.status !== 200) throw new Error(`GET / answered ${home.status}`)
   const feed = JSON.parse((await get(`${base}/feed.json`)).body)
   const newest = feed.items.map((i) => new URL(i.url).pathname)
-  const sections = hrefs(home.body, /href="(\/[a-z0-9-]+\/)"/g)
+  const sections = hrefs(home.body, /href="(\/[a-z0-9-]+)"/g)
   const topics = new Set()
   const authors = new Set()
   for (const p of newest.slice(0, 10)) {

@@ -18,6 +18,47 @@ export interface StreamedPage {
   keys?: readonly string[]
 }
 
+/** How many long pages render at once; the others wait their turn (see createStreamGate). */
+export interface StreamGate {
+  /** Resolves when a place is free, with the function that frees it again. */
+  acquire(): Promise<() => void>
+}
+
+/**
+ * A long page holds database rows and text while it streams, and a client that reads slowly
+ * keeps it open: fifty crawlers (or one attacker) asking for uncached sitemaps at once would each
+ * hold their own. At most `limit` render at a time; the rest wait, first come first served, so
+ * memory stays bounded whatever the number of connections.
+ */
+export function createStreamGate(limit: number): StreamGate {
+  let running = 0
+  const waiting: (() => void)[] = []
+  const release = () => {
+    const next = waiting.shift()
+    if (next) next()
+    else running--
+  }
+  return {
+    acquire() {
+      if (running < limit) {
+        running++
+        return Promise.resolve(once(release))
+      }
+      return new Promise((resolve) => waiting.push(() => resolve(once(release))))
+    },
+  }
+}
+
+function once(fn: () => void): () => void {
+  let done = false
+  return () => {
+    if (!done) {
+      done = true
+      fn()
+    }
+  }
+}
+
 /**
  * Sends a long page (a sitemap of 10,000 URLs) as it is rendered, so neither its rows nor its
  * text are held whole before the first byte leaves; once complete it is stored in the page
@@ -28,20 +69,27 @@ export function sendStreamedPage(
   reply: FastifyReply,
   cache: PageCache | null,
   p: StreamedPage,
+  gate?: StreamGate,
 ): FastifyReply {
   const keys = p.keys ?? []
   const base = cache && req.pageCacheId !== null ? cacheIdOf(req.origin, pathOf(req.url)) : null
   const id = base === null ? null : base + req.pageVariant
   const generation = req.pageCacheGeneration
   async function* bytes() {
-    const kept: Buffer[] = []
-    for await (const part of p.parts) {
-      const b = Buffer.from(part)
-      if (id !== null) kept.push(b)
-      yield b
-    }
-    if (cache && id !== null) {
-      cache.set(id, buildEntry({ body: Buffer.concat(kept), type: p.type, keys }), generation)
+    // Taken when the first byte is wanted, given back when the page ends or the reader leaves.
+    const release = gate ? await gate.acquire() : null
+    try {
+      const kept: Buffer[] = []
+      for await (const part of p.parts) {
+        const b = Buffer.from(part)
+        if (id !== null) kept.push(b)
+        yield b
+      }
+      if (cache && id !== null) {
+        cache.set(id, buildEntry({ body: Buffer.concat(kept), type: p.type, keys }), generation)
+      }
+    } finally {
+      release?.()
     }
   }
   reply

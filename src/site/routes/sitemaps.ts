@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { TypedApp } from '../../http/schemas.js'
 import { sendPage } from '../../http/responses.js'
-import { sendStreamedPage } from '../../http/streamed-page.js'
+import { createStreamGate, sendStreamedPage } from '../../http/streamed-page.js'
 import {
   articlesSitemap,
   newsSitemap,
@@ -34,6 +34,8 @@ export function registerSitemapRoutes(
   { shell, deps, cache }: SiteRouteContext,
   o: SitemapRouteOptions,
 ) {
+  // Two article sitemaps render at once per process; more crawlers wait (memory stays bounded).
+  const sitemapGate = createStreamGate(2)
   app.get('/robots.txt', async (req, reply) =>
     sendPage(req, reply, cache, { body: robotsTxt(req.origin), type: 'text/plain; charset=utf-8' }),
   )
@@ -51,7 +53,13 @@ export function registerSitemapRoutes(
       if (f.kind === 'articles') {
         const parts = await articlesSitemap(deps, req.origin, f.n, o.perFile)
         if (!parts) return shell.notFound(req, reply)
-        return sendStreamedPage(req, reply, cache, { parts, type: XML, keys: ['list'] })
+        return sendStreamedPage(
+          req,
+          reply,
+          cache,
+          { parts, type: XML, keys: ['list'] },
+          sitemapGate,
+        )
       }
       const doc =
         f.kind === 'pages'
