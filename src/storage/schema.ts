@@ -37,6 +37,7 @@ export interface Database {
   contribution_payment: ContributionPaymentTable
   rate_limit: RateLimitTable
   worker_heartbeat: WorkerHeartbeatTable
+  reach_address: ReachAddressTable
 }
 
 /** The last sign of life of each running worker (jobs/heartbeat.ts). */
@@ -388,4 +389,16 @@ export interface ContributionPaymentTable {
   amount: number
   currency: string
   at: number
+}
+
+/** The newsroom's addresses (src/reach/), replaced whole on every save. */
+export interface ReachAddressTable {
+  /** 0, 1, 2…: the order readers see them in. */
+  position: number
+  /** primary, mirror, onion, feed, newsletter or other. */
+  kind: string
+  /** What readers read beside it ('' for none). */
+  label: string
+  /** A URL, or free text for the `other` kind. */
+  value: string
 }
