@@ -18,11 +18,13 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 
 /** The footer for a list, or null when the list has no web address to give. */
 export function emailFooter(addresses: readonly ReachAddress[]): EmailFooter | null {
-  const order = ['primary', 'mirror', 'onion'] as const
-  const shown = order
-    .flatMap((k) => addresses.filter((a) => a.kind === k))
-    .slice(0, MAX_IN_FOOTER)
-    .map((a) => a.value)
+  // The main address and one onion address always make it in (Tor gets through most blocks);
+  // mirrors fill the places left.
+  const of = (k: ReachAddress['kind']) => addresses.filter((a) => a.kind === k).map((a) => a.value)
+  const main = of('primary').slice(0, 1)
+  const onion = of('onion').slice(0, 1)
+  const mirrors = of('mirror').slice(0, MAX_IN_FOOTER - main.length - onion.length)
+  const shown = [...main, ...mirrors, ...onion]
   if (shown.length === 0) return null
   const all = reachPageUrl(addresses)
   const text = [
