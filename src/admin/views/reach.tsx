@@ -12,7 +12,16 @@ import { type AdminContext, AdminLayout, Problems } from './shell.js'
 export const BLANK_ROWS = 4
 
 /** The rows the form shows: what is saved (or was sent), then a few empty ones to fill in. */
-export function formRows(rows: readonly AddressRow[]): AddressRow[] {
+export function formRows(sent: readonly AddressRow[]): AddressRow[] {
+  // Empty rows at the end of a form sent back are not shown twice; earlier ones keep their
+  // place, so the row numbers of the problems still match.
+  const rows = [...sent]
+  while (
+    rows.length > 0 &&
+    !rows[rows.length - 1]!.label.trim() &&
+    !rows[rows.length - 1]!.value.trim()
+  )
+    rows.pop()
   const blanks = Math.max(0, Math.min(BLANK_ROWS, MAX_ADDRESSES - rows.length))
   return [...rows, ...Array.from({ length: blanks }, () => ({ kind: '', label: '', value: '' }))]
 }
@@ -87,7 +96,7 @@ export function ReachAdmin(props: {
       {props.publicKey ? (
         <p>
           The list at <a href="/reach.json">/reach.json</a> is signed. Public key (printed on{' '}
-          <a href="/reach">/reach</a>): <code>{props.publicKey}</code>
+          <a href="/reach">/reach</a>): <code class="key">{props.publicKey}</code>
         </p>
       ) : (
         <div class="errors" role="note">
@@ -134,7 +143,9 @@ export function ReachAdmin(props: {
         </p>
       </form>
       {props.updatedAt && (
-        <p class="small">Last changed {props.updatedAt.toISOString().slice(0, 16)} UTC.</p>
+        <p class="small">
+          Last changed {props.updatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.
+        </p>
       )}
     </AdminLayout>
   )
