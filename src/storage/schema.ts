@@ -391,13 +391,11 @@ export interface ContributionPaymentTable {
   at: number
 }
 
-/** The newsroom's addresses (src/reach/), replaced whole on every save. */
+/** The newsroom's addresses (src/reach/address.ts), in order, replaced whole on every save. */
 export interface ReachAddressTable {
-  /** 0, 1, 2…: the order readers see them in. */
   position: number
   /** primary, mirror, onion, feed, newsletter or other. */
   kind: string
-  /** What readers read beside it ('' for none). */
   label: string
   /** A URL, or free text for the `other` kind. */
   value: string
