@@ -391,12 +391,10 @@ export interface ContributionPaymentTable {
   at: number
 }
 
-/** The newsroom's addresses (src/reach/address.ts), in order, replaced whole on every save. */
+/** The newsroom's addresses (src/reach/address.ts: kinds, values), replaced whole on save. */
 export interface ReachAddressTable {
   position: number
-  /** primary, mirror, onion, feed, newsletter or other. */
   kind: string
   label: string
-  /** A URL, or free text for the `other` kind. */
   value: string
 }
