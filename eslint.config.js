@@ -33,6 +33,7 @@ const domainFolders = [
   'lib',
   'demo',
   'backup',
+  'reach',
 ]
 const sourceOnly = ['src/**/*.test.{ts,tsx}']
 

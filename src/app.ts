@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import type { FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
 import { type Config, trustProxyOption } from './config.js'
@@ -22,7 +21,7 @@ import { type Clock, systemClock } from './lib/clock.js'
 import { createSite } from './site/plugin.js'
 import { createRateLimitCounter, rateLimitStore } from './http/rate-limit.js'
 import { type RegisteredAdminRoute, registerAdmin } from './admin/plugin.js'
-import { type MailLog, type MailTransport, silentLog, transportFromUrls } from './email/index.js'
+import { type MailTransport, silentLog, transportFromSettings } from './email/index.js'
 import {
   createEditionRepository,
   createEditionSender,
@@ -58,6 +57,8 @@ import {
 import { createStaffRepository } from './staff/staff-repository.js'
 import { createStaffService, type StaffService } from './staff/staff-service.js'
 import type { Storage } from './storage/index.js'
+import { createReachRepository, createReachService, footerTransport } from './reach/index.js'
+import { loadKeyFile, type ReachService } from './reach/index.js'
 
 export interface AppOptions {
   config: Config
@@ -92,6 +93,8 @@ export interface App {
   startWorker(): Promise<void>
   subscribers: SubscriberService
   contributions: ContributionsService
+  /** The newsroom's addresses: the admin's list, /reach.json, the email footer. */
+  reach: ReachService
   cache: PageCache | null
   /** Publishes due scheduled articles now and arms the timer for the next one. */
   runScheduler(): Promise<void>
@@ -121,7 +124,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   })
   const log = http.log
 
-  const mail = opts.mail ?? mailTransportFor(config, opts.logger ? log : silentLog)
+  // Every email ends with the newsroom's addresses (reach/footer.ts).
+  const rawMail = opts.mail ?? transportFromSettings(config, opts.logger ? log : silentLog)
+  const mail = footerTransport(rawMail, () => reach.footer())
   // Every instance on the same PostgreSQL database hears every other's purges.
   const purges = createPurgeBus({
     storage,
@@ -130,7 +135,15 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     forget: (keys) => {
       content.forget(keys)
       if (keys.includes('appeal') || keys.includes('all')) contributions.forgetAppeals()
+      if (keys.includes('reach') || keys.includes('all')) reach.forget()
     },
+  })
+  const reach = createReachService({
+    repo: createReachRepository(storage.db),
+    clock,
+    siteName: config.SITE_NAME,
+    key: config.REACH_KEY_FILE ? loadKeyFile(config.REACH_KEY_FILE) : null,
+    onChange: (keys) => purges.purge(keys),
   })
 
   const repo = createContentRepository(storage.db, storage.dialect)
@@ -244,6 +257,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     subscribers,
     siteText,
     contributions,
+    reach,
     support: {
       hideDays: config.SUPPORTER_HIDE_DAYS,
       laterDays: config.REMIND_LATER_DAYS,
@@ -315,6 +329,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     onNewslettersChanged: () => purges.purge(['all']),
     contributions,
     onAppealChanged: () => purges.purge(['appeal']),
+    reach,
   })
 
   const scheduler = createScheduler({
@@ -365,28 +380,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     startWorker: worker.start,
     subscribers,
     contributions,
+    reach,
     cache,
     runScheduler: scheduler.run,
     shutdown: (graceMs) => drain(http, requests.inFlight, graceMs),
     adminRoutes,
   }
-}
-
-/** SMTP_URL when set (a pool, DKIM-signed when a key is given), else files in MAIL_DIR. */
-function mailTransportFor(config: Config, log: MailLog): MailTransport {
-  return transportFromUrls(config.SMTP_URL ? [config.SMTP_URL] : [], {
-    dir: config.MAIL_DIR,
-    log,
-    maxConnections: config.SMTP_MAX_CONNECTIONS,
-    ...(config.SMTP_RATE_LIMIT > 0 ? { rateLimit: config.SMTP_RATE_LIMIT } : {}),
-    ...(config.DKIM_DOMAIN
-      ? {
-          dkim: {
-            domainName: config.DKIM_DOMAIN,
-            keySelector: config.DKIM_SELECTOR,
-            privateKey: readFileSync(config.DKIM_PRIVATE_KEY_FILE, 'utf8'),
-          },
-        }
-      : {}),
-  })
 }

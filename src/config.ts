@@ -141,6 +141,12 @@ export const ConfigSchema = z.object({
       (v) => v === '' || v.length >= 24,
       'use at least 24 characters (e.g. openssl rand -hex 16)',
     ),
+  /**
+   * PEM file with the Ed25519 key that signs the newsroom's addresses at /reach.json (make one
+   * with `masthead keys generate`; keep it 0600 and backed up). Empty: the list is served
+   * unsigned (`"signed": false`) and the admin says so. A file that cannot be read stops `serve`.
+   */
+  REACH_KEY_FILE: z.string().default(''),
   /** Publication name shown in the masthead, titles, feeds and structured data. */
   SITE_NAME: z.string().min(1).max(120).default('The Lantern'),
   /** One sentence about the publication, used as the home page description and in feeds. */

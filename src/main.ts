@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util'
 import { type Config, ConfigError, loadConfig } from './config.js'
 import { backup } from './cli/backup.js'
+import { keys } from './cli/keys.js'
 import { type Command, type Flags, OPTIONS } from './cli/command.js'
 import { migrate } from './cli/migrate.js'
+import { reach } from './cli/reach.js'
 import { restore } from './cli/restore.js'
 import { fail } from './cli/process.js'
 import { seed } from './cli/seed.js'
@@ -23,6 +25,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   user,
   backup,
   restore,
+  keys,
+  reach,
 }
 
 const HELP = `Usage: masthead <command> [options]
@@ -35,6 +39,8 @@ Commands:
   user      Manage staff accounts (user add)
   backup    Write the database and the media folder to one archive (--out FILE)
   restore   Restore such an archive into an empty database and media folder
+  keys      Make the key that signs the newsroom's addresses (keys generate)
+  reach     Check a signed list of the newsroom's addresses (reach verify FILE|URL)
 
 Run "masthead <command> --help" for a command's options.
 Settings come from environment variables; see README.md (Configuration).`

@@ -24,6 +24,7 @@ import { editionRoutes } from './routes/editions.js'
 import { mediaRoutes } from './routes/media.js'
 import { newsletterRoutes } from './routes/newsletters.js'
 import { privacyRoutes } from './routes/privacy.js'
+import { reachRoutes } from './routes/reach.js'
 import { staffRoutes } from './routes/staff.js'
 import { subscriberRoutes } from './routes/subscribers.js'
 import { taxonomyRoutes } from './routes/taxonomy.js'
@@ -54,6 +55,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
     ...editionRoutes(deps, tools),
     ...subscriberRoutes(deps, tools),
     ...privacyRoutes(deps, tools),
+    ...reachRoutes(deps, tools),
     ...contributionRoutes(deps, tools),
     ...staffRoutes(deps, tools),
     ...auditRoutes(deps),

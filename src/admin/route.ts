@@ -21,6 +21,7 @@ export const ADMIN_AREAS = [
   'editions',
   'subscribers',
   'privacy',
+  'reach',
   'contributions',
   'audit',
 ] as const

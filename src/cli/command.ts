@@ -13,6 +13,7 @@ export const OPTIONS = {
   name: { type: 'string' },
   role: { type: 'string' },
   out: { type: 'string' },
+  key: { type: 'string' },
 } as const
 
 export interface Flags {
@@ -27,6 +28,7 @@ export interface Flags {
   name?: string | undefined
   role?: string | undefined
   out?: string | undefined
+  key?: string | undefined
 }
 
 export interface CommandContext {

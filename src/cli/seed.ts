@@ -28,6 +28,7 @@ export async function seedDemoInto(
       newsletters: app.newsletters,
       editions: app.editions,
       contributions: app.contributions,
+      reach: app.reach,
       language: config.SITE_LANGUAGE,
       clock: systemClock,
     },

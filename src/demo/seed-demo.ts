@@ -3,6 +3,7 @@ import type { ContentRepository, ContentService } from '../content/index.js'
 import type { EditionService, NewsletterService } from '../newsletter/index.js'
 import type { ContributionsService } from '../contributions/index.js'
 import { type MediaStore, storeImageVariants } from '../files/index.js'
+import type { ReachService } from '../reach/index.js'
 import type { Clock } from '../lib/clock.js'
 import {
   agencies,
@@ -24,6 +25,8 @@ export interface SeedDeps {
   editions?: EditionService
   /** When given, a first banner and appeal in the site's language are set up too. */
   contributions?: ContributionsService
+  /** When given, the demo's invented addresses (mirrors, onion, a messenger channel). */
+  reach?: Pick<ReachService, 'save'>
   /** The site's language, for the appeal. */
   language?: string
   media: MediaStore
@@ -37,6 +40,21 @@ export interface SeedOptions {
   photos?: number
   onProgress?: (done: number, total: number) => void
 }
+
+/** Invented addresses on reserved names (.example), and an onion name that leads nowhere. */
+const DEMO_ADDRESSES = [
+  { kind: 'primary', label: '', value: 'https://lantern.example/' },
+  { kind: 'mirror', label: 'Mirror in Europe', value: 'https://lantern-eu.example/' },
+  { kind: 'mirror', label: '', value: 'https://read.lantern-news.example/' },
+  {
+    kind: 'onion',
+    label: '',
+    value: 'http://lanternvaresia2exile3news4mirror5demo6address7onlyabcdxd.onion/',
+  },
+  { kind: 'feed', label: 'All stories (RSS)', value: 'https://lantern.example/feed.xml' },
+  { kind: 'newsletter', label: 'The Lantern Weekly', value: 'https://lantern.example/newsletters' },
+  { kind: 'other', label: 'Messenger channel', value: '@lantern_varesia' },
+]
 
 const HOUR = 3600_000
 const DEMO_SPAN_HOURS = 24 * 61
@@ -69,6 +87,7 @@ export async function seedDemo(
     cadence: 'Weekly, every Friday',
     language: 'en',
   })
+  await deps.reach?.save(DEMO_ADDRESSES)
   const topicIds = new Map<string, number>()
   for (const t of topics) topicIds.set(t.slug, await deps.content.createTopic(t))
 

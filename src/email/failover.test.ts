@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { describe, it } from 'node:test'
 import { fixedClock } from '../lib/clock.js'
 import { closedPort, startSmtpSink } from '../../test/support/smtp-sink.js'
-import { createFailoverTransport } from './failover.js'
+import { createFailoverTransport, transportFromSettings } from './failover.js'
 import type { Message } from './message.js'
 import { type MailLog, type MailTransport, createSmtpTransport } from './transport.js'
 
@@ -121,5 +124,52 @@ describe('fail-over cool-down', () => {
       await t.close()
       await sink.close()
     }
+  })
+})
+
+describe('the transport the mail settings ask for', () => {
+  const settings = {
+    SMTP_URL: '',
+    MAIL_DIR: '',
+    SMTP_MAX_CONNECTIONS: 2,
+    SMTP_RATE_LIMIT: 0,
+    DKIM_DOMAIN: '',
+    DKIM_SELECTOR: '',
+    DKIM_PRIVATE_KEY_FILE: '',
+  }
+
+  it('writes files to MAIL_DIR without SMTP_URL, and sends over SMTP with it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-mail-'))
+    const sink = await startSmtpSink()
+    const files = transportFromSettings({ ...settings, MAIL_DIR: dir }, recordingLog().log)
+    const smtp = transportFromSettings({ ...settings, SMTP_URL: sink.url }, recordingLog().log)
+    try {
+      await files.send(message(1))
+      assert.equal(fs.readdirSync(dir).filter((f) => f.endsWith('.eml')).length, 1)
+      await smtp.send(message(2))
+      assert.equal(sink.received.length, 1)
+    } finally {
+      await files.close()
+      await smtp.close()
+      await sink.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('reads the DKIM key from its file, and fails at once when the file is missing', () => {
+    assert.throws(
+      () =>
+        transportFromSettings(
+          {
+            ...settings,
+            SMTP_URL: 'smtp://127.0.0.1:25',
+            DKIM_DOMAIN: 'lantern.example',
+            DKIM_SELECTOR: 'mail',
+            DKIM_PRIVATE_KEY_FILE: '/nonexistent/dkim.pem',
+          },
+          recordingLog().log,
+        ),
+      /ENOENT/,
+    )
   })
 })

@@ -1,4 +1,5 @@
 // Several providers behind one transport: the order SMTP_URL gives, with dead ones set aside.
+import { readFileSync } from 'node:fs'
 import type { NodemailerError } from 'nodemailer'
 import { type Clock, systemClock } from '../lib/clock.js'
 import { AppError, isAppError } from '../lib/errors.js'
@@ -177,4 +178,34 @@ export function transportFromUrls(
   const transports = list.map((url) => createSmtpTransport({ ...smtp, url }))
   log.info({ transports: transports.map((t) => t.name) }, 'email goes out over SMTP, in this order')
   return createFailoverTransport(transports, { cooldownMs, clock, log })
+}
+
+/** The mail settings of config.ts this module reads, by their names there. */
+export interface MailSettings {
+  SMTP_URL: string
+  MAIL_DIR: string
+  SMTP_MAX_CONNECTIONS: number
+  SMTP_RATE_LIMIT: number
+  DKIM_DOMAIN: string
+  DKIM_SELECTOR: string
+  DKIM_PRIVATE_KEY_FILE: string
+}
+
+/** SMTP_URL when set (a pool, DKIM-signed when a key is given), else files in MAIL_DIR. */
+export function transportFromSettings(s: MailSettings, log: MailLog): MailTransport {
+  return transportFromUrls(s.SMTP_URL ? [s.SMTP_URL] : [], {
+    dir: s.MAIL_DIR,
+    log,
+    maxConnections: s.SMTP_MAX_CONNECTIONS,
+    ...(s.SMTP_RATE_LIMIT > 0 ? { rateLimit: s.SMTP_RATE_LIMIT } : {}),
+    ...(s.DKIM_DOMAIN
+      ? {
+          dkim: {
+            domainName: s.DKIM_DOMAIN,
+            keySelector: s.DKIM_SELECTOR,
+            privateKey: readFileSync(s.DKIM_PRIVATE_KEY_FILE, 'utf8'),
+          },
+        }
+      : {}),
+  })
 }

@@ -25,6 +25,8 @@ export {
   type TransportFromUrlsOptions,
   createFailoverTransport,
   transportFromUrls,
+  type MailSettings,
+  transportFromSettings,
 } from './failover.js'
 export {
   type BulkMessage,

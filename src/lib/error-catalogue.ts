@@ -35,6 +35,7 @@ export type ErrorCode =
   | 'PAYMENT_PROVIDER_FAILED'
   | 'PAYMENT_SIGNATURE_INVALID'
   | 'WEBHOOKS_NOT_CONFIGURED'
+  | 'REACH_LIST_INVALID'
 
 /** What a person reads: a headline saying what happened, then what to do about it. */
 export interface ErrorSentence {
@@ -224,6 +225,11 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, ErrorEntry>> = {
     title: 'Payment events are not set up',
     message:
       "Set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET, then resend the event from the provider's dashboard.",
+  },
+  REACH_LIST_INVALID: {
+    status: 422,
+    title: 'The addresses were not saved',
+    message: 'Correct the rows listed; the list readers see is unchanged.',
   },
 }
 

@@ -12,6 +12,7 @@ import { addressLimit, registerRateLimits } from '../http/rate-limit.js'
 import { typed } from '../http/schemas.js'
 import { isAppError } from '../lib/errors.js'
 import type { EditionService, NewsletterService, SubscriberService } from '../newsletter/index.js'
+import type { ReachService } from '../reach/index.js'
 import { pageVariantOf } from './page-variant.js'
 import type { PageDeps } from './pages/page-deps.js'
 import { registerArticleRoutes } from './routes/article.js'
@@ -25,6 +26,7 @@ import { registerNewsletterRoutes } from './routes/newsletters.js'
 import { registerPreferenceRoutes } from './routes/preferences.js'
 import { type RenderPreview, createPreview } from './routes/preview.js'
 import { registerPrivacyRoutes } from './routes/privacy.js'
+import { registerReachRoutes } from './routes/reach.js'
 import { registerSitemapRoutes } from './routes/sitemaps.js'
 import { registerSupportRoutes } from './routes/support.js'
 import { type SiteShell, createShell } from './shell.js'
@@ -39,6 +41,8 @@ export interface SiteOptions {
   subscribers?: SubscriberService
   /** The privacy page's text as the newsroom edited it. */
   siteText?: SiteTextService
+  /** The newsroom's addresses: /reach and /reach.json. */
+  reach?: ReachService
   /** ALLOWED_HOSTS, for where emailed links may point (http/origin.ts mailOrigin). */
   allowedHosts?: readonly string[]
   media: MediaStore
@@ -125,6 +129,7 @@ export function createSite(opts: SiteOptions): Site {
       registerSitemapRoutes(site, ctx, { perFile: opts.sitemapPerFile })
       registerMediaRoutes(site, ctx, { media: opts.media })
       registerPrivacyRoutes(site, ctx, { siteText: opts.siteText })
+      if (opts.reach) registerReachRoutes(site, ctx, { reach: opts.reach })
 
       if (newsletters)
         await scope.register(async (forms) => {

@@ -12,6 +12,7 @@ import * as subscribers0009 from './migrations/2026-11-27-0009-subscribers.js'
 import * as contributions0010 from './migrations/2026-11-27-0010-contributions.js'
 import * as rateLimits0011 from './migrations/2026-12-06-0011-rate-limits.js'
 import * as workerHeartbeat0012 from './migrations/2026-12-06-0012-worker-heartbeat.js'
+import * as reach0013 from './migrations/2026-12-06-0013-reach.js'
 
 // Migrations are listed here rather than read from the folder so the compiled build, tsx and
 // tests all see the same set in the same order, with no file-system globbing at start.
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-27-0010-contributions': contributions0010,
   '2026-12-06-0011-rate-limits': rateLimits0011,
   '2026-12-06-0012-worker-heartbeat': workerHeartbeat0012,
+  '2026-12-06-0013-reach': reach0013,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -37,6 +37,7 @@ export interface Database {
   contribution_payment: ContributionPaymentTable
   rate_limit: RateLimitTable
   worker_heartbeat: WorkerHeartbeatTable
+  reach_address: ReachAddressTable
 }
 
 /** The last sign of life of each running worker (jobs/heartbeat.ts). */
@@ -388,4 +389,12 @@ export interface ContributionPaymentTable {
   amount: number
   currency: string
   at: number
+}
+
+/** The newsroom's addresses (src/reach/address.ts: kinds, values), replaced whole on save. */
+export interface ReachAddressTable {
+  position: number
+  kind: string
+  label: string
+  value: string
 }

@@ -22,6 +22,7 @@ const domain = [
   'lib',
   'demo',
   'backup',
+  'reach',
 ]
 
 test('domain and infrastructure folders import neither HTTP nor a surface nor a driver', async () => {

@@ -86,6 +86,9 @@ export function Layout(props: { site: SiteContext; meta: PageMeta; children: Com
               <strong>{site.name}</strong> — {site.description}
             </p>
             <p>
+              Blocked? <a href="/reach">How to reach us</a>: mirrors, Tor and other ways.
+            </p>
+            <p>
               Follow without the web blocking you: <a href="/feed.xml">RSS</a> ·{' '}
               <a href="/feed.atom">Atom</a> · <a href="/feed.json">JSON Feed</a>
             </p>

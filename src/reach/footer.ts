@@ -1,0 +1,72 @@
+/**
+ * The lines every email of the newsroom ends with: where to find it when its site is blocked.
+ * Kept short (the main address, a few mirrors, the onion address, the whole list's page); the
+ * transport wrapper adds them to each message on its way out, so no kind of mail is missed.
+ */
+import type { MailTransport, Message } from '../email/index.js'
+import { type ReachAddress, reachPageUrl } from './address.js'
+
+export interface EmailFooter {
+  text: string
+  html: string
+}
+
+/** Web addresses at most in a footer; the rest are on the /reach page it links. */
+const MAX_IN_FOOTER = 4
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
+/** The footer for a list, or null when the list has no web address to give. */
+export function emailFooter(addresses: readonly ReachAddress[]): EmailFooter | null {
+  // The main address and one onion address always make it in (Tor gets through most blocks);
+  // mirrors fill the places left.
+  const of = (k: ReachAddress['kind']) => addresses.filter((a) => a.kind === k).map((a) => a.value)
+  const main = of('primary').slice(0, 1)
+  const onion = of('onion').slice(0, 1)
+  const mirrors = of('mirror').slice(0, MAX_IN_FOOTER - main.length - onion.length)
+  const shown = [...main, ...mirrors, ...onion]
+  if (shown.length === 0) return null
+  const all = reachPageUrl(addresses)
+  const text = [
+    '-- ',
+    `If our site is blocked, reach us at: ${shown.join(' · ')}`,
+    ...(all ? [`Every way to reach us: ${all}`] : []),
+  ].join('\n')
+  const link = (u: string) => `<a href="${escapeHtml(u)}">${escapeHtml(u)}</a>`
+  const html =
+    '<p style="font-size:12px;line-height:1.5;color:#555555;margin:16px;font-family:sans-serif">' +
+    `If our site is blocked, reach us at: ${shown.map(link).join(' · ')}` +
+    (all ? `<br>Every way to reach us: ${link(all)}` : '') +
+    '</p>'
+  return { text, html }
+}
+
+/** The message with the footer at the end of its text and of its HTML body. */
+export function withFooter(m: Message, footer: EmailFooter | null): Message {
+  if (!footer) return m
+  const text = `${m.text.replace(/\s+$/, '')}\n\n${footer.text}\n`
+  if (m.html === undefined) return { ...m, text }
+  const at = m.html.toLowerCase().lastIndexOf('</body>')
+  const html =
+    at < 0 ? `${m.html}${footer.html}` : `${m.html.slice(0, at)}${footer.html}${m.html.slice(at)}`
+  return { ...m, text, html }
+}
+
+/**
+ * A transport that adds the current footer to every message before `inner` sends it. The
+ * footer is asked for per message (the service keeps it in memory until the list changes);
+ * if it cannot be had, the mail goes without it rather than not at all.
+ */
+export function footerTransport(
+  inner: MailTransport,
+  footer: () => Promise<EmailFooter | null>,
+): MailTransport {
+  return {
+    name: inner.name,
+    async send(m) {
+      const f = await footer().catch(() => null)
+      return inner.send(withFooter(m, f))
+    },
+    close: () => inner.close(),
+  }
+}

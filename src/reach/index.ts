@@ -1,0 +1,26 @@
+export {
+  type AddressRow,
+  type ReachAddress,
+  type ReachKind,
+  type ReachList,
+  type ReachProblem,
+  KIND_NAMES,
+  MAX_ADDRESSES,
+  MAX_LABEL,
+  MAX_TEXT,
+  MAX_URL,
+  REACH_KINDS,
+  checkAddresses,
+  reachPageUrl,
+} from './address.js'
+export { type EmailFooter, emailFooter, footerTransport, withFooter } from './footer.js'
+export { type SigningKey, generateKeyFile, loadKeyFile } from './keys.js'
+export { type ReachRepository, createReachRepository } from './reach-repository.js'
+export { type ReachService, type ReachServiceDeps, createReachService } from './reach-service.js'
+export {
+  type ReachPayload,
+  type SignedDocument,
+  type VerifyResult,
+  canonicalJson,
+  verifyDocument,
+} from './signed-list.js'

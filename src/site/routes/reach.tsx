@@ -1,0 +1,51 @@
+import type { TypedApp } from '../../http/schemas.js'
+import { sendPage } from '../../http/responses.js'
+import type { ReachService } from '../../reach/index.js'
+import { HTML } from '../shell.js'
+import { ReachPage } from '../views/reach-view.js'
+import type { SiteRouteContext } from './context.js'
+
+/** Both answers change only when the newsroom saves its list (or everything is purged). */
+const KEYS = ['all', 'reach']
+
+/**
+ * GET /reach: "How to reach us", every address of the newsroom. GET /reach.json: the same list
+ * signed (ADR 015), for apps and for readers checking a copy.
+ */
+export function registerReachRoutes(
+  app: TypedApp,
+  { shell, cache, deps }: SiteRouteContext,
+  o: { reach: ReachService },
+) {
+  app.get('/reach', async (req, reply) => {
+    const site = await shell.context(req)
+    const { addresses, updatedAt } = await o.reach.list()
+    return sendPage(req, reply, cache, {
+      body: shell.document(
+        site,
+        {
+          title: `How to reach us | ${site.name}`,
+          description: `Every address of ${site.name}: mirrors, Tor, feeds, newsletter and other ways, for when this site is blocked.`,
+          canonicalPath: '/reach',
+        },
+        <ReachPage
+          siteName={site.name}
+          addresses={addresses}
+          updatedAt={updatedAt}
+          publicKey={o.reach.publicKey}
+          language={deps.site.language}
+        />,
+      ),
+      type: HTML,
+      keys: KEYS,
+    })
+  })
+
+  app.get('/reach.json', async (req, reply) =>
+    sendPage(req, reply, cache, {
+      body: `${JSON.stringify(await o.reach.document(), null, 2)}\n`,
+      type: 'application/json; charset=utf-8',
+      keys: KEYS,
+    }),
+  )
+}
