@@ -9,6 +9,7 @@ export {
 } from './message.js'
 export {
   type MailTransport,
+  type MessageBody,
   type SendResult,
   type MailLog,
   type DkimKey,

@@ -186,19 +186,19 @@ export function createEditionSender(deps: SenderDeps): EditionSender {
         address: newsletter.senderAddress || deps.mailFrom,
       }
       // Composed once for the whole edition; each copy fills in the reader's own parts.
-      const bulk = await prepareBulk(
-        editionMessage({
-          html: st.sent_html,
-          text: st.sent_text,
-          marker: st.sent_marker,
-          subject,
-          from,
-          newsletterName: newsletter.name,
-          slug: newsletter.slug,
-          domain,
-          mailFrom: deps.mailFrom,
-        }),
-      )
+      const message = editionMessage({
+        html: st.sent_html,
+        text: st.sent_text,
+        marker: st.sent_marker,
+        subject,
+        from,
+        newsletterName: newsletter.name,
+        slug: newsletter.slug,
+        domain,
+        mailFrom: deps.mailFrom,
+      })
+      // What the transport adds to every message (the addresses footer), added once here.
+      const bulk = await prepareBulk(deps.mail.prepare ? await deps.mail.prepare(message) : message)
       const copyFor = async (r: { subscriberId: number; email: string }): Promise<BulkCopy> =>
         editionCopy({
           editionId: id,

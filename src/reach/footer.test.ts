@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { createMemoryTransport, type Message } from '../email/index.js'
+import { createMemoryTransport, type Message, type RawMessage } from '../email/index.js'
 import type { ReachAddress } from './address.js'
 import { emailFooter, footerTransport, withFooter } from './footer.js'
 
@@ -68,5 +68,33 @@ describe('the email footer', () => {
     assert.match(inner.sent[0]!.raw.toString(), /reach us at/)
     assert.equal(inner.sent[1]!.message.text, message.text)
     assert.equal(t.name, inner.name)
+  })
+
+  it('keeps the raw path of a bulk sender open: prepare adds the footer once, raw copies pass', async () => {
+    const raws: unknown[] = []
+    const inner = {
+      ...createMemoryTransport(),
+      sendRaw: async (m: RawMessage) => {
+        raws.push(m)
+        return { messageId: '<x@example.org>', accepted: true }
+      },
+    }
+    const t = footerTransport(inner, async () => emailFooter(list))
+    assert.ok(t.sendRaw, 'a transport with a raw path keeps it when wrapped')
+    const template = { ...message, marker: 'm1' }
+    const prepared = await t.prepare!(template)
+    assert.match(prepared.text, /reach us at: https:\/\/lantern\.example\//)
+    assert.match(prepared.html!, /reach us at: .*<\/body>/is)
+    assert.equal(prepared.marker, 'm1', 'the rest of the template is kept')
+    const raw: RawMessage = {
+      from: 'desk@example.org',
+      to: 'reader@example.org',
+      messageId: '<x@example.org>',
+      raw: 'Subject: x\r\n\r\nx\r\n',
+    }
+    await t.sendRaw!(raw)
+    assert.deepEqual(raws, [raw], 'raw bytes go through untouched')
+    assert.equal(createMemoryTransport().sendRaw, undefined)
+    assert.equal(footerTransport(createMemoryTransport(), async () => null).sendRaw, undefined)
   })
 })

@@ -3,7 +3,7 @@
  * Kept short (the main address, a few mirrors, the onion address, the whole list's page); the
  * transport wrapper adds them to each message on its way out, so no kind of mail is missed.
  */
-import type { MailTransport, Message } from '../email/index.js'
+import type { MailTransport, MessageBody, RawMessage } from '../email/index.js'
 import { type ReachAddress, reachPageUrl } from './address.js'
 
 export interface EmailFooter {
@@ -42,7 +42,7 @@ export function emailFooter(addresses: readonly ReachAddress[]): EmailFooter | n
 }
 
 /** The message with the footer at the end of its text and of its HTML body. */
-export function withFooter(m: Message, footer: EmailFooter | null): Message {
+export function withFooter<M extends MessageBody>(m: M, footer: EmailFooter | null): M {
   if (!footer) return m
   const text = `${m.text.replace(/\s+$/, '')}\n\n${footer.text}\n`
   if (m.html === undefined) return { ...m, text }
@@ -55,18 +55,24 @@ export function withFooter(m: Message, footer: EmailFooter | null): Message {
 /**
  * A transport that adds the current footer to every message before `inner` sends it. The
  * footer is asked for per message (the service keeps it in memory until the list changes);
- * if it cannot be had, the mail goes without it rather than not at all.
+ * if it cannot be had, the mail goes without it rather than not at all. A bulk sender applies
+ * `prepare` to its template once and sends raw copies through untouched.
  */
 export function footerTransport(
   inner: MailTransport,
   footer: () => Promise<EmailFooter | null>,
 ): MailTransport {
+  const prepare = async <B extends MessageBody>(m: B): Promise<B> =>
+    withFooter(m, await footer().catch(() => null))
   return {
     name: inner.name,
     async send(m) {
-      const f = await footer().catch(() => null)
-      return inner.send(withFooter(m, f))
+      return inner.send(await prepare(m))
     },
+    prepare,
+    // Bulk copies come from a template the sender ran through `prepare`: they already end
+    // with the footer, so the fast raw path stays open.
+    ...(inner.sendRaw ? { sendRaw: (m: RawMessage) => inner.sendRaw!(m) } : {}),
     close: () => inner.close(),
   }
 }

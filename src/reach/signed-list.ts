@@ -1,5 +1,5 @@
 /**
- * The signed list (`/reach.json`, ADR 015): the addresses as a canonical JSON string, signed
+ * The signed list (`/reach.json`, ADR 019): the addresses as a canonical JSON string, signed
  * with the newsroom's Ed25519 key, so a reader or an app can tell the newsroom's list from one
  * a hostile mirror wrote. Pure apart from node:crypto.
  */

@@ -10,7 +10,7 @@ const KEYS = ['all', 'reach']
 
 /**
  * GET /reach: "How to reach us", every address of the newsroom. GET /reach.json: the same list
- * signed (ADR 015), for apps and for readers checking a copy.
+ * signed (ADR 019), for apps and for readers checking a copy.
  */
 export function registerReachRoutes(
   app: TypedApp,
