@@ -618,7 +618,7 @@ for (const dialect of testDialects) {
       const pv = await request(br, 'GET', `/admin/articles/${a.id}/preview`)
       assert.equal(pv.statusCode, 200)
       assert.match(pv.body, /<h1>Not out yet<\/h1>/)
-      assert.match(pv.body, /<meta name="robots" content="noindex, nofollow"\/>/)
+      assert.match(pv.body, /<meta name="robots" content="noindex, nofollow">/)
       const link = new URL(/(http:\/\/example\.org\/preview\/[^\s<"]+)/.exec(pv.body)![1]!)
       const outsider = await app.http.inject({
         method: 'GET',
