@@ -102,10 +102,26 @@ async function discover(base) {
   if (feed.status !== 200) throw new Error(`/feed.json answered ${feed.status}`)
   const items = JSON.parse(feed.body.toString('utf8')).items ?? []
   if (!items.length) throw new Error('/feed.json has no items')
-  const article = new URL(items[0].url).pathname
   const first = (html, re) => re.exec(html)?.[1] ?? null
+  // The newest story with topics and a byline (a soak's stories have neither).
+  let article = null
   let topic = null
   let author = null
+  const home = (await get(`${base}/`)).body.toString('utf8')
+  const fromHome = [...home.matchAll(/href="(\/[a-z0-9-]+\/\d{4}\/\d{2}\/[^"?#]+)"/g)].map(
+    (m) => m[1],
+  )
+  const candidates = [...new Set([...items.map((i) => new URL(i.url).pathname), ...fromHome])]
+  for (const p of candidates.slice(0, 60)) {
+    const html = (await get(`${base}${p}`)).body.toString('utf8')
+    topic = first(html, /href="(\/topic\/[^"?#]+)"/)
+    author = first(html, /href="(\/author\/[^"?#]+)"/)
+    if (topic && author) {
+      article = p
+      break
+    }
+  }
+  article ??= new URL(items[0].url).pathname
   for (const p of [article, '/']) {
     const html = (await get(`${base}${p}`)).body.toString('utf8')
     topic ??= first(html, /href="(\/topic\/[^"?#]+)"/)
