@@ -54,8 +54,11 @@ export async function createPgBossQueue(
   const created = new Set<string>()
   async function ensureQueue(name: QueueName) {
     if (created.has(name)) return
-    // createQueue is idempotent in pg-boss 10 (insert … on conflict do nothing).
-    await boss.createQueue(name)
+    // createQueue is idempotent in pg-boss 10 (insert … on conflict do nothing), but it attaches
+    // a partition to the job table without a lock of its own: two workers starting together
+    // (or one creating a queue while another fetches jobs) can deadlock. PostgreSQL then
+    // aborts one of them, which may simply try again.
+    await retryOnDeadlock(() => boss.createQueue(name))
     created.add(name)
   }
   let stopped = false
@@ -104,5 +107,23 @@ export async function createPgBossQueue(
         await Promise.allSettled([...inFlight])
       } while (inFlight.size > 0 || handling.size > 0)
     },
+  }
+}
+
+/** PostgreSQL's code for a transaction it aborted to break a deadlock. */
+const DEADLOCK = '40P01'
+
+/**
+ * Runs `fn` again when PostgreSQL aborted it to break a deadlock, as its documentation advises,
+ * after a short random wait so the two sides do not meet again; up to five tries.
+ */
+export async function retryOnDeadlock<T>(fn: () => Promise<T>, tries = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn()
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== DEADLOCK || attempt >= tries) throw err
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 200 * attempt))
+    }
   }
 }
