@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { checkAddresses, REACH_KINDS, type ReachList } from '../reach/index.js'
+import { adminBrowser, type AdminBrowser } from '../../test/support/admin-browser.js'
 import { skipFor, testDialects } from '../../test/support/dialects.js'
 import { hostileLines, hostileSkipReason } from '../../test/support/hostile.js'
 import { buildTestApp, type TestApp } from '../../test/support/test-app.js'
@@ -29,38 +30,23 @@ for (const dialect of testDialects) {
     { skip: await skipFor(dialect) },
     () => {
       let app: TestApp
-      const jars = new Map<string, Map<string, string>>()
-      async function req(
+      // One browser per person (cookies and session), as test/support/admin-browser.ts keeps them.
+      const browsers = new Map<string, AdminBrowser>()
+      const browser = (who: string): AdminBrowser => {
+        let b = browsers.get(who)
+        if (!b) browsers.set(who, (b = adminBrowser(app.http)))
+        return b
+      }
+      const req = (
         who: string,
         method: 'GET' | 'POST',
         url: string,
         form?: Record<string, string>,
-      ) {
-        const jar = jars.get(who) ?? new Map<string, string>()
-        jars.set(who, jar)
-        const res = await app.http.inject({
-          method,
-          url,
-          headers: {
-            host: 'example.org',
-            cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
-            ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-          },
-          ...(form ? { payload: new URLSearchParams(form).toString() } : {}),
-        })
-        for (const c of [res.headers['set-cookie'] ?? []].flat()) {
-          const [pair] = c.split('; ')
-          const [k, v] = pair!.split('=') as [string, string]
-          jar.set(k, v)
-        }
-        return res
-      }
-      const token = async (who: string, url: string) =>
-        /name="_csrf" value="([^"]+)"/.exec((await req(who, 'GET', url)).body)![1]!
+      ) => browser(who).request(method, url, form)
       // The form's token belongs to the session: read once per person.
       const tokens = new Map<string, string>()
       const save = async (who: string, form: Record<string, string>) => {
-        if (!tokens.has(who)) tokens.set(who, await token(who, '/admin/account'))
+        if (!tokens.has(who)) tokens.set(who, await browser(who).csrf('/admin/account'))
         return req(who, 'POST', '/admin/reach', { _csrf: tokens.get(who)!, ...form })
       }
       const signIn = async (role: 'admin' | 'editor' | 'owner') => {
@@ -70,13 +56,7 @@ for (const dialect of testDialects) {
           role,
           password: PASSWORD,
         })
-        const res = await req(role, 'POST', '/admin/sign-in', {
-          _csrf: await token(role, '/admin/sign-in'),
-          email: `${role}@example.org`,
-          password: PASSWORD,
-          next: '/admin/articles',
-        })
-        assert.equal(res.statusCode, 303)
+        await browser(role).signIn(`${role}@example.org`, PASSWORD)
       }
       const stored = async (): Promise<ReachList> => app.reach.list()
 

@@ -5,7 +5,7 @@ import * as base64 from 'nodemailer/lib/base64'
 import { foldLines, hasLongerLines, isPlainText } from 'nodemailer/lib/mime-funcs'
 import MimeNode from 'nodemailer/lib/mime-node'
 import * as qp from 'nodemailer/lib/qp'
-import { type Mailbox, type Message, messageProblems, validateMessage } from './message.js'
+import { type Message, messageProblems, validateMessage } from './message.js'
 
 /** Bytes ready for the wire, and the envelope they go in. */
 export interface RawMessage {
@@ -22,13 +22,7 @@ export interface RawMessage {
  * A message for many recipients. `html`, `text` and the values of `headers` may hold
  * `{{marker:name}}` slots, filled per copy: HTML-escaped in `html`, as they are elsewhere.
  */
-export interface BulkMessage {
-  readonly from: Mailbox
-  readonly replyTo?: Mailbox
-  readonly subject: string
-  readonly text: string
-  readonly html?: string
-  readonly headers?: Readonly<Record<string, string>>
+export interface BulkMessage extends Omit<Message, 'to' | 'messageId'> {
   /** Random per message, so that no text in it can pose as a slot. */
   readonly marker: string
 }

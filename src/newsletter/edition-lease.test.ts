@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test'
 import { createMemoryTransport, type MailTransport } from '../email/index.js'
 import { systemClock } from '../lib/clock.js'
 import { skipFor, testDialects } from '../../test/support/dialects.js'
-import { articleInput, seedBasics } from '../../test/support/factories.js'
+import { draftEditionOfOneStory } from '../../test/support/newsletter.js'
 import { until } from '../../test/support/smtp-sink.js'
 import { buildTestApp, type TestApp } from '../../test/support/test-app.js'
 import { createEditionArticles } from './editors-picks.js'
@@ -33,29 +33,13 @@ for (const dialect of testDialects) {
       after(() => app?.close())
 
       it('is not taken over by a second worker, and nobody gets a second copy', async () => {
-        const b = await seedBasics(app)
-        const article = await app.content.createArticle(articleInput(b))
-        const newsletterId = await app.newsletters.createNewsletter({
-          slug: 'weekly',
-          name: 'The Weekly',
-          language: 'en',
-        })
-        const newsletters = createNewsletterRepository(app.storage.db)
         const readers = ['one@example.net', 'two@example.net']
-        for (const e of readers)
-          await newsletters.saveSubscription({
-            subscriberId: await newsletters.subscriberId(e, new Date()),
-            newsletterId,
-            status: 'confirmed',
-            consentText: 'test',
-            now: new Date(),
-          })
-        const id = await app.editions.createDraft(newsletterId, { suggested: false, staffId: null })
-        await app.editions.update(id, {
+        const { editionId: id } = await draftEditionOfOneStory(app, app.storage, {
+          emails: readers,
           subject: 'Slow going',
           intro: 'One message at a time.',
-          items: [{ articleId: article.id, blurb: '' }],
         })
+        const newsletters = createNewsletterRepository(app.storage.db)
         // Approved for later, so no job is queued: the two senders below are the two workers.
         await app.editions.approve(id, new Date(Date.now() + 3600_000))
 

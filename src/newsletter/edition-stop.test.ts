@@ -4,10 +4,9 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { createSmtpTransport } from '../email/index.js'
 import { skipFor, testDialects } from '../../test/support/dialects.js'
-import { articleInput, seedBasics } from '../../test/support/factories.js'
+import { draftEditionOfOneStory } from '../../test/support/newsletter.js'
 import { startSmtpSink, until, type SmtpSink } from '../../test/support/smtp-sink.js'
 import { buildTestApp, type TestApp } from '../../test/support/test-app.js'
-import { createNewsletterRepository } from './newsletter-repository.js'
 
 const RECIPIENTS = 400
 
@@ -29,28 +28,11 @@ for (const dialect of testDialects) {
     })
 
     it(`returns promptly, then a second send reaches the other readers of ${RECIPIENTS}, each once`, async () => {
-      const b = await seedBasics(app)
-      const article = await app.content.createArticle(articleInput(b))
-      const newsletterId = await app.newsletters.createNewsletter({
-        slug: 'weekly',
-        name: 'The Weekly',
-        language: 'en',
-      })
-      const repo = createNewsletterRepository(app.storage.db)
       const emails = Array.from({ length: RECIPIENTS }, (_, i) => `r${i}+news@example.net`)
-      for (const e of emails)
-        await repo.saveSubscription({
-          subscriberId: await repo.subscriberId(e, new Date()),
-          newsletterId,
-          status: 'confirmed',
-          consentText: 'test',
-          now: new Date(),
-        })
-      const id = await app.editions.createDraft(newsletterId, { suggested: false, staffId: null })
-      await app.editions.update(id, {
+      const { editionId: id } = await draftEditionOfOneStory(app, app.storage, {
+        emails,
         subject: 'Stopped and resumed',
         intro: 'One message each.',
-        items: [{ articleId: article.id, blurb: '' }],
       })
       // Approved with no worker running: the job waits; this test plays the worker.
       await app.editions.approve(id, null)

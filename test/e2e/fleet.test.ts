@@ -10,9 +10,9 @@ import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { createContributionsRepository } from '../../src/contributions/index.js'
 import { createHeartbeatRepository } from '../../src/jobs/index.js'
-import { createNewsletterRepository } from '../../src/newsletter/index.js'
 import { createStaffRepository } from '../../src/staff/staff-repository.js'
 import { skipFor } from '../support/dialects.js'
+import { addConfirmedReaders } from '../support/newsletter.js'
 import { articleInput, seedBasics, type Basics } from '../support/factories.js'
 import { httpClient, type ServeProcess, startServeProcess } from '../support/serve-process.js'
 import { until } from '../support/smtp-sink.js'
@@ -57,17 +57,8 @@ describe(
     let scheduledId = 0
     const scheduledHeadline = 'The bridge opens at last'
 
-    const subscribe = async (newsletterId: number, emails: string[]) => {
-      const repo = createNewsletterRepository(f.storage.db)
-      for (const e of emails)
-        await repo.saveSubscription({
-          subscriberId: await repo.subscriberId(e, new Date()),
-          newsletterId,
-          status: 'confirmed',
-          consentText: 'test',
-          now: new Date(),
-        })
-    }
+    const subscribe = (newsletterId: number, emails: string[]) =>
+      addConfirmedReaders(f.storage, newsletterId, emails)
     const allOutput = () => [...web, ...workers].map((p) => p.output()).join('\n')
 
     before(async () => {

@@ -1,6 +1,8 @@
 import { createNewsletterRepository } from '../../src/newsletter/newsletter-repository.js'
 import type { SubscriptionStatus } from '../../src/newsletter/newsletter.js'
 import type { Storage } from '../../src/storage/index.js'
+import type { App } from '../../src/app.js'
+import { articleInput, seedBasics } from './factories.js'
 
 /**
  * Rows the newsletter's storage tests stand on, written through the newsletter repository
@@ -44,4 +46,52 @@ export async function addSuppression(storage: Storage, email: string, now: Date)
     .insertInto('suppression')
     .values({ email, reason: 'bounce', source: 'test', detail: '', at: now.getTime() })
     .execute()
+}
+
+/** Each address confirmed on the newsletter at once (no pending step): readers for a send. */
+export async function addConfirmedReaders(
+  storage: Storage,
+  newsletterId: number,
+  emails: readonly string[],
+): Promise<void> {
+  const repo = createNewsletterRepository(storage.db)
+  for (const e of emails) {
+    await repo.saveSubscription({
+      subscriberId: await repo.subscriberId(e, new Date()),
+      newsletterId,
+      status: 'confirmed',
+      consentText: 'test',
+      now: new Date(),
+    })
+  }
+}
+
+/**
+ * The scene of a send: the basic newsroom, one story, the newsletter "weekly" with `emails` as
+ * confirmed readers, and a draft edition of that story; not yet approved, as each test approves
+ * it its own way. The ids.
+ */
+export async function draftEditionOfOneStory(
+  app: Pick<App, 'content' | 'repo' | 'newsletters' | 'editions'>,
+  storage: Storage,
+  o: { emails: readonly string[]; subject: string; intro: string },
+): Promise<{ newsletterId: number; editionId: number }> {
+  const b = await seedBasics(app)
+  const article = await app.content.createArticle(articleInput(b))
+  const newsletterId = await app.newsletters.createNewsletter({
+    slug: 'weekly',
+    name: 'The Weekly',
+    language: 'en',
+  })
+  await addConfirmedReaders(storage, newsletterId, o.emails)
+  const editionId = await app.editions.createDraft(newsletterId, {
+    suggested: false,
+    staffId: null,
+  })
+  await app.editions.update(editionId, {
+    subject: o.subject,
+    intro: o.intro,
+    items: [{ articleId: article.id, blurb: '' }],
+  })
+  return { newsletterId, editionId }
 }

@@ -4,7 +4,6 @@ import os from 'node:os'
 import path from 'node:path'
 import { buildApp, type App } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
-import { createNewsletterRepository } from '../../src/newsletter/index.js'
 import {
   connect,
   migrateToLatest,
@@ -12,7 +11,7 @@ import {
   type Storage,
 } from '../../src/storage/index.js'
 import { openTestStorage, TEST_DATABASE_URL } from './dialects.js'
-import { articleInput, seedBasics } from './factories.js'
+import { draftEditionOfOneStory } from './newsletter.js'
 import { startSmtpSink, type SmtpSink } from './smtp-sink.js'
 import { exited } from './worker-process.js'
 
@@ -64,31 +63,9 @@ export async function openWorkerFixture(
     sink,
     children,
     async approvedEdition(o) {
-      const b = await seedBasics(app)
-      const article = await app.content.createArticle(articleInput(b))
-      const newsletterId = await app.newsletters.createNewsletter({
-        slug: 'weekly',
-        name: 'The Weekly',
-        language: 'en',
-      })
-      const repo = createNewsletterRepository(storage.db)
-      for (const e of o.emails) {
-        await repo.saveSubscription({
-          subscriberId: await repo.subscriberId(e, new Date()),
-          newsletterId,
-          status: 'confirmed',
-          consentText: 'test',
-          now: new Date(),
-        })
-      }
-      const id = await app.editions.createDraft(newsletterId, { suggested: false, staffId: null })
-      await app.editions.update(id, {
-        subject: o.subject,
-        intro: o.intro,
-        items: [{ articleId: article.id, blurb: '' }],
-      })
-      await app.editions.approve(id, null)
-      return id
+      const { editionId } = await draftEditionOfOneStory(app, storage, o)
+      await app.editions.approve(editionId, null)
+      return editionId
     },
     async close() {
       for (const c of children) c.kill('SIGKILL')
