@@ -57,8 +57,14 @@ import {
 import { createStaffRepository } from './staff/staff-repository.js'
 import { createStaffService, type StaffService } from './staff/staff-service.js'
 import type { Storage } from './storage/index.js'
-import { createReachRepository, createReachService, footerTransport } from './reach/index.js'
-import { loadKeyFile, type ReachService } from './reach/index.js'
+import {
+  createReachRepository,
+  createReachService,
+  footerAdder,
+  footerTransport,
+  loadKeyFile,
+  type ReachService,
+} from './reach/index.js'
 
 export interface AppOptions {
   config: Config
@@ -126,7 +132,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   // Every email ends with the newsroom's addresses (reach/footer.ts).
   const rawMail = opts.mail ?? transportFromSettings(config, opts.logger ? log : silentLog)
-  const mail = footerTransport(rawMail, () => reach.footer())
+  const addFooter = footerAdder(() => reach.footer())
+  const mail = footerTransport(rawMail, addFooter)
   // Every instance on the same PostgreSQL database hears every other's purges.
   const purges = createPurgeBus({
     storage,
@@ -200,7 +207,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     editions: editionRepo,
     newsletters: newsletterRepo,
     articles,
-    mail,
+    mail: rawMail,
+    addToEmail: addFooter,
     clock,
     signer: staff,
     origin: mailLinkOrigin,

@@ -24,7 +24,7 @@ export interface SendResult {
  * Something that takes a Message and delivers it somewhere. `send` validates first (a bad
  * message is a VALIDATION_FAILED error on every transport) and throws on any other failure.
  */
-/** The parts of a message a transport may add to (see MailTransport.prepare). */
+/** The parts of a message that carry its text: what a footer is added to. */
 export interface MessageBody {
   text: string
   html?: string | undefined
@@ -38,12 +38,6 @@ export interface MailTransport {
    * The memory transport has none: tests read its Message objects.
    */
   sendRaw?(m: RawMessage): Promise<SendResult>
-  /**
-   * What this transport adds to a message before `send` (a footer, say), for a caller that
-   * composes bulk copies itself: it applies this once to its template, then hands `sendRaw`
-   * bytes that already carry it. Absent: the transport changes nothing.
-   */
-  prepare?<B extends MessageBody>(m: B): Promise<B>
   /** Waits for messages in flight, then lets go of connections. */
   close(): Promise<void>
 }

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { type BulkCopy, type MailTransport, prepareBulk } from '../email/index.js'
+import { type BulkCopy, type MailTransport, type MessageBody, prepareBulk } from '../email/index.js'
 import type { Clock } from '../lib/clock.js'
 import { isAppError } from '../lib/errors.js'
 import { editionCopy, editionMessage } from './edition.js'
@@ -21,7 +21,13 @@ export interface SenderDeps {
   editions: EditionRepository
   newsletters: NewsletterRepository
   articles: ArticleLookup
+  /**
+   * Sends the copies, raw when it can. It must not add to messages itself: what every email
+   * carries (the addresses footer) comes from `addToEmail`, once per edition.
+   */
   mail: MailTransport
+  /** What every email of the newsroom ends with, added once to the edition's template. */
+  addToEmail?: <B extends MessageBody>(m: B) => Promise<B>
   clock: Clock
   signer: Signer
   /** Origin for links in email, `https://example.org`. */
@@ -197,8 +203,8 @@ export function createEditionSender(deps: SenderDeps): EditionSender {
         domain,
         mailFrom: deps.mailFrom,
       })
-      // What the transport adds to every message (the addresses footer), added once here.
-      const bulk = await prepareBulk(deps.mail.prepare ? await deps.mail.prepare(message) : message)
+      // The addresses footer, once for every copy, raw or composed whole.
+      const bulk = await prepareBulk(deps.addToEmail ? await deps.addToEmail(message) : message)
       const copyFor = async (r: { subscriberId: number; email: string }): Promise<BulkCopy> =>
         editionCopy({
           editionId: id,

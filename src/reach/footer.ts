@@ -3,7 +3,7 @@
  * Kept short (the main address, a few mirrors, the onion address, the whole list's page); the
  * transport wrapper adds them to each message on its way out, so no kind of mail is missed.
  */
-import type { MailTransport, MessageBody, RawMessage } from '../email/index.js'
+import type { MailTransport, MessageBody } from '../email/index.js'
 import { type ReachAddress, reachPageUrl } from './address.js'
 
 export interface EmailFooter {
@@ -52,27 +52,23 @@ export function withFooter<M extends MessageBody>(m: M, footer: EmailFooter | nu
   return { ...m, text, html }
 }
 
+/** Adds what `footer()` gives now; if it cannot be had, the mail goes without it. */
+export type FooterAdder = <B extends MessageBody>(m: B) => Promise<B>
+
+export function footerAdder(footer: () => Promise<EmailFooter | null>): FooterAdder {
+  return async (m) => withFooter(m, await footer().catch(() => null))
+}
+
 /**
- * A transport that adds the current footer to every message before `inner` sends it. The
- * footer is asked for per message (the service keeps it in memory until the list changes);
- * if it cannot be had, the mail goes without it rather than not at all. A bulk sender applies
- * `prepare` to its template once and sends raw copies through untouched.
+ * A transport that adds the current footer to every message before `inner` sends it (the
+ * service keeps the footer in memory until the list changes). The newsletter sender does not
+ * send through it: it adds the footer once to an edition's template and sends every copy, raw
+ * or whole, through the inner transport.
  */
-export function footerTransport(
-  inner: MailTransport,
-  footer: () => Promise<EmailFooter | null>,
-): MailTransport {
-  const prepare = async <B extends MessageBody>(m: B): Promise<B> =>
-    withFooter(m, await footer().catch(() => null))
+export function footerTransport(inner: MailTransport, add: FooterAdder): MailTransport {
   return {
     name: inner.name,
-    async send(m) {
-      return inner.send(await prepare(m))
-    },
-    prepare,
-    // Bulk copies come from a template the sender ran through `prepare`: they already end
-    // with the footer, so the fast raw path stays open.
-    ...(inner.sendRaw ? { sendRaw: (m: RawMessage) => inner.sendRaw!(m) } : {}),
+    send: async (m) => inner.send(await add(m)),
     close: () => inner.close(),
   }
 }

@@ -13,7 +13,14 @@ export {
   checkAddresses,
   reachPageUrl,
 } from './address.js'
-export { type EmailFooter, emailFooter, footerTransport, withFooter } from './footer.js'
+export {
+  type EmailFooter,
+  type FooterAdder,
+  emailFooter,
+  footerAdder,
+  footerTransport,
+  withFooter,
+} from './footer.js'
 export { type SigningKey, generateKeyFile, loadKeyFile } from './keys.js'
 export { type ReachRepository, createReachRepository } from './reach-repository.js'
 export { type ReachService, type ReachServiceDeps, createReachService } from './reach-service.js'
