@@ -15,8 +15,8 @@ export interface PurgeBus {
   /** Drops the cached pages holding any of `keys` here and tells every other instance to. */
   purge(keys: readonly string[]): void
   /**
-   * Starts hearing the other instances' purges, when this instance has a page cache to purge;
-   * returns the function that stops it.
+   * Starts hearing the other instances' purges (to drop cached pages and forget what is kept in
+   * memory); returns the function that stops it.
    */
   listen(): Promise<() => Promise<void>>
 }
@@ -69,8 +69,9 @@ export function createPurgeBus(deps: PurgeBusDeps): PurgeBus {
         .catch((err: unknown) => log.error({ err }, 'could not tell other instances to purge'))
     },
 
+    // A process without a page cache (a worker) listens too: it keeps other things in memory,
+    // such as the addresses footer its editions end with.
     async listen() {
-      if (!cache) return async () => {}
       return storage.listen(
         channel,
         (payload) => {
@@ -78,7 +79,7 @@ export function createPurgeBus(deps: PurgeBusDeps): PurgeBus {
             const keys = readPurge(payload, self)
             if (!keys) return
             deps.forget(keys)
-            cache.purge(keys)
+            cache?.purge(keys)
           } catch {
             log.warn('ignored a malformed purge notification')
           }
@@ -89,7 +90,7 @@ export function createPurgeBus(deps: PurgeBusDeps): PurgeBus {
           onReconnect: () => {
             log.info('purge channel back; clearing the page cache')
             deps.forget(['all'])
-            cache.purge(['all'])
+            cache?.purge(['all'])
           },
         },
       )

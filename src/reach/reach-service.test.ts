@@ -83,5 +83,16 @@ for (const dialect of testDialects) {
       unsigned.forget()
       assert.match((await unsigned.footer())!.text, /m\.example/)
     })
+
+    it('reads its footer again after a minute when no instance told it (SQLite fleets)', async () => {
+      await signed.save([{ kind: 'mirror', label: '', value: 'https://first.example/' }])
+      unsigned.forget()
+      assert.match((await unsigned.footer())!.text, /first\.example/)
+      await signed.save([{ kind: 'mirror', label: '', value: 'https://second.example/' }])
+      clock.set(new Date(clock.now().getTime() + 30_000))
+      assert.match((await unsigned.footer())!.text, /first\.example/, 'kept within the minute')
+      clock.set(new Date(clock.now().getTime() + 31_000))
+      assert.match((await unsigned.footer())!.text, /second\.example/, 'read again after it')
+    })
   })
 }

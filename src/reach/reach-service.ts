@@ -38,8 +38,12 @@ export interface ReachServiceDeps {
   onChange?: (keys: string[]) => void
 }
 
+/** How long a footer read from the list is used before it is read again. */
+const FOOTER_KEPT_MS = 60_000
+
 export function createReachService(deps: ReachServiceDeps): ReachService {
   let footer: Promise<EmailFooter | null> | null = null
+  let footerReadAt = 0
   return {
     list: () => deps.repo.list(),
 
@@ -69,7 +73,12 @@ export function createReachService(deps: ReachServiceDeps): ReachService {
     },
 
     footer() {
-      // Kept as a promise so a burst of sends asks the database once.
+      // Kept as a promise so a burst of sends asks the database once; read again after a
+      // minute all the same, for instances no purge reaches (SQLite has no channel between
+      // processes, so a separate worker would keep an old list until it restarted).
+      const now = deps.clock.now().getTime()
+      if (now - footerReadAt > FOOTER_KEPT_MS) footer = null
+      if (!footer) footerReadAt = now
       footer ??= deps.repo.list().then(
         (l) => emailFooter(l.addresses),
         (err: unknown) => {
