@@ -371,6 +371,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     scheduler.stop()
     await worker.stop()
     await queue.stop()
+    // Seen alive until its last job is done: the row goes only after the queue has drained.
+    await heartbeat.forget().catch((err: unknown) => log.error({ err }, 'heartbeat row kept'))
     await unlisten()
     await mail.close()
   })

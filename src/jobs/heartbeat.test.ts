@@ -46,7 +46,7 @@ for (const dialect of testDialects) {
     })
     after(() => storage?.close())
 
-    it('beats on each tick, sweeps workers dead for a day, and deletes its row on stop', async () => {
+    it('beats on each tick, sweeps workers dead for a day, and deletes its row when told', async () => {
       const repo = createHeartbeatRepository(storage.db)
       const clock = fixedClock('2026-12-06T10:00:00Z')
       const health = workerHealthCheck(repo, clock, 60_000)
@@ -69,7 +69,7 @@ for (const dialect of testDialects) {
       await duty.tick!.run()
       assert.deepEqual(await repo.latestBeat(), clock.now())
 
-      await duty.stop!()
+      await duty.forget()
       assert.deepEqual(await ids(), ['silent'])
       assert.equal((await health()).state, 'stale')
     })

@@ -53,9 +53,11 @@ export interface HeartbeatDeps {
 
 /**
  * What every worker does to be seen alive: a beat now and every ten seconds (deleting rows of
- * workers long dead on the way), and its row deleted when it stops cleanly.
+ * workers long dead on the way). `forget` deletes its row: call it once the jobs in flight are
+ * done (after the queue has drained), not when the ticks stop, or /healthz would call a worker
+ * still finishing a send missing.
  */
-export function heartbeatWork(deps: HeartbeatDeps): WorkerDuties {
+export function heartbeatWork(deps: HeartbeatDeps): WorkerDuties & { forget(): Promise<void> } {
   const id = deps.workerId ?? workerIdHere()
   return {
     handlers: {},
@@ -68,7 +70,7 @@ export function heartbeatWork(deps: HeartbeatDeps): WorkerDuties {
       everyMs: deps.everyMs ?? HEARTBEAT_EVERY_MS,
       failed: 'could not write the worker heartbeat; trying again',
     },
-    stop: () => deps.repo.forget(id),
+    forget: () => deps.repo.forget(id),
   }
 }
 
@@ -86,10 +88,8 @@ export function createWorkerHeartbeat(
   db: Kysely<Database>,
   clock: Clock,
   staleAfterMs: number,
-): { duty: WorkerDuties; health: () => Promise<WorkerHealth> } {
+): { duty: WorkerDuties; forget(): Promise<void>; health: () => Promise<WorkerHealth> } {
   const repo = createHeartbeatRepository(db)
-  return {
-    duty: heartbeatWork({ repo, clock }),
-    health: workerHealthCheck(repo, clock, staleAfterMs),
-  }
+  const duty = heartbeatWork({ repo, clock })
+  return { duty, forget: duty.forget, health: workerHealthCheck(repo, clock, staleAfterMs) }
 }
