@@ -8,6 +8,7 @@ import {
   buildEntry,
   cacheIdOf,
   pathOf,
+  sendEntry,
   surrogateKey,
 } from './responses.js'
 
@@ -69,15 +70,15 @@ export function sendStreamedPage(
   reply: FastifyReply,
   cache: PageCache | null,
   p: StreamedPage,
-  gate?: StreamGate,
+  /** Gives back a place taken at a StreamGate, once the page ends or the reader leaves. */
+  release?: () => void,
 ): FastifyReply {
+  if (release) reply.raw.once('close', release)
   const keys = p.keys ?? []
   const base = cache && req.pageCacheId !== null ? cacheIdOf(req.origin, pathOf(req.url)) : null
   const id = base === null ? null : base + req.pageVariant
   const generation = req.pageCacheGeneration
   async function* bytes() {
-    // Taken when the first byte is wanted, given back when the page ends or the reader leaves.
-    const release = gate ? await gate.acquire() : null
     try {
       const kept: Buffer[] = []
       for await (const part of p.parts) {
@@ -105,4 +106,31 @@ export function sendStreamedPage(
     if (err) req.log.error({ err }, 'a streamed page broke off')
   })
   return reply.header('content-encoding', 'gzip').send(gzip)
+}
+
+/**
+ * A long page rendered with a place at `gate`, taken before its first query: requests beyond
+ * the gate's limit wait holding nothing. One that waited looks in the page cache again, since
+ * the page may have been rendered meanwhile. `load` gives the page, or null: then nothing is
+ * sent and the caller answers (a 404).
+ */
+export async function sendGatedStreamedPage(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  cache: PageCache | null,
+  gate: StreamGate,
+  load: () => Promise<StreamedPage | null>,
+): Promise<FastifyReply | null> {
+  const release = await gate.acquire()
+  let handedOver = false
+  try {
+    const hit = cache && req.pageCacheId !== null ? cache.get(req.pageCacheId) : undefined
+    if (hit) return sendEntry(req, reply, hit, cache)
+    const page = await load()
+    if (!page) return null
+    handedOver = true
+    return sendStreamedPage(req, reply, cache, page, release)
+  } finally {
+    if (!handedOver) release()
+  }
 }

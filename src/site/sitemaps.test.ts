@@ -90,4 +90,21 @@ describe('sitemaps', () => {
       fs.rmSync(dir, { recursive: true, force: true })
     },
   )
+
+  it('renders article sitemaps two at a time: the others wait, a 404 gives its place back', async () => {
+    // Past the end: more 404s than places; a place kept would leave the next request waiting.
+    for (let i = 0; i < 4; i++) {
+      assert.equal((await get('/sitemaps/articles-99.xml')).statusCode, 404)
+    }
+    // Six at once, each under its own address so none is a page-cache hit before the route.
+    const many = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        app.http.inject({ url: '/sitemaps/articles-1.xml', headers: { host: `m${i}.example` } }),
+      ),
+    )
+    for (const r of many) {
+      assert.equal(r.statusCode, 200)
+      assert.equal((r.body.match(/<url>/g) ?? []).length, 3)
+    }
+  })
 })

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { TypedApp } from '../../http/schemas.js'
 import { sendPage } from '../../http/responses.js'
-import { createStreamGate, sendStreamedPage } from '../../http/streamed-page.js'
+import { createStreamGate, sendGatedStreamedPage } from '../../http/streamed-page.js'
 import {
   articlesSitemap,
   newsSitemap,
@@ -51,15 +51,11 @@ export function registerSitemapRoutes(
     async (req, reply) => {
       const f = req.params.file
       if (f.kind === 'articles') {
-        const parts = await articlesSitemap(deps, req.origin, f.n, o.perFile)
-        if (!parts) return shell.notFound(req, reply)
-        return sendStreamedPage(
-          req,
-          reply,
-          cache,
-          { parts, type: XML, keys: ['list'] },
-          sitemapGate,
-        )
+        const sent = await sendGatedStreamedPage(req, reply, cache, sitemapGate, async () => {
+          const parts = await articlesSitemap(deps, req.origin, f.n, o.perFile)
+          return parts ? { parts, type: XML, keys: ['list'] } : null
+        })
+        return sent ?? shell.notFound(req, reply)
       }
       const doc =
         f.kind === 'pages'
