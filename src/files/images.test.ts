@@ -34,6 +34,10 @@ describe('images', () => {
     assert.ok(fs.statSync(file).size > 0)
     assert.equal(await storedSize(store, stored.storageKey, '1200.webp'), undefined)
     assert.equal(await storedSize(store, '../etc', 'passwd'), undefined)
+    // Read once: files are never rewritten under the same key, so the size is not read again.
+    const size = fs.statSync(file).size
+    fs.rmSync(file)
+    assert.equal(await storedSize(store, stored.storageKey, '800.webp'), size)
   })
 
   it('never enlarges a small image', async () => {

@@ -46,9 +46,20 @@ export async function storedSize(
 ): Promise<number | undefined> {
   const p = store.resolve(key, file)
   if (!p) return undefined
+  const known = sizes.get(p)
+  if (known !== undefined) return known
   try {
-    return (await fs.promises.stat(p)).size
+    const size = (await fs.promises.stat(p)).size
+    if (sizes.size >= SIZES_KEPT) sizes.delete(sizes.keys().next().value!)
+    sizes.set(p, size)
+    return size
   } catch {
+    // Not kept: a missing file is worth looking for again next time.
     return undefined
   }
 }
+
+// Stored files never change (another upload gets another key), so a size read once stays true:
+// feeds ask for the size of each story's picture on every render.
+const sizes = new Map<string, number>()
+const SIZES_KEPT = 20_000
