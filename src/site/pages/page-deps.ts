@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import type { ContentRepository, ContentService } from '../../content/index.js'
 import type { Clock } from '../../lib/clock.js'
 import { slugify } from '../../lib/slug.js'
@@ -47,6 +48,14 @@ export const DEFAULT_LOGO = { path: '/logo.svg', width: 600, height: 60 }
  * The tag authority of feed ids. Without FEED_ID_AUTHORITY it comes from the site's name under
  * masthead.invalid, a name nobody holds: never from an address, which a blocked newsroom changes.
  */
-export function feedIdAuthority(site: PageDeps['site']): string {
-  return site.feedIdAuthority ?? `${slugify(site.name)}.masthead.invalid,2026`
+export function feedIdAuthority(site: Pick<PageDeps['site'], 'name' | 'feedIdAuthority'>): string {
+  if (site.feedIdAuthority) return site.feedIdAuthority
+  // A name with no letters slugify can spell (Chinese, Arabic…) would be "untitled" for every
+  // such newsroom, and their ids would collide in a reader's feed reader: use a digest of it.
+  const slug = slugify(site.name)
+  const label =
+    slug === 'untitled'
+      ? `site-${crypto.createHash('sha256').update(site.name).digest('hex').slice(0, 16)}`
+      : slug
+  return `${label}.masthead.invalid,2026`
 }
