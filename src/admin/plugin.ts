@@ -2,14 +2,7 @@ import cookie from '@fastify/cookie'
 import formbody from '@fastify/formbody'
 import type { FastifyInstance, RouteOptions } from 'fastify'
 import { DEFAULT_MAX_UPLOAD_BYTES } from '../files/index.js'
-import {
-  builtFile,
-  loadAsset,
-  loadBuiltAsset,
-  loadStylesheet,
-  serveAsset,
-  sourceDir,
-} from '../http/assets.js'
+import { loadAsset, loadBuiltAsset, loadStylesheet, serveAsset, sourceDir } from '../http/assets.js'
 import { type AdminDeps, createAdminTools } from './deps.js'
 import { parseForm } from './http-forms.js'
 import { navEntries } from './nav.js'
@@ -86,10 +79,13 @@ export async function registerAdmin(
 ): Promise<readonly RegisteredAdminRoute[]> {
   const css = loadStylesheet(sourceDir('admin'), 'admin', '/admin/assets')
   // The rich editor is built by `npm run build`; without it the form's textarea is the editor.
-  const built = (name: string) => [builtFile(`admin-assets/${name}`)]
   const js = 'text/javascript; charset=utf-8'
-  const editorJs = loadBuiltAsset(built('editor.js'), '/admin/assets', js)
-  const editorCss = loadBuiltAsset(built('editor.css'), '/admin/assets', 'text/css; charset=utf-8')
+  const editorJs = loadBuiltAsset('admin-assets/editor.js', '/admin/assets', js)
+  const editorCss = loadBuiltAsset(
+    'admin-assets/editor.css',
+    '/admin/assets',
+    'text/css; charset=utf-8',
+  )
   const passkeyJs = loadAsset(sourceDir('admin'), 'passkey.js', '/admin/assets', js)
   const routes = adminRoutes(deps)
   const pipeline = createPipeline({

@@ -32,23 +32,18 @@ export function sourceDir(area: string): URL {
   return pathToFileURL(`${path.join(PROJECT_ROOT, 'src', area)}/`)
 }
 
-/** A file `npm run build` made (dist/admin-assets/…). */
-export function builtFile(name: string): URL {
-  return pathToFileURL(path.join(PROJECT_ROOT, 'dist', name))
-}
-
 /**
- * A surface's stylesheet (`<dir>/assets/<name>.css`), read once at start. It lives beside the
- * TypeScript source; the compiled build reads the same file from src/ (see loadAsset).
+ * A surface's stylesheet (`<dir>/assets/<name>.css`), read once at start from beside the
+ * TypeScript source, whichever build runs (see sourceDir).
  */
 export function loadStylesheet(dir: URL, name = 'site', prefix = '/assets'): Asset {
   const type = 'text/css; charset=utf-8'
   // A long stylesheet is kept as parts in `assets/<name>/` (01-base.css, 02-…), joined in name
   // order into one served file: readers still fetch a single request.
-  const parts = sourceCandidates(dir, name).find((d) =>
-    fs.statSync(d, { throwIfNoEntry: false })?.isDirectory(),
-  )
-  if (!parts) return loadAsset(dir, `${name}.css`, prefix, type)
+  const parts = inAssets(dir, name)
+  if (!fs.statSync(parts, { throwIfNoEntry: false })?.isDirectory()) {
+    return loadAsset(dir, `${name}.css`, prefix, type)
+  }
   const files = fs
     .readdirSync(parts)
     .filter((f) => f.endsWith('.css'))
@@ -57,20 +52,15 @@ export function loadStylesheet(dir: URL, name = 'site', prefix = '/assets'): Ass
   return assetOf(body, `${name}.css`, prefix, type)
 }
 
-/** `<dir>/assets/<file>`, beside the source or, from the compiled build, in src/. */
-function sourceCandidates(dir: URL, file: string): string[] {
-  const here = fileURLToPath(dir)
-  return [`${here}assets/${file}`, `${here.replace(/\/dist\/src\//, '/src/')}assets/${file}`]
+/** `<dir>/assets/<file>` as a path. */
+function inAssets(dir: URL, file: string): string {
+  return `${fileURLToPath(dir)}assets/${file}`
 }
 
-/**
- * A file from an `assets/` folder beside the code, content-hashed. The compiled build reads the
- * same file from src/ (see the path below), so there is one copy.
- */
+/** A file from an `assets/` folder beside the source, content-hashed; one copy for every build. */
 export function loadAsset(dir: URL, file: string, prefix: string, type: string): Asset {
-  const candidates = sourceCandidates(dir, file)
-  const found = candidates.find((f) => fs.existsSync(f))
-  if (!found) throw new Error(`${file} not found in ${candidates.join(' or ')}`)
+  const found = inAssets(dir, file)
+  if (!fs.existsSync(found)) throw new Error(`${file} not found in ${found}`)
   return assetFrom(found, prefix, type)
 }
 
@@ -101,8 +91,11 @@ export function serveAsset(app: FastifyInstance, asset: Asset): void {
   })
 }
 
-/** A built file (e.g. the admin's editor bundle), content-hashed; undefined if it was not built. */
-export function loadBuiltAsset(candidates: URL[], prefix: string, type: string): Asset | undefined {
-  const file = candidates.map((u) => fileURLToPath(u)).find((f) => fs.existsSync(f))
-  return file ? assetFrom(file, prefix, type) : undefined
+/**
+ * A file `npm run build` made under dist/ (e.g. `admin-assets/editor.js`), content-hashed;
+ * undefined if it was not built.
+ */
+export function loadBuiltAsset(name: string, prefix: string, type: string): Asset | undefined {
+  const file = path.join(PROJECT_ROOT, 'dist', name)
+  return fs.existsSync(file) ? assetFrom(file, prefix, type) : undefined
 }
