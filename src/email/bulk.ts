@@ -6,6 +6,7 @@ import { foldLines, hasLongerLines, isPlainText } from 'nodemailer/lib/mime-func
 import MimeNode from 'nodemailer/lib/mime-node'
 import * as qp from 'nodemailer/lib/qp'
 import { type Message, messageProblems, validateMessage } from './message.js'
+import { escapeHtml } from '../lib/text.js'
 
 /** Bytes ready for the wire, and the envelope they go in. */
 export interface RawMessage {
@@ -46,11 +47,6 @@ export interface BulkTemplate {
   raw(c: BulkCopy, date: Date): RawMessage | null
 }
 
-const htmlEscape = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  )
 const same = (s: string) => s
 // Printable ASCII only: such a value never changes a part's charset or makes it less "Latin".
 const SIMPLE = /^[\x20-\x7e]+$/
@@ -214,7 +210,7 @@ export async function prepareBulk(m: BulkMessage): Promise<BulkTemplate> {
     ...(m.replyTo ? { replyTo: m.replyTo } : {}),
     subject: m.subject,
     text: fill(text, lookup(c, same)),
-    ...(html ? { html: fill(html, lookup(c, htmlEscape)) } : {}),
+    ...(html ? { html: fill(html, lookup(c, escapeHtml)) } : {}),
     headers: Object.fromEntries(headers.map(([k, s]) => [k, fill(s, lookup(c, same))])),
     messageId: c.messageId,
   })
@@ -253,7 +249,7 @@ export async function prepareBulk(m: BulkMessage): Promise<BulkTemplate> {
   const bodyAt = composed.indexOf('\r\n\r\n')
   const fields = headerFields(composed.slice(0, bodyAt))
   const partDefs: [Slotted, (s: string) => string][] = [[text, same]]
-  if (html) partDefs.push([html, htmlEscape])
+  if (html) partDefs.push([html, escapeHtml])
   const parts: Part[] = []
   let searchFrom = bodyAt
   for (const [slots, escape] of partDefs) {

@@ -14,6 +14,19 @@ export function truncateWords(s: string, max: number): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–—-]+$/, '')}…`
 }
 
+const HTML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
+
+/** Text made safe inside HTML, in element content and in quoted attribute values alike. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!)
+}
+
 /** Escapes the five XML special characters, and drops characters XML 1.0 forbids. */
 export function escapeXml(s: string): string {
   return (

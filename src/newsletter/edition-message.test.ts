@@ -7,12 +7,7 @@ import { describe, it } from 'node:test'
 import { createMemoryTransport, type Message, prepareBulk } from '../email/index.js'
 import { compileTemplate, editionCopy, editionMessage, fillTemplate } from './edition.js'
 import { renderEdition } from './edition-render.js'
-
-const htmlEscape = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  )
+import { escapeHtml } from '../lib/text.js'
 
 const normalise = (raw: string) => {
   const boundary = /boundary="([^"]+)"/.exec(raw)?.[1] ?? 'none'
@@ -76,7 +71,7 @@ describe('an edition email, composed once and filled per reader, is the message 
         to: email,
         from: common.from,
         subject: common.subject,
-        html: fill(rendered.htmlSource, htmlEscape),
+        html: fill(rendered.htmlSource, escapeHtml),
         text: fill(rendered.textSource, (s) => s),
         messageId: `<e7.s${subscriberId}.semaine@example.org>`,
         headers: {

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { type Template, compileTemplate } from './edition.js'
+import { escapeHtml } from '../lib/text.js'
 
 /** One article as an edition shows it. */
 export interface RenderItem {
@@ -38,12 +39,6 @@ export interface RenderedEdition {
 export const RECIPIENT_FIELDS = ['unsubscribe_url', 'email'] as const
 export type RecipientFields = Record<(typeof RECIPIENT_FIELDS)[number], string>
 
-const esc = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  )
-
 const paragraphs = (s: string) =>
   s
     .split(/\n\s*\n/)
@@ -64,26 +59,26 @@ export async function renderEdition(input: RenderInput): Promise<RenderedEdition
       (it) => `
       <mj-section padding="8px 0">
         <mj-column>
-          ${it.kicker ? `<mj-text padding="0 24px" font-size="13px" color="#8a1c1c" font-weight="bold">${esc(it.kicker)}</mj-text>` : ''}
-          <mj-text padding="4px 24px" font-size="20px" line-height="1.3" font-weight="bold"><a href="${esc(it.url)}" style="color:#111111;text-decoration:none">${esc(it.headline)}</a></mj-text>
-          ${it.blurb ? `<mj-text padding="4px 24px 8px" font-size="16px" line-height="1.5" color="#333333">${esc(it.blurb)}</mj-text>` : ''}
-          <mj-text padding="0 24px 8px" font-size="15px"><a href="${esc(it.url)}" style="color:#8a1c1c">Read the story</a></mj-text>
+          ${it.kicker ? `<mj-text padding="0 24px" font-size="13px" color="#8a1c1c" font-weight="bold">${escapeHtml(it.kicker)}</mj-text>` : ''}
+          <mj-text padding="4px 24px" font-size="20px" line-height="1.3" font-weight="bold"><a href="${escapeHtml(it.url)}" style="color:#111111;text-decoration:none">${escapeHtml(it.headline)}</a></mj-text>
+          ${it.blurb ? `<mj-text padding="4px 24px 8px" font-size="16px" line-height="1.5" color="#333333">${escapeHtml(it.blurb)}</mj-text>` : ''}
+          <mj-text padding="0 24px 8px" font-size="15px"><a href="${escapeHtml(it.url)}" style="color:#8a1c1c">Read the story</a></mj-text>
         </mj-column>
       </mj-section>`,
     )
     .join('')
-  const source = `<mjml lang="${esc(input.language)}">
+  const source = `<mjml lang="${escapeHtml(input.language)}">
   <mj-head>
-    <mj-title>${esc(input.subject)}</mj-title>
-    <mj-preview>${esc(paragraphs(input.intro)[0] ?? input.subject)}</mj-preview>
+    <mj-title>${escapeHtml(input.subject)}</mj-title>
+    <mj-preview>${escapeHtml(paragraphs(input.intro)[0] ?? input.subject)}</mj-preview>
     <mj-attributes><mj-all font-family="${font}" /></mj-attributes>
   </mj-head>
   <mj-body background-color="#f4f1ea" width="600px">
     <mj-section padding="16px 0 0">
       <mj-column>
-        <mj-text padding="8px 24px" font-size="14px" color="#555555"><a href="${esc(input.webUrl)}" style="color:#555555">Read this in your browser</a></mj-text>
-        <mj-text padding="8px 24px" font-size="28px" font-weight="bold" color="#111111">${esc(input.newsletterName)}</mj-text>
-        <mj-text padding="0 24px 8px" font-size="14px" color="#555555">${esc(input.siteName)}</mj-text>
+        <mj-text padding="8px 24px" font-size="14px" color="#555555"><a href="${escapeHtml(input.webUrl)}" style="color:#555555">Read this in your browser</a></mj-text>
+        <mj-text padding="8px 24px" font-size="28px" font-weight="bold" color="#111111">${escapeHtml(input.newsletterName)}</mj-text>
+        <mj-text padding="0 24px 8px" font-size="14px" color="#555555">${escapeHtml(input.siteName)}</mj-text>
         <mj-divider border-width="2px" border-color="#111111" padding="8px 24px" />
       </mj-column>
     </mj-section>
@@ -92,7 +87,7 @@ export async function renderEdition(input: RenderInput): Promise<RenderedEdition
         ? `<mj-section padding="0"><mj-column>${paragraphs(input.intro)
             .map(
               (p) =>
-                `<mj-text padding="8px 24px" font-size="17px" line-height="1.55" color="#222222">${esc(p)}</mj-text>`,
+                `<mj-text padding="8px 24px" font-size="17px" line-height="1.55" color="#222222">${escapeHtml(p)}</mj-text>`,
             )
             .join('')}</mj-column></mj-section>`
         : ''
@@ -101,7 +96,7 @@ export async function renderEdition(input: RenderInput): Promise<RenderedEdition
     <mj-section padding="16px 0 24px">
       <mj-column>
         <mj-divider border-width="1px" border-color="#bbbbbb" padding="8px 24px" />
-        <mj-text padding="8px 24px" font-size="13px" line-height="1.5" color="#555555">You get ${esc(input.newsletterName)} because you asked for it at ${field('email')}. <a href="${field('unsubscribe_url')}" style="color:#555555">Unsubscribe or change newsletters</a> · <a href="${esc(input.privacyUrl)}" style="color:#555555">Privacy</a></mj-text>
+        <mj-text padding="8px 24px" font-size="13px" line-height="1.5" color="#555555">You get ${escapeHtml(input.newsletterName)} because you asked for it at ${field('email')}. <a href="${field('unsubscribe_url')}" style="color:#555555">Unsubscribe or change newsletters</a> · <a href="${escapeHtml(input.privacyUrl)}" style="color:#555555">Privacy</a></mj-text>
       </mj-column>
     </mj-section>
   </mj-body>

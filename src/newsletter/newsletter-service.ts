@@ -13,6 +13,7 @@ import {
 } from './newsletter.js'
 import { isTimeZone } from './edition.js'
 import type { NewsletterRepository } from './newsletter-repository.js'
+import { escapeHtml } from '../lib/text.js'
 
 /** Signs values with the server's secret (the staff service provides it). */
 export interface Signer {
@@ -262,14 +263,12 @@ function confirmationEmail(o: {
     '',
     `Until you do, we send you nothing else. If you did not ask for it, ignore this email and you will not hear from ${o.siteName} again.`,
   ].join('\n')
-  const esc = (s: string) =>
-    s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
   return {
     to: o.to,
     from: { name: o.siteName, address: o.from },
     subject: `Confirm your subscription to ${o.newsletter.name}`,
     text,
-    html: `<p>Please confirm that you want ${esc(o.newsletter.name)}:</p><p><a href="${esc(o.link)}">Yes, send it to me</a></p><p>Until you do, we send you nothing else. If you did not ask for it, ignore this email.</p>`,
+    html: `<p>Please confirm that you want ${escapeHtml(o.newsletter.name)}:</p><p><a href="${escapeHtml(o.link)}">Yes, send it to me</a></p><p>Until you do, we send you nothing else. If you did not ask for it, ignore this email.</p>`,
     headers: {
       'List-Unsubscribe': `<${o.unsubscribe}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',

@@ -35,7 +35,7 @@ describe('the email footer', () => {
       ].join('\n'),
     )
     assert.doesNotMatch(f.text, /@lantern/, 'free text stays on the page, the footer stays short')
-    assert.match(f.html, /href="https:\/\/m1\.example\/\?a=1&#38;b=&#60;2&#62;"/)
+    assert.match(f.html, /href="https:\/\/m1\.example\/\?a=1&amp;b=&lt;2&gt;"/)
     assert.doesNotMatch(f.html, /<2>/)
   })
 

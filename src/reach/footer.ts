@@ -5,6 +5,7 @@
  */
 import type { MailTransport, MessageBody } from '../email/index.js'
 import { type ReachAddress, reachPageUrl } from './address.js'
+import { escapeHtml } from '../lib/text.js'
 
 export interface EmailFooter {
   text: string
@@ -13,8 +14,6 @@ export interface EmailFooter {
 
 /** Web addresses at most in a footer; the rest are on the /reach page it links. */
 const MAX_IN_FOOTER = 4
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /** The footer for a list, or null when the list has no web address to give. */
 export function emailFooter(addresses: readonly ReachAddress[]): EmailFooter | null {

@@ -1,4 +1,5 @@
 import type { Message } from '../email/index.js'
+import { escapeHtml } from '../lib/text.js'
 
 /** Who an admin email goes to and the link it carries. */
 export interface LinkEmail {
@@ -43,14 +44,12 @@ function linkEmail(o: LinkEmail, subject: string, lead: string, after: string): 
 }
 
 function htmlOf(text: string, link: string): string {
-  const esc = (s: string) =>
-    s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
   return text
     .split('\n\n')
     .map((para) =>
       para === link
-        ? `<p><a href="${esc(link)}">${esc(link)}</a></p>`
-        : `<p>${esc(para).replace(/\n/g, '<br>')}</p>`,
+        ? `<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`
+        : `<p>${escapeHtml(para).replace(/\n/g, '<br>')}</p>`,
     )
     .join('\n')
 }
