@@ -183,6 +183,11 @@ export function imagePath(img: Pick<Image, 'storageKey'>, width: number): string
   return `/media/${img.storageKey}/${width}.webp`
 }
 
+/** The largest stored variant's width (the original's own when no list was kept). */
+export function widestWidth(img: Pick<Image, 'widths' | 'width'>): number {
+  return img.widths.at(-1) ?? img.width
+}
+
 /** The byline as one line of text: "Ana Petrova and Ivo Kral", "North Wire", "A, B and C". */
 export function bylineText(credits: readonly Credit[]): string {
   const names = credits.map(creditName)

@@ -1,7 +1,7 @@
 import { AppError, isAppError } from '../../lib/errors.js'
 import { type AddressRow, MAX_ADDRESSES, type ReachList } from '../../reach/index.js'
 import type { AdminDeps, AdminTools } from '../deps.js'
-import type { FormBody } from '../http-forms.js'
+import { type FormBody, field } from '../http-forms.js'
 import { page } from '../pipeline/page.js'
 import { type AdminRoute, adminRoute } from '../route.js'
 import { WholeForm } from '../schemas.js'
@@ -13,14 +13,14 @@ import { ReachAdmin } from '../views/reach.js'
  * limit so a list that is too long is refused by the rule (REACH_TOO_MANY), not cut silently.
  */
 export function rowsOf(form: FormBody): AddressRow[] {
-  const one = (k: string) => {
-    const v = form[k]
-    return typeof v === 'string' ? v : (v?.[0] ?? '')
-  }
   const rows: AddressRow[] = []
   for (let i = 0; i < MAX_ADDRESSES + 20; i++) {
     if (!(`kind_${i}` in form) && !(`value_${i}` in form) && !(`label_${i}` in form)) continue
-    rows.push({ kind: one(`kind_${i}`), label: one(`label_${i}`), value: one(`value_${i}`) })
+    rows.push({
+      kind: field(form, `kind_${i}`),
+      label: field(form, `label_${i}`),
+      value: field(form, `value_${i}`),
+    })
   }
   return rows
 }

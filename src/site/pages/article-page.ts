@@ -7,6 +7,8 @@ import {
   authorPath,
   bodyImageIds,
   imagePath,
+  sectionPath,
+  widestWidth,
   isVisibleToReaders,
   rankRelated,
 } from '../../content/index.js'
@@ -92,7 +94,7 @@ export async function loadArticlePage(
       language: article.language,
       ...(img && {
         image: {
-          path: imagePath(img, img.widths.at(-1) ?? img.width),
+          path: imagePath(img, widestWidth(img)),
           width: img.width,
           height: img.height,
           alt: img.alt,
@@ -114,7 +116,7 @@ export async function loadArticlePage(
         newsArticleJsonLd(article, origin, deps.site),
         breadcrumbJsonLd(origin, [
           { name: deps.site.name, path: '/' },
-          { name: article.section.name, path: `/${article.section.slug}` },
+          { name: article.section.name, path: sectionPath(article.section.slug) },
           { name: article.headline, path },
         ]),
       ],

@@ -6,6 +6,7 @@ import {
   authorPath,
   creditName,
   imagePath,
+  widestWidth,
 } from '../../content/index.js'
 import { tagUri } from '../../lib/tag-uri.js'
 import type { FeedData } from '../pages/feed-data.js'
@@ -103,7 +104,7 @@ async function entry(
     ? renderToString(<Figure image={a.leadImage} sizes="100vw" class="figure lead" />)
     : ''
   const img = a.leadImage
-  const width = img ? (img.widths.at(-1) ?? img.width) : 0
+  const width = img ? widestWidth(img) : 0
   const length = img ? await sizeOf(img, width) : undefined
   return {
     id: tagUri(ctx.idAuthority, `article/${a.id}`),

@@ -5,6 +5,7 @@ import {
   articlePath,
   authorPath,
   imagePath,
+  widestWidth,
   readingMinutes,
 } from '../../content/index.js'
 import { formatDate, formatDateTime } from './format.js'
@@ -12,7 +13,7 @@ import { formatDate, formatDateTime } from './format.js'
 /** A WebP image at every stored width; width and height set so nothing shifts as it loads. */
 export function Picture(props: { image: Image; sizes: string; eager?: boolean; alt?: string }) {
   const { image } = props
-  const widest = image.widths.at(-1) ?? image.width
+  const widest = widestWidth(image)
   const shown = image.widths.find((w) => w >= 800) ?? widest
   return (
     <img
