@@ -292,7 +292,8 @@ export async function prepareBulk(m: BulkMessage): Promise<BulkTemplate> {
 
   // The header lines: fixed ones as composed, the copy's own built as nodemailer builds them.
   const own = new Map(headers.map(([k, s]) => [k.toLowerCase(), s]))
-  type Line = string | ((c: BulkCopy, date: Date) => string)
+  // A copy's own header values are filled once per copy (`own`), for its lines and its checks.
+  type Line = string | ((c: BulkCopy, date: Date, own: ReadonlyMap<string, string>) => string)
   const lines: Line[] = []
   for (const [key, field] of fields) {
     const k = key.toLowerCase()
@@ -300,10 +301,9 @@ export async function prepareBulk(m: BulkMessage): Promise<BulkTemplate> {
       lines.push((_c, d) => headerLine(key, d.toUTCString().replace(/GMT/, '+0000')))
     else if (k === 'to') lines.push((c) => headerLine(key, c.to))
     else if (k === 'message-id') lines.push((c) => headerLine(key, c.messageId))
-    else if (own.get(k)?.names.length) {
-      const s = own.get(k)!
-      lines.push((c) => headerLine(key, fill(s, lookup(c, same))))
-    } else if (Object.values(stand).some((v) => field.includes(v))) return slow
+    else if (own.get(k)?.names.length)
+      lines.push((_c, _d, values) => headerLine(key, values.get(k)!))
+    else if (Object.values(stand).some((v) => field.includes(v))) return slow
     else lines.push(field)
   }
   const bodyParts = parts
@@ -324,15 +324,16 @@ export async function prepareBulk(m: BulkMessage): Promise<BulkTemplate> {
         if (!SIMPLE.test(v)) return null
       }
       if (!SIMPLE.test(c.to)) return null
+      const values = new Map(headers.map(([k, s]) => [k.toLowerCase(), fill(s, lookup(c, same))]))
       let out = ''
-      for (const l of lines) out += (typeof l === 'string' ? l : l(c, date)) + '\r\n'
+      for (const l of lines) out += (typeof l === 'string' ? l : l(c, date, values)) + '\r\n'
       // The checks a composed message gets: addresses, header values, the id.
       validateMessage({
         to: c.to,
         from: m.from,
         subject: m.subject,
         text: '-',
-        headers: Object.fromEntries(headers.map(([k, s]) => [k, fill(s, lookup(c, same))])),
+        headers: Object.fromEntries(headers.map(([k]) => [k, values.get(k.toLowerCase())!])),
         messageId: c.messageId,
       })
       out = out.slice(0, -2) + pieces[0]
