@@ -27,13 +27,20 @@ export function generateKeyFile(file: string, opts: { force?: boolean } = {}): S
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   // Written under a temporary name with its final mode from the first byte, then renamed: no
   // moment exists when the key is readable by others or half-written.
+  // Without --force the new name is made with link(), which fails if the file appeared in the
+  // meantime, where rename() would replace a key another command had just written.
   const tmp = `${file}.${process.pid}.tmp`
   fs.writeFileSync(tmp, pem, { mode: 0o600, flag: 'wx' })
   try {
-    fs.renameSync(tmp, file)
+    if (opts.force) fs.renameSync(tmp, file)
+    else fs.linkSync(tmp, file)
   } catch (err) {
-    fs.rmSync(tmp, { force: true })
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new Error(`${file} exists; keep it, or add --force to replace it`, { cause: err })
+    }
     throw err
+  } finally {
+    fs.rmSync(tmp, { force: true })
   }
   fs.chmodSync(file, 0o600)
   return { privateKey, publicKey: publicKeyText(privateKey) }
