@@ -81,10 +81,15 @@ export async function loadFeedData(
     title,
     description,
     pagePath,
-    feedBase: pagePath === '/' ? '' : pagePath,
+    feedBase: feedBaseOf(pagePath),
     items: items.map((article) => ({ article, body: bodies.get(article.id) ?? '' })),
     images,
     updated: items.length ? updated : now,
     keys: [key, ...items.map((a) => `article:${a.id}`)],
   }
+}
+
+/** Where a page's feeds sit: `/world` → `/world/feed.xml`; the home page's at the root. */
+export function feedBaseOf(pagePath: string): string {
+  return pagePath === '/' ? '' : pagePath
 }

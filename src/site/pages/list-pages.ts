@@ -2,6 +2,7 @@ import type { ArticleSummary, ListFilter } from '../../content/index.js'
 import type { HomeViewModel, ListViewModel } from '../views/list-views.js'
 import type { PageMeta } from '../views/context.js'
 import { MAX_PAGE, PAGE_SIZE, type PageDeps, pageHref } from './page-deps.js'
+import { feedBaseOf } from './feed-data.js'
 import { breadcrumbJsonLd, homeJsonLd } from './structured-data.js'
 
 export interface LoadedPage<VM> {
@@ -116,7 +117,7 @@ async function loadList(
   if (items.length === 0 && o.page > 1) return undefined
   const prev = o.page > 1 ? pageHref(o.path, o.page - 1) : undefined
   const next = hasMore && o.page < MAX_PAGE ? pageHref(o.path, o.page + 1) : undefined
-  const feedPath = o.path === '/' ? '/feed.xml' : `${o.path}/feed.xml`
+  const feedPath = `${feedBaseOf(o.path)}/feed.xml`
   const crumbs =
     o.kind === 'section' || o.kind === 'topic'
       ? [

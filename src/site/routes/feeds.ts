@@ -5,14 +5,19 @@ import type { TypedApp } from '../../http/schemas.js'
 import { sendPage } from '../../http/responses.js'
 import { type FeedScope, loadFeedData } from '../pages/feed-data.js'
 import { feedIdAuthority } from '../pages/page-deps.js'
-import { type FeedFormat, feedDoc } from '../views/feed-doc.js'
+import { FEED_FILES, type FeedFormat, feedDoc } from '../views/feed-doc.js'
 import { jsonFeed } from '../views/feed-json.js'
 import { atom, rss } from '../views/feed-xml.js'
 import type { SiteRouteContext } from './context.js'
 import { Slug } from './schemas.js'
 
-const FEED_FILES = { 'feed.xml': 'rss', 'feed.atom': 'atom', 'feed.json': 'json' } as const
-const FeedFile = z.enum(['feed.xml', 'feed.atom', 'feed.json'])
+// The file names come from the views (FEED_FILES), which also link them: one list.
+const FORMAT_OF_FILE = new Map(
+  Object.entries(FEED_FILES).map(([format, file]) => [file, format as FeedFormat]),
+)
+const FeedFile = z
+  .string()
+  .transform((file, ctx) => FORMAT_OF_FILE.get(file) ?? (ctx.addIssue('not a feed'), z.NEVER))
 
 const FEED_TYPES: Record<FeedFormat, string> = {
   rss: 'application/rss+xml; charset=utf-8',
@@ -51,21 +56,20 @@ export function registerFeedRoutes(
     })
   }
 
-  for (const [file, format] of Object.entries(FEED_FILES)) {
+  for (const [file, format] of FORMAT_OF_FILE) {
     app.get(`/${file}`, async (req, reply) => send(req, reply, { kind: 'site' }, format))
   }
   app.get(
     '/:section/:file',
     { schema: { params: z.object({ section: Slug, file: FeedFile }) } },
     async (req, reply) =>
-      send(req, reply, { kind: 'section', slug: req.params.section }, FEED_FILES[req.params.file]),
+      send(req, reply, { kind: 'section', slug: req.params.section }, req.params.file),
   )
   for (const kind of ['topic', 'author'] as const) {
     app.get(
       `/${kind}/:slug/:file`,
       { schema: { params: z.object({ slug: Slug, file: FeedFile }) } },
-      async (req, reply) =>
-        send(req, reply, { kind, slug: req.params.slug }, FEED_FILES[req.params.file]),
+      async (req, reply) => send(req, reply, { kind, slug: req.params.slug }, req.params.file),
     )
   }
 }

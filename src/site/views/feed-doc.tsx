@@ -73,7 +73,7 @@ export async function feedDoc(
   const entries = await Promise.all(
     data.items.map(({ article, body }) => entry(article, body, data.images, ctx, abs, sizeOf)),
   )
-  const specific = data.pagePath === '/' ? 'feed' : `feed${data.pagePath}`
+  const specific = `feed${data.feedBase}`
   return {
     id: tagUri(ctx.idAuthority, specific),
     title: data.title,
