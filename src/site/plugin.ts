@@ -41,8 +41,8 @@ export interface SiteOptions {
   subscribers?: SubscriberService
   /** The privacy page's text as the newsroom edited it. */
   siteText?: SiteTextService
-  /** The newsroom's addresses: /reach and /reach.json. */
-  reach?: ReachService
+  /** The newsroom's addresses: /reach and /reach.json, which every page's footer links. */
+  reach: ReachService
   /** ALLOWED_HOSTS, for where emailed links may point (http/origin.ts mailOrigin). */
   allowedHosts?: readonly string[]
   media: MediaStore
@@ -129,7 +129,7 @@ export function createSite(opts: SiteOptions): Site {
       registerSitemapRoutes(site, ctx, { perFile: opts.sitemapPerFile })
       registerMediaRoutes(site, ctx, { media: opts.media })
       registerPrivacyRoutes(site, ctx, { siteText: opts.siteText })
-      if (opts.reach) registerReachRoutes(site, ctx, { reach: opts.reach })
+      registerReachRoutes(site, ctx, { reach: opts.reach })
 
       if (newsletters)
         await scope.register(async (forms) => {
