@@ -7,6 +7,7 @@ import MimeNode from 'nodemailer/lib/mime-node'
 import * as qp from 'nodemailer/lib/qp'
 import { type Message, messageProblems, validateMessage } from './message.js'
 import { escapeHtml } from '../lib/text.js'
+import { compileTemplate } from './template.js'
 
 /** Bytes ready for the wire, and the envelope they go in. */
 export interface RawMessage {
@@ -60,17 +61,8 @@ interface Slotted {
 }
 
 function split(source: string, marker: string): Slotted {
-  const statics: string[] = []
-  const names: string[] = []
-  const re = new RegExp(`\\{\\{${marker}:([a-z_]+)\\}\\}`, 'g')
-  let last = 0
-  for (const m of source.matchAll(re)) {
-    statics.push(source.slice(last, m.index))
-    names.push(m[1]!)
-    last = m.index + m[0].length
-  }
-  statics.push(source.slice(last))
-  return { statics, names }
+  const { parts, fields } = compileTemplate(source, marker)
+  return { statics: parts, names: fields }
 }
 
 function fill(s: Slotted, values: (name: string) => string): string {

@@ -36,3 +36,4 @@ export {
   type RawMessage,
   prepareBulk,
 } from './bulk.js'
+export { type Template, compileTemplate, fillTemplate } from './template.js'
