@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { loadStylesheet, sourceDir } from '../../http/assets.js'
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
@@ -162,12 +163,15 @@ describe('the rich editor in Chromium', { skip: browserSkipReason() }, () => {
       } else if (req.method === 'GET' && /^\/admin\/assets\/(editor|admin)\.(js|css)$/.test(url)) {
         const name = path.basename(url)
         // The admin's own stylesheet too, to see the editor as it will look there.
-        const dir = name === 'admin.css' ? path.join(ROOT, 'src/admin/assets') : ASSETS
         res.setHeader(
           'content-type',
           name.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8',
         )
-        res.end(fs.readFileSync(path.join(dir, name)))
+        res.end(
+          name === 'admin.css'
+            ? loadStylesheet(sourceDir('admin'), 'admin', '/admin/assets').body
+            : fs.readFileSync(path.join(ASSETS, name)),
+        )
       } else if (req.method === 'POST' && url === `${ACTION}/autosave`) {
         // The server's side copy (routes/articles.tsx): accepted, recorded, never the article.
         let body = ''
