@@ -42,7 +42,7 @@ const ArchiveQuery = z.object({
 const SignUpBody = formBody({
   email: Field,
   newsletter: lenient((v) => parseId(v) ?? 0),
-  // The honeypot: people leave it empty.
+  // The old honeypot field (ADR 023): absent from our forms now, still refused when filled.
   website: Field,
 })
 const ConfirmParams = z.object({ sub: IdString, nl: IdString, exp: Expiry, sig: Signature })
@@ -121,7 +121,7 @@ export function registerNewsletterRoutes(
         message:
           'If the address is right, a message is on its way: follow its link to confirm. Nothing else is sent until you do.',
       })
-    // Bots fill the hidden field; they get the same answer and nothing happens.
+    // Forms saved from before (caches, mirrors) had a field people left empty and bots filled.
     if (body.website) return sent()
     // A few sign-ups in ten minutes from one address is a person; hundreds is a bot.
     if (await o.tooManySignUps(req))

@@ -32,11 +32,6 @@ export function NewsletterBox(props: {
           />
           <button type="submit">Sign up</button>
         </div>
-        {/* Left empty by people; filled by the bots that fill every field. */}
-        <p class="hp" aria-hidden="true">
-          <label for={`${id}-website`}>Leave this empty</label>
-          <input id={`${id}-website`} name="website" type="text" tabindex={-1} autocomplete="off" />
-        </p>
       </form>
       <p class="small">
         {consentText(n.name, props.siteName)} <a href="/privacy">How we handle your address</a> ·{' '}
