@@ -34,6 +34,7 @@ import {
   createSubscriberService,
   type NewsletterService,
   type SubscriberService,
+  sendBlocker,
 } from './newsletter/index.js'
 import { createEditionArticles } from './newsletter/editors-picks.js'
 import { editionWork } from './newsletter/send-edition.job.js'
@@ -47,13 +48,8 @@ import {
 } from './jobs/index.js'
 import { registerMailWebhook } from './webhooks/mail-webhook.js'
 import { registerStripeWebhook } from './webhooks/stripe-webhook.js'
-import {
-  createContributionsRepository,
-  createContributionsService,
-  createStripeGateway,
-  createTestGateway,
-  type ContributionsService,
-} from './contributions/index.js'
+import type { ContributionsService } from './contributions/index.js'
+import { contributionsFromConfig } from './wiring/contributions.js'
 import { createStaffRepository } from './staff/staff-repository.js'
 import { createStaffService, type StaffService } from './staff/staff-service.js'
 import type { Storage } from './storage/index.js'
@@ -200,6 +196,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   // Links in email need an address that works from anywhere: PUBLIC_URL. Without it (a
   // laptop demo) they point at this machine.
   const mailLinkOrigin = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`
+  const sendBlocked = sendBlocker({
+    production: config.NODE_ENV === 'production',
+    publicUrl: config.PUBLIC_URL,
+  })
+  if (sendBlocked) log.warn(sendBlocked)
   const editionRepo = createEditionRepository(storage.db)
   const articles = createEditionArticles({ repo, clock, pickTopic: config.EDITORS_PICK_TOPIC })
   const sendLeaseMs = opts.sendLeaseMs ?? config.SEND_LEASE_SECONDS * 1000
@@ -212,6 +213,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     clock,
     signer: staff,
     origin: mailLinkOrigin,
+    blocked: sendBlocked,
     siteName: config.SITE_NAME,
     mailFrom: config.MAIL_FROM,
     log,
@@ -225,6 +227,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     mail,
     clock,
     origin: mailLinkOrigin,
+    blocked: sendBlocked,
     siteName: config.SITE_NAME,
     mailFrom: config.MAIL_FROM,
     log,
@@ -234,30 +237,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     // Every instance drops its copy of the page, not only this one.
     onChange: (keys) => purges.purge(keys),
   })
-  const stripeKey = config.STRIPE_SECRET_KEY
-  const contributions = createContributionsService({
-    repo: createContributionsRepository(storage.db),
+  const contributions = contributionsFromConfig(config, {
+    storage,
     clock,
-    // Without a key the test gateway stands in, except in production, where card is not offered.
-    card: stripeKey
-      ? createStripeGateway({ secretKey: stripeKey, apiUrl: config.STRIPE_API_URL })
-      : config.NODE_ENV === 'production'
-        ? null
-        : createTestGateway(),
-    siteName: config.SITE_NAME,
-    defaultCurrency: config.CONTRIBUTION_CURRENCY,
-    defaultLanguage: config.SITE_LANGUAGE,
-    ...(stripeKey
-      ? {
-          stripe: {
-            secretKey: stripeKey,
-            webhookSecret: config.STRIPE_WEBHOOK_SECRET,
-            apiUrl: config.STRIPE_API_URL,
-          },
-        }
-      : {}),
-    log: { info: (o, m) => log.info(o, m), warn: (o, m) => log.warn(o, m) },
-    mail: { transport: mail, from: config.MAIL_FROM, signer: staff },
+    log,
+    mail,
+    signer: staff,
   })
   const site = createSite({
     newsletters,

@@ -36,6 +36,7 @@ export type ErrorCode =
   | 'PAYMENT_SIGNATURE_INVALID'
   | 'WEBHOOKS_NOT_CONFIGURED'
   | 'REACH_LIST_INVALID'
+  | 'SEND_NEEDS_PUBLIC_URL'
 
 /** What a person reads: a headline saying what happened, then what to do about it. */
 export interface ErrorSentence {
@@ -230,6 +231,12 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, ErrorEntry>> = {
     status: 422,
     title: 'The addresses were not saved',
     message: 'Correct the rows listed; the list readers see is unchanged.',
+  },
+  SEND_NEEDS_PUBLIC_URL: {
+    status: 409,
+    title: 'Sending is off until PUBLIC_URL is set',
+    message:
+      "Set PUBLIC_URL to the site's https:// address and restart: every email's unsubscribe link must work from any inbox. The edition was not approved.",
   },
 }
 

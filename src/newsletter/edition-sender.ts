@@ -34,6 +34,8 @@ export interface SenderDeps {
   origin: string
   siteName: string
   mailFrom: string
+  /** Why editions may not go out (sendBlocker), or null: a send then waits, approved. */
+  blocked?: string | null
   log: { info(o: object, m: string): void; warn(o: object, m: string): void }
   /** How long a worker holds an edition without renewing (default 30 s). */
   leaseMs?: number
@@ -174,6 +176,10 @@ export function createEditionSender(deps: SenderDeps): EditionSender {
    * transport takes messages, so the job is tried again later.
    */
   async function send(id: number, signal?: AbortSignal): Promise<SendOutcome> {
+    if (deps.blocked) {
+      deps.log.warn({ edition: id }, deps.blocked)
+      return 'not-sendable'
+    }
     if (!(await renew(id))) return 'busy'
     const lease = keepLease(id)
     try {

@@ -1,6 +1,7 @@
+import crypto from 'node:crypto'
 import { z } from 'zod'
 import type { JobQueue } from '../jobs/index.js'
-import type { MailTransport } from '../email/index.js'
+import { prepareBulk, type MailTransport } from '../email/index.js'
 import type { Clock } from '../lib/clock.js'
 import { AppError } from '../lib/errors.js'
 import {
@@ -10,7 +11,7 @@ import {
   MAX_ITEMS,
   SLOT_FRESH_MS,
   suggestSelection,
-  fillTemplate,
+  editionMessage,
   type Candidate,
   type Edition,
 } from './edition.js'
@@ -37,6 +38,8 @@ export interface EditionServiceDeps {
   origin: string
   siteName: string
   mailFrom: string
+  /** Why editions may not go out (sendBlocker), or null. */
+  blocked?: string | null
   log: { info(o: object, m: string): void; error(o: object, m: string): void }
 }
 
@@ -100,6 +103,8 @@ export interface EditionService {
    * "now"; a later time is picked up by the schedule tick when it comes.
    */
   approve(id: number, at: Date | null): Promise<void>
+  /** Why editions may not go out now (shown in the admin), or null. */
+  sendBlocked(): string | null
   /** Back to draft (if not started) or cancelled for good. */
   withdraw(id: number, to: 'draft' | 'cancelled'): Promise<boolean>
   /** Sends this edition as it stands to one address, marked as a test. */
@@ -139,6 +144,7 @@ export function createEditionService(deps: EditionServiceDeps): EditionService {
 
   return {
     suggestion,
+    sendBlocked: () => deps.blocked ?? null,
 
     /** A new draft, empty or from the suggested selection. */
     async createDraft(
@@ -198,6 +204,8 @@ export function createEditionService(deps: EditionServiceDeps): EditionService {
      * "now"; a later time is picked up by the schedule tick when it comes.
      */
     async approve(id: number, at: Date | null): Promise<void> {
+      if (deps.blocked)
+        throw new AppError('SEND_NEEDS_PUBLIC_URL', { status: 409, message: deps.blocked })
       const edition = await editions.findEdition(id)
       if (!edition) throw new AppError('NOT_FOUND', { status: 404, message: 'No such edition' })
       if (edition.items.length === 0 && edition.intro.trim() === '')
@@ -257,17 +265,33 @@ export function createEditionService(deps: EditionServiceDeps): EditionService {
         privacyUrl: `${deps.origin}/privacy`,
         language: newsletter.language,
       })
-      const fields = { unsubscribe_url: `${deps.origin}/newsletters`, email: to }
-      await deps.mail.send({
-        to,
-        from: {
-          name: newsletter.senderName || deps.siteName,
-          address: newsletter.senderAddress || deps.mailFrom,
-        },
-        subject: `[Test] ${edition.subject}`,
-        html: fillTemplate(rendered.html, fields),
-        text: fillTemplate(rendered.text, fields),
-      })
+      // The reader's email, headers and all (List-Unsubscribe, List-Id…), so what staff check is
+      // what readers get. The person testing is not a reader: their link is the newsletters page.
+      const domain = deps.mailFrom.split('@')[1] ?? 'localhost'
+      const bulk = await prepareBulk(
+        editionMessage({
+          html: rendered.htmlSource,
+          text: rendered.textSource,
+          marker: rendered.marker,
+          subject: `[Test] ${edition.subject}`,
+          from: {
+            name: newsletter.senderName || deps.siteName,
+            address: newsletter.senderAddress || deps.mailFrom,
+          },
+          newsletterName: newsletter.name,
+          slug: newsletter.slug,
+          domain,
+          mailFrom: deps.mailFrom,
+        }),
+      )
+      await deps.mail.send(
+        bulk.message({
+          to,
+          // Each test its own id: a mailbox hides a second message with an id it has seen.
+          messageId: `<e${id}.test-${crypto.randomUUID()}.${newsletter.slug}@${domain}>`,
+          values: { unsubscribe_url: `${deps.origin}/newsletters`, email: to, subscriber: 'test' },
+        }),
+      )
     },
 
     /**

@@ -4,6 +4,7 @@ import {
   compileTemplate,
   fillTemplate,
   latestSlot,
+  sendBlocker,
   suggestSelection,
   zonedInstant,
   type Schedule,
@@ -99,5 +100,17 @@ describe('edition selection and templates', () => {
       fillTemplate(t, { email: 'a@b.c', unsubscribe_url: 'https://x/u' }),
       'Hi a@b.c, {{ffffffffffff:email}} https://x/u.',
     )
+  })
+})
+
+describe('sendBlocker', () => {
+  it('lets a demo send anything, and production only with an https PUBLIC_URL', () => {
+    assert.equal(sendBlocker({ production: false, publicUrl: undefined }), null)
+    assert.match(sendBlocker({ production: true, publicUrl: undefined })!, /PUBLIC_URL is not set/)
+    assert.match(
+      sendBlocker({ production: true, publicUrl: 'http://example.org' })!,
+      /not https.*RFC 8058/,
+    )
+    assert.equal(sendBlocker({ production: true, publicUrl: 'https://example.org' }), null)
   })
 })

@@ -170,6 +170,23 @@ export interface EditionMail {
 }
 
 /**
+ * Why editions may not go out, or null. In production every email's unsubscribe link must be
+ * https on the newsroom's public address (RFC 8058 one-click): without PUBLIC_URL the links would
+ * point at this machine. A laptop demo sends with whatever it has.
+ */
+export function sendBlocker(o: {
+  production: boolean
+  publicUrl: string | undefined
+}): string | null {
+  if (!o.production) return null
+  if (!o.publicUrl)
+    return "Sending is off: PUBLIC_URL is not set, so unsubscribe links would point at this machine. Set it to the site's https:// address and restart."
+  if (!o.publicUrl.startsWith('https://'))
+    return `Sending is off: PUBLIC_URL (${o.publicUrl}) is not https, and one-click unsubscribe (RFC 8058) needs https. Set it to the site's https:// address and restart.`
+  return null
+}
+
+/**
  * An edition's email, composed once for all its readers: the unsubscribe link and the reader's
  * address in the body, and the List-Unsubscribe header, are slots filled per copy.
  */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { createMemoryTransport } from '../../email/index.js'
-import { createNewsletterRepository } from '../../newsletter/index.js'
+import { createEditionRepository, createNewsletterRepository } from '../../newsletter/index.js'
 import { adminBrowser, type AdminBrowser } from '../../../test/support/admin-browser.js'
 import { skipFor, testDialects } from '../../../test/support/dialects.js'
 import { articleInput, seedBasics } from '../../../test/support/factories.js'
@@ -170,6 +170,19 @@ for (const dialect of testDialects) {
         assert.equal((await app.editions.findEdition(id))!.status, 'approved')
         // No worker runs in this app: do what one would.
         assert.equal(await app.sender.send(id), 'finished')
+        // The test copy carried the headers the reader's copy did (RFC 8058 and List-Id).
+        const readerCopy = mail.sent.at(-1)!.message
+        assert.equal(readerCopy.to, 'reader@example.net')
+        assert.deepEqual(
+          Object.keys(test.headers ?? {}).sort(),
+          Object.keys(readerCopy.headers ?? {}).sort(),
+        )
+        assert.equal(test.headers?.['List-Unsubscribe-Post'], 'List-Unsubscribe=One-Click')
+        assert.match(
+          test.headers?.['List-Unsubscribe'] ?? '',
+          /^<http:\/\/example\.org\/newsletters>/,
+        )
+        assert.equal(test.headers?.['List-Id'], readerCopy.headers?.['List-Id'])
         const report = await br.request('GET', editionUrl)
         assert.match(report.body, /1 of 1 handled/)
         assert.doesNotMatch(report.body, /name="subject"/, 'a sent edition is no longer a form')
@@ -211,6 +224,70 @@ for (const dialect of testDialects) {
             404,
             u,
           )
+      })
+    },
+  )
+}
+
+for (const dialect of testDialects) {
+  describe(
+    `${dialect}: no sends in production without an https PUBLIC_URL`,
+    { skip: await skipFor(dialect) },
+    () => {
+      let app: TestApp
+      let br: AdminBrowser
+      let editionId = 0
+
+      before(async () => {
+        app = await buildTestApp(dialect, { env: { NODE_ENV: 'production' } })
+        const b = await seedBasics(app)
+        const a = await app.content.createArticle(articleInput(b))
+        await app.staff.addStaff({
+          email: 'editor@example.org',
+          name: 'Eda',
+          role: 'editor',
+          password: PASSWORD,
+        })
+        const newsletterId = await app.newsletters.createNewsletter({
+          slug: 'weekly',
+          name: 'The Weekly',
+          language: 'en',
+        })
+        editionId = await app.editions.createDraft(newsletterId, {
+          suggested: false,
+          staffId: null,
+        })
+        await app.editions.update(editionId, {
+          subject: 'One story',
+          intro: '',
+          items: [{ articleId: a.id, blurb: '' }],
+        })
+        br = adminBrowser(app.http)
+        await br.signIn('editor@example.org', PASSWORD)
+      })
+      after(() => app.close())
+
+      it('says so in the admin, refuses to approve, and a queued send waits', async () => {
+        const url = `/admin/editions/${editionId}`
+        const page = await br.request('GET', url)
+        assert.match(page.body, /role="alert"><p>Sending is off: PUBLIC_URL is not set/)
+        const sent = await br.request('POST', url, {
+          _csrf: await br.csrf(url),
+          subject: 'One story',
+          intro: '',
+          action: 'send',
+        })
+        assert.equal(sent.statusCode, 409)
+        assert.match(sent.body, /Sending is off/)
+        assert.equal((await app.editions.findEdition(editionId))!.status, 'draft')
+        await assert.rejects(app.editions.approve(editionId, null), {
+          code: 'SEND_NEEDS_PUBLIC_URL',
+        })
+        // An edition approved before (or by a schedule) is not sent either: it waits, approved.
+        const repo = createEditionRepository(app.storage.db)
+        assert.ok(await repo.setStatus(editionId, ['draft'], 'approved', new Date(), new Date()))
+        assert.equal(await app.sender.send(editionId), 'not-sendable')
+        assert.equal((await app.editions.findEdition(editionId))!.status, 'approved')
       })
     },
   )

@@ -114,6 +114,7 @@ export function editionRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] 
         newsletter={n}
         editions={list.map((e) => ({ ...e, counts: counts.get(e.id)! }))}
         mailFrom={mailFrom}
+        blocked={editions.sendBlocked()}
         {...extra}
       />,
       status,
@@ -145,6 +146,7 @@ export function editionRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] 
         articles={articles}
         recent={recent.map(choice)}
         values={values}
+        blocked={editions.sendBlocked()}
         {...extra}
       />,
       status,

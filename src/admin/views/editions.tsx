@@ -25,6 +25,8 @@ export function NewsletterPage(props: {
   mailFrom: string
   problems?: string[]
   notice?: string | undefined
+  /** Why editions cannot go out now (no https PUBLIC_URL in production). */
+  blocked?: string | null
   values?: Record<string, string>
 }) {
   const n = props.newsletter
@@ -42,6 +44,11 @@ export function NewsletterPage(props: {
         <a href="/admin/newsletters">Newsletters</a> ›
       </p>
       <h1>{n.name}</h1>
+      {props.blocked && (
+        <div class="errors" role="alert">
+          <p>{props.blocked}</p>
+        </div>
+      )}
       {props.notice && (
         <p class="notice" role="status">
           {props.notice}
@@ -183,6 +190,8 @@ export function EditionPage(props: {
   values: EditionFormValues
   problems?: string[]
   notice?: string | undefined
+  /** Why editions cannot go out now (no https PUBLIC_URL in production). */
+  blocked?: string | null
 }) {
   const { edition: e, newsletter: n, values: v } = props
   const editable = e.status === 'draft' || e.status === 'approved'
@@ -206,6 +215,11 @@ export function EditionPage(props: {
         {e.startedAt && <> · started {when(e.startedAt)}</>}
         {e.finishedAt && <> · finished {when(e.finishedAt)}</>}
       </p>
+      {props.blocked && (
+        <div class="errors" role="alert">
+          <p>{props.blocked}</p>
+        </div>
+      )}
       {props.notice && (
         <p class="notice" role="status">
           {props.notice}
