@@ -2,7 +2,7 @@ import { renderToString } from 'preact-render-to-string'
 import { type Article, type Image, articlePath, bylineText } from '../../content/index.js'
 import { KIND_NAMES, type ReachAddress } from '../../reach/index.js'
 import { absolutizeUrls } from '../views/body.js'
-import { formatDate, formatDateTime } from '../views/format.js'
+import { formatDate, formatDateTime, voidTagsAsHtml } from '../views/format.js'
 import type { EditionData } from './edition-data.js'
 import { EDITION_CSS } from './edition-css.js'
 import { PICTURE } from './edition-images.js'
@@ -181,5 +181,5 @@ export function renderEdition(data: EditionData, uris: Pictures): string {
       </body>
     </html>
   )
-  return `<!DOCTYPE html>\n${renderToString(doc)}\n`
+  return `<!DOCTYPE html>\n${voidTagsAsHtml(renderToString(doc))}\n`
 }
