@@ -107,7 +107,6 @@ describe('the offline edition’s size limit', () => {
 for (const dialect of testDialects) {
   describe(`${dialect}: the offline edition`, { skip: await skipFor(dialect) }, () => {
     let app: TestApp
-    let headlines: string[] = []
     let ids: number[] = []
     let publicKey = ''
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-offline-'))
@@ -122,7 +121,7 @@ for (const dialect of testDialects) {
       })
       const b = await seedBasics(app)
       // 22 stories: the file holds the newest 20.
-      ;({ ids, headlines } = await storiesWithPhotos(app, b, { count: 22, photos: 8 }))
+      ;({ ids } = await storiesWithPhotos(app, b, { count: 22, photos: 8 }))
       await app.reach.save([
         { kind: 'primary', label: '', value: 'https://lantern.example/' },
         { kind: 'onion', label: '', value: ONION },
