@@ -135,7 +135,9 @@ function Reach(props: { data: EditionData }) {
 
 /** What the file says of itself, at the top and the bottom. */
 function madeLine(data: EditionData): string {
-  return `Made ${formatDateTime(data.madeAt, data.language)}, with the ${data.stories.length} newest ${data.stories.length === 1 ? 'story' : 'stories'}. It needs no connection: keep it, copy it and pass it on.`
+  const n = data.stories.length
+  const holding = n === 0 ? '' : `, with the ${n} newest ${n === 1 ? 'story' : 'stories'}`
+  return `Made ${formatDateTime(data.madeAt, data.language)}${holding}. It needs no connection: keep it, copy it and pass it on.`
 }
 
 /** The offline edition: one HTML document holding everything it shows (ADR 021). */

@@ -93,6 +93,14 @@ describe('the offline edition’s size limit', () => {
     assert.equal(e.filename, 'the-lantern-2026-12-06.html')
   })
 
+  it('says so when nothing is published, and names the file by its date', async () => {
+    const e = await assemble({ ...data([]), siteName: '灯笼' }, big)
+    assert.equal(e.stories, 0)
+    assert.equal(e.filename, 'edition-2026-12-06.html')
+    assert.ok(e.html.includes('<p>Nothing has been published yet.</p>'))
+    assert.ok(e.html.includes('Made December 6, 2026 at 12:00 UTC. It needs no connection'))
+  })
+
   it('drops the oldest stories when their words alone pass 2 MB', async () => {
     // 20 stories of 25,000 words (125 kB each): 2.5 MB of words.
     const stories = Array.from({ length: 20 }, (_, i) => story(i + 1, 25_000))

@@ -85,6 +85,12 @@ export function createOfflineEditions(o: OfflineEditionDeps): OfflineEditions {
   }
 }
 
+/** The site's name in a file name; a name slugify cannot spell (Chinese, Arabic…) is "edition". */
+function fileSlug(name: string): string {
+  const slug = slugify(name)
+  return slug === 'untitled' ? 'edition' : slug
+}
+
 /**
  * The file, inside MAX_BYTES: the words first, then pictures while they fit (ADR 021). Stories
  * are dropped from the end only if their words alone are too many.
@@ -103,7 +109,7 @@ export async function assemble(data: EditionData, make: MakePicture): Promise<Of
   const html = Buffer.byteLength(full) <= MAX_BYTES ? full : words
   const kept = new Set(shown.stories.map((a) => `article:${a.id}`))
   return {
-    filename: `${slugify(data.siteName)}-${data.madeAt.toISOString().slice(0, 10)}.html`,
+    filename: `${fileSlug(data.siteName)}-${data.madeAt.toISOString().slice(0, 10)}.html`,
     html,
     bytes: Buffer.byteLength(html),
     stories: shown.stories.length,
