@@ -80,19 +80,6 @@ export function ReachPage(props: {
             </section>
           ))
       )}
-      {props.edition && props.edition.stories > 0 && (
-        <section class="reach-group" aria-labelledby="reach-edition">
-          <h2 id="reach-edition">Take the news with you</h2>
-          <p>
-            <a href="/reach/edition.html" download>
-              Download the latest {props.edition.stories}{' '}
-              {props.edition.stories === 1 ? 'story' : 'stories'} as one file
-            </a>{' '}
-            (HTML, {sizeText(props.edition.bytes)}). It opens in any browser without a connection,
-            holds these addresses, and may be passed on.
-          </p>
-        </section>
-      )}
       {props.updatedAt && (
         <p class="small">
           List last changed{' '}
@@ -128,6 +115,19 @@ export function ReachPage(props: {
           </p>
         )}
       </section>
+      {props.edition && props.edition.stories > 0 && (
+        <section class="reach-group" aria-labelledby="reach-edition">
+          <h2 id="reach-edition">Take the news with you</h2>
+          <p>
+            <a href="/reach/edition.html" download>
+              Download the latest {props.edition.stories}{' '}
+              {props.edition.stories === 1 ? 'story' : 'stories'} as one file
+            </a>{' '}
+            (HTML, {sizeText(props.edition.bytes)}). It opens in any browser without a connection,
+            holds these addresses, and may be passed on.
+          </p>
+        </section>
+      )}
     </section>
   )
 }
