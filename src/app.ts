@@ -50,8 +50,7 @@ import { registerMailWebhook } from './webhooks/mail-webhook.js'
 import { registerStripeWebhook } from './webhooks/stripe-webhook.js'
 import type { ContributionsService } from './contributions/index.js'
 import { contributionsFromConfig } from './wiring/contributions.js'
-import { createStaffRepository } from './staff/staff-repository.js'
-import { createStaffService, type StaffService } from './staff/staff-service.js'
+import { createStaffRepository, createStaffService, type StaffService } from './staff/index.js'
 import type { Storage } from './storage/index.js'
 import {
   createReachRepository,
@@ -97,6 +96,8 @@ export interface App {
   contributions: ContributionsService
   /** The newsroom's addresses: the admin's list, /reach.json, the email footer. */
   reach: ReachService
+  /** The offline edition as a file (ADR 021): for `export edition` and the SOS email. */
+  offlineEdition: ReturnType<typeof createSite>['offlineEditions']['build']
   cache: PageCache | null
   /** Publishes due scheduled articles now and arms the timer for the next one. */
   runScheduler(): Promise<void>
@@ -174,7 +175,6 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         detail: e.detail ?? '',
       }),
   })
-
   const newsletterRepo = createNewsletterRepository(storage.db)
   const subscribers = createSubscriberService({
     repo: createSubscriberRepository(storage.db),
@@ -376,6 +376,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     subscribers,
     contributions,
     reach,
+    offlineEdition: site.offlineEditions.build,
     cache,
     runScheduler: scheduler.run,
     shutdown: (graceMs) => drain(http, requests.inFlight, graceMs),

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { type Config, ConfigError, loadConfig } from './config.js'
 import { backup } from './cli/backup.js'
+import { exportCommand } from './cli/export.js'
 import { keys } from './cli/keys.js'
 import { type Command, type Flags, OPTIONS } from './cli/command.js'
 import { migrate } from './cli/migrate.js'
@@ -27,6 +28,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   restore,
   keys,
   reach,
+  export: exportCommand,
 }
 
 const HELP = `Usage: masthead <command> [options]
@@ -41,6 +43,7 @@ Commands:
   restore   Restore such an archive into an empty database and media folder
   keys      Make the key that signs the newsroom's addresses (keys generate)
   reach     Check a signed list of the newsroom's addresses (reach verify FILE|URL)
+  export    Write the offline edition, one file to pass on (export edition --out FILE)
 
 Run "masthead <command> --help" for a command's options.
 Settings come from environment variables; see README.md (Configuration).`

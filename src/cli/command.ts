@@ -14,6 +14,7 @@ export const OPTIONS = {
   role: { type: 'string' },
   out: { type: 'string' },
   key: { type: 'string' },
+  stories: { type: 'string' },
 } as const
 
 export interface Flags {
@@ -29,6 +30,7 @@ export interface Flags {
   role?: string | undefined
   out?: string | undefined
   key?: string | undefined
+  stories?: string | undefined
 }
 
 export interface CommandContext {

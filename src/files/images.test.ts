@@ -5,7 +5,7 @@ import path from 'node:path'
 import { after, describe, it } from 'node:test'
 import sharp from 'sharp'
 import { demoPhoto } from '../demo/demo-images.js'
-import { IMAGE_WIDTHS, storeImageVariants } from './images.js'
+import { IMAGE_WIDTHS, smallJpeg, storeImageVariants } from './images.js'
 import { createMediaStore, storedSize } from './media-store.js'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-images-'))
@@ -62,5 +62,17 @@ describe('images', () => {
     ] as const) {
       assert.equal(store.resolve(k, f), undefined, `${k}/${f}`)
     }
+  })
+
+  it('makes a small JPEG from the narrowest variant, and nothing for a missing file', async () => {
+    const stored = await storeImageVariants(store, await demoPhoto(11, 1600, 900))
+    const jpeg = await smallJpeg(store, stored, { width: 320, quality: 50 })
+    assert.ok(jpeg)
+    const meta = await sharp(jpeg).metadata()
+    assert.equal(meta.format, 'jpeg')
+    assert.equal(meta.width, 320)
+    assert.equal(meta.height, 180)
+    const gone = { storageKey: 'bbbbbbbbbbbbbbbbbbbb', widths: [400], width: 1600 }
+    assert.equal(await smallJpeg(store, gone, { width: 320, quality: 50 }), undefined)
   })
 })

@@ -35,3 +35,29 @@ export async function storeImageVariants(
   }
   return { storageKey: key, width: meta.width, height: meta.height, widths: [...widths] }
 }
+
+/**
+ * A small JPEG of a stored image, for files that carry their pictures inside them (the offline
+ * edition): read from the narrowest stored variant, `width` pixels wide at most. JPEG, not WebP,
+ * because the file may be opened years later in an old browser. Undefined when the stored file
+ * is missing or unreadable: the caller shows the words instead.
+ */
+export async function smallJpeg(
+  store: MediaStore,
+  image: { storageKey: string; widths: readonly number[]; width: number },
+  opts: { width: number; quality: number },
+): Promise<Buffer | undefined> {
+  const file = `${image.widths[0] ?? image.width}.webp`
+  const p = store.resolve(image.storageKey, file)
+  if (!p) return undefined
+  const { default: sharp } = await import('sharp')
+  try {
+    return await sharp(p)
+      .resize({ width: opts.width, withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality: opts.quality, mozjpeg: true })
+      .toBuffer()
+  } catch {
+    return undefined
+  }
+}

@@ -1,5 +1,5 @@
 export { createMediaStore, storedSize, type MediaStore } from './media-store.js'
-export { storeImageVariants, IMAGE_WIDTHS, type StoredImageFiles } from './images.js'
+export { storeImageVariants, smallJpeg, IMAGE_WIDTHS, type StoredImageFiles } from './images.js'
 export {
   processUpload,
   removeStoredImage,

@@ -44,6 +44,8 @@ export interface PageResponse {
    * where safety rules apply. Browsers and CDNs must not reuse the page across them.
    */
   vary?: readonly string[]
+  /** Other headers kept with the page in the cache (a download's Content-Disposition). */
+  headers?: Readonly<Record<string, string>>
 }
 
 /** The content keys as a CDN's Surrogate-Key header: purge there by the keys we purge by. */
@@ -60,6 +62,7 @@ export function buildEntry(p: PageResponse): CachedResponse {
     'cache-control': CACHE_CONTROL_PAGE,
     etag,
     vary: ['Accept-Encoding', ...(p.vary ?? [])].join(', '),
+    ...p.headers,
   }
   // For a CDN in front: purge by the same keys we purge by.
   if (keys.length) headers['surrogate-key'] = surrogateKey(keys)

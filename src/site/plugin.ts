@@ -25,6 +25,8 @@ import { registerMediaRoutes } from './routes/media.js'
 import { registerNewsletterRoutes } from './routes/newsletters.js'
 import { registerPreferenceRoutes } from './routes/preferences.js'
 import { type RenderPreview, createPreview } from './routes/preview.js'
+import { type OfflineEditions, createOfflineEditions } from './offline/edition.js'
+import { registerOfflineRoutes } from './routes/offline.js'
 import { registerPrivacyRoutes } from './routes/privacy.js'
 import { registerReachRoutes } from './routes/reach.js'
 import { registerSitemapRoutes } from './routes/sitemaps.js'
@@ -72,6 +74,8 @@ export interface Site {
   /** Which copy of a cached page a request gets (http/responses.ts `variantOf`). */
   pageVariant: (req: FastifyRequest) => string | Promise<string>
   cssHref: string
+  /** The offline edition (site/offline/, ADR 021): the file /reach/edition.html serves. */
+  offlineEditions: OfflineEditions
 }
 
 /** A few requests in ten minutes from one address is a person; more is a script. */
@@ -99,6 +103,13 @@ export function createSite(opts: SiteOptions): Site {
     countryHeader,
   })
   const ctx: SiteRouteContext = { shell, deps, cache }
+  const editions = createOfflineEditions({
+    deps,
+    reach: opts.reach,
+    media: opts.media,
+    publicUrl: opts.publicUrl,
+    ...(cache ? { generation: () => cache.currentGeneration() } : {}),
+  })
   const mailOriginOf = (req: FastifyRequest) =>
     mailOrigin(req.origin, req.hostname, {
       publicUrl: opts.publicUrl,
@@ -129,7 +140,8 @@ export function createSite(opts: SiteOptions): Site {
       registerSitemapRoutes(site, ctx, { perFile: opts.sitemapPerFile })
       registerMediaRoutes(site, ctx, { media: opts.media })
       registerPrivacyRoutes(site, ctx, { siteText: opts.siteText })
-      registerReachRoutes(site, ctx, { reach: opts.reach })
+      registerReachRoutes(site, ctx, { reach: opts.reach, editions })
+      registerOfflineRoutes(site, ctx, { editions })
 
       if (newsletters)
         await scope.register(async (forms) => {
@@ -178,5 +190,6 @@ export function createSite(opts: SiteOptions): Site {
       isRiskyAnywhere: contributions && ((country) => contributions.isRiskyAnywhere(country)),
     }),
     cssHref: css.href,
+    offlineEditions: editions,
   }
 }

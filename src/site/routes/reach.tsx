@@ -1,6 +1,7 @@
 import type { TypedApp } from '../../http/schemas.js'
 import { sendPage } from '../../http/responses.js'
 import type { ReachService } from '../../reach/index.js'
+import type { OfflineEdition, OfflineEditions } from '../offline/edition.js'
 import { HTML } from '../shell.js'
 import { ReachPage } from '../views/reach-view.js'
 import type { SiteRouteContext } from './context.js'
@@ -15,11 +16,17 @@ const KEYS = ['all', 'reach']
 export function registerReachRoutes(
   app: TypedApp,
   { shell, cache, deps }: SiteRouteContext,
-  o: { reach: ReachService },
+  o: { reach: ReachService; editions: OfflineEditions },
 ) {
   app.get('/reach', async (req, reply) => {
     const site = await shell.context(req)
     const { addresses, updatedAt } = await o.reach.list()
+    // The link names the file's size, so the page changes with the file; a file that cannot be
+    // made now still leaves the addresses readable.
+    const edition: OfflineEdition | null = await o.editions.build().catch((err: unknown) => {
+      req.log.warn({ err }, 'the offline edition could not be made for /reach')
+      return null
+    })
     return sendPage(req, reply, cache, {
       body: shell.document(
         site,
@@ -34,10 +41,11 @@ export function registerReachRoutes(
           updatedAt={updatedAt}
           publicKey={o.reach.publicKey}
           language={deps.site.language}
+          edition={edition && { bytes: edition.bytes, stories: edition.stories }}
         />,
       ),
       type: HTML,
-      keys: KEYS,
+      keys: [...KEYS, ...(edition ? edition.keys : ['list'])],
     })
   })
 

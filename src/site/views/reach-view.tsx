@@ -30,6 +30,13 @@ function AddressItem(props: { a: ReachAddress }) {
   )
 }
 
+/** 1234567 bytes: "1.2 MB"; 45678: "45 KB". */
+export function sizeText(bytes: number): string {
+  return bytes >= 1_000_000
+    ? `${(bytes / 1_000_000).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1000))} KB`
+}
+
 /** GET /reach: every address of the newsroom, and how to check a copy of the list. */
 export function ReachPage(props: {
   siteName: string
@@ -38,6 +45,8 @@ export function ReachPage(props: {
   /** Base64 Ed25519 public key; null when the list is served unsigned. */
   publicKey: string | null
   language: string
+  /** The offline edition's size and story count, for its download link; null: no link. */
+  edition?: { bytes: number; stories: number } | null
 }) {
   const { addresses, publicKey } = props
   const groups = REACH_KINDS.map((k) => ({ kind: k, list: addresses.filter((a) => a.kind === k) }))
@@ -106,6 +115,19 @@ export function ReachPage(props: {
           </p>
         )}
       </section>
+      {props.edition && props.edition.stories > 0 && (
+        <section class="reach-group" aria-labelledby="reach-edition">
+          <h2 id="reach-edition">Take the news with you</h2>
+          <p>
+            <a href="/reach/edition.html" download>
+              Download the latest {props.edition.stories}{' '}
+              {props.edition.stories === 1 ? 'story' : 'stories'} as one file
+            </a>{' '}
+            (HTML, {sizeText(props.edition.bytes)}). It opens in any browser without a connection,
+            holds these addresses, and may be passed on.
+          </p>
+        </section>
+      )}
     </section>
   )
 }

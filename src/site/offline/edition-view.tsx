@@ -1,0 +1,187 @@
+import { renderToString } from 'preact-render-to-string'
+import { type Article, type Image, articlePath, bylineText } from '../../content/index.js'
+import { KIND_NAMES, type ReachAddress } from '../../reach/index.js'
+import { absolutizeUrls } from '../views/body.js'
+import { formatDate, formatDateTime, voidTagsAsHtml } from '../views/format.js'
+import type { EditionData } from './edition-data.js'
+import { EDITION_CSS } from './edition-css.js'
+import { PICTURE } from './edition-images.js'
+
+/** The file's pictures: data URIs by image id. A picture missing here is shown by its words. */
+type Pictures = ReadonlyMap<number, string>
+
+/** One picture: inline when it has a data URI, else its alt text, caption and credit. */
+function Picture(props: { image: Image; uris: Pictures; class: string }) {
+  const { image } = props
+  const uri = props.uris.get(image.id)
+  const words = [image.caption, image.credit].filter(Boolean).join(' ')
+  return (
+    <figure class={props.class}>
+      {uri ? (
+        <img
+          src={uri}
+          alt={image.alt}
+          width={Math.min(PICTURE.width, image.width)}
+          height={Math.round((Math.min(PICTURE.width, image.width) * image.height) / image.width)}
+        />
+      ) : (
+        <p class="no-picture">[Picture: {image.alt}]</p>
+      )}
+      {words && <figcaption>{words}</figcaption>}
+    </figure>
+  )
+}
+
+/**
+ * The stored body (sanitised on save by content/body.ts) with each image placeholder made a
+ * picture of this file, and links to the site made whole, since the file is read off-site.
+ */
+function storyBody(a: Article, data: EditionData, uris: Pictures): string {
+  const html = a.body.replace(
+    /<figure data-image-id="([0-9]+)">[\s\S]*?<\/figure>/g,
+    (_m, id: string) => {
+      const img = data.bodyImages.get(Number(id))
+      return img ? renderToString(<Picture image={img} uris={uris} class="figure" />) : ''
+    },
+  )
+  return data.origin ? absolutizeUrls(html, data.origin) : html
+}
+
+function Story(props: { a: Article; n: number; data: EditionData; uris: Pictures }) {
+  const { a, data } = props
+  const byline = bylineText(a.credits)
+  const published = a.publishedAt ?? a.updatedAt
+  return (
+    <article
+      id={`story-${props.n}`}
+      aria-labelledby={`story-${props.n}-h`}
+      lang={a.language !== data.language ? a.language : undefined}
+    >
+      <p class="kicker">{a.kicker ?? a.section.name}</p>
+      <h2 id={`story-${props.n}-h`}>{a.headline}</h2>
+      <p class="meta">
+        {byline && <>By {byline} · </>}
+        <time datetime={published.toISOString()}>{formatDateTime(published, data.language)}</time>
+      </p>
+      {a.standfirst && <p class="standfirst">{a.standfirst}</p>}
+      {a.leadImage && <Picture image={a.leadImage} uris={props.uris} class="figure lead" />}
+      {/* Sanitised on save (content/body.ts); pictures made by storyBody above. */}
+      <div class="body" dangerouslySetInnerHTML={{ __html: storyBody(a, data, props.uris) }} />
+      {a.corrections.length > 0 && (
+        <ul class="corrections">
+          {a.corrections.map((c) => (
+            <li>
+              <strong>{c.kind === 'correction' ? 'Correction' : 'Update'}</strong>,{' '}
+              {formatDateTime(c.at, data.language)}: {c.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="small">
+        {data.origin && (
+          <>
+            Online: <a href={data.origin + articlePath(a)}>{data.origin + articlePath(a)}</a> ·{' '}
+          </>
+        )}
+        <a href="#contents">Back to the contents</a>
+      </p>
+    </article>
+  )
+}
+
+function Address(props: { a: ReachAddress }) {
+  const { a } = props
+  const name = a.label ? `${KIND_NAMES[a.kind]}, ${a.label}` : KIND_NAMES[a.kind]
+  return (
+    <li>
+      {name}: {a.kind === 'other' ? a.value : <a href={a.value}>{a.value}</a>}
+    </li>
+  )
+}
+
+function Reach(props: { data: EditionData }) {
+  const { data } = props
+  return (
+    <section id="reach" aria-labelledby="reach-h">
+      <h2 id="reach-h">How to reach us</h2>
+      <p>
+        If {data.siteName} is blocked where you are, these addresses lead to the same newsroom. When
+        one stops working, try the next.
+      </p>
+      {data.addresses.length > 0 ? (
+        <ul>
+          {data.addresses.map((a) => (
+            <Address a={a} />
+          ))}
+        </ul>
+      ) : (
+        <p>The newsroom has not listed other addresses yet.</p>
+      )}
+      {data.listUpdatedAt && (
+        <p class="small">List last changed {formatDate(data.listUpdatedAt, data.language)}.</p>
+      )}
+      {data.publicKey ? (
+        <p>
+          The newsroom signs this list (/reach.json on any of its addresses) with this public key
+          (Ed25519). A list signed with another key was not written by us:{' '}
+          <code class="key">{data.publicKey}</code>
+        </p>
+      ) : (
+        <p>The newsroom does not sign its list yet: trust a copy as much as where it came from.</p>
+      )}
+    </section>
+  )
+}
+
+/** What the file says of itself, at the top and the bottom. */
+function madeLine(data: EditionData): string {
+  const n = data.stories.length
+  const holding = n === 0 ? '' : `, with the ${n} newest ${n === 1 ? 'story' : 'stories'}`
+  return `Made ${formatDateTime(data.madeAt, data.language)}${holding}. It needs no connection: keep it, copy it and pass it on.`
+}
+
+/** The offline edition: one HTML document holding everything it shows (ADR 021). */
+export function renderEdition(data: EditionData, uris: Pictures): string {
+  const title = `${data.siteName}: the latest stories, ${formatDate(data.madeAt, data.language)}`
+  const doc = (
+    <html lang={data.language}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        <style dangerouslySetInnerHTML={{ __html: EDITION_CSS }} />
+      </head>
+      <body>
+        <header>
+          <p class="site">{data.siteName}</p>
+          <h1>The latest stories</h1>
+          <p class="small">{madeLine(data)}</p>
+        </header>
+        <nav aria-labelledby="contents">
+          <h2 id="contents">Contents</h2>
+          <ol>
+            {data.stories.map((a, i) => (
+              <li>
+                <a href={`#story-${i + 1}`}>{a.headline}</a>
+              </li>
+            ))}
+            <li>
+              <a href="#reach">How to reach us</a>
+            </li>
+          </ol>
+        </nav>
+        <main>
+          {data.stories.length === 0 && <p>Nothing has been published yet.</p>}
+          {data.stories.map((a, i) => (
+            <Story a={a} n={i + 1} data={data} uris={uris} />
+          ))}
+        </main>
+        <Reach data={data} />
+        <footer>
+          <p class="small">{madeLine(data)}</p>
+        </footer>
+      </body>
+    </html>
+  )
+  return `<!DOCTYPE html>\n${voidTagsAsHtml(renderToString(doc))}\n`
+}
