@@ -26,7 +26,7 @@ Options:
     try {
       publicKey = generateKeyFile(file, { force: flags.force === true }).publicKey
     } catch (err) {
-      fail(`keys generate failed: ${(err as Error).message}`, 1)
+      fail(`keys generate failed: ${writeProblem(file, err)}`, 1)
     }
     say(publicKey)
     process.stderr.write(
@@ -34,4 +34,16 @@ Options:
         `Set REACH_KEY_FILE=${file}, restart, and publish the public key above.\n`,
     )
   },
+}
+
+/** What went wrong writing the key file, said of the file the person named (not a temp file). */
+function writeProblem(file: string, err: unknown): string {
+  const { code, syscall } = err as NodeJS.ErrnoException
+  if (code === 'ENOENT') return `cannot write ${file}: its folder does not exist`
+  if (code === 'ENOTDIR' || (code === 'EEXIST' && syscall === 'mkdir'))
+    return `cannot write ${file}: a file stands where its folder should be`
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return `cannot write ${file}: no permission to write there`
+  if (code === 'EISDIR') return `cannot write ${file}: it is a folder`
+  return (err as Error).message
 }

@@ -21,8 +21,14 @@ Options:
     if (words[0] !== 'verify' || !words[1])
       fail(`say what to check: reach verify FILE|URL\n\n${reach.help}`)
     const source = words[1]
-    const { loadKeyFile, verifyDocument } = await import('../reach/index.js')
+    const { loadKeyFile, publicKeyFrom, verifyDocument } = await import('../reach/index.js')
     let expected = flags.key
+    // Said before anything is fetched: a mistyped key is the person's to fix, not the list's.
+    if (expected !== undefined && !publicKeyFrom(expected))
+      stop(
+        'REACH_FORMAT_INVALID',
+        "--key must be the newsroom's public key as printed on /reach: 44 characters of base64",
+      )
     if (expected === undefined && config.REACH_KEY_FILE) {
       try {
         expected = loadKeyFile(config.REACH_KEY_FILE).publicKey
@@ -52,6 +58,13 @@ async function read(source: string): Promise<string> {
   const res = await fetch(source, {
     signal: AbortSignal.timeout(20_000),
     headers: { accept: 'application/json' },
+  }).catch((err: Error & { cause?: { code?: string; message?: string } }) => {
+    // fetch says only "fetch failed"; the reason (refused, no such host, timed out) is its cause.
+    const why =
+      err.name === 'TimeoutError'
+        ? 'no answer in 20 s'
+        : (err.cause?.code ?? err.cause?.message ?? err.message)
+    throw new Error(`${source} cannot be reached: ${why}`)
   })
   if (res.status !== 200) throw new Error(`${source} answered ${res.status}`)
   return res.text()

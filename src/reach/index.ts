@@ -29,5 +29,6 @@ export {
   type SignedDocument,
   type VerifyResult,
   canonicalJson,
+  publicKeyFrom,
   verifyDocument,
 } from './signed-list.js'

@@ -122,6 +122,19 @@ describe('masthead keys generate and masthead reach verify', () => {
     fail(write('page.json', '<!doctype html><p>How to reach us</p>'), 'REACH_FORMAT_INVALID')
     fail(path.join(dir, 'absent.json'), 'REACH_READ_FAILED')
     fail(genuine, 'REACH_FORMAT_INVALID', ['--key', 'not-a-key'])
+    assert.match(
+      cli(['reach', 'verify', genuine, '--key', 'not-a-key']).stderr,
+      /--key must be the newsroom's public key/,
+    )
+    // A folder that cannot exist (under a file) is named, not the temporary file beside it.
+    const plain = write('plain.txt', 'a file, not a folder')
+    const badKey = cli(['keys', 'generate', '--out', path.join(plain, 'reach.pem')])
+    assert.equal(badKey.status, 1)
+    assert.match(
+      badKey.stderr,
+      /cannot write .*plain\.txt\/reach\.pem: a file stands where its folder should be/,
+    )
+    assert.doesNotMatch(badKey.stderr, /\.tmp|at /)
     assert.equal(cli(['reach', 'verify']).status, 2)
 
     const byUrl = await cliAsync(['reach', 'verify', `${base}/genuine.json`, '--key', publicKey])
