@@ -139,7 +139,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     forget: (keys) => {
       content.forget(keys)
       if (keys.includes('appeal') || keys.includes('all')) contributions.forgetAppeals()
-      if (keys.includes('reach') || keys.includes('all')) reach.forget()
+      reach.forget(keys)
     },
   })
   const reach = createReachService({
@@ -288,7 +288,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     onionUrl: config.ONION_URL,
     hstsMaxAge: config.HSTS_MAX_AGE,
     allowedHosts: config.ALLOWED_HOSTS,
-    variantOf: site.pageVariant,
+    ...site.requestBasics,
   })
   site.register(http)
   const heartbeat = createWorkerHeartbeat(storage.db, clock, config.WORKER_STALE_SECONDS * 1000)

@@ -19,10 +19,18 @@ declare module 'fastify' {
 export const CACHE_CONTROL_PAGE =
   'public, max-age=60, stale-while-revalidate=600, stale-if-error=86400'
 
+/**
+ * The Content-Security-Policy: nothing from anyone else. `styleHashes` allow the exact
+ * stylesheets written inside pages (SOS mode's text-first pages, ADR 022), and no other.
+ */
+export function contentSecurityPolicy(styleHashes: readonly string[] = []): string {
+  const style = ["'self'", ...styleHashes].join(' ')
+  return `default-src 'none'; style-src ${style}; img-src 'self' data:; script-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`
+}
+
 /** Sent with every response. The reader site loads nothing from anyone else. */
 export const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy':
-    "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  'content-security-policy': contentSecurityPolicy(),
   'x-content-type-options': 'nosniff',
   // A reader's next site should not learn which of our pages they came from.
   'referrer-policy': 'no-referrer',
@@ -145,6 +153,8 @@ export function registerRequestBasics(
     allowedHosts?: readonly string[]
     /** The variant of cached pages this request gets (see FastifyRequest.pageVariant). */
     variantOf?: (req: FastifyRequest) => string | Promise<string>
+    /** CSP hashes of stylesheets written inside pages (see contentSecurityPolicy). */
+    styleHashes?: readonly string[]
   },
 ): { inFlight(): number } {
   // Counted so a shutdown can wait for handlers still running before it closes the database.
@@ -168,9 +178,15 @@ export function registerRequestBasics(
   app.decorateRequest('pageVariant', '')
   const { cache, onionUrl } = opts
   const hsts = opts.hstsMaxAge ? `max-age=${opts.hstsMaxAge}` : null
+  const securityHeaders = opts.styleHashes?.length
+    ? {
+        ...SECURITY_HEADERS,
+        'content-security-policy': contentSecurityPolicy(opts.styleHashes),
+      }
+    : SECURITY_HEADERS
   const allowedHosts = opts.allowedHosts ?? []
   app.addHook('onRequest', async (req, reply) => {
-    reply.headers(SECURITY_HEADERS)
+    reply.headers(securityHeaders)
     // Only over HTTPS: browsers ignore it on plain HTTP, and an onion address has no TLS.
     if (hsts && req.protocol === 'https') reply.header('strict-transport-security', hsts)
     const host = req.host

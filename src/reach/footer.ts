@@ -15,15 +15,22 @@ export interface EmailFooter {
 /** Web addresses at most in a footer; the rest are on the /reach page it links. */
 const MAX_IN_FOOTER = 4
 
-/** The footer for a list, or null when the list has no web address to give. */
-export function emailFooter(addresses: readonly ReachAddress[]): EmailFooter | null {
-  // The main address and one onion address always make it in (Tor gets through most blocks);
-  // mirrors fill the places left.
+/**
+ * The few web addresses a short notice gives (an email's footer, the SOS line on reader pages):
+ * the main address and one onion address always make it in (Tor gets through most blocks);
+ * mirrors fill the places left.
+ */
+export function shortList(addresses: readonly ReachAddress[]): string[] {
   const of = (k: ReachAddress['kind']) => addresses.filter((a) => a.kind === k).map((a) => a.value)
   const main = of('primary').slice(0, 1)
   const onion = of('onion').slice(0, 1)
   const mirrors = of('mirror').slice(0, MAX_IN_FOOTER - main.length - onion.length)
-  const shown = [...main, ...mirrors, ...onion]
+  return [...main, ...mirrors, ...onion]
+}
+
+/** The footer for a list, or null when the list has no web address to give. */
+export function emailFooter(addresses: readonly ReachAddress[]): EmailFooter | null {
+  const shown = shortList(addresses)
   if (shown.length === 0) return null
   const all = reachPageUrl(addresses)
   const text = [

@@ -19,6 +19,7 @@ export {
   emailFooter,
   footerAdder,
   footerTransport,
+  shortList,
   withFooter,
 } from './footer.js'
 export { type SigningKey, generateKeyFile, loadKeyFile } from './keys.js'
@@ -32,3 +33,13 @@ export {
   publicKeyFrom,
   verifyDocument,
 } from './signed-list.js'
+export { type SosRepository, type SosRow, createSosRepository } from './sos-repository.js'
+export {
+  type SosService,
+  type SosServiceDeps,
+  type SosState,
+  SOS_KEPT_MS,
+  SOS_OFF_KEY,
+  SOS_ON_KEY,
+  createSosService,
+} from './sos.js'

@@ -5,11 +5,13 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../storage/index.js'
 import { isReachKind, type ReachAddress, type ReachList } from './address.js'
+import { type SosRepository, createSosRepository } from './sos-repository.js'
 
 /** The only `setting` key this module reads or writes: the table also holds the server's secret. */
 const UPDATED_AT = 'reach:updated-at'
 
-export interface ReachRepository {
+/** The list, and SOS mode's switch (sos-repository.ts) that shows it on every page. */
+export interface ReachRepository extends SosRepository {
   /** The list in the order readers see it, and when it last changed. */
   list(): Promise<ReachList>
   /** Replaces the whole list and its change time in one transaction: all of it or none. */
@@ -18,6 +20,7 @@ export interface ReachRepository {
 
 export function createReachRepository(db: Kysely<Database>): ReachRepository {
   return {
+    ...createSosRepository(db),
     async list() {
       const [rows, updated] = await Promise.all([
         db.selectFrom('reach_address').selectAll().orderBy('position').execute(),

@@ -23,7 +23,7 @@ for (const dialect of testDialects) {
       storage = await openTestStorage(dialect)
       const repo = createReachRepository(storage.db)
       const base = { repo, clock, siteName: 'The Lantern' }
-      signed = createReachService({ ...base, key, onChange: (k) => changes.push(k) })
+      signed = createReachService({ ...base, key, onChange: (k) => changes.push([...k]) })
       unsigned = createReachService({ ...base, key: null })
     })
     after(() => storage?.close())

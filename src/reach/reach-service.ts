@@ -9,6 +9,7 @@ import { type EmailFooter, emailFooter } from './footer.js'
 import type { SigningKey } from './keys.js'
 import type { ReachRepository } from './reach-repository.js'
 import { payloadOf, type SignedDocument, signedDocument } from './signed-list.js'
+import { createSosService, type SosService } from './sos.js'
 
 export interface ReachService {
   list(): Promise<ReachList>
@@ -21,10 +22,15 @@ export interface ReachService {
   document(): Promise<SignedDocument>
   /** The lines every email ends with; null while the list has no web address. */
   footer(): Promise<EmailFooter | null>
-  /** Drops what is kept in memory (another instance changed the list). */
-  forget(): void
+  /**
+   * Drops what is kept in memory of what another instance changed (`keys`, as purged: `reach`,
+   * SOS mode's `sos:on` / `sos:off`, or `all`).
+   */
+  forget(keys?: readonly string[]): void
   /** The public key readers compare (base64), or null when the list goes out unsigned. */
   readonly publicKey: string | null
+  /** SOS mode's switch (sos.ts, ADR 022): it shows the list on every reader page. */
+  readonly sos: SosService
 }
 
 export interface ReachServiceDeps {
@@ -34,8 +40,8 @@ export interface ReachServiceDeps {
   siteName: string
   /** From REACH_KEY_FILE; null: the list is served unsigned. */
   key: SigningKey | null
-  /** Told after a save, with the page-cache keys of what changed. */
-  onChange?: (keys: string[]) => void
+  /** Told after a save or a flip of SOS mode, with the page-cache keys of what changed. */
+  onChange?: (keys: readonly string[]) => void
 }
 
 /** How long a footer read from the list is used before it is read again. */
@@ -44,6 +50,11 @@ const FOOTER_KEPT_MS = 60_000
 export function createReachService(deps: ReachServiceDeps): ReachService {
   let footer: Promise<EmailFooter | null> | null = null
   let footerReadAt = 0
+  const sos = createSosService({
+    repo: deps.repo,
+    clock: deps.clock,
+    onChange: (keys) => deps.onChange?.(keys),
+  })
   return {
     list: () => deps.repo.list(),
 
@@ -57,7 +68,8 @@ export function createReachService(deps: ReachServiceDeps): ReachService {
       const at = deps.clock.now()
       await deps.repo.replace(checked.addresses, at)
       footer = null
-      deps.onChange?.(['reach'])
+      // In SOS mode every page names the addresses: then every page is purged.
+      deps.onChange?.(sos.widen(['reach']))
       return { addresses: checked.addresses, updatedAt: at }
     },
 
@@ -89,10 +101,12 @@ export function createReachService(deps: ReachServiceDeps): ReachService {
       return footer
     },
 
-    forget() {
-      footer = null
+    forget(keys = ['all']) {
+      if (keys.includes('reach') || keys.includes('all')) footer = null
+      sos.forget(keys)
     },
 
     publicKey: deps.key?.publicKey ?? null,
+    sos,
   }
 }

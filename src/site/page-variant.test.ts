@@ -16,7 +16,7 @@ describe('page variant', () => {
       return c === 'VA'
     },
   })
-  const req = (headers: Record<string, string>) => ({ headers })
+  const req = (headers: Record<string, string>) => ({ headers, url: '/' })
 
   it('gives a reader whose quiet date is still ahead the quiet copy, at once', () => {
     assert.equal(variant(req({ cookie: `mh_quiet=${later}` })), '#quiet')

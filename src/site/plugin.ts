@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import cookie from '@fastify/cookie'
 import formbody from '@fastify/formbody'
 import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit'
@@ -12,8 +13,9 @@ import { addressLimit, registerRateLimits } from '../http/rate-limit.js'
 import { typed } from '../http/schemas.js'
 import { isAppError } from '../lib/errors.js'
 import type { EditionService, NewsletterService, SubscriberService } from '../newsletter/index.js'
-import type { ReachService } from '../reach/index.js'
+import { type ReachService, shortList } from '../reach/index.js'
 import { pageVariantOf } from './page-variant.js'
+import { textFirstOf } from './text-first.js'
 import type { PageDeps } from './pages/page-deps.js'
 import { registerArticleRoutes } from './routes/article.js'
 import type { SiteRouteContext } from './routes/context.js'
@@ -76,6 +78,15 @@ export interface Site {
   cssHref: string
   /** The offline edition (site/offline/, ADR 021): the file /reach/edition.html serves. */
   offlineEditions: OfflineEditions
+  /**
+   * What http/responses.ts registerRequestBasics needs from the site: the page variant, and the
+   * CSP hashes (`'sha256-…'`) of the stylesheets written inside pages (SOS mode's, ADR 022),
+   * which `style-src` must allow besides the site's own files.
+   */
+  requestBasics: {
+    variantOf: (req: FastifyRequest) => string | Promise<string>
+    styleHashes: readonly string[]
+  }
 }
 
 /** A few requests in ten minutes from one address is a person; more is a script. */
@@ -90,17 +101,41 @@ function firstValueWins(s: string): Record<string, string> {
   return out
 }
 
+/** Comments and spaces out: the stylesheet is sent again with every text-first page. */
+export function minifyCss(css: string): string {
+  return css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/;}/g, '}')
+    .trim()
+}
+
+/** A CSP source allowing exactly this inline stylesheet. */
+export function styleHash(css: string): string {
+  return `'sha256-${crypto.createHash('sha256').update(css).digest('base64')}'`
+}
+
 /** The public reader site: every route parses, calls a loader or service and renders. */
 export function createSite(opts: SiteOptions): Site {
   const { deps, cache, newsletters, contributions } = opts
   const css = loadStylesheet(sourceDir('site'))
+  // The text-first pages' stylesheet is never served as a file: it is written into each page.
+  const sosCss = minifyCss(loadStylesheet(sourceDir('site'), 'sos').body.toString('utf8'))
   const countryHeader = opts.support?.countryHeader ?? ''
+  // SOS mode (ADR 022): while it is on, reader pages are text-first.
+  const textFirst = textFirstOf(() => opts.reach.sos.active())
   const shell = createShell({
     deps,
     cssHref: css.href,
     publicUrl: opts.publicUrl,
     contributions,
     countryHeader,
+    textFirst: {
+      of: textFirst,
+      css: sosCss,
+      addresses: async () => shortList((await opts.reach.list()).addresses),
+    },
   })
   const ctx: SiteRouteContext = { shell, deps, cache }
   const editions = createOfflineEditions({
@@ -180,16 +215,19 @@ export function createSite(opts: SiteOptions): Site {
     })
   }
 
+  const pageVariant = pageVariantOf({
+    clock: deps.clock,
+    countryHeader,
+    isRiskyAnywhere: contributions && ((country) => contributions.isRiskyAnywhere(country)),
+    textFirst,
+  })
   return {
     register,
     renderError: shell.renderError,
     renderPreview: createPreview(shell, deps),
-    pageVariant: pageVariantOf({
-      clock: deps.clock,
-      countryHeader,
-      isRiskyAnywhere: contributions && ((country) => contributions.isRiskyAnywhere(country)),
-    }),
+    pageVariant,
     cssHref: css.href,
     offlineEditions: editions,
+    requestBasics: { variantOf: pageVariant, styleHashes: [styleHash(sosCss)] },
   }
 }

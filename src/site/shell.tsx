@@ -9,6 +9,7 @@ import { voidTagsAsHtml } from './views/format.js'
 import { Layout } from './views/layout.js'
 import { ErrorView } from './views/list-views.js'
 import { type SupportSlots, SupportContext } from './views/support-slots.js'
+import type { TextFirstOf } from './text-first.js'
 
 export const HTML = 'text/html; charset=utf-8'
 
@@ -22,6 +23,12 @@ export interface ShellOptions {
   contributions?: ContributionsService | undefined
   /** COUNTRY_HEADER, lower case; '' for none. */
   countryHeader: string
+  /** SOS mode (ADR 022): who gets text-first pages, their stylesheet, the addresses they name. */
+  textFirst?: {
+    of: TextFirstOf
+    css: string
+    addresses(): Promise<readonly string[]>
+  }
 }
 
 /** Where on the site a page sits, for choosing its appeal. */
@@ -68,8 +75,16 @@ export function createShell(o: ShellOptions): SiteShell {
     o.countryHeader ? parseCountry(req.headers[o.countryHeader]) : undefined
   const supportVary = o.countryHeader ? ['Cookie', o.countryHeader] : ['Cookie']
 
+  const isTextFirst = (req: FastifyRequest) => o.textFirst?.of(req) ?? false
+
   async function context(req: FastifyRequest): Promise<SiteContext> {
     const sections = await deps.content.listSections().catch(() => [])
+    const tf = o.textFirst
+    // The addresses cannot be read: the line still links /reach.
+    const sos =
+      tf && (await isTextFirst(req))
+        ? { css: tf.css, addresses: await tf.addresses().catch(() => []) }
+        : undefined
     return {
       name: deps.site.name,
       description: deps.site.description,
@@ -80,6 +95,7 @@ export function createShell(o: ShellOptions): SiteShell {
       sections,
       cssHref: o.cssHref,
       path: req.url.split('?')[0] ?? '/',
+      sos,
     }
   }
 
@@ -134,6 +150,8 @@ export function createShell(o: ShellOptions): SiteShell {
       // The same cookie reading as the page variant (page-variant.ts), so a page rendered
       // without the banner is only ever stored as the quiet variant.
       if (!c || isQuiet(req.cookies[QUIET_COOKIE], deps.clock.now())) return null
+      // Text-first pages carry no banner or appeal: one cached copy for every reader (#sos).
+      if (await isTextFirst(req)) return null
       const appeal = await c.appealFor({ ...place, country: countryOf(req) })
       if (!appeal || appeal.methods.length === 0) return null
       return {

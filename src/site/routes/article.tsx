@@ -29,7 +29,7 @@ export function registerArticleRoutes(app: TypedApp, { shell, deps, cache }: Sit
         page.meta,
         <ArticleView
           article={page.article}
-          bodyHtml={expandBody(page.article.body, page.bodyImages)}
+          bodyHtml={expandBody(page.article.body, page.bodyImages, site.sos !== undefined)}
           related={page.related}
           siteLanguage={deps.site.language}
           siteName={deps.site.name}

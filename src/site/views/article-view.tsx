@@ -1,6 +1,7 @@
 import {
   type Article,
   type ArticleSummary,
+  articlePath,
   shownAsUpdated,
   topicPath,
 } from '../../content/index.js'
@@ -8,6 +9,7 @@ import { ArticleCard, Byline, Figure, ReadingTime, Time } from './parts.js'
 import { Slot } from './slots.js'
 import type { Newsletter } from '../../newsletter/index.js'
 import { NewsletterBox } from './newsletter-views.js'
+import { useTextFirst, withPictures } from './text-first.js'
 
 export interface ArticleViewModel {
   article: Article
@@ -24,6 +26,9 @@ export interface ArticleViewModel {
 export function ArticleView(props: ArticleViewModel) {
   const { article: a } = props
   const lang = a.language !== props.siteLanguage ? a.language : undefined
+  // Text-first (SOS mode): the pictures are one link away, on the usual page.
+  const picturesLeftOut =
+    useTextFirst() && (a.leadImage !== null || a.body.includes('data-image-id'))
   return (
     <>
       <Slot name="support-banner" />
@@ -51,6 +56,12 @@ export function ArticleView(props: ArticleViewModel) {
               )}{' '}
               · <ReadingTime words={a.wordCount} />
             </p>
+            {picturesLeftOut && (
+              <p class="pictures">
+                Pictures are left out to keep this page light.{' '}
+                <a href={withPictures(articlePath(a))}>Show pictures</a>
+              </p>
+            )}
           </div>
         </header>
         {a.leadImage && (

@@ -1,18 +1,28 @@
 import { renderToString } from 'preact-render-to-string'
 import type { Image } from '../../content/index.js'
 import { Figure } from './parts.js'
+import { TextFirst } from './text-first.js'
 
 export const BODY_IMAGE_SIZES = '(min-width: 760px) 680px, 100vw'
 
 /**
  * The stored body (sanitized on save by content/body.ts) with each image placeholder
  * expanded into a full figure. The only raw HTML on reader pages goes through here.
+ * `textFirst` (SOS mode): each figure keeps its caption and credit, without the picture.
  */
-export function expandBody(body: string, images: ReadonlyMap<number, Image>): string {
+export function expandBody(
+  body: string,
+  images: ReadonlyMap<number, Image>,
+  textFirst = false,
+): string {
   return body.replace(/<figure data-image-id="([0-9]+)">[\s\S]*?<\/figure>/g, (_m, id: string) => {
     const img = images.get(Number(id))
     return img
-      ? renderToString(<Figure image={img} sizes={BODY_IMAGE_SIZES} class="figure inline" />)
+      ? renderToString(
+          <TextFirst.Provider value={textFirst}>
+            <Figure image={img} sizes={BODY_IMAGE_SIZES} class="figure inline" />
+          </TextFirst.Provider>,
+        )
       : ''
   })
 }

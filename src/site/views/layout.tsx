@@ -1,9 +1,13 @@
 import type { ComponentChildren } from 'preact'
 import type { PageMeta, SiteContext } from './context.js'
 import { jsonForScript } from './format.js'
+import { SosLine, TextFirst } from './text-first.js'
 
 export function Layout(props: { site: SiteContext; meta: PageMeta; children: ComponentChildren }) {
   const { site, meta } = props
+  // Text-first (SOS mode): the small stylesheet inside the page, no pictures, no structured
+  // data, so the page is one request (ADR 022).
+  const sos = site.sos
   const canonical =
     meta.canonicalPath === undefined ? undefined : site.canonicalOrigin + meta.canonicalPath
   return (
@@ -20,7 +24,11 @@ export function Layout(props: { site: SiteContext; meta: PageMeta; children: Com
         <meta name="color-scheme" content="light dark" />
         {/* No favicon request: one fewer round trip on a slow link. */}
         <link rel="icon" href="data:," />
-        <link rel="stylesheet" href={site.cssHref} />
+        {sos ? (
+          <style dangerouslySetInnerHTML={{ __html: sos.css }} />
+        ) : (
+          <link rel="stylesheet" href={site.cssHref} />
+        )}
         {(meta.feeds ?? []).map((f) => (
           <link rel="alternate" type="application/rss+xml" title={f.title} href={f.path} />
         ))}
@@ -29,7 +37,7 @@ export function Layout(props: { site: SiteContext; meta: PageMeta; children: Com
         <meta property="og:title" content={meta.title} />
         <meta property="og:description" content={meta.description} />
         {canonical && <meta property="og:url" content={canonical} />}
-        {meta.image && (
+        {meta.image && !sos && (
           <>
             <meta property="og:image" content={site.canonicalOrigin + meta.image.path} />
             <meta property="og:image:width" content={String(meta.image.width)} />
@@ -40,10 +48,13 @@ export function Layout(props: { site: SiteContext; meta: PageMeta; children: Com
         {(meta.og ?? []).map(([p, c]) => (
           <meta property={p} content={c} />
         ))}
-        <meta name="twitter:card" content={meta.image ? 'summary_large_image' : 'summary'} />
+        <meta
+          name="twitter:card"
+          content={meta.image && !sos ? 'summary_large_image' : 'summary'}
+        />
         <meta name="twitter:title" content={meta.title} />
         <meta name="twitter:description" content={meta.description} />
-        {(meta.jsonLd?.(site.canonicalOrigin) ?? []).map((data) => (
+        {(sos ? [] : (meta.jsonLd?.(site.canonicalOrigin) ?? [])).map((data) => (
           // Serialised by jsonForScript, which escapes < > & so the data cannot end the element.
           <script
             type="application/ld+json"
@@ -55,6 +66,7 @@ export function Layout(props: { site: SiteContext; meta: PageMeta; children: Com
         <a class="skip" href="#main">
           Skip to content
         </a>
+        {sos && <SosLine sos={sos} />}
         <header class="masthead">
           <div class="wrap">
             <a class="brand" href="/">
@@ -78,7 +90,7 @@ export function Layout(props: { site: SiteContext; meta: PageMeta; children: Com
           </div>
         </header>
         <main id="main" class="wrap">
-          {props.children}
+          <TextFirst.Provider value={sos !== undefined}>{props.children}</TextFirst.Provider>
         </main>
         <footer class="site-footer">
           <div class="wrap">

@@ -9,10 +9,13 @@ import {
   readingMinutes,
 } from '../../content/index.js'
 import { formatDate, formatDateTime } from './format.js'
+import { useTextFirst } from './text-first.js'
 
 /** A WebP image at every stored width; width and height set so nothing shifts as it loads. */
 export function Picture(props: { image: Image; sizes: string; eager?: boolean; alt?: string }) {
   const { image } = props
+  // Text-first (SOS mode): no picture; a figure keeps its caption, a card its headline.
+  if (useTextFirst()) return null
   const widest = widestWidth(image)
   const shown = image.widths.find((w) => w >= 800) ?? widest
   return (
@@ -33,6 +36,8 @@ export function Picture(props: { image: Image; sizes: string; eager?: boolean; a
 /** Caption says what is shown; the credit says who made it. Kept apart, styled apart. */
 export function Figure(props: { image: Image; sizes: string; eager?: boolean; class?: string }) {
   const { image } = props
+  // Text-first: a picture with nothing said about it leaves nothing behind.
+  if (useTextFirst() && !image.caption && !image.credit) return null
   return (
     <figure class={props.class ?? 'figure'}>
       <Picture image={image} sizes={props.sizes} eager={props.eager} />
