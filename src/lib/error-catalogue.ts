@@ -37,6 +37,7 @@ export type ErrorCode =
   | 'WEBHOOKS_NOT_CONFIGURED'
   | 'REACH_LIST_INVALID'
   | 'SEND_NEEDS_PUBLIC_URL'
+  | 'SOS_TARGET_INVALID'
 
 /** What a person reads: a headline saying what happened, then what to do about it. */
 export interface ErrorSentence {
@@ -237,6 +238,11 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, ErrorEntry>> = {
     title: 'Sending is off until PUBLIC_URL is set',
     message:
       "Set PUBLIC_URL to the site's https:// address and restart: every email's unsubscribe link must work from any inbox. The edition was not approved.",
+  },
+  SOS_TARGET_INVALID: {
+    status: 400,
+    title: 'SOS mode was not changed',
+    message: 'Choose on or off from the Addresses page.',
   },
 }
 

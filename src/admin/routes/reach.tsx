@@ -4,9 +4,20 @@ import type { AdminDeps, AdminTools } from '../deps.js'
 import { type FormBody, field } from '../http-forms.js'
 import { page } from '../pipeline/page.js'
 import { type AdminRoute, adminRoute } from '../route.js'
-import { WholeForm } from '../schemas.js'
+import { Field, formBody, WholeForm } from '../schemas.js'
 import type { AdminContext } from '../views/shell.js'
 import { ReachAdmin } from '../views/reach.js'
+import { SosConfirm } from '../views/sos.js'
+
+/** `to=on` or `to=off`; anything else names no change. */
+const SosTo = formBody({ to: Field })
+const sosTarget = (to: string): boolean => {
+  if (to === 'on' || to === 'off') return to === 'on'
+  throw new AppError('SOS_TARGET_INVALID', {
+    status: 400,
+    message: 'Say whether SOS mode should be on or off',
+  })
+}
 
 /**
  * The form's rows, in order: `kind_N`, `label_N`, `value_N` for N from 0. Read a little past the
@@ -37,12 +48,18 @@ export function reachRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] {
     if (!deps.reach) throw new AppError('NOT_FOUND', { status: 404, message: 'Not available' })
     return deps.reach
   }
-  const view = (ctx: AdminContext, rows: readonly AddressRow[], list: ReachList, more = {}) => (
+  const view = async (
+    ctx: AdminContext,
+    rows: readonly AddressRow[],
+    list: ReachList,
+    more = {},
+  ) => (
     <ReachAdmin
       ctx={ctx}
       rows={rows}
       publicKey={service().publicKey}
       updatedAt={list.updatedAt}
+      sos={await service().sos.status()}
       {...more}
     />
   )
@@ -55,7 +72,7 @@ export function reachRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] {
       nav: { label: 'Addresses' },
       handler: async (_req, reply, ctx) => {
         const list = await service().list()
-        return page(reply, view(ctx, list.addresses, list))
+        return page(reply, await view(ctx, list.addresses, list))
       },
     }),
     adminRoute({
@@ -72,15 +89,48 @@ export function reachRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] {
         } catch (err) {
           if (isAppError(err) && err.status < 500) {
             const list = await service().list()
-            return page(reply, view(ctx, rows, list, { problems: err.details }), err.status)
+            return page(reply, await view(ctx, rows, list, { problems: err.details }), err.status)
           }
           throw err
         }
         await tools.audit(ctx, 'reach.update', 'reach', auditDetail(saved))
         return page(
           reply,
-          view(ctx, saved.addresses, saved, { notice: 'Saved. Readers see the new list now.' }),
+          await view(ctx, saved.addresses, saved, {
+            notice: 'Saved. Readers see the new list now.',
+          }),
         )
+      },
+    }),
+    // SOS mode (ADR 022): a link to a page saying what will happen, then a form that does it.
+    adminRoute({
+      method: 'GET',
+      url: '/admin/reach/sos',
+      permission: 'settings.manage',
+      area: 'reach',
+      schema: { querystring: SosTo },
+      handler: async (req, reply, ctx) => {
+        const to = sosTarget(req.query.to)
+        return page(reply, <SosConfirm ctx={ctx} to={to} state={await service().sos.status()} />)
+      },
+    }),
+    adminRoute({
+      method: 'POST',
+      url: '/admin/reach/sos',
+      permission: 'settings.manage',
+      area: 'reach',
+      schema: { body: SosTo },
+      handler: async (req, reply, ctx) => {
+        const to = sosTarget(req.body.to)
+        const { changed } = await service().sos.set(to)
+        if (changed) await tools.audit(ctx, to ? 'sos.on' : 'sos.off', 'sos', 'from the admin')
+        const list = await service().list()
+        const notice = !changed
+          ? `SOS mode was already ${to ? 'on' : 'off'}.`
+          : to
+            ? 'SOS mode is on: reader pages are text-first now.'
+            : 'SOS mode is off: reader pages are as usual again.'
+        return page(reply, await view(ctx, list.addresses, list, { notice }))
       },
     }),
   ]

@@ -5,8 +5,10 @@ import {
   MAX_LABEL,
   MAX_URL,
   REACH_KINDS,
+  type SosState,
 } from '../../reach/index.js'
 import { type AdminContext, AdminLayout, Problems } from './shell.js'
+import { SosPanel } from './sos.js'
 
 /** Empty rows the form offers for new addresses (below the saved ones). */
 export const BLANK_ROWS = 4
@@ -82,6 +84,8 @@ export function ReachAdmin(props: {
   /** Base64 Ed25519 public key; null when /reach.json goes out unsigned. */
   publicKey: string | null
   updatedAt: Date | null
+  /** SOS mode's switch, shown above the list it puts on every page. */
+  sos: SosState
   notice?: string | undefined
   problems?: readonly string[]
 }) {
@@ -93,6 +97,7 @@ export function ReachAdmin(props: {
           {props.notice} <a href="/reach">See the page</a>
         </p>
       )}
+      <SosPanel state={props.sos} />
       {props.publicKey ? (
         <p>
           The list at <a href="/reach.json">/reach.json</a> is signed. Public key (printed on{' '}
