@@ -10,6 +10,7 @@ import { restore } from './cli/restore.js'
 import { fail } from './cli/process.js'
 import { seed } from './cli/seed.js'
 import { serve } from './cli/serve.js'
+import { sos } from './cli/sos.js'
 import { user } from './cli/user.js'
 import { worker } from './cli/worker.js'
 
@@ -29,6 +30,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   keys,
   reach,
   export: exportCommand,
+  sos,
 }
 
 const HELP = `Usage: masthead <command> [options]
@@ -44,6 +46,7 @@ Commands:
   keys      Make the key that signs the newsroom's addresses (keys generate)
   reach     Check a signed list of the newsroom's addresses (reach verify FILE|URL)
   export    Write the offline edition, one file to pass on (export edition --out FILE)
+  sos       Turn SOS mode on or off, or say whether it is on (sos on|off|status)
 
 Run "masthead <command> --help" for a command's options.
 Settings come from environment variables; see README.md (Configuration).`
