@@ -231,6 +231,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     siteName: config.SITE_NAME,
     mailFrom: config.MAIL_FROM,
     log,
+    emergency: { sosActive: async () => (await reach.sos.status()).on, addresses: reach.lines },
   })
   const siteText = createSiteTextService({
     repo: createSiteTextRepository(storage.db),

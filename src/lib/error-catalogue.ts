@@ -38,6 +38,9 @@ export type ErrorCode =
   | 'REACH_LIST_INVALID'
   | 'SEND_NEEDS_PUBLIC_URL'
   | 'SOS_TARGET_INVALID'
+  | 'EMERGENCY_SOS_OFF'
+  | 'EMERGENCY_MESSAGE_INVALID'
+  | 'EMERGENCY_NO_READERS'
 
 /** What a person reads: a headline saying what happened, then what to do about it. */
 export interface ErrorSentence {
@@ -243,6 +246,21 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, ErrorEntry>> = {
     status: 400,
     title: 'SOS mode was not changed',
     message: 'Choose on or off from the Addresses page.',
+  },
+  EMERGENCY_SOS_OFF: {
+    status: 409,
+    title: 'The emergency edition was not sent',
+    message: 'Turn SOS mode on first (Addresses page); nothing was sent.',
+  },
+  EMERGENCY_MESSAGE_INVALID: {
+    status: 422,
+    title: 'The emergency edition was not sent',
+    message: 'Write a message of at most 4,000 characters; nothing was sent.',
+  },
+  EMERGENCY_NO_READERS: {
+    status: 409,
+    title: 'The emergency edition was not sent',
+    message: 'No newsletter has a confirmed reader yet; nothing was sent.',
   },
 }
 

@@ -3,7 +3,8 @@ import { type BulkCopy, type MailTransport, type MessageBody, prepareBulk } from
 import type { Clock } from '../lib/clock.js'
 import { isAppError } from '../lib/errors.js'
 import { editionCopy, editionMessage } from './edition.js'
-import type { DeliveryState, EditionRepository } from './edition-repository.js'
+import type { ClaimedDelivery, DeliveryState, EditionRepository } from './edition-repository.js'
+import { emergencyList } from './emergency.js'
 import { renderEdition, type RenderItem } from './edition-render.js'
 import type { NewsletterRepository } from './newsletter-repository.js'
 import type { Signer } from './newsletter-service.js'
@@ -193,36 +194,38 @@ export function createEditionSender(deps: SenderDeps): EditionSender {
       const newsletter = await deps.newsletters.findNewsletter(st.newsletter_id)
       if (!newsletter) return 'not-sendable'
       const subject = (await editions.findEdition(id))?.subject ?? newsletter.name
-      const from = {
-        name: newsletter.senderName || deps.siteName,
-        address: newsletter.senderAddress || deps.mailFrom,
-      }
+      // An emergency edition (SOS mode, ADR 022) comes from the newsroom, not one newsletter:
+      // its list is every newsletter's readers, and each reader's own newsletter is theirs.
+      const list = emergencyList(st.kind, newsletter, deps)
       // Composed once for the whole edition; each copy fills in the reader's own parts.
       const message = editionMessage({
         html: st.sent_html,
         text: st.sent_text,
         marker: st.sent_marker,
         subject,
-        from,
-        newsletterName: newsletter.name,
-        slug: newsletter.slug,
+        from: list.from,
+        newsletterName: list.name,
+        slug: list.slug,
         domain,
         mailFrom: deps.mailFrom,
       })
       // The addresses footer, once for every copy, raw or composed whole.
       const bulk = await prepareBulk(deps.addToEmail ? await deps.addToEmail(message) : message)
-      const copyFor = async (r: { subscriberId: number; email: string }): Promise<BulkCopy> =>
-        editionCopy({
+      type Recipient = Omit<ClaimedDelivery, 'attempts'>
+      const copyFor = async (r: Recipient): Promise<BulkCopy> => {
+        const newsletterId = r.newsletterId ?? newsletter.id
+        return editionCopy({
           editionId: id,
-          newsletterId: newsletter.id,
+          newsletterId,
           subscriberId: r.subscriberId,
           email: r.email,
-          slug: newsletter.slug,
+          slug: list.slug,
           domain,
           origin: deps.origin,
-          signature: await deps.signer.sign(`nl-unsub:${r.subscriberId}:${newsletter.id}`),
+          signature: await deps.signer.sign(`nl-unsub:${r.subscriberId}:${newsletterId}`),
         })
-      const deliver = async (r: { subscriberId: number; email: string }) => {
+      }
+      const deliver = async (r: Recipient) => {
         const c = await copyFor(r)
         const raw = deps.mail.sendRaw ? bulk.raw(c, clock.now()) : null
         await (raw ? deps.mail.sendRaw!(raw) : deps.mail.send(bulk.message(c)))
@@ -257,7 +260,7 @@ export function createEditionSender(deps: SenderDeps): EditionSender {
 
       // Once nobody takes mail, the rest of the batch goes back in the queue untried.
       let paused: string | null = null
-      const sendOne = async (r: { subscriberId: number; email: string }) => {
+      const sendOne = async (r: Recipient) => {
         let state: DeliveryState = 'sent'
         let detail = ''
         if (paused !== null) {
@@ -295,7 +298,6 @@ export function createEditionSender(deps: SenderDeps): EditionSender {
       // Recipients stream to a bounded number of lanes (enough to keep every SMTP connection
       // busy, few enough that when the servers stop taking mail only a handful of tries are
       // wasted).
-      type Recipient = { subscriberId: number; email: string }
       // Left in `sending` by a worker that died: maybe delivered, maybe not. Same Message-ID.
       const buffer: Recipient[] = await editions.inDoubt(id)
       if (buffer.length > 0)
@@ -317,7 +319,7 @@ export function createEditionSender(deps: SenderDeps): EditionSender {
             leaseLost = true
             return
           }
-          const batch = await editions.claimBatch(id, newsletter.id, batchSize, clock.now())
+          const batch = await editions.claimBatch(id, list.claimFrom, batchSize, clock.now())
           if (batch.length === 0) exhausted = true
           buffer.push(...batch)
         })().finally(() => {

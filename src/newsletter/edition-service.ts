@@ -24,6 +24,7 @@ import type {
 import { renderEdition } from './edition-render.js'
 import type { ArticleLookup } from './edition-sender.js'
 import type { NewsletterRepository } from './newsletter-repository.js'
+import { createEmergencyService, type EmergencyService } from './emergency.js'
 
 export interface EditionServiceDeps {
   editions: EditionRepository
@@ -41,6 +42,11 @@ export interface EditionServiceDeps {
   /** Why editions may not go out (sendBlocker), or null. */
   blocked?: string | null
   log: { info(o: object, m: string): void; error(o: object, m: string): void }
+  /** SOS mode's switch and the newsroom's addresses, for the emergency edition (emergency.ts). */
+  emergency?: {
+    sosActive(): boolean | Promise<boolean>
+    addresses(): Promise<readonly string[]>
+  }
 }
 
 const WEEK_MS = 7 * 24 * 3600_000
@@ -76,6 +82,8 @@ function invalid(details: string[]): AppError {
 
 /** Building, approving, testing and scheduling editions. Sending itself is the sender's. */
 export interface EditionService {
+  /** SOS mode's emergency edition to every newsletter's readers (emergency.ts). */
+  readonly emergency: EmergencyService
   /** The suggested selection: the week's published articles, ranked (edition.ts). */
   suggestion(): Promise<EditionItem[]>
   /** A new draft, empty or from the suggested selection. */
@@ -145,6 +153,16 @@ export function createEditionService(deps: EditionServiceDeps): EditionService {
   return {
     suggestion,
     sendBlocked: () => deps.blocked ?? null,
+    emergency: createEmergencyService({
+      editions,
+      jobs: deps.jobs,
+      clock,
+      sosActive: deps.emergency?.sosActive ?? (() => false),
+      addresses: deps.emergency?.addresses ?? (async () => []),
+      origin: deps.origin,
+      siteName: deps.siteName,
+      blocked: deps.blocked ?? null,
+    }),
 
     /** A new draft, empty or from the suggested selection. */
     async createDraft(

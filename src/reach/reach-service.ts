@@ -4,7 +4,13 @@
  */
 import type { Clock } from '../lib/clock.js'
 import { AppError } from '../lib/errors.js'
-import { type AddressRow, checkAddresses, problemLine, type ReachList } from './address.js'
+import {
+  type AddressRow,
+  checkAddresses,
+  KIND_NAMES,
+  problemLine,
+  type ReachList,
+} from './address.js'
 import { type EmailFooter, emailFooter } from './footer.js'
 import type { SigningKey } from './keys.js'
 import type { ReachRepository } from './reach-repository.js'
@@ -13,6 +19,8 @@ import { createSosService, type SosService } from './sos.js'
 
 export interface ReachService {
   list(): Promise<ReachList>
+  /** Every address as one line of text (`Mirror (label): https://…`), for plain messages. */
+  lines(): Promise<string[]>
   /**
    * Checks the rows of the admin's form and, when all pass, stores them as the whole list.
    * REACH_LIST_INVALID (422) with one `details` line per problem otherwise; nothing is written.
@@ -57,6 +65,13 @@ export function createReachService(deps: ReachServiceDeps): ReachService {
   })
   return {
     list: () => deps.repo.list(),
+
+    async lines() {
+      const { addresses } = await deps.repo.list()
+      return addresses.map(
+        (a) => `${KIND_NAMES[a.kind]}${a.label ? ` (${a.label})` : ''}: ${a.value}`,
+      )
+    },
 
     async save(rows) {
       const checked = checkAddresses(rows)

@@ -89,6 +89,8 @@ export interface EditionTable {
   lease_owner: string | null
   lease_until: number | null
   created_by: number | null
+  /** `emergency`: SOS mode's edition to the readers of every newsletter (ADR 022). */
+  kind: Generated<'regular' | 'emergency'>
 }
 
 export interface EditionItemTable {
@@ -108,6 +110,8 @@ export interface DeliveryTable {
   attempts: Generated<number>
   updated_at: number
   detail: Generated<string>
+  /** An emergency edition's reader: the newsletter their unsubscribe link names. */
+  newsletter_id: number | null
 }
 
 export interface JobTable {

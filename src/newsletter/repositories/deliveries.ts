@@ -14,11 +14,14 @@ export interface ClaimedDelivery {
   subscriberId: number
   email: string
   attempts: number
+  /** An emergency edition's reader: the newsletter their unsubscribe link names. */
+  newsletterId: number | null
 }
 
 /** What the sender reads before each round: the state, and the email frozen by the snapshot. */
 export interface SendState {
   status: EditionStatus
+  kind: 'regular' | 'emergency'
   newsletter_id: number
   sent_html: string | null
   sent_text: string | null
@@ -48,10 +51,13 @@ export interface DeliveryStore {
     items: readonly { articleId: number; headline: string; path: string; blurb: string }[],
     now: Date,
   ): Promise<number | null>
-  /** Marks up to `limit` queued deliveries as being sent and returns them. */
+  /**
+   * Marks up to `limit` queued deliveries as being sent and returns them; `newsletterId` null
+   * (an emergency edition): readers still confirmed on any newsletter.
+   */
   claimBatch(
     editionId: number,
-    newsletterId: number,
+    newsletterId: number | null,
     limit: number,
     now: Date,
   ): Promise<ClaimedDelivery[]>
@@ -70,6 +76,18 @@ export interface DeliveryStore {
   /** Every asked edition gets its counts, zeros included. */
   deliveryCounts(editionIds: number[]): Promise<Map<number, DeliveryCounts>>
 }
+
+const claimed = (r: {
+  subscriber_id: number
+  email: string
+  attempts: number
+  newsletter_id: number | null
+}): ClaimedDelivery => ({
+  subscriberId: Number(r.subscriber_id),
+  email: r.email,
+  attempts: Number(r.attempts),
+  newsletterId: r.newsletter_id === null ? null : Number(r.newsletter_id),
+})
 
 const isSuppressed = (email: 'r.email' | 'd.email' | 'delivery.email') =>
   sql<boolean>`exists (select 1 from suppression where suppression.email = ${sql.ref(email)})`
@@ -109,7 +127,7 @@ export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
     async editionStatus(id: number) {
       return db
         .selectFrom('edition')
-        .select(['status', 'newsletter_id', 'sent_html', 'sent_text', 'sent_marker'])
+        .select(['status', 'kind', 'newsletter_id', 'sent_html', 'sent_text', 'sent_marker'])
         .where('id', '=', id)
         .executeTakeFirst()
     },
@@ -195,10 +213,10 @@ export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
      */
     async claimBatch(
       editionId: number,
-      newsletterId: number,
+      newsletterId: number | null,
       limit: number,
       now: Date,
-    ): Promise<{ subscriberId: number; email: string; attempts: number }[]> {
+    ): Promise<ClaimedDelivery[]> {
       const rows = await db
         .updateTable('delivery')
         .set({ state: 'sending', attempts: sql`attempts + 1`, updated_at: now.getTime() })
@@ -207,11 +225,10 @@ export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
         .where('subscriber_id', 'in', (eb) =>
           eb
             .selectFrom('delivery as d')
-            .innerJoin('subscription as s', (j) =>
-              j
-                .onRef('s.subscriber_id', '=', 'd.subscriber_id')
-                .on('s.newsletter_id', '=', newsletterId),
-            )
+            .innerJoin('subscription as s', (j) => {
+              const on = j.onRef('s.subscriber_id', '=', 'd.subscriber_id')
+              return newsletterId === null ? on : on.on('s.newsletter_id', '=', newsletterId)
+            })
             .select('d.subscriber_id')
             .where('d.edition_id', '=', editionId)
             .where('d.state', '=', 'queued')
@@ -229,29 +246,21 @@ export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
             .orderBy('d.subscriber_id')
             .limit(limit),
         )
-        .returning(['subscriber_id', 'email', 'attempts'])
+        .returning(['subscriber_id', 'email', 'attempts', 'newsletter_id'])
         .execute()
-      return rows.map((r) => ({
-        subscriberId: r.subscriber_id,
-        email: r.email,
-        attempts: Number(r.attempts),
-      }))
+      return rows.map(claimed)
     },
 
     /** Deliveries a dead worker left half-done: taken for sending, outcome never written. */
     async inDoubt(editionId: number) {
       const rows = await db
         .selectFrom('delivery')
-        .select(['subscriber_id', 'email', 'attempts'])
+        .select(['subscriber_id', 'email', 'attempts', 'newsletter_id'])
         .where('edition_id', '=', editionId)
         .where('state', '=', 'sending')
         .orderBy('subscriber_id')
         .execute()
-      return rows.map((r) => ({
-        subscriberId: r.subscriber_id,
-        email: r.email,
-        attempts: Number(r.attempts),
-      }))
+      return rows.map(claimed)
     },
 
     /** Records outcomes, many at once (one statement per state). */

@@ -209,6 +209,8 @@ export function createEditionStore(db: Kysely<Database>): EditionStore {
         .selectFrom('edition')
         .select(editionColumns)
         .where('newsletter_id', '=', newsletterId)
+        // An emergency edition went to every newsletter's readers: none of them lists it.
+        .where('kind', '=', 'regular')
         .orderBy('created_at', 'desc')
         .orderBy('id', 'desc')
         .limit(limit)
@@ -223,6 +225,7 @@ export function createEditionStore(db: Kysely<Database>): EditionStore {
         .selectFrom('edition')
         .select(['id', 'subject', 'finished_at', 'started_at'])
         .where('newsletter_id', '=', newsletterId)
+        .where('kind', '=', 'regular')
         .where('status', 'in', ['sending', 'sent'])
         .orderBy('started_at', 'desc')
         .orderBy('id', 'desc')
