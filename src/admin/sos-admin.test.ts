@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { adminBrowser, type AdminBrowser } from '../../test/support/admin-browser.js'
 import { skipFor, testDialects } from '../../test/support/dialects.js'
+import { addConfirmedReaders } from '../../test/support/newsletter.js'
 import { buildTestApp, type TestApp } from '../../test/support/test-app.js'
 
 const PASSWORD = 'correct horse battery staple'
@@ -13,10 +14,18 @@ for (const dialect of testDialects) {
     const tokens = new Map<string, string>()
     const browser = (who: string) => browsers.get(who)!
     const get = (who: string, url: string) => browser(who).request('GET', url)
-    const post = async (who: string, to: string) => {
+    const token = async (who: string) => {
       if (!tokens.has(who)) tokens.set(who, await browser(who).csrf('/admin/account'))
-      return browser(who).request('POST', '/admin/reach/sos', { _csrf: tokens.get(who)!, to })
+      return tokens.get(who)!
     }
+    const post = async (who: string, to: string) =>
+      browser(who).request('POST', '/admin/reach/sos', { _csrf: await token(who), to })
+    const emergency = async (who: string, step: 'review' | 'send', message: string) =>
+      browser(who).request(
+        'POST',
+        step === 'review' ? '/admin/reach/emergency/review' : '/admin/reach/emergency',
+        { _csrf: await token(who), message },
+      )
     const reader = () =>
       app.http.inject({ method: 'GET', url: '/', headers: { host: 'example.org' } })
 
@@ -83,6 +92,43 @@ for (const dialect of testDialects) {
       assert.equal((await app.reach.sos.status()).on, true)
     })
 
+    it('sends an emergency edition after a review page naming how many readers get it', async () => {
+      const weekly = await app.newsletters.createNewsletter({
+        slug: 'weekly',
+        name: 'Weekly',
+        language: 'en',
+      })
+      const daily = await app.newsletters.createNewsletter({
+        slug: 'daily',
+        name: 'Daily',
+        language: 'en',
+      })
+      await addConfirmedReaders(app.storage, weekly, ['a@example.net', 'b@example.net'])
+      await addConfirmedReaders(app.storage, daily, ['b@example.net', 'c@example.net'])
+      const panel = await get('admin', '/admin/reach')
+      assert.match(panel.body, /Emergency edition/)
+      assert.match(panel.body, /3 addresses/)
+      const review = await emergency('admin', 'review', 'We are blocked <b>now</b>.')
+      assert.equal(review.statusCode, 200)
+      assert.match(review.body, /<h1>Send to 3 readers\?<\/h1>/)
+      assert.match(review.body, /We are blocked &lt;b>now&lt;\/b>\./)
+      assert.deepEqual(await app.editions.emergency.list(), [], 'nothing is sent by the review')
+      assert.equal((await emergency('editor', 'send', 'Hello')).statusCode, 403)
+      const sent = await emergency('admin', 'send', 'We are blocked <b>now</b>.')
+      assert.equal(sent.statusCode, 200)
+      assert.match(sent.body, /on its way to 3 readers/)
+      const [made] = await app.editions.emergency.list()
+      assert.equal(made?.recipients, 3)
+      const audit = await app.staff.listAudit(1)
+      assert.equal(audit[0]?.action, 'emergency.send')
+      assert.match(audit[0]!.detail, /^3 readers: We are blocked/)
+      // An empty message is sent back with the reason, nothing made.
+      const empty = await emergency('admin', 'send', '   ')
+      assert.equal(empty.statusCode, 422)
+      assert.match(empty.body, /Write the message/)
+      assert.equal((await app.editions.emergency.list()).length, 1)
+    })
+
     it('leaves SOS mode the same way, and readers get the usual pages back', async () => {
       const page = await get('owner', '/admin/reach/sos?to=off')
       assert.match(page.body, /<h1>Leave SOS mode\?<\/h1>/)
@@ -91,6 +137,12 @@ for (const dialect of testDialects) {
       assert.doesNotMatch((await reader()).body, /sos-line/)
       const audit = await app.staff.listAudit(1)
       assert.equal(audit[0]?.action, 'sos.off')
+      // No emergency edition without SOS mode: refused, said on the page, nothing made.
+      assert.doesNotMatch(res.body, /Emergency edition/)
+      const refused = await emergency('owner', 'send', 'Still blocked')
+      assert.equal(refused.statusCode, 409)
+      assert.match(refused.body, /only be sent while SOS mode is on/)
+      assert.equal((await app.editions.emergency.list()).length, 1)
     })
   })
 }

@@ -14,6 +14,12 @@ export {
 } from './edition-repository.js'
 export { createEditionSender, type EditionSender, type ArticleLookup } from './edition-sender.js'
 export { createEditionService, type EditionService } from './edition-service.js'
+export {
+  type EmergencyService,
+  MAX_EMERGENCY_MESSAGE,
+  OFFLINE_EDITION_PATH,
+  renderEmergency,
+} from './emergency.js'
 export { renderEdition } from './edition-render.js'
 export {
   type CsvParse,

@@ -7,7 +7,8 @@ import { type AdminRoute, adminRoute } from '../route.js'
 import { Field, formBody, WholeForm } from '../schemas.js'
 import type { AdminContext } from '../views/shell.js'
 import { ReachAdmin } from '../views/reach.js'
-import { SosConfirm } from '../views/sos.js'
+import { type EmergencyPanelModel, SosConfirm } from '../views/sos.js'
+import { emergencyRoutes } from './emergency.js'
 
 /** `to=on` or `to=off`; anything else names no change. */
 const SosTo = formBody({ to: Field })
@@ -48,21 +49,40 @@ export function reachRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] {
     if (!deps.reach) throw new AppError('NOT_FOUND', { status: 404, message: 'Not available' })
     return deps.reach
   }
+  /** While SOS mode is on: who an emergency edition would reach, and the latest ones. */
+  const emergency = async (): Promise<EmergencyPanelModel | undefined> => {
+    if (!deps.editions) return undefined
+    const e = deps.editions.emergency
+    const recent = await e.list()
+    const counts = await deps.editions.deliveryCounts(recent.map((r) => r.id))
+    return {
+      readers: await e.readers(),
+      recent: recent.map((r) => ({ ...r, sent: counts.get(r.id)?.sent ?? 0 })),
+    }
+  }
   const view = async (
     ctx: AdminContext,
     rows: readonly AddressRow[],
     list: ReachList,
-    more = {},
-  ) => (
-    <ReachAdmin
-      ctx={ctx}
-      rows={rows}
-      publicKey={service().publicKey}
-      updatedAt={list.updatedAt}
-      sos={await service().sos.status()}
-      {...more}
-    />
-  )
+    more: { notice?: string; problems?: readonly string[]; message?: string } = {},
+  ) => {
+    const sos = await service().sos.status()
+    return (
+      <ReachAdmin
+        ctx={ctx}
+        rows={rows}
+        publicKey={service().publicKey}
+        updatedAt={list.updatedAt}
+        sos={sos}
+        emergency={sos.on ? await emergency() : undefined}
+        {...more}
+      />
+    )
+  }
+  const addressesPage: Parameters<typeof emergencyRoutes>[2] = async (reply, ctx, more, status) => {
+    const list = await service().list()
+    return page(reply, await view(ctx, list.addresses, list, more), status)
+  }
   return [
     adminRoute({
       method: 'GET',
@@ -133,5 +153,6 @@ export function reachRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] {
         return page(reply, await view(ctx, list.addresses, list, { notice }))
       },
     }),
+    ...emergencyRoutes(deps, tools, addressesPage),
   ]
 }

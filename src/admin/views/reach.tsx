@@ -8,7 +8,7 @@ import {
   type SosState,
 } from '../../reach/index.js'
 import { type AdminContext, AdminLayout, Problems } from './shell.js'
-import { SosPanel } from './sos.js'
+import { EmergencyPanel, type EmergencyPanelModel, SosPanel } from './sos.js'
 
 /** Empty rows the form offers for new addresses (below the saved ones). */
 export const BLANK_ROWS = 4
@@ -86,8 +86,12 @@ export function ReachAdmin(props: {
   updatedAt: Date | null
   /** SOS mode's switch, shown above the list it puts on every page. */
   sos: SosState
+  /** While SOS mode is on: the emergency edition's form and sends. */
+  emergency?: EmergencyPanelModel | undefined
+  /** The emergency message sent back after a refusal. */
+  message?: string | undefined
   notice?: string | undefined
-  problems?: readonly string[]
+  problems?: readonly string[] | undefined
 }) {
   return (
     <AdminLayout ctx={props.ctx} title="Addresses">
@@ -97,7 +101,11 @@ export function ReachAdmin(props: {
           {props.notice} <a href="/reach">See the page</a>
         </p>
       )}
+      <Problems problems={props.problems ?? []} />
       <SosPanel state={props.sos} />
+      {props.emergency && (
+        <EmergencyPanel ctx={props.ctx} model={props.emergency} message={props.message} />
+      )}
       {props.publicKey ? (
         <p>
           The list at <a href="/reach.json">/reach.json</a> is signed. Public key (printed on{' '}
@@ -120,7 +128,6 @@ export function ReachAdmin(props: {
         .onion). Under "Other way" write one line of text, such as a messenger channel. Clear a row
         to remove it.
       </p>
-      <Problems problems={props.problems ?? []} />
       <form method="post" action="/admin/reach">
         <input type="hidden" name="_csrf" value={props.ctx.csrf} />
         <table class="reach-rows">

@@ -1,3 +1,4 @@
+import { MAX_EMERGENCY_MESSAGE } from '../../newsletter/index.js'
 import type { SosState } from '../../reach/index.js'
 import { type AdminContext, AdminLayout } from './shell.js'
 
@@ -54,6 +55,93 @@ export function SosConfirm(props: { ctx: AdminContext; to: boolean; state: SosSt
         <input type="hidden" name="to" value={to ? 'on' : 'off'} />
         <p>
           <button type="submit">{to ? 'Turn SOS mode on' : 'Leave SOS mode'}</button>{' '}
+          <a href="/admin/reach">Cancel</a>
+        </p>
+      </form>
+    </AdminLayout>
+  )
+}
+
+/** What the panel shows of emergency editions: who would get one, and the latest ones. */
+export interface EmergencyPanelModel {
+  readers: number
+  recent: readonly {
+    id: number
+    status: string
+    createdAt: Date
+    sent: number
+    recipients: number
+  }[]
+}
+
+/** While SOS mode is on: the emergency edition's form (reviewed on the next page) and its sends. */
+export function EmergencyPanel(props: {
+  ctx: AdminContext
+  model: EmergencyPanelModel
+  message?: string
+}) {
+  const { readers, recent } = props.model
+  return (
+    <section class="sos-panel" aria-labelledby="emergency-title">
+      <h2 id="emergency-title">Emergency edition</h2>
+      <p>
+        A short message to every newsletter reader ({readers}{' '}
+        {readers === 1 ? 'address' : 'addresses'}, each once even if on several newsletters), with
+        the addresses and a link to the offline edition. You see it once more before it goes.
+      </p>
+      <form method="post" action="/admin/reach/emergency/review">
+        <input type="hidden" name="_csrf" value={props.ctx.csrf} />
+        <p>
+          <label for="emergency-message">Message</label>
+          <textarea
+            id="emergency-message"
+            name="message"
+            class="short"
+            required
+            maxLength={MAX_EMERGENCY_MESSAGE}
+          >
+            {props.message ?? ''}
+          </textarea>
+        </p>
+        <p>
+          <button type="submit">Review before sending…</button>
+        </p>
+      </form>
+      {recent.length > 0 && (
+        <ul>
+          {recent.map((e) => (
+            <li>
+              {when(e.createdAt)}: {e.status}, {e.sent} of {e.recipients} sent
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+/** The emergency edition's second step: the message as readers get it, and how many. */
+export function EmergencyReview(props: { ctx: AdminContext; message: string; readers: number }) {
+  const title = `Send to ${props.readers} ${props.readers === 1 ? 'reader' : 'readers'}?`
+  return (
+    <AdminLayout ctx={props.ctx} title={title}>
+      <h1>{title}</h1>
+      <p>
+        Every address confirmed on any newsletter and not suppressed gets this once, with the
+        newsroom's addresses, the link to the offline edition and their own unsubscribe link:
+      </p>
+      <blockquote class="emergency-message">
+        {props.message.split(/\n\s*\n/).map((p) => (
+          <p>{p}</p>
+        ))}
+      </blockquote>
+      <form method="post" action="/admin/reach/emergency">
+        <input type="hidden" name="_csrf" value={props.ctx.csrf} />
+        <input type="hidden" name="message" value={props.message} />
+        <p>
+          <button type="submit">
+            Send to {props.readers} {props.readers === 1 ? 'reader' : 'readers'}
+          </button>{' '}
           <a href="/admin/reach">Cancel</a>
         </p>
       </form>

@@ -90,7 +90,13 @@ for (const dialect of testDialects) {
     it('takes batches of subscribers still confirmed, and finds what a dead worker left', async () => {
       const batch = await repo.claimBatch(edition, nl, 1, later(3))
       assert.deepEqual(batch, [
-        { subscriberId: subs['a@example.org'], email: 'a@example.org', attempts: 1 },
+        {
+          subscriberId: subs['a@example.org'],
+          email: 'a@example.org',
+          attempts: 1,
+          // A regular edition's readers are its newsletter's: none of their own.
+          newsletterId: null,
+        },
       ])
       // e leaves after the snapshot: never taken, then skipped.
       await createNewsletterRepository(f.storage.db).unsubscribe(
