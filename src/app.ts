@@ -217,7 +217,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     siteName: config.SITE_NAME,
     mailFrom: config.MAIL_FROM,
     log,
-    leaseMs: sendLeaseMs,
+    leaseMs: sendLeaseMs, // attachment: wired to the offline edition at merge
   })
   const editions = createEditionService({
     editions: editionRepo,

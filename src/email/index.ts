@@ -1,4 +1,5 @@
 export {
+  type Attachment,
   type Mailbox,
   type Message,
   messageProblems,

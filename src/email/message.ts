@@ -20,6 +20,15 @@ export interface Message {
   readonly headers?: Readonly<Record<string, string>>
   /** `<id@domain>`. Chosen before sending so a retry or a fail-over carries the same id. */
   readonly messageId?: string
+  /** Files sent with it, given by their contents (never a path or a URL). */
+  readonly attachments?: Attachment[]
+}
+
+/** A file carried by a message: SOS mode's emergency edition attaches the offline edition. */
+export interface Attachment {
+  readonly filename: string
+  readonly content: string
+  readonly contentType: string
 }
 
 // RFC 5321 caps a path at 256 octets including the angle brackets, so 254 for the address.
@@ -124,6 +133,11 @@ export function messageProblems(m: Message): string[] {
     if (p) problems.push(`subject: ${p}`)
   }
 
+  for (const a of m.attachments ?? []) {
+    const p = headerTextProblem(a.filename, MAX_NAME)
+    if (p) problems.push(`attachment: ${p}`)
+    else if (/[/\\]/.test(a.filename)) problems.push('attachment: a file name, not a path')
+  }
   if (typeof m.text !== 'string' || m.text.trim() === '') problems.push('text: required')
   if (m.html !== undefined && typeof m.html !== 'string') problems.push('html: not text')
 

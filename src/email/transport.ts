@@ -68,7 +68,10 @@ function toMailOptions(m: Message, messageId: string): SendMailOptions {
     html: m.html,
     headers: m.headers,
     messageId,
-    // Our messages never attach files; these stop a future caller's input from reading the disk.
+    ...(m.attachments?.length
+      ? { attachments: m.attachments.map((a) => ({ ...a, contentDisposition: 'attachment' })) }
+      : {}),
+    // Attachments are given by their contents only: these stop any input from reading the disk.
     disableFileAccess: true,
     disableUrlAccess: true,
   }

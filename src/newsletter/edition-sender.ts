@@ -29,6 +29,11 @@ export interface SenderDeps {
   mail: MailTransport
   /** What every email of the newsroom ends with, added once to the edition's template. */
   addToEmail?: <B extends MessageBody>(m: B) => Promise<B>
+  /**
+   * The file an emergency edition carries (the offline edition, ADR 022); built once per send
+   * run. Each copy is then composed whole, not from prepared bytes.
+   */
+  attachment?: () => Promise<{ filename: string; html: string }>
   clock: Clock
   signer: Signer
   /** Origin for links in email, `https://example.org`. */
@@ -225,8 +230,13 @@ export function createEditionSender(deps: SenderDeps): EditionSender {
           signature: await deps.signer.sign(`nl-unsub:${r.subscriberId}:${newsletterId}`),
         })
       }
+      const file = st.kind === 'emergency' && deps.attachment ? await deps.attachment() : null
+      const attachments = file && [
+        { filename: file.filename, content: file.html, contentType: 'text/html; charset=utf-8' },
+      ]
       const deliver = async (r: Recipient) => {
         const c = await copyFor(r)
+        if (attachments) return void (await deps.mail.send({ ...bulk.message(c), attachments }))
         const raw = deps.mail.sendRaw ? bulk.raw(c, clock.now()) : null
         await (raw ? deps.mail.sendRaw!(raw) : deps.mail.send(bulk.message(c)))
       }
