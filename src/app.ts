@@ -217,7 +217,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     siteName: config.SITE_NAME,
     mailFrom: config.MAIL_FROM,
     log,
-    leaseMs: sendLeaseMs, // attachment: wired to the offline edition at merge
+    leaseMs: sendLeaseMs,
+    // The emergency email carries the offline edition (at most 2 MB): readers whose every
+    // address is blocked still get the news. Built when a send starts; `site` exists by then.
+    attachment: () => site.offlineEditions.build(),
   })
   const editions = createEditionService({
     editions: editionRepo,

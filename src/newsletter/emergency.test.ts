@@ -150,6 +150,13 @@ for (const dialect of testDialects) {
         }
         assert.match(html, /Read us at the addresses below &amp; tell a friend\./)
         assert.doesNotMatch(html, /<img/i)
+        // The offline edition itself rides along (app.ts wires the site's builder to the sender).
+        assert.equal(mail.attachments.length, 1)
+        const file = mail.attachments[0]!
+        assert.match(file.filename ?? '', /^the-lantern-\d{4}-\d{2}-\d{2}\.html$/)
+        assert.equal(file.contentType, 'text/html')
+        assert.match(file.content.toString('utf8'), /https:\/\/mirror\.example\//)
+        assert.doesNotMatch(file.content.toString('utf8'), /<script/i)
         assert.match(
           header('list-id'),
           /^List-ID: The Lantern \(emergency\) <emergency\.example\.org>$/,
