@@ -14,6 +14,8 @@ export function childEnv(db, extra = {}) {
     DATABASE_URL: db.url,
     MEDIA_DIR: db.mediaDir,
     SEED_DEMO_WHEN_EMPTY: 'false',
+    // Production refuses sends without it, and says so in the log; nothing here sends.
+    PUBLIC_URL: 'https://bench.example',
     ...extra,
   }
 }
