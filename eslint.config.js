@@ -19,7 +19,8 @@ const into = (folders, message) => ({
   regex: `^(\\.\\./)+(${folders.join('|')})(/|$)`,
   message,
 })
-const surfaces = ['site', 'admin', 'webhooks', 'http', 'cli']
+// export/ renders through the app like a surface: it sits above the domain too.
+const surfaces = ['site', 'admin', 'webhooks', 'http', 'cli', 'export']
 
 // Domain folders (the newsroom's rules) and the infrastructure they use.
 const domainFolders = [
@@ -116,10 +117,13 @@ export default tseslint.config(
     },
   },
   ...[
-    ['site', ['admin', 'webhooks', 'storage', 'cli']],
-    ['admin', ['site', 'webhooks', 'storage', 'cli']],
-    ['webhooks', ['site', 'admin', 'storage', 'cli']],
-    ['http', ['site', 'admin', 'webhooks', 'cli']],
+    ['site', ['admin', 'webhooks', 'storage', 'cli', 'export']],
+    ['admin', ['site', 'webhooks', 'storage', 'cli', 'export']],
+    ['webhooks', ['site', 'admin', 'storage', 'cli', 'export']],
+    ['http', ['site', 'admin', 'webhooks', 'cli', 'export']],
+    // The static export renders through the app (app.ts) and is run by cli/ only; its render
+    // workers open their own connection (storage/), as a command does.
+    ['export', ['admin', 'webhooks', 'cli']],
   ].map(([surface, forbidden]) => ({
     // Surfaces reach data through domain services, and never through each other.
     files: [`src/${surface}/**/*.{ts,tsx}`],
@@ -139,4 +143,17 @@ export default tseslint.config(
       ],
     },
   })),
+  {
+    // The composition root wires the app; the export uses the app, never the other way round.
+    files: ['src/app.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: drivers,
+          patterns: [{ regex: '^\\./export(/|$)', message: 'Only cli/ runs the export.' }],
+        },
+      ],
+    },
+  },
 )

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { isMainThread, workerData } from 'node:worker_threads'
 import { type Config, ConfigError, loadConfig } from './config.js'
 import { backup } from './cli/backup.js'
 import { exportCommand } from './cli/export.js'
@@ -45,7 +46,8 @@ Commands:
   restore   Restore such an archive into an empty database and media folder
   keys      Make the key that signs the newsroom's addresses (keys generate)
   reach     Check a signed list of the newsroom's addresses (reach verify FILE|URL)
-  export    Write the offline edition, one file to pass on (export edition --out FILE)
+  export    Write the offline edition (export edition --out FILE) or a static mirror
+            of the reader site (export static --out DIR)
   sos       Turn SOS mode on or off, or say whether it is on (sos on|off|status)
 
 Run "masthead <command> --help" for a command's options.
@@ -88,7 +90,16 @@ export async function main(argv: string[]): Promise<void> {
   await command.run({ config, flags, rest, say: (s) => process.stdout.write(`${s}\n`) })
 }
 
-main(process.argv.slice(2)).catch((err: unknown) => {
-  process.stderr.write(`masthead: ${err instanceof Error ? err.message : String(err)}\n`)
-  process.exit(1)
-})
+// `export static` renders in worker threads started from this same file (one bundle to ship):
+// such a thread runs the renderer instead of the command line.
+const renderWorker =
+  !isMainThread && (workerData as { mastheadRenderWorker?: boolean } | null)?.mastheadRenderWorker
+
+if (renderWorker) {
+  void import('./export/static/render-worker.js').then((m) => m.runRenderWorker(workerData))
+} else {
+  main(process.argv.slice(2)).catch((err: unknown) => {
+    process.stderr.write(`masthead: ${err instanceof Error ? err.message : String(err)}\n`)
+    process.exit(1)
+  })
+}

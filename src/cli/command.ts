@@ -15,6 +15,11 @@ export const OPTIONS = {
   out: { type: 'string' },
   key: { type: 'string' },
   stories: { type: 'string' },
+  url: { type: 'string' },
+  archive: { type: 'string' },
+  full: { type: 'boolean' },
+  verbose: { type: 'boolean', short: 'v' },
+  jobs: { type: 'string' },
 } as const
 
 export interface Flags {
@@ -31,6 +36,11 @@ export interface Flags {
   out?: string | undefined
   key?: string | undefined
   stories?: string | undefined
+  url?: string | undefined
+  archive?: string | undefined
+  full?: boolean | undefined
+  verbose?: boolean | undefined
+  jobs?: string | undefined
 }
 
 export interface CommandContext {

@@ -1,10 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Command, CommandContext } from './command.js'
+import { type Command, type CommandContext, OPTIONS } from './command.js'
+import { STATIC_HELP, exportStatic } from './export-static.js'
 import { fail, openStorage } from './process.js'
 
 export const exportCommand: Command = {
   help: `Usage: masthead export edition --out FILE [--stories N]
+       masthead export static --out DIR [--url URL] [--archive FILE.tar.gz] (see below)
 
 edition   Writes the offline edition: one HTML file holding the newest published stories
           (20 unless --stories says otherwise, at most 50), their pictures made small and
@@ -15,15 +17,35 @@ edition   Writes the offline edition: one HTML file holding the newest published
 Options:
   --out FILE     Where to write the file (e.g. lantern-2026-12-06.html)
   --stories N    How many of the newest stories it holds (1 to 50; default 20)
-  -h, --help     Show this help`,
+  -h, --help     Show this help
+
+${STATIC_HELP}`,
 
   async run(ctx) {
-    const words = ctx.rest.filter(
-      (w) => !w.startsWith('-') && w !== ctx.flags.out && w !== ctx.flags.stories,
-    )
+    const words = positionals(ctx.rest)
     if (words[0] === 'edition') return exportEdition(ctx)
-    fail(`say what to export: export edition\n\n${exportCommand.help}`)
+    if (words[0] === 'static') return exportStatic(ctx)
+    fail(`say what to export: export edition or export static\n\n${exportCommand.help}`)
   },
+}
+
+/** The words that are neither options nor their values (`--out static` is not the subcommand). */
+function positionals(rest: readonly string[]): string[] {
+  const words: string[] = []
+  for (let i = 0; i < rest.length; i++) {
+    const w = rest[i]!
+    if (!w.startsWith('-')) words.push(w)
+    else if (!w.includes('=') && takesValue(w)) i++
+  }
+  return words
+}
+
+function takesValue(option: string): boolean {
+  const name = option.replace(/^-+/, '')
+  const o = Object.entries(OPTIONS).find(
+    ([long, spec]) => long === name || ('short' in spec && spec.short === name),
+  )
+  return o?.[1].type === 'string'
 }
 
 /** Refuses what was typed: a code from docs/errors.md, exit 2, nothing written. */

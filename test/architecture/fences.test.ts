@@ -83,3 +83,20 @@ test('only src/config.ts reads the environment', async () => {
   })
   assert.ok(r?.messages.some((m) => m.ruleId === 'no-restricted-properties'))
 })
+
+test('the static export uses the app and is used by cli/ alone', async () => {
+  const cases: [string, string][] = [
+    ['src/export/static/probe.ts', "import { x } from '../../cli/process.js'"],
+    ['src/export/static/probe.ts', "import { x } from '../../admin/plugin.js'"],
+    ['src/export/static/probe.ts', "import pg from 'pg'"],
+    ['src/site/probe.ts', "import { x } from '../export/static/index.js'"],
+    ['src/content/probe.ts', "import { x } from '../export/static/index.js'"],
+    ['src/app.ts', "import { x } from './export/static/index.js'"],
+  ]
+  for (const [file, code] of cases) assert.ok(await refused(file, code), `${file}: ${code}`)
+  for (const [file, code] of [
+    ['src/export/static/probe.ts', "import type { App } from '../../app.js'"],
+    ['src/cli/probe.ts', "import { x } from '../export/static/index.js'"],
+  ] as const)
+    assert.equal(await refused(file, code), false, `${file}: ${code}`)
+})
