@@ -38,12 +38,19 @@ describe('config', () => {
         DATABASE_URL: 'mysql://x',
         PUBLIC_URL: 'example.org/path',
         ONION_URL: 'http://example.org',
+        TIME_ZONE: 'Mars/Olympus',
       })
       assert.fail('expected ConfigError')
     } catch (e) {
       assert.ok(e instanceof ConfigError)
       const fields = e.problems.map((p) => p.split(':')[0])
-      assert.deepEqual(fields.sort(), ['DATABASE_URL', 'ONION_URL', 'PORT', 'PUBLIC_URL'])
+      assert.deepEqual(fields.sort(), [
+        'DATABASE_URL',
+        'ONION_URL',
+        'PORT',
+        'PUBLIC_URL',
+        'TIME_ZONE',
+      ])
     }
   })
 

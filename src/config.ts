@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CURRENCIES } from './lib/currencies.js'
 import { TAG_AUTHORITY } from './lib/tag-uri.js'
+import { isTimeZone } from './lib/time-zone.js'
 
 /**
  * The one reader of process.env. Every setting documents itself here; `npm start` needs no
@@ -159,6 +160,14 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or pt-BR')
     .default('en'),
+  /**
+   * The newsroom's time zone (IANA, such as Europe/Riga): times on reader pages, in emails and in
+   * the admin are shown in it, and staff type times in it. Addresses keep their UTC month.
+   */
+  TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, 'must be an IANA time zone such as Europe/Riga or UTC')
+    .default('UTC'),
   /**
    * The site's logo for structured data (NewsArticle's publisher, the home page's Organization):
    * an https URL or a path on this site. Unset: /logo.svg, drawn from SITE_NAME.

@@ -93,6 +93,7 @@ for (const dialect of testDialects) {
         media: app.media,
         staff: app.staff,
         siteName: 'x',
+        timeZone: 'UTC',
       })
       assert.ok(routes.length >= 12)
       // Every route of the table is registered with its permission; the rest are the

@@ -1,3 +1,4 @@
+import { parseWallClock, wallClockInput } from '../lib/time-zone.js'
 import { ARTICLE_STATUSES, type Article, type ArticleInput, creditName } from '../content/index.js'
 import { type FormBody, field, fields } from './http-forms.js'
 import type { ArticleFormValues } from './views/article-form.js'
@@ -6,6 +7,8 @@ import type { ArticleFormValues } from './views/article-form.js'
 export function formValuesOf(
   a: Article | null,
   defaultSectionId: number | undefined,
+  /** TIME_ZONE: the times show as a clock there reads them. */
+  timeZone: string,
 ): ArticleFormValues {
   return {
     headline: a?.headline ?? '',
@@ -15,8 +18,8 @@ export function formValuesOf(
     sectionId: String(a?.section.id ?? defaultSectionId ?? ''),
     body: a?.body ?? '',
     status: a?.status ?? 'draft',
-    publishedAt: a?.publishedAt ? a.publishedAt.toISOString().slice(0, 16) : '',
-    unpublishAt: a?.unpublishAt ? a.unpublishAt.toISOString().slice(0, 16) : '',
+    publishedAt: a?.publishedAt ? wallClockInput(a.publishedAt, timeZone) : '',
+    unpublishAt: a?.unpublishAt ? wallClockInput(a.unpublishAt, timeZone) : '',
     topicIds: (a?.topics ?? []).map((t) => String(t.id)),
     byline: (a?.credits ?? []).map(creditName),
     leadImageId: a?.leadImage ? String(a.leadImage.id) : '',
@@ -78,20 +81,18 @@ export function articleInputFrom(
     authors: readonly { id: number; name: string }[]
     agencies: readonly { id: number; name: string }[]
   },
+  /** TIME_ZONE: typed times are read as a clock there shows them (DST-safe). */
+  timeZone: string,
 ): { input: ArticleInput } | { problems: string[] } {
   const problems: string[] = []
-  const utc = (label: string, raw: string): Date | null => {
+  const at = (label: string, raw: string): Date | null => {
     if (!raw.trim()) return null
-    const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?$/.exec(raw.trim())
-    const d = m ? new Date(`${m[1]}T${m[2]}${m[3] ?? ':00'}Z`) : null
-    if (!d || Number.isNaN(d.getTime())) {
-      problems.push(`${label}: use the date picker (YYYY-MM-DD HH:MM, UTC)`)
-      return null
-    }
+    const d = parseWallClock(raw, timeZone)
+    if (!d) problems.push(`${label}: use the date picker (YYYY-MM-DD HH:MM, ${timeZone})`)
     return d
   }
-  const publishedAt = utc('Publication time', v.publishedAt)
-  const unpublishAt = utc('Take down at', v.unpublishAt)
+  const publishedAt = at('Publication time', v.publishedAt)
+  const unpublishAt = at('Take down at', v.unpublishAt)
   if (!(ARTICLE_STATUSES as readonly string[]).includes(v.status))
     problems.push('Status: choose one of the listed statuses')
   if (!/^[1-9][0-9]{0,11}$/.test(v.sectionId)) problems.push('Section: choose one')

@@ -45,6 +45,8 @@ export interface AdminDeps {
   media: MediaStore
   staff: StaffService
   siteName: string
+  /** TIME_ZONE: times in the admin are shown and typed in it. */
+  timeZone: string
 }
 
 /** What several areas' routes share. */

@@ -92,6 +92,7 @@ export async function registerAdmin(
     staff: deps.staff,
     nav: navEntries(routes),
     siteName: deps.siteName,
+    timeZone: deps.timeZone,
     assets: {
       cssHref: css.href,
       scriptHref: passkeyJs.href,

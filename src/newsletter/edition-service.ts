@@ -41,6 +41,8 @@ export interface EditionServiceDeps {
   mailFrom: string
   /** Why editions may not go out (sendBlocker), or null. */
   blocked?: string | null
+  /** TIME_ZONE: the day in a new edition's subject is the newsroom's day. */
+  timeZone?: string
   log: { info(o: object, m: string): void; error(o: object, m: string): void }
   /** SOS mode's switch and the newsroom's addresses, for the emergency edition (emergency.ts). */
   emergency?: {
@@ -141,7 +143,7 @@ export function createEditionService(deps: EditionServiceDeps): EditionService {
       day: 'numeric',
       month: 'long',
       year: 'numeric',
-      timeZone: 'UTC',
+      timeZone: deps.timeZone ?? 'UTC',
     })
     return `${name}: ${day}`
   }

@@ -1,5 +1,6 @@
 /** Editions (a newsletter's issues), their schedule and what goes into the email: plain rules. */
 import type { BulkCopy, BulkMessage } from '../email/index.js'
+import { isTimeZone, zoneOffsetMs, zonedInstant } from '../lib/time-zone.js'
 
 export type EditionStatus = 'draft' | 'approved' | 'sending' | 'sent' | 'cancelled'
 
@@ -43,54 +44,8 @@ export interface Schedule {
   tz: string
 }
 
-export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz })
-    return true
-  } catch {
-    return false
-  }
-}
-
-const DAY_MS = 24 * 3600_000
-
-/** The zone's offset from UTC at `at`, in milliseconds (positive east of Greenwich). */
-function offsetMs(tz: string, at: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: tz,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(at)
-  const n = (t: string) => Number(parts.find((p) => p.type === t)?.value)
-  const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'))
-  return wall - Math.floor(at.getTime() / 1000) * 1000
-}
-
-/**
- * The instant a wall-clock time in a zone names. In a spring-forward gap the time does not
- * exist and the result is as far past the gap as the time was into it (03:30 → 04:30); in an
- * autumn overlap, the first of the two.
- */
-export function zonedInstant(
-  y: number,
-  m: number,
-  d: number,
-  hh: number,
-  mm: number,
-  tz: string,
-): Date {
-  const guess = Date.UTC(y, m, d, hh, mm)
-  // The offsets in force a day either side cover both sides of any change of clocks.
-  const candidates = [-DAY_MS, 0, DAY_MS].map((k) => guess - offsetMs(tz, new Date(guess + k)))
-  // A candidate is right when the zone, at that instant, shows the wall time asked for.
-  const valid = candidates.filter((c) => c + offsetMs(tz, new Date(c)) === guess)
-  return new Date(valid.length > 0 ? Math.min(...valid) : Math.max(...candidates))
-}
+// Wall-clock times in a zone are the newsroom's, not only the newsletters': they live in lib.
+export { isTimeZone, zonedInstant } from '../lib/time-zone.js'
 
 /**
  * The latest slot of a weekly schedule at or before `now`, or null when the schedule is off
@@ -102,7 +57,7 @@ export function latestSlot(s: Schedule, now: Date): Date | null {
   if (!isTimeZone(s.tz)) return null
   const [hh, mm] = s.time.split(':').map(Number) as [number, number]
   // The zone's calendar date today, then step back to the scheduled weekday.
-  const local = new Date(now.getTime() + offsetMs(s.tz, now))
+  const local = new Date(now.getTime() + zoneOffsetMs(s.tz, now))
   for (let back = 0; back <= 7; back++) {
     const day = new Date(
       Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - back),

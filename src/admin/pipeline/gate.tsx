@@ -42,6 +42,8 @@ export interface AdminAssets {
 export interface PipelineDeps {
   staff: Pick<StaffService, 'fromSession' | 'secret'>
   siteName: string
+  /** TIME_ZONE: staff read and type times in it. */
+  timeZone: string
   assets: AdminAssets
   /** The navigation's links, from the route table (nav.ts navEntries). */
   nav: readonly NavEntry[]
@@ -78,6 +80,7 @@ export function createPipeline(deps: PipelineDeps): AdminPipeline {
       const may = (p: Permission) => !!who && can(who.role, p)
       return {
         siteName: deps.siteName,
+        timeZone: deps.timeZone,
         cssHref: assets.cssHref,
         scriptHref: assets.scriptHref,
         ...(assets.editor ? { editor: assets.editor } : {}),

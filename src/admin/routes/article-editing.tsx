@@ -94,7 +94,7 @@ export async function saveArticle(
       403,
     )
   }
-  const parsed = articleInputFrom(values, lists)
+  const parsed = articleInputFrom(values, lists, ctx.timeZone)
   if ('problems' in parsed) return show(parsed.problems, 422)
   // Topics named in the form that do not exist yet are made now (content's topicsForSave).
   const newTopics = field(body, 'newTopics').split(',')

@@ -1,3 +1,4 @@
+import { staffTime } from '../../lib/time-zone.js'
 import { z } from 'zod'
 import { ARTICLE_STATUSES } from '../../content/index.js'
 import { Id, IdParams, IdString, parseId } from '../../http/schemas.js'
@@ -110,7 +111,7 @@ export function articleRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] 
           <ArticleForm
             ctx={ctx}
             article={null}
-            values={formValuesOf(null, lists.sections[0]?.id)}
+            values={formValuesOf(null, lists.sections[0]?.id, ctx.timeZone)}
             problems={[]}
             {...lists}
           />,
@@ -140,7 +141,7 @@ export function articleRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] 
           content.listRevisions(a.id),
           content.findAutosave(a.id),
         ])
-        const values = formValuesOf(a, undefined)
+        const values = formValuesOf(a, undefined, ctx.timeZone)
         // A copy kept by the editor after the last save: offered, and used only when asked.
         const newer = kept && kept.savedAt > a.updatedAt ? kept : undefined
         const useKept = newer && req.query.autosave === '1'
@@ -154,7 +155,7 @@ export function articleRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] 
             problems={[]}
             notice={
               useKept
-                ? `This is the text kept automatically at ${newer.savedAt.toISOString().slice(11, 16)} UTC. Press Save to keep it.`
+                ? `This is the text kept automatically at ${staffTime(newer.savedAt, ctx.timeZone)}. Press Save to keep it.`
                 : saved
                   ? 'Saved.'
                   : undefined

@@ -1,3 +1,4 @@
+import { staffTime } from '../../lib/time-zone.js'
 import { z } from 'zod'
 import { isAppError } from '../../lib/errors.js'
 import type { AdminDeps, AdminTools } from '../deps.js'
@@ -31,7 +32,7 @@ const LinkParams = z.object({ id: z.string(), exp: z.string(), sig: z.string() }
 const PasskeyBody = formBody({ response: Anything, next: Anything })
 
 // Seconds matter: the first delays are a second or two long.
-const hhmmss = (d: Date) => d.toISOString().slice(11, 19)
+const hhmmss = (d: Date, tz: string) => staffTime(d, tz, { seconds: true }).slice(11)
 
 function linkGone(reply: FastifyReply, ctx: AdminContext) {
   const message = 'It has expired or was already used. Ask for a new one from the sign-in page.'
@@ -76,7 +77,7 @@ export function authRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] {
         if (!result.ok) {
           const throttled = result.reason === 'throttled'
           const message = throttled
-            ? `Too many failed attempts from here. Try again after ${hhmmss(result.retryAt)} UTC.`
+            ? `Too many failed attempts from here. Try again after ${hhmmss(result.retryAt, ctx.timeZone)}.`
             : 'That email and password do not match an account.'
           return page(
             reply,
@@ -117,7 +118,7 @@ export function authRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] {
               ctx={ctx}
               next={next}
               resume={resume}
-              message={`Too many wrong codes. Try again after ${hhmmss(result.retryAt)} UTC.`}
+              message={`Too many wrong codes. Try again after ${hhmmss(result.retryAt, ctx.timeZone)}.`}
             />,
             429,
           )

@@ -1,3 +1,4 @@
+import { staffTime } from '../../lib/time-zone.js'
 import {
   ARTICLE_STATUSES,
   type Agency,
@@ -86,10 +87,7 @@ export function ArticleForm(props: ArticleFormView) {
           </p>
           <div class="compare">
             <div>
-              <h3>
-                Theirs (saved {props.theirs.updatedAt.toISOString().slice(0, 16).replace('T', ' ')}{' '}
-                UTC)
-              </h3>
+              <h3>Theirs (saved {staffTime(props.theirs.updatedAt, props.ctx.timeZone)})</h3>
               <p>
                 <strong>{props.theirs.headline}</strong>
               </p>
@@ -107,7 +105,7 @@ export function ArticleForm(props: ArticleFormView) {
       )}
       {props.autosaved && (
         <p class="notice" role="status">
-          Text kept automatically at {props.autosaved.at.toISOString().slice(11, 16)} UTC is newer
+          Text kept automatically at {staffTime(props.autosaved.at, props.ctx.timeZone)} is newer
           than this version. <a href={props.autosaved.href}>Open the kept text</a> (nothing changes
           until you save).
         </p>
@@ -250,12 +248,12 @@ export function ArticleForm(props: ArticleFormView) {
           </p>
         )}
         <label for="publishedAt">
-          Publication time, UTC{' '}
+          Publication time, {props.ctx.timeZone}{' '}
           <span class="hint">(empty: now when published; required when scheduled)</span>
         </label>
         <input id="publishedAt" name="publishedAt" type="datetime-local" value={v.publishedAt} />
         <label for="unpublishAt">
-          Take down at, UTC{' '}
+          Take down at, {props.ctx.timeZone}{' '}
           <span class="hint">(optional: an embargo's end or a planned takedown)</span>
         </label>
         <input id="unpublishAt" name="unpublishAt" type="datetime-local" value={v.unpublishAt} />
@@ -271,7 +269,7 @@ export function ArticleForm(props: ArticleFormView) {
               {a.corrections.map((c) => (
                 <li>
                   {c.kind === 'correction' ? 'Correction' : 'Update'},{' '}
-                  {c.at.toISOString().slice(0, 16).replace('T', ' ')} UTC: {c.text}
+                  {staffTime(c.at, props.ctx.timeZone)}: {c.text}
                 </li>
               ))}
             </ul>
@@ -298,7 +296,7 @@ export function ArticleForm(props: ArticleFormView) {
             {props.revisions.map((r) => (
               <li>
                 <a href={`/admin/articles/${a.id}/revisions/${r.id}`}>
-                  {r.savedAt.toISOString().slice(0, 19).replace('T', ' ')} UTC
+                  {staffTime(r.savedAt, props.ctx.timeZone, { seconds: true })}
                 </a>{' '}
                 · {r.staffName ?? 'import or system'} · {r.snapshot.headline}
               </li>

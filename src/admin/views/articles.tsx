@@ -1,3 +1,4 @@
+import { staffTime } from '../../lib/time-zone.js'
 import {
   ARTICLE_STATUSES,
   type Article,
@@ -79,7 +80,7 @@ export function ArticleList(props: ArticleListView) {
               <th scope="col">Status</th>
               <th scope="col">Section</th>
               <th scope="col">Byline</th>
-              <th scope="col">Last saved (UTC)</th>
+              <th scope="col">Last saved</th>
             </tr>
           </thead>
           <tbody>
@@ -93,7 +94,7 @@ export function ArticleList(props: ArticleListView) {
                 </td>
                 <td>{a.section.name}</td>
                 <td>{bylineText(a.credits)}</td>
-                <td>{a.updatedAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
+                <td>{staffTime(a.updatedAt, props.ctx.timeZone)}</td>
               </tr>
             ))}
           </tbody>
@@ -127,7 +128,7 @@ export function RevisionView(props: { ctx: AdminContext; article: Article; revis
   )
   return (
     <AdminLayout ctx={props.ctx} title={`Version of ${a.headline}`}>
-      <h1>Version saved {r.savedAt.toISOString().slice(0, 19).replace('T', ' ')} UTC</h1>
+      <h1>Version saved {staffTime(r.savedAt, props.ctx.timeZone, { seconds: true })}</h1>
       <p>
         By {r.staffName ?? 'import or system'}. Below: what changed from this version (struck out)
         to the current one (underlined).

@@ -1,3 +1,4 @@
+import { staffTime } from '../../lib/time-zone.js'
 import type { AuditEntry } from '../../staff/staff-repository.js'
 import { type AdminContext, AdminLayout } from './shell.js'
 
@@ -12,7 +13,7 @@ export function AuditLog(props: {
       <table>
         <thead>
           <tr>
-            <th scope="col">When (UTC)</th>
+            <th scope="col">When</th>
             <th scope="col">Who</th>
             <th scope="col">Action</th>
             <th scope="col">On</th>
@@ -22,7 +23,7 @@ export function AuditLog(props: {
         <tbody>
           {props.entries.map((e) => (
             <tr>
-              <td>{e.at.toISOString().slice(0, 19).replace('T', ' ')}</td>
+              <td>{staffTime(e.at, props.ctx.timeZone, { seconds: true })}</td>
               <td>{e.staffName ?? '—'}</td>
               <td>{e.action}</td>
               <td>{e.subject}</td>

@@ -1,4 +1,5 @@
 import type { DeliveryCounts, Edition, Newsletter } from '../../newsletter/index.js'
+import { staffTime } from '../../lib/time-zone.js'
 import { type AdminContext, AdminLayout, Problems } from './shell.js'
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
@@ -11,7 +12,7 @@ const STATUS_WORDS: Record<Edition['status'], string> = {
   cancelled: 'Cancelled',
 }
 
-const when = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '—')
+const when = (d: Date | null, tz: string) => (d ? staffTime(d, tz) : '—')
 
 export interface EditionRow extends Edition {
   counts: DeliveryCounts
@@ -87,7 +88,7 @@ export function NewsletterPage(props: {
                   <a href={`/admin/editions/${e.id}`}>{e.subject}</a>
                 </td>
                 <td>{STATUS_WORDS[e.status]}</td>
-                <td>{when(e.startedAt ?? e.sendAt)}</td>
+                <td>{when(e.startedAt ?? e.sendAt, props.ctx.timeZone)}</td>
                 <td>{e.recipients}</td>
                 <td>{e.counts.sent}</td>
                 <td>{e.counts.failed}</td>
@@ -211,9 +212,11 @@ export function EditionPage(props: {
       <h1>{e.subject}</h1>
       <p>
         <strong>{STATUS_WORDS[e.status]}</strong>
-        {e.status === 'approved' && e.sendAt && <> · goes out at {when(e.sendAt)}</>}
-        {e.startedAt && <> · started {when(e.startedAt)}</>}
-        {e.finishedAt && <> · finished {when(e.finishedAt)}</>}
+        {e.status === 'approved' && e.sendAt && (
+          <> · goes out at {when(e.sendAt, props.ctx.timeZone)}</>
+        )}
+        {e.startedAt && <> · started {when(e.startedAt, props.ctx.timeZone)}</>}
+        {e.finishedAt && <> · finished {when(e.finishedAt, props.ctx.timeZone)}</>}
       </p>
       {props.blocked && (
         <div class="errors" role="alert">

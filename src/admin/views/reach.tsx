@@ -1,3 +1,4 @@
+import { staffTime } from '../../lib/time-zone.js'
 import {
   type AddressRow,
   KIND_NAMES,
@@ -155,9 +156,7 @@ export function ReachAdmin(props: {
         </p>
       </form>
       {props.updatedAt && (
-        <p class="small">
-          Last changed {props.updatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.
-        </p>
+        <p class="small">Last changed {staffTime(props.updatedAt, props.ctx.timeZone)}.</p>
       )}
     </AdminLayout>
   )

@@ -10,6 +10,8 @@ export interface NavItem {
 
 export interface AdminContext {
   siteName: string
+  /** The newsroom's time zone (TIME_ZONE): every time shown or typed here is in it. */
+  timeZone: string
   cssHref: string
   /** The admin's small script (passkeys); pages work without it. */
   scriptHref?: string

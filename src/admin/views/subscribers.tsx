@@ -1,3 +1,4 @@
+import { staffTime } from '../../lib/time-zone.js'
 import type {
   NewsletterOverview,
   StatusCounts,
@@ -9,7 +10,7 @@ import { GROWTH_WEEKS, WEEK_MS } from '../../newsletter/index.js'
 import { type AdminContext, AdminLayout, Problems } from './shell.js'
 
 const day = (d: Date) => d.toISOString().slice(0, 10)
-const when = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '—')
+const when = (d: Date | null, tz: string) => (d ? staffTime(d, tz) : '—')
 
 const STATUS: Record<string, string> = {
   confirmed: 'Confirmed',
@@ -234,11 +235,11 @@ export function SubscriberView(props: {
         </p>
       )}
       <Problems problems={props.problems ?? []} />
-      <p>First signed up {when(s.createdAt)}.</p>
+      <p>First signed up {when(s.createdAt, props.ctx.timeZone)}.</p>
       {s.suppression ? (
         <p class="errors">
-          Suppressed since {when(s.suppression.at)}: {REASON[s.suppression.reason]} (
-          {s.suppression.source}
+          Suppressed since {when(s.suppression.at, props.ctx.timeZone)}:{' '}
+          {REASON[s.suppression.reason]} ({s.suppression.source}
           {s.suppression.detail ? `: ${s.suppression.detail}` : ''}). Nothing is sent to this
           address.
         </p>
@@ -265,12 +266,13 @@ export function SubscriberView(props: {
                 <th scope="row">{x.newsletterName}</th>
                 <td>{STATUS[x.status]}</td>
                 <td>
-                  “{x.consentText}” <span class="small">{when(x.consentAt)}</span>
+                  “{x.consentText}”{' '}
+                  <span class="small">{when(x.consentAt, props.ctx.timeZone)}</span>
                 </td>
                 <td class="small">
-                  Confirmed: {when(x.confirmedAt)}
+                  Confirmed: {when(x.confirmedAt, props.ctx.timeZone)}
                   <br />
-                  Unsubscribed: {when(x.unsubscribedAt)}
+                  Unsubscribed: {when(x.unsubscribedAt, props.ctx.timeZone)}
                 </td>
                 <td>
                   {x.status !== 'unsubscribed' && (
