@@ -5,7 +5,7 @@ import { type ContributionsService, parseCountry } from '../contributions/index.
 import type { PageDeps } from './pages/page-deps.js'
 import { QUIET_COOKIE, isQuiet } from './quiet-cookie.js'
 import type { PageMeta, SiteContext } from './views/context.js'
-import { voidTagsAsHtml } from './views/format.js'
+import { TimeZoneContext, voidTagsAsHtml } from './views/format.js'
 import { Layout } from './views/layout.js'
 import { ErrorView } from './views/list-views.js'
 import { type SupportSlots, SupportContext } from './views/support-slots.js'
@@ -107,11 +107,13 @@ export function createShell(o: ShellOptions): SiteShell {
   ): string {
     return `<!doctype html>${voidTagsAsHtml(
       renderToString(
-        <SupportContext.Provider value={support}>
-          <Layout site={site} meta={meta}>
-            {body}
-          </Layout>
-        </SupportContext.Provider>,
+        <TimeZoneContext.Provider value={deps.site.timeZone ?? 'UTC'}>
+          <SupportContext.Provider value={support}>
+            <Layout site={site} meta={meta}>
+              {body}
+            </Layout>
+          </SupportContext.Provider>
+        </TimeZoneContext.Provider>,
       ),
     )}`
   }

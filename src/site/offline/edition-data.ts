@@ -10,6 +10,8 @@ export const MAX_STORIES = 50
 export interface EditionData {
   siteName: string
   language: string
+  /** TIME_ZONE: the times in the file are the newsroom's. */
+  timeZone: string
   madeAt: Date
   /** The newest published stories, newest first. */
   stories: Article[]
@@ -51,6 +53,7 @@ export async function loadEditionData(
   return {
     siteName: deps.site.name,
     language: deps.site.language,
+    timeZone: deps.site.timeZone ?? 'UTC',
     madeAt: now,
     stories,
     bodyImages,

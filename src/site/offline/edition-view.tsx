@@ -61,7 +61,9 @@ function Story(props: { a: Article; n: number; data: EditionData; uris: Pictures
       <h2 id={`story-${props.n}-h`}>{a.headline}</h2>
       <p class="meta">
         {byline && <>By {byline} · </>}
-        <time datetime={published.toISOString()}>{formatDateTime(published, data.language)}</time>
+        <time datetime={published.toISOString()}>
+          {formatDateTime(published, data.language, data.timeZone)}
+        </time>
       </p>
       {a.standfirst && <p class="standfirst">{a.standfirst}</p>}
       {a.leadImage && <Picture image={a.leadImage} uris={props.uris} class="figure lead" />}
@@ -72,7 +74,7 @@ function Story(props: { a: Article; n: number; data: EditionData; uris: Pictures
           {a.corrections.map((c) => (
             <li>
               <strong>{c.kind === 'correction' ? 'Correction' : 'Update'}</strong>,{' '}
-              {formatDateTime(c.at, data.language)}: {c.text}
+              {formatDateTime(c.at, data.language, data.timeZone)}: {c.text}
             </li>
           ))}
         </ul>
@@ -118,7 +120,9 @@ function Reach(props: { data: EditionData }) {
         <p>The newsroom has not listed other addresses yet.</p>
       )}
       {data.listUpdatedAt && (
-        <p class="small">List last changed {formatDate(data.listUpdatedAt, data.language)}.</p>
+        <p class="small">
+          List last changed {formatDate(data.listUpdatedAt, data.language, data.timeZone)}.
+        </p>
       )}
       {data.publicKey ? (
         <p>
@@ -137,12 +141,12 @@ function Reach(props: { data: EditionData }) {
 function madeLine(data: EditionData): string {
   const n = data.stories.length
   const holding = n === 0 ? '' : `, with the ${n} newest ${n === 1 ? 'story' : 'stories'}`
-  return `Made ${formatDateTime(data.madeAt, data.language)}${holding}. It needs no connection: keep it, copy it and pass it on.`
+  return `Made ${formatDateTime(data.madeAt, data.language, data.timeZone)}${holding}. It needs no connection: keep it, copy it and pass it on.`
 }
 
 /** The offline edition: one HTML document holding everything it shows (ADR 021). */
 export function renderEdition(data: EditionData, uris: Pictures): string {
-  const title = `${data.siteName}: the latest stories, ${formatDate(data.madeAt, data.language)}`
+  const title = `${data.siteName}: the latest stories, ${formatDate(data.madeAt, data.language, data.timeZone)}`
   const doc = (
     <html lang={data.language}>
       <head>

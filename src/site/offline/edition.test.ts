@@ -65,6 +65,7 @@ describe('the offline edition’s size limit', () => {
   const data = (stories: Article[]): EditionData => ({
     siteName: 'The Lantern',
     language: 'en',
+    timeZone: 'UTC',
     madeAt: new Date('2026-12-06T12:00:00Z'),
     stories,
     bodyImages: new Map(stories.map((a) => [1000 + a.id, picture(1000 + a.id)])),

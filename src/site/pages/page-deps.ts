@@ -13,6 +13,8 @@ export interface PageDeps {
     name: string
     description: string
     language: string
+    /** TIME_ZONE: times on reader pages are the newsroom's (default UTC). */
+    timeZone?: string
     /** SITE_LOGO_URL: a path on this site or an http(s) URL; unset: the drawn DEFAULT_LOGO. */
     logo?: string | undefined
     /** FEED_ID_AUTHORITY: whose feed item ids these are (lib/tag-uri.ts). */

@@ -1,9 +1,17 @@
-/** Formatting for reader pages. Times are shown in UTC: the newsroom and readers are spread out. */
+/**
+ * Formatting for reader pages. Times are shown in the newsroom's time zone (TIME_ZONE), with the
+ * zone's name, since readers are spread across many; the page's tree gets the zone through
+ * TimeZoneContext, so no view passes it down by hand.
+ */
+import { createContext } from 'preact'
+
+export const TimeZoneContext = createContext('UTC')
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>()
 
-export function formatDateTime(d: Date, language: string): string {
-  let f = dateFormats.get(language)
+export function formatDateTime(d: Date, language: string, timeZone = 'UTC'): string {
+  const key = `${language} ${timeZone}`
+  let f = dateFormats.get(key)
   if (!f) {
     f = new Intl.DateTimeFormat(language, {
       day: 'numeric',
@@ -12,24 +20,27 @@ export function formatDateTime(d: Date, language: string): string {
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
-      timeZone: 'UTC',
+      timeZone,
+      timeZoneName: 'short',
     })
-    dateFormats.set(language, f)
+    dateFormats.set(key, f)
   }
-  return `${f.format(d)} UTC`
+  return f.format(d)
 }
 
 const shortFormats = new Map<string, Intl.DateTimeFormat>()
-export function formatDate(d: Date, language: string): string {
-  let f = shortFormats.get(language)
+/** The day only, as the newsroom's calendar has it. */
+export function formatDate(d: Date, language: string, timeZone = 'UTC'): string {
+  const key = `${language} ${timeZone}`
+  let f = shortFormats.get(key)
   if (!f) {
     f = new Intl.DateTimeFormat(language, {
       day: 'numeric',
       month: 'short',
       year: 'numeric',
-      timeZone: 'UTC',
+      timeZone,
     })
-    shortFormats.set(language, f)
+    shortFormats.set(key, f)
   }
   return f.format(d)
 }

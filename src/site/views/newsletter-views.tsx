@@ -2,7 +2,8 @@ import { expandBody } from './body.js'
 import type { ArticleSummary } from '../../content/index.js'
 import { articlePath, readingMinutes } from '../../content/index.js'
 import { type Newsletter, consentText } from '../../newsletter/index.js'
-import { formatDate } from './format.js'
+import { useContext } from 'preact/hooks'
+import { TimeZoneContext, formatDate } from './format.js'
 
 /** The sign-up box: a plain form that works without JavaScript. */
 export function NewsletterBox(props: {
@@ -130,6 +131,7 @@ export function NewsletterArchive(props: {
   hasMore: boolean
   language: string
 }) {
+  const timeZone = useContext(TimeZoneContext)
   const n = props.newsletter
   return (
     <>
@@ -146,7 +148,7 @@ export function NewsletterArchive(props: {
             <li>
               <a href={`/newsletters/${n.slug}/issues/${i.id}`}>{i.subject}</a>{' '}
               <time class="meta" dateTime={i.sentAt.toISOString()}>
-                {formatDate(i.sentAt, props.language)}
+                {formatDate(i.sentAt, props.language, timeZone)}
               </time>
             </li>
           ))}
@@ -183,6 +185,7 @@ export function EditionWebView(props: {
   items: { headline: string; path: string; blurb: string }[]
   language: string
 }) {
+  const timeZone = useContext(TimeZoneContext)
   const n = props.newsletter
   return (
     <article class="story">
@@ -193,7 +196,7 @@ export function EditionWebView(props: {
       <p class="meta">
         Sent{' '}
         <time dateTime={props.sentAt.toISOString()}>
-          {formatDate(props.sentAt, props.language)}
+          {formatDate(props.sentAt, props.language, timeZone)}
         </time>
       </p>
       {props.intro

@@ -8,7 +8,8 @@ import {
   widestWidth,
   readingMinutes,
 } from '../../content/index.js'
-import { formatDate, formatDateTime } from './format.js'
+import { useContext } from 'preact/hooks'
+import { TimeZoneContext, formatDate, formatDateTime } from './format.js'
 import { useTextFirst } from './text-first.js'
 
 /** A WebP image at every stored width; width and height set so nothing shifts as it loads. */
@@ -85,11 +86,12 @@ function CreditName(props: { credit: Credit; link: boolean }) {
 }
 
 export function Time(props: { date: Date; language: string; short?: boolean }) {
+  const timeZone = useContext(TimeZoneContext)
   return (
     <time datetime={props.date.toISOString()}>
       {props.short
-        ? formatDate(props.date, props.language)
-        : formatDateTime(props.date, props.language)}
+        ? formatDate(props.date, props.language, timeZone)
+        : formatDateTime(props.date, props.language, timeZone)}
     </time>
   )
 }

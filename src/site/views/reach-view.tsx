@@ -1,5 +1,6 @@
 import { REACH_KINDS, type ReachAddress, type ReachKind } from '../../reach/index.js'
-import { formatDate } from './format.js'
+import { useContext } from 'preact/hooks'
+import { TimeZoneContext, formatDate } from './format.js'
 
 /** Headings of the page's groups, in the order of REACH_KINDS. */
 const GROUPS: Readonly<Record<ReachKind, string>> = {
@@ -48,6 +49,7 @@ export function ReachPage(props: {
   /** The offline edition's size and story count, for its download link; null: no link. */
   edition?: { bytes: number; stories: number } | null
 }) {
+  const timeZone = useContext(TimeZoneContext)
   const { addresses, publicKey } = props
   const groups = REACH_KINDS.map((k) => ({ kind: k, list: addresses.filter((a) => a.kind === k) }))
   return (
@@ -84,7 +86,7 @@ export function ReachPage(props: {
         <p class="small">
           List last changed{' '}
           <time datetime={props.updatedAt.toISOString()}>
-            {formatDate(props.updatedAt, props.language)}
+            {formatDate(props.updatedAt, props.language, timeZone)}
           </time>
           .
         </p>
