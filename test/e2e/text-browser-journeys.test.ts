@@ -91,7 +91,7 @@ describe('reader journeys without JavaScript', () => {
       assert.ok(confirm, 'a confirmation email with its link was sent')
       await b.go(confirm)
       const s = await b.waitFor('You are subscribed to The Weekly')
-      assert.match(s, /Every issue has a link to unsubscribe/)
+      assert.match(s, /It arrives every Friday\. Every issue has a link to unsubscribe/)
     })
 
     it('gives: chooses an amount, continues, pays in the test checkout', async () => {
@@ -133,7 +133,9 @@ describe('reader journeys without JavaScript', () => {
       await b.find('How to reach us')
       await b.press()
       const s = await b.waitFor('https://mirror-one.example/')
-      assert.match(s, /Our channel: @lantern_news/)
+      // Each label apart from its address (by a colon the stylesheet hides elsewhere).
+      assert.match(s, /Mirror: https:\/\/mirror-one\.example\//)
+      assert.match(s, /Messenger: Our channel: @lantern_news/)
     })
   })
 

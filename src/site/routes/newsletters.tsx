@@ -186,7 +186,7 @@ export function registerNewsletterRoutes(
       if (!n) return linkExpired(req, reply)
       return message(req, reply, 'Subscribed', {
         title: `You are subscribed to ${n.name}`,
-        message: `Thank you. ${n.cadence ? `It arrives ${n.cadence.toLowerCase()}.` : ''} Every issue has a link to unsubscribe.`,
+        message: `Thank you. ${n.cadence ? `It arrives ${lowerFirst(n.cadence)}.` : ''} Every issue has a link to unsubscribe.`,
       })
     },
   )
@@ -229,4 +229,9 @@ export function registerNewsletterRoutes(
       })
     },
   )
+}
+
+/** "Weekly, every Friday" inside a sentence: the first letter only, the day keeps its capital. */
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1)
 }

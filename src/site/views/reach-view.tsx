@@ -12,18 +12,31 @@ const GROUPS: Readonly<Record<ReachKind, string>> = {
   other: 'Other ways',
 }
 
+/**
+ * The label stands on its own line by CSS; a text browser has no CSS, so a colon (hidden where
+ * the stylesheet applies) keeps "Mirror in Europe" and its address apart there.
+ */
+function Label(props: { text: string }) {
+  return (
+    <span class="reach-label">
+      {props.text}
+      <span class="sep">: </span>
+    </span>
+  )
+}
+
 function AddressItem(props: { a: ReachAddress }) {
   const { a } = props
   if (a.kind === 'other')
     return (
       <li>
-        {a.label && <span class="reach-label">{a.label}</span>}
+        {a.label && <Label text={a.label} />}
         <span class="reach-text">{a.value}</span>
       </li>
     )
   return (
     <li>
-      {a.label && <span class="reach-label">{a.label}</span>}
+      {a.label && <Label text={a.label} />}
       <a href={a.value} rel="nofollow">
         <code>{a.value}</code>
       </a>
