@@ -53,6 +53,7 @@ export interface ArticleSearch {
 }
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
+const SLUG = /^[a-z0-9-]{1,120}$/
 
 /** A YYYY-MM-DD day's start in UTC, or undefined when it is not a real day. */
 export function dayStart(s: string | undefined): Date | undefined {
@@ -74,9 +75,10 @@ export function createArticleSearch(deps: {
     async search(r) {
       const q = (r.q ?? '').trim().slice(0, 200)
       const language = r.language ?? deps.defaultLanguage
+      // Only a slug is looked up: anything else (a NUL byte PostgreSQL refuses…) is no filter.
       const [section, topic] = await Promise.all([
-        r.section ? repo.findSectionBySlug(r.section) : undefined,
-        r.topic ? repo.findTopicBySlug(r.topic) : undefined,
+        r.section && SLUG.test(r.section) ? repo.findSectionBySlug(r.section) : undefined,
+        r.topic && SLUG.test(r.topic) ? repo.findTopicBySlug(r.topic) : undefined,
       ])
       const from = dayStart(r.from)
       const toDay = dayStart(r.to)
