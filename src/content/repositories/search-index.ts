@@ -73,6 +73,11 @@ export function createSearchIndex(db: Kysely<Database>, dialect: DialectName): S
         await db.transaction().execute((tx) => reindexBatch(tx, batch))
         progress?.(Math.min(i + 500, ids.length), ids.length)
       }
+      // After a bulk load FTS5 answers faster with its segments merged into one.
+      if (!pg)
+        await sql`insert into article_search_fts (article_search_fts) values ('optimize')`.execute(
+          db,
+        )
       return ids.length
     },
   }

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import type { z } from 'zod'
 import type { TypedApp } from '../../http/schemas.js'
 import { sendPage } from '../../http/responses.js'
 import { type SearchParams, loadSearchPage, searchJson } from '../pages/search-page.js'

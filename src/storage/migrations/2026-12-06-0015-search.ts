@@ -100,7 +100,8 @@ interface Row {
   published_at: number | string
 }
 
-async function backfill(db: Kysely<unknown>, pg: boolean) {
+/** Indexes every published or scheduled article; exported for the test that compares it with the app. */
+export async function backfill(db: Kysely<unknown>, pg: boolean) {
   for (let last = 0; ;) {
     const { rows } = await sql<Row>`
       select id, headline, kicker, standfirst, body, language, section_id, published_at
