@@ -1,13 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import {
-  MAX_QUERY_TERMS,
-  highlight,
-  queryTerms,
-  searchTerms,
-  snippet,
-  stemWord,
-} from './search-text.js'
+import { MAX_QUERY_TERMS, highlight, queryTerms, searchTerms, snippet } from './search-text.js'
 
 const marks = (parts: { text: string; mark: boolean }[]) =>
   parts.filter((p) => p.mark).map((p) => p.text)
