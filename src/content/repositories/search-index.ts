@@ -37,7 +37,13 @@ export interface SearchIndex {
    * The page of matching visible articles, best first: the headline holds every term, then the
    * headline with the standfirst, byline and topics do, then the rest; newer first within each.
    */
-  searchArticles(q: IndexQuery): Promise<{ total: number; hits: IndexHit[] }>
+  searchArticles(q: IndexQuery): Promise<{
+    /** Matches, counted up to COUNTED_MATCHES. */
+    total: number
+    /** More matched than were counted. */
+    more: boolean
+    hits: IndexHit[]
+  }>
   /** Indexes every article again, in batches; `progress` hears after each. Returns the count. */
   rebuildSearchIndex(progress?: (done: number, total: number) => void): Promise<number>
 }
@@ -46,23 +52,20 @@ export function createSearchIndex(db: Kysely<Database>, dialect: DialectName): S
   const pg = dialect === 'postgres'
   return {
     async searchArticles(q) {
-      if (q.terms.length === 0) return { total: 0, hits: [] }
-      const ranked = async (offset: number, limit: number) =>
-        (pg ? pgRanked(db, q, offset, limit) : sqliteRanked(db, q, offset, limit)).then((r) =>
-          r.map((row) => ({ id: Number(row.id), total: Number(row.total) })),
-        )
-      let rows = await ranked(q.offset, q.limit)
-      // Past the last page the window has no row to count on: ask for the total alone.
-      const total = rows[0]?.total ?? (q.offset > 0 ? ((await ranked(0, 1))[0]?.total ?? 0) : 0)
-      if (rows.length === 0) return { total, hits: [] }
-      const ids = rows.map((r) => r.id)
+      if (q.terms.length === 0) return { total: 0, more: false, hits: [] }
+      const ranked = await rankedIds(db, pg, q, q.offset + q.limit)
+      const ids = ranked.ids.slice(q.offset)
+      const { total, more } = ranked
+      if (ids.length === 0) return { total, more, hits: [] }
       const { rows: texts } = await sql<{ article_id: number | string; plain: string }>`
         select article_id, plain from article_search where article_id in (${sql.join(ids)})`.execute(
         db,
       )
       const byId = new Map(texts.map((t) => [Number(t.article_id), t.plain]))
-      rows = rows.filter((r) => byId.has(r.id))
-      return { total, hits: rows.map((r) => ({ articleId: r.id, text: byId.get(r.id)! })) }
+      const hits = ids.flatMap((id) =>
+        byId.has(id) ? [{ articleId: id, text: byId.get(id)! }] : [],
+      )
+      return { total, more, hits }
     },
 
     async rebuildSearchIndex(progress) {
@@ -83,46 +86,56 @@ export function createSearchIndex(db: Kysely<Database>, dialect: DialectName): S
   }
 }
 
-type Ranked = { id: number | string; total: number | string }
+/** Matches are counted up to this many; pages stop there too (the use case's last page). */
+export const COUNTED_MATCHES = 1000
 
-/** `"a" "b"`: every term, each a quoted string of letters and digits (no FTS5 syntax left). */
-function ftsTerms(terms: string[]): string {
-  return terms.map((t) => `"${t.replace(/[^\p{L}\p{N}]/gu, '')}"`).join(' AND ')
-}
-
-async function sqliteRanked(db: Kysely<Database>, q: IndexQuery, offset: number, limit: number) {
-  const all = ftsTerms(q.terms)
-  const r = await sql<Ranked>`
-    select s.article_id as id, count(*) over () as total
-    from article_search_fts f
-    join article_search s on s.article_id = f.rowid
-    where article_search_fts match ${all} ${filters(q)}
-    order by
-      case
-        when s.article_id in (select rowid from article_search_fts
-          where article_search_fts match ${`{head} : (${all})`}) then 2
-        when s.article_id in (select rowid from article_search_fts
-          where article_search_fts match ${`{head lead} : (${all})`}) then 1
-        else 0
-      end desc,
-      s.published_at desc, s.article_id desc
-    limit ${limit} offset ${offset}`.execute(db)
-  return r.rows
-}
-
-async function pgRanked(db: Kysely<Database>, q: IndexQuery, offset: number, limit: number) {
-  // Terms are letters and digits only; quoted lexemes joined by & make the tsquery, with no
-  // parser or dictionary between them and the index.
-  const tsq = q.terms.map((t) => `'${t.replace(/[^\p{L}\p{N}]/gu, '')}'`).join(' & ')
-  const r = await sql<Ranked>`
-    select s.article_id as id, count(*) over () as total
-    from article_search s
-    where s.doc @@ ${tsq}::tsquery ${filters(q)}
-    order by
-      case when s.head @@ ${tsq}::tsquery then 2 when s.lead @@ ${tsq}::tsquery then 1 else 0 end desc,
-      s.published_at desc, s.article_id desc
-    limit ${limit} offset ${offset}`.execute(db)
-  return r.rows
+/**
+ * The first `need` matching ids, best first. Each tier (headline; headline and lead; anywhere)
+ * is read newest first up to `need`, so the work is bounded by the page, not by how many
+ * stories hold a common word: a small tier is sorted whole, a large one read off the
+ * (language, published_at) index until enough rows matched.
+ */
+async function rankedIds(db: Kysely<Database>, pg: boolean, q: IndexQuery, need: number) {
+  const clean = q.terms.map((t) => t.replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean)
+  // Terms are letters and digits only: quoted, they are no query syntax in either language.
+  const fts = clean.map((t) => `"${t}"`).join(' AND ')
+  const tsq = clean.map((t) => `'${t}'`).join(' & ')
+  const where = (tier: 0 | 1 | 2) =>
+    pg
+      ? sql`${sql.ref(`s.${['doc', 'lead', 'head'][tier]}`)} @@ ${tsq}::tsquery`
+      : sql`s.article_id in (select rowid from article_search_fts where article_search_fts match ${
+          [fts, `{head lead} : (${fts})`, `{head} : (${fts})`][tier]
+        })`
+  const count = async (tier: 0 | 1 | 2) => {
+    const r = await sql<{ n: number | string }>`select count(*) as n from (
+        select 1 from article_search s where ${where(tier)} ${filters(q)}
+        limit ${COUNTED_MATCHES + 1}) c`.execute(db)
+    return Number(r.rows[0]?.n ?? 0)
+  }
+  const read = async (tier: 0 | 1 | 2, n: number) => {
+    // SQLite would start from the matches and sort them all; past COUNTED_MATCHES it is told
+    // to walk the index newest first instead, which stops after `need` rows.
+    const walk = !pg && n > COUNTED_MATCHES ? sql`indexed by article_search_lang_time` : sql``
+    const r = await sql<{ id: number | string }>`select s.article_id as id
+      from article_search s ${walk} where ${where(tier)} ${filters(q)}
+      order by s.published_at desc, s.article_id desc limit ${need}`.execute(db)
+    return r.rows.map((row) => Number(row.id))
+  }
+  const all = await count(0)
+  const ids: number[] = []
+  const seen = new Set<number>()
+  for (const tier of [2, 1, 0] as const) {
+    if (ids.length >= need || all === 0) break
+    const n = tier === 0 ? all : await count(tier)
+    if (n === 0) continue
+    for (const id of await read(tier, n)) {
+      if (!seen.has(id) && ids.length < need) {
+        seen.add(id)
+        ids.push(id)
+      }
+    }
+  }
+  return { ids, total: Math.min(all, COUNTED_MATCHES), more: all > COUNTED_MATCHES }
 }
 
 function filters(q: IndexQuery) {

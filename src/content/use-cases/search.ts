@@ -34,7 +34,15 @@ export interface SearchResult {
 export type SearchOutcome =
   /** Nothing to look for: no query, or no word in it long or rare enough. */
   | { kind: 'no-query' | 'too-short' }
-  | { kind: 'results'; total: number; page: number; pages: number; results: SearchResult[] }
+  | {
+      kind: 'results'
+      /** Stories found, counted up to 1,000 (`more`: there are more than that). */
+      total: number
+      more: boolean
+      page: number
+      pages: number
+      results: SearchResult[]
+    }
 
 export interface SearchAnswer {
   /** The query as it will be shown back (cut to a sane length). */
@@ -129,7 +137,8 @@ export function createArticleSearch(deps: {
         ]
       })
       const pages = Math.min(SEARCH_MAX_PAGE, Math.ceil(found.total / SEARCH_PAGE_SIZE))
-      return { ...base, outcome: { kind: 'results', total: found.total, page, pages, results } }
+      const { total, more } = found
+      return { ...base, outcome: { kind: 'results', total, more, page, pages, results } }
     },
   }
 }

@@ -70,6 +70,8 @@ export function searchJson(a: SearchAnswer, origin: string, base = '/search') {
     },
     status: o.kind,
     total: o.kind === 'results' ? o.total : 0,
+    /** More stories matched than `total` counts (it stops at 1,000). */
+    more: o.kind === 'results' && o.more,
     page: o.kind === 'results' ? o.page : 1,
     pages: o.kind === 'results' ? o.pages : 0,
     next:

@@ -92,7 +92,12 @@ export function SearchView(props: SearchViewModel) {
       {o.kind === 'results' && o.total > 0 && (
         <>
           <p class="small" role="status">
-            {o.total === 1 ? '1 story' : `${o.total.toLocaleString('en')} stories`} found
+            {o.more
+              ? `More than ${o.total.toLocaleString('en')} stories`
+              : o.total === 1
+                ? '1 story'
+                : `${o.total.toLocaleString('en')} stories`}{' '}
+            found
             {o.pages > 1 ? `, page ${o.page} of ${o.pages}` : ''}.
           </p>
           <ol class="search-results">
