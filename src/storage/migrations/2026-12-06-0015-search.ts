@@ -22,7 +22,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       head tsvector not null,
       lead tsvector not null,
       doc tsvector not null)`.execute(db)
-    await sql`create index article_search_doc on article_search using gin (doc)`.execute(db)
+    // One GIN index per tier: ranking asks which matches hold the words in the headline (or the
+    // headline and lead) without reading every match.
+    for (const col of ['doc', 'lead', 'head'])
+      await sql`create index ${sql.raw(`article_search_${col}`)} on article_search using gin (${sql.ref(col)})`.execute(
+        db,
+      )
   } else {
     await sql`create table article_search (
       article_id integer primary key references article(id) on delete cascade,
