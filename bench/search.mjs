@@ -115,7 +115,7 @@ async function benchDialect(db, opt) {
     const kinds = {
       common: { q: common },
       'two words': { q: `${common} ${second}` },
-      rare: { q: rare },
+      'less common': { q: rare },
       absent: { q: 'zzqxvw' },
       section: { q: common, section },
       'last 90 days': { q: common, from },

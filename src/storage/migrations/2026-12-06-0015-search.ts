@@ -43,9 +43,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await sql`create trigger article_search_gone after delete on article_search begin
       delete from article_search_fts where rowid = old.article_id; end`.execute(db)
   }
-  await sql`create index article_search_lang_time on article_search (language, published_at)`.execute(
-    db,
-  )
+  // Newest first per language; the section rides along so a section filter reads no row.
+  await sql`create index article_search_lang_time
+    on article_search (language, published_at, section_id)`.execute(db)
   await backfill(db, pg)
 }
 
