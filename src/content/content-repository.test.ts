@@ -9,6 +9,7 @@ import { createImageRepository } from './repositories/images.js'
 import { createNewsroomList } from './repositories/newsroom-list.js'
 import { createRevisionRepository } from './repositories/revisions.js'
 import { createPublicationSchedule } from './repositories/schedule.js'
+import { createSearchIndex } from './repositories/search-index.js'
 import { createSitemapRows } from './repositories/sitemap-rows.js'
 import { createTaxonomyRepository } from './repositories/taxonomy.js'
 
@@ -33,6 +34,7 @@ for (const dialect of testDialects) {
         createImageRepository(db),
         createRevisionRepository(db),
         createSitemapRows(db),
+        createSearchIndex(db, dialect),
       ]
       const names = parts.flatMap((p) => Object.keys(p))
       assert.equal(new Set(names).size, names.length, 'each method in one part only')

@@ -6,6 +6,7 @@ import { type ImageRepository, createImageRepository } from './repositories/imag
 import { type NewsroomList, createNewsroomList } from './repositories/newsroom-list.js'
 import { type RevisionRepository, createRevisionRepository } from './repositories/revisions.js'
 import { type PublicationSchedule, createPublicationSchedule } from './repositories/schedule.js'
+import { type SearchIndex, createSearchIndex } from './repositories/search-index.js'
 import { type SitemapRows, createSitemapRows } from './repositories/sitemap-rows.js'
 import { type TaxonomyRepository, createTaxonomyRepository } from './repositories/taxonomy.js'
 
@@ -13,6 +14,7 @@ export type { ListFilter, RelatedCandidate } from './repositories/article-reads.
 export type { NewArticleRow, NewCorrection, NewCredit } from './repositories/article-writes.js'
 export type { NewsroomFilter } from './repositories/newsroom-list.js'
 export type { Autosave, NewRevision } from './repositories/revisions.js'
+export type { IndexHit, IndexQuery } from './repositories/search-index.js'
 export type { NewsEntry, SitemapEntry } from './repositories/sitemap-rows.js'
 export type { TaxonomyKind } from './repositories/taxonomy.js'
 export type {
@@ -22,6 +24,7 @@ export type {
   NewsroomList,
   PublicationSchedule,
   RevisionRepository,
+  SearchIndex,
   SitemapRows,
   TaxonomyRepository,
 }
@@ -41,7 +44,8 @@ export interface ContentRepository
     TaxonomyRepository,
     ImageRepository,
     RevisionRepository,
-    SitemapRows {}
+    SitemapRows,
+    SearchIndex {}
 
 /**
  * @param dialect picks the JSON helper article reads use: the byline comes back inside the
@@ -60,5 +64,6 @@ export function createContentRepository(
     ...createImageRepository(db),
     ...createRevisionRepository(db),
     ...createSitemapRows(db),
+    ...createSearchIndex(db, dialect),
   }
 }

@@ -5,6 +5,7 @@ import { type ArticleSaves, createArticleSaves } from './use-cases/article-saves
 import { type ArticleVersions, createArticleVersions } from './use-cases/article-versions.js'
 import { type ImageService, createImageService } from './use-cases/images.js'
 import { type PublishingService, createPublishingService } from './use-cases/publishing.js'
+import { type ArticleSearch, createArticleSearch } from './use-cases/search.js'
 import { type TaxonomyService, createTaxonomyService } from './use-cases/taxonomy.js'
 import { type TopicsForSave, createTopicsForSave } from './use-cases/topics-for-save.js'
 
@@ -12,6 +13,7 @@ export { ArticleInput } from './article-input.js'
 export type { ContentKey } from './content-keys.js'
 export type { AgencyInput, AuthorInput, SectionInput, TopicInput } from './taxonomy-input.js'
 export type {
+  ArticleSearch,
   ArticleSaves,
   ArticleVersions,
   ImageService,
@@ -41,7 +43,8 @@ export interface ContentService
     TaxonomyService,
     TopicsForSave,
     ImageService,
-    PublishingService {}
+    PublishingService,
+    ArticleSearch {}
 
 export function createContentService(deps: ContentServiceDeps): ContentService {
   const { repo, clock } = deps
@@ -55,5 +58,6 @@ export function createContentService(deps: ContentServiceDeps): ContentService {
     ...createTopicsForSave({ repo, taxonomy }),
     ...createImageService({ repo, clock }),
     ...createPublishingService({ repo, clock, changed }),
+    ...createArticleSearch({ repo, clock, defaultLanguage: deps.defaultLanguage }),
   }
 }

@@ -26,6 +26,16 @@ export {
   type Autosave,
 } from './content-repository.js'
 export { ArticleInput } from './article-input.js'
+export type { TextPart } from './search-text.js'
+export {
+  SEARCH_MAX_PAGE,
+  SEARCH_PAGE_SIZE,
+  type ArticleSearch,
+  type SearchAnswer,
+  type SearchOutcome,
+  type SearchRequest,
+  type SearchResult,
+} from './use-cases/search.js'
 export type { ContentKey } from './content-keys.js'
 export {
   createContentService,

@@ -31,6 +31,7 @@ import { type OfflineEditions, createOfflineEditions } from './offline/edition.j
 import { registerOfflineRoutes } from './routes/offline.js'
 import { registerPrivacyRoutes } from './routes/privacy.js'
 import { registerReachRoutes } from './routes/reach.js'
+import { registerSearchRoutes } from './routes/search.js'
 import { registerSitemapRoutes } from './routes/sitemaps.js'
 import { registerSupportRoutes } from './routes/support.js'
 import { type SiteShell, createShell } from './shell.js'
@@ -177,6 +178,7 @@ export function createSite(opts: SiteOptions): Site {
       registerPrivacyRoutes(site, ctx, { siteText: opts.siteText })
       registerReachRoutes(site, ctx, { reach: opts.reach, editions })
       registerOfflineRoutes(site, ctx, { editions })
+      registerSearchRoutes(site, ctx)
 
       if (newsletters)
         await scope.register(async (forms) => {

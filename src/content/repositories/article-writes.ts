@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../storage/index.js'
 import type { ArticleStatus } from '../article.js'
+import { reindexArticles } from './search-index.js'
 
 /** An article as the content service has checked and derived it, ready to store. */
 export interface NewArticleRow {
@@ -85,6 +86,7 @@ export function createArticleWrites(db: Kysely<Database>): ArticleWrites {
           .returning('id')
           .executeTakeFirstOrThrow()
         await writeLinks(tx, r.id, credits, topicIds, listedAt(a))
+        await reindexArticles(tx, [r.id])
         return r.id
       })
     },
@@ -99,6 +101,8 @@ export function createArticleWrites(db: Kysely<Database>): ArticleWrites {
         await tx.deleteFrom('article_credit').where('article_id', '=', id).execute()
         await tx.deleteFrom('article_topic').where('article_id', '=', id).execute()
         await writeLinks(tx, id, credits, topicIds, listedAt(a))
+        // Search follows in the same commit: an unpublished story is gone from it at once.
+        await reindexArticles(tx, [id])
         return true
       })
     },

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../storage/index.js'
+import { reindexArticles } from './search-index.js'
 
 /** Articles that go up or come down by themselves at a set time. */
 export interface PublicationSchedule {
@@ -49,6 +50,7 @@ export function createPublicationSchedule(db: Kysely<Database>): PublicationSche
             .set({ published_at: null })
             .where('article_id', 'in', ids)
             .execute()
+          await reindexArticles(tx, ids)
         }
         return ids
       })

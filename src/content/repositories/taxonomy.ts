@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../storage/index.js'
 import type { Agency, Author, Section, Topic } from '../article.js'
+import { reindexArticles } from './search-index.js'
 
 /** The four kinds of thing an article is filed under or credited to. */
 export type TaxonomyKind = 'section' | 'topic' | 'author' | 'agency'
@@ -80,8 +81,25 @@ export function createTaxonomyRepository(db: Kysely<Database>): TaxonomyReposito
     async updateTaxonomy(kind, id, values, now) {
       // An author's page says when it was last changed; the others have no such column.
       const set = kind === 'author' ? { ...values, updated_at: now.getTime() } : values
-      const r = await db.updateTable(kind).set(set).where('id', '=', id).executeTakeFirst()
-      return Number(r.numUpdatedRows) === 1
+      return db.transaction().execute(async (tx) => {
+        const r = await tx.updateTable(kind).set(set).where('id', '=', id).executeTakeFirst()
+        // Search holds byline and topic names: the articles naming this one are indexed again.
+        const ids =
+          kind === 'topic'
+            ? tx.selectFrom('article_topic').select('article_id').where('topic_id', '=', id)
+            : kind === 'section'
+              ? undefined
+              : tx
+                  .selectFrom('article_credit')
+                  .select('article_id')
+                  .where(kind === 'author' ? 'author_id' : 'agency_id', '=', id)
+        if (ids)
+          await reindexArticles(
+            tx,
+            (await ids.execute()).map((r) => r.article_id),
+          )
+        return Number(r.numUpdatedRows) === 1
+      })
     },
 
     async insertSection(s) {

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact'
 import type { PageMeta, SiteContext } from './context.js'
 import { jsonForScript } from './format.js'
 import { SosLine, TextFirst } from './text-first.js'
+import { SearchBox } from './search-view.js'
 
 export function Layout(props: { site: SiteContext; meta: PageMeta; children: ComponentChildren }) {
   const { site, meta } = props
@@ -87,6 +88,7 @@ export function Layout(props: { site: SiteContext; meta: PageMeta; children: Com
                 })}
               </ul>
             </nav>
+            <SearchBox action="/search" />
           </div>
         </header>
         <main id="main" class="wrap">

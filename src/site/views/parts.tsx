@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact'
 import {
   type ArticleSummary,
   type Credit,
@@ -107,6 +108,9 @@ export function ArticleCard(props: {
   image?: boolean
   headingLevel?: 2 | 3
   showSection?: boolean
+  /** The headline and summary as shown, when not as stored (search marks the words found). */
+  title?: ComponentChildren
+  summary?: ComponentChildren
 }) {
   const a = props.article
   const H = props.headingLevel === 3 ? 'h3' : 'h2'
@@ -123,9 +127,9 @@ export function ArticleCard(props: {
           a.kicker && <p class="kicker">{a.kicker}</p>
         )}
         <H class="card-title">
-          <a href={articlePath(a)}>{a.headline}</a>
+          <a href={articlePath(a)}>{props.title ?? a.headline}</a>
         </H>
-        <p class="summary">{a.summary}</p>
+        <p class="summary">{props.summary ?? a.summary}</p>
         <p class="meta">
           {a.credits.length > 0 && (
             <>
