@@ -155,6 +155,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     repo,
     clock,
     defaultLanguage: config.SITE_LANGUAGE,
+    timeZone: config.TIME_ZONE,
     onChange: (keys) => {
       purges.purge(keys)
       // A new or moved scheduled article may be due sooner than the timer knows.

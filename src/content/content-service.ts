@@ -29,6 +29,8 @@ export interface ContentServiceDeps {
   defaultLanguage: string
   /** Told which content keys changed, after the change is committed. */
   onChange?: (keys: ContentKey[]) => void
+  /** TIME_ZONE: days named in searches are the newsroom's (default UTC). */
+  timeZone?: string
 }
 
 /**
@@ -58,6 +60,11 @@ export function createContentService(deps: ContentServiceDeps): ContentService {
     ...createTopicsForSave({ repo, taxonomy }),
     ...createImageService({ repo, clock }),
     ...createPublishingService({ repo, clock, changed }),
-    ...createArticleSearch({ repo, clock, defaultLanguage: deps.defaultLanguage }),
+    ...createArticleSearch({
+      repo,
+      clock,
+      defaultLanguage: deps.defaultLanguage,
+      timeZone: deps.timeZone,
+    }),
   }
 }

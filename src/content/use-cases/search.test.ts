@@ -7,7 +7,7 @@ import { skipFor, testDialects } from '../../../test/support/dialects.js'
 import { type ContentFixture, openContent } from '../../../test/support/content.js'
 import { articleInput, seedBasics, type Basics } from '../../../test/support/factories.js'
 import { HOSTILE, hostileLines, hostileSkipReason } from '../../../test/support/hostile.js'
-import type { SearchAnswer } from './search.js'
+import { type SearchAnswer, dayStart } from './search.js'
 
 const NOW = new Date('2026-11-26T12:00:00Z')
 const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3600_000)
@@ -200,3 +200,22 @@ for (const dialect of testDialects) {
     })
   })
 }
+
+describe('search days', () => {
+  it('are the newsroom’s calendar days, from its midnight to the next', () => {
+    assert.equal(dayStart('2026-07-15', 'Europe/Riga')?.toISOString(), '2026-07-14T21:00:00.000Z')
+    assert.equal(
+      dayStart('2026-07-15', 'Europe/Riga', true)?.toISOString(),
+      '2026-07-15T21:00:00.000Z',
+    )
+    // The day the clocks go forward is 23 hours long.
+    assert.equal(
+      dayStart('2026-03-29', 'Europe/Riga', true)!.getTime() -
+        dayStart('2026-03-29', 'Europe/Riga')!.getTime(),
+      23 * 3600_000,
+    )
+    assert.equal(dayStart('2026-07-15')?.toISOString(), '2026-07-15T00:00:00.000Z')
+    for (const bad of ['2026-02-30', '15.07.2026', '', undefined])
+      assert.equal(dayStart(bad, 'Europe/Riga'), undefined, String(bad))
+  })
+})

@@ -1,3 +1,4 @@
+import { zonedInstant } from '../../lib/time-zone.js'
 import type { Clock } from '../../lib/clock.js'
 import type { ArticleSummary, Section, Topic } from '../article.js'
 import type { ArticleReads } from '../repositories/article-reads.js'
@@ -63,12 +64,16 @@ export interface ArticleSearch {
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 const SLUG = /^[a-z0-9-]{1,120}$/
 
-/** A YYYY-MM-DD day's start in UTC, or undefined when it is not a real day. */
-export function dayStart(s: string | undefined): Date | undefined {
+/**
+ * A YYYY-MM-DD day's start in the newsroom's zone (its midnight, DST-safe), or undefined when it
+ * is not a real day. `next`: the start of the day after, where a "to" day ends.
+ */
+export function dayStart(s: string | undefined, timeZone = 'UTC', next = false): Date | undefined {
   const m = s ? DAY.exec(s) : null
   if (!m) return undefined
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
-  return d.toISOString().slice(0, 10) === s ? d : undefined
+  const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])]
+  if (new Date(Date.UTC(y, mo, d)).toISOString().slice(0, 10) !== s) return undefined
+  return zonedInstant(y, mo, d + (next ? 1 : 0), 0, 0, timeZone)
 }
 
 export function createArticleSearch(deps: {
@@ -77,6 +82,8 @@ export function createArticleSearch(deps: {
     Pick<TaxonomyRepository, 'findSectionBySlug' | 'findTopicBySlug'>
   clock: Clock
   defaultLanguage: string
+  /** TIME_ZONE: the from and to days are the newsroom's calendar days. */
+  timeZone?: string
 }): ArticleSearch {
   const { repo } = deps
   return {
@@ -88,8 +95,8 @@ export function createArticleSearch(deps: {
         r.section && SLUG.test(r.section) ? repo.findSectionBySlug(r.section) : undefined,
         r.topic && SLUG.test(r.topic) ? repo.findTopicBySlug(r.topic) : undefined,
       ])
-      const from = dayStart(r.from)
-      const toDay = dayStart(r.to)
+      const from = dayStart(r.from, deps.timeZone)
+      const toDay = dayStart(r.to, deps.timeZone, true)
       const base = {
         q,
         language,
@@ -110,7 +117,7 @@ export function createArticleSearch(deps: {
         sectionId: section?.id,
         topicId: topic?.id,
         from,
-        before: toDay ? new Date(toDay.getTime() + 86_400_000) : undefined,
+        before: toDay,
         now,
         limit: SEARCH_PAGE_SIZE,
         offset: (page - 1) * SEARCH_PAGE_SIZE,
