@@ -50,6 +50,7 @@ import { registerMailWebhook } from './webhooks/mail-webhook.js'
 import { registerStripeWebhook } from './webhooks/stripe-webhook.js'
 import type { ContributionsService } from './contributions/index.js'
 import { contributionsFromConfig } from './wiring/contributions.js'
+import { type RedirectService, redirectsFor } from './wiring/imports.js'
 import { createStaffRepository, createStaffService, type StaffService } from './staff/index.js'
 import type { Storage } from './storage/index.js'
 import {
@@ -96,6 +97,8 @@ export interface App {
   contributions: ContributionsService
   /** The newsroom's addresses: the admin's list, /reach.json, the email footer. */
   reach: ReachService
+  /** Old addresses answered with 301 (ADR 025): the site, the admin, the importers. */
+  redirects: RedirectService
   /** The offline edition as a file (ADR 021): for `export edition` and the SOS email. */
   offlineEdition: ReturnType<typeof createSite>['offlineEditions']['build']
   cache: PageCache | null
@@ -140,8 +143,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       content.forget(keys)
       if (keys.includes('appeal') || keys.includes('all')) contributions.forgetAppeals()
       reach.forget(keys)
+      if (keys.includes('redirects') || keys.includes('all')) redirects.forget()
     },
   })
+  const redirects = redirectsFor(storage, clock, () => purges.purge(['redirects']))
   const reach = createReachService({
     repo: createReachRepository(storage.db),
     clock,
@@ -256,6 +261,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     siteText,
     contributions,
     reach,
+    redirects,
     support: {
       hideDays: config.SUPPORTER_HIDE_DAYS,
       laterDays: config.REMIND_LATER_DAYS,
@@ -330,6 +336,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     contributions,
     onAppealChanged: () => purges.purge(['appeal']),
     reach,
+    redirects,
   })
 
   const scheduler = createScheduler({
@@ -383,6 +390,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     subscribers,
     contributions,
     reach,
+    redirects,
     offlineEdition: site.offlineEditions.build,
     cache,
     runScheduler: scheduler.run,
