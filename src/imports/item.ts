@@ -46,13 +46,16 @@ export interface SourcePost {
   rawStatus: string
   publishedAt: Date | null
   modifiedAt: Date | null
+  /** `YYYY/MM/DD` in the old site's own time zone, as its dated addresses used; '' if unknown. */
+  addressDate: string
   /**
    * In order, the first the main author: `key` is a login or slug of a source author; `name`
    * is known when the source gave one beside it (a co-author), else ''.
    */
   authors: { key: string; name: string }[]
-  categories: string[]
-  tags: string[]
+  /** Slugs as the source spells them (maybe percent-encoded), with their names. */
+  categories: { slug: string; name: string }[]
+  tags: { slug: string; name: string }[]
   featuredMediaId: string | null
   /** The old site's address of the post, if known. */
   link: string

@@ -1,12 +1,12 @@
 /**
  * Some WordPress exports hold a raw `&` (`?a=1&b=2` in an attachment URL) outside CDATA: not
  * XML, and a parser reads the rest of the file as one entity name. This pass, run on the text
- * before the parser, writes such an `&` as `&amp;` and notes its line; inside CDATA an `&` is
- * text and stays. It works line by line, so a chunk boundary never splits what it looks at.
+ * before the parser, writes such an `&` as `&amp;` and notes its line; inside CDATA or a comment
+ * an `&` is text and stays. It works line by line, so a chunk boundary never splits what it looks at.
  */
 
 const REFERENCE = /&(?:[A-Za-z_][\w.-]{0,40}|#[0-9]{1,8}|#x[0-9a-fA-F]{1,8});/y
-const MARK = /<!\[CDATA\[|\]\]>|&/g
+const MARK = /<!\[CDATA\[|\]\]>|<!--|-->|&/g
 /** A file without line breaks is still cut into pieces this long. */
 const MAX_CARRY = 1024 * 1024
 
@@ -20,6 +20,7 @@ export interface AmpersandRepair {
 export function ampersandRepair(onFix: (line: number) => void): AmpersandRepair {
   let carry = ''
   let inCdata = false
+  let inComment = false
   let line = 1
 
   function repair(text: string): string {
@@ -29,9 +30,11 @@ export function ampersandRepair(onFix: (line: number) => void): AmpersandRepair 
     MARK.lastIndex = 0
     for (let m = MARK.exec(text); m; m = MARK.exec(text)) {
       const at = m.index
-      if (m[0] === '<![CDATA[') inCdata = true
+      if (m[0] === '<![CDATA[') inCdata ||= !inComment
       else if (m[0] === ']]>') inCdata = false
-      else if (!inCdata) {
+      else if (m[0] === '<!--') inComment ||= !inCdata
+      else if (m[0] === '-->') inComment = false
+      else if (!inCdata && !inComment) {
         REFERENCE.lastIndex = at
         if (!REFERENCE.test(text)) {
           for (let i = counted; i < at; i++) if (text.charCodeAt(i) === 10) line++

@@ -91,10 +91,12 @@ function toItem(r: Raw): SourceItem {
       wxrDate(field(r, 'wp:post_date_gmt')) ??
       wxrDate(field(r, 'wp:post_date')) ??
       wxrDate(field(r, 'pubDate')),
+    addressDate:
+      /^(\d{4})-(\d{2})-(\d{2})/.exec(field(r, 'wp:post_date'))?.slice(1).join('/') ?? '',
     modifiedAt: wxrDate(field(r, 'wp:post_modified_gmt')) ?? wxrDate(field(r, 'wp:post_modified')),
     authors: coAuthors.length ? coAuthors : creator ? [{ key: creator, name: '' }] : [],
-    categories: byDomain('category').map((c) => c.nicename || c.name),
-    tags: byDomain('post_tag').map((c) => c.nicename || c.name),
+    categories: byDomain('category').map((c) => ({ slug: c.nicename || c.name, name: c.name })),
+    tags: byDomain('post_tag').map((c) => ({ slug: c.nicename || c.name, name: c.name })),
     featuredMediaId: (r.meta.get('_thumbnail_id') ?? '').trim() || null,
     link: field(r, 'link'),
     comments: r.comments,
