@@ -94,7 +94,8 @@ export function convertBody(source: string): ConvertedBody {
     return ''
   })
 
-  if (!BLOCK_TAG.test(html)) html = paragraphs(html)
+  // A classic body (no blocks, no paragraphs of its own) is text parted by blank lines.
+  if (!/<!--\s*wp:|<p[\s>]/i.test(html)) html = paragraphs(html)
 
   // Every image (in a figure with its caption, or alone, or in a link) becomes a slot.
   const slot = (img: string, caption: string) => {
