@@ -232,6 +232,8 @@ export async function* readWxr(
     yield* out.splice(0)
   }
   parser.write(repair.end())
+  // close() starts the parser afresh: where the text ended is read before it.
+  const end = { line: parser.line, column: parser.column }
   parser.close()
   if (fatal) throw fatal
   yield* out.splice(0)
@@ -240,6 +242,6 @@ export async function* readWxr(
   if (stack.length > 0)
     throw new WxrError(
       'IMPORT_NOT_WELL_FORMED',
-      `line ${parser.line}, column ${parser.column}: the file ends inside <${stack[stack.length - 1]}>`,
+      `line ${end.line}, column ${end.column}: the file ends inside <${stack[stack.length - 1]}>`,
     )
 }
