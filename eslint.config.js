@@ -35,6 +35,7 @@ const domainFolders = [
   'demo',
   'backup',
   'reach',
+  'imports',
 ]
 const sourceOnly = ['src/**/*.test.{ts,tsx}']
 

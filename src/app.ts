@@ -10,8 +10,6 @@ import {
   type ContentRepository,
 } from './content/index.js'
 import { createMediaStore, type MediaStore } from './files/index.js'
-import { databasePing, registerHealth } from './http/health.js'
-import { registerMetrics } from './http/metrics.js'
 import { PageCache } from './http/page-cache.js'
 import { createPurgeBus } from './http/purge-bus.js'
 import { staffMailData, staffMailWork } from './staff/staff-mail.job.js'
@@ -42,14 +40,13 @@ import {
   createJobQueue,
   createScheduler,
   createWorker,
-  createWorkerHeartbeat,
   lazyJobQueue,
   type JobQueue,
 } from './jobs/index.js'
-import { registerMailWebhook } from './webhooks/mail-webhook.js'
-import { registerStripeWebhook } from './webhooks/stripe-webhook.js'
 import type { ContributionsService } from './contributions/index.js'
 import { contributionsFromConfig } from './wiring/contributions.js'
+import { registerOperations } from './wiring/operations.js'
+import { type RedirectService, redirectsFor } from './wiring/imports.js'
 import { createStaffRepository, createStaffService, type StaffService } from './staff/index.js'
 import type { Storage } from './storage/index.js'
 import {
@@ -96,6 +93,8 @@ export interface App {
   contributions: ContributionsService
   /** The newsroom's addresses: the admin's list, /reach.json, the email footer. */
   reach: ReachService
+  /** Old addresses answered with 301 (ADR 025): the site, the admin, the importers. */
+  redirects: RedirectService
   /** The offline edition as a file (ADR 021): for `export edition` and the SOS email. */
   offlineEdition: ReturnType<typeof createSite>['offlineEditions']['build']
   cache: PageCache | null
@@ -140,8 +139,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       content.forget(keys)
       if (keys.includes('appeal') || keys.includes('all')) contributions.forgetAppeals()
       reach.forget(keys)
+      if (keys.includes('redirects') || keys.includes('all')) redirects.forget()
     },
   })
+  const redirects = redirectsFor(storage, clock, () => purges.purge(['redirects']))
   const reach = createReachService({
     repo: createReachRepository(storage.db),
     clock,
@@ -257,6 +258,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     siteText,
     contributions,
     reach,
+    redirects,
     support: {
       hideDays: config.SUPPORTER_HIDE_DAYS,
       laterDays: config.REMIND_LATER_DAYS,
@@ -298,19 +300,15 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     ...site.requestBasics,
   })
   site.register(http)
-  const heartbeat = createWorkerHeartbeat(storage.db, clock, config.WORKER_STALE_SECONDS * 1000)
-  registerHealth(http, { ping: databasePing(storage.db), worker: heartbeat.health })
-  await registerMetrics(http, {
-    token: config.METRICS_TOKEN,
-    ...(cache ? { pageCache: () => cache.stats() } : {}),
-    queueDepth: async () => ({
-      'edition.send': await queue.depth('edition.send'),
-      'staff.mail': await queue.depth('staff.mail'),
-    }),
-    sendProgress: () => editions.sendProgress(),
+  const heartbeat = await registerOperations(http, config, {
+    storage,
+    clock,
+    cache,
+    queue,
+    editions,
+    subscribers,
+    contributions,
   })
-  registerMailWebhook(http, { subscribers, secret: config.MAIL_WEBHOOK_SECRET })
-  registerStripeWebhook(http, { contributions })
   const adminRoutes = await registerAdmin(http, {
     content,
     repo,
@@ -331,6 +329,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     contributions,
     onAppealChanged: () => purges.purge(['appeal']),
     reach,
+    redirects,
   })
 
   const scheduler = createScheduler({
@@ -384,6 +383,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     subscribers,
     contributions,
     reach,
+    redirects,
     offlineEdition: site.offlineEditions.build,
     cache,
     runScheduler: scheduler.run,

@@ -3,6 +3,7 @@ import { isMainThread, workerData } from 'node:worker_threads'
 import { type Config, ConfigError, loadConfig } from './config.js'
 import { backup } from './cli/backup.js'
 import { exportCommand } from './cli/export.js'
+import { importCommand } from './cli/import.js'
 import { keys } from './cli/keys.js'
 import { type Command, type Flags, OPTIONS } from './cli/command.js'
 import { migrate } from './cli/migrate.js'
@@ -32,6 +33,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   reach,
   export: exportCommand,
   sos,
+  import: importCommand,
 }
 
 const HELP = `Usage: masthead <command> [options]
@@ -49,6 +51,7 @@ Commands:
   export    Write the offline edition (export edition --out FILE) or a static mirror
             of the reader site (export static --out DIR)
   sos       Turn SOS mode on or off, or say whether it is on (sos on|off|status)
+  import    Move in from WordPress, with redirects from the old addresses (import wordpress FILE.xml)
 
 Run "masthead <command> --help" for a command's options.
 Settings come from environment variables; see README.md (Configuration).`

@@ -11,6 +11,7 @@ import { mailOrigin } from '../http/origin.js'
 import { AppError } from '../lib/errors.js'
 import type { EditionService, NewsletterService, SubscriberService } from '../newsletter/index.js'
 import type { ReachService } from '../reach/index.js'
+import type { RedirectService } from '../imports/index.js'
 import type { StaffMail } from '../staff/staff-mail.job.js'
 import type { StaffService } from '../staff/staff-service.js'
 import type { AdminContext } from './views/shell.js'
@@ -29,6 +30,8 @@ export interface AdminDeps {
   siteText?: SiteTextService
   /** The newsroom's addresses (it purges /reach and /reach.json itself on save). */
   reach?: ReachService
+  /** Redirects from old addresses (the list, add, delete, CSV). */
+  redirects?: RedirectService
   /** Called after a newsletter is added: reader pages show its box. */
   onNewslettersChanged?: () => void
   /** PUBLIC_URL and ALLOWED_HOSTS: where emailed links may point (see http/origin.ts). */

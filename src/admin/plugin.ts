@@ -18,6 +18,7 @@ import { mediaRoutes } from './routes/media.js'
 import { newsletterRoutes } from './routes/newsletters.js'
 import { privacyRoutes } from './routes/privacy.js'
 import { reachRoutes } from './routes/reach.js'
+import { redirectRoutes } from './routes/redirects.js'
 import { staffRoutes } from './routes/staff.js'
 import { subscriberRoutes } from './routes/subscribers.js'
 import { taxonomyRoutes } from './routes/taxonomy.js'
@@ -49,6 +50,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
     ...subscriberRoutes(deps, tools),
     ...privacyRoutes(deps, tools),
     ...reachRoutes(deps, tools),
+    ...redirectRoutes(deps, tools),
     ...contributionRoutes(deps, tools),
     ...staffRoutes(deps, tools),
     ...auditRoutes(deps),

@@ -22,6 +22,7 @@ export const ADMIN_AREAS = [
   'subscribers',
   'privacy',
   'reach',
+  'redirects',
   'contributions',
   'audit',
 ] as const

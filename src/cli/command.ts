@@ -20,6 +20,9 @@ export const OPTIONS = {
   full: { type: 'boolean' },
   verbose: { type: 'boolean', short: 'v' },
   jobs: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  'media-from': { type: 'string' },
+  subscribers: { type: 'boolean' },
 } as const
 
 export interface Flags {
@@ -41,6 +44,9 @@ export interface Flags {
   full?: boolean | undefined
   verbose?: boolean | undefined
   jobs?: string | undefined
+  'dry-run'?: boolean | undefined
+  'media-from'?: string | undefined
+  subscribers?: boolean | undefined
 }
 
 export interface CommandContext {

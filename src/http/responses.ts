@@ -233,6 +233,9 @@ export function cacheIdOf(origin: string, url: string): string | null {
   if (!url.startsWith('/') || url.startsWith('/admin')) return null
   const q = url.indexOf('?')
   if (q === -1) return origin + url
+  // WordPress's numbered addresses (`/?p=123`) may redirect (site/redirects.ts): never the
+  // cached front page.
+  if (q === 1 && /(?:^|&)(?:p|page_id)=/.test(url.slice(2))) return null
   const pages = new URLSearchParams(url.slice(q + 1)).getAll('page')
   const page = pages.length === 1 && /^[1-9][0-9]{0,5}$/.test(pages[0]!) ? Number(pages[0]) : 1
   return `${origin}${url.slice(0, q)}${page > 1 ? `?page=${page}` : ''}`

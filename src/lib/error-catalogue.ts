@@ -41,6 +41,8 @@ export type ErrorCode =
   | 'EMERGENCY_SOS_OFF'
   | 'EMERGENCY_MESSAGE_INVALID'
   | 'EMERGENCY_NO_READERS'
+  | 'REDIRECT_INVALID'
+  | 'REDIRECT_EXISTS'
 
 /** What a person reads: a headline saying what happened, then what to do about it. */
 export interface ErrorSentence {
@@ -261,6 +263,16 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, ErrorEntry>> = {
     status: 409,
     title: 'The emergency edition was not sent',
     message: 'No newsletter has a confirmed reader yet; nothing was sent.',
+  },
+  REDIRECT_INVALID: {
+    status: 422,
+    title: 'The redirect was not added',
+    message: 'Correct the listed paths: both must be paths on this site, starting with /.',
+  },
+  REDIRECT_EXISTS: {
+    status: 409,
+    title: 'That old address already has a redirect',
+    message: 'Delete the redirect it has first, then add the new one.',
   },
 }
 

@@ -14,6 +14,7 @@ import { typed } from '../http/schemas.js'
 import { isAppError } from '../lib/errors.js'
 import type { EditionService, NewsletterService, SubscriberService } from '../newsletter/index.js'
 import { type ReachService, shortList } from '../reach/index.js'
+import type { RedirectService } from '../imports/index.js'
 import { pageVariantOf } from './page-variant.js'
 import { textFirstOf } from './text-first.js'
 import type { PageDeps } from './pages/page-deps.js'
@@ -34,6 +35,7 @@ import { registerReachRoutes } from './routes/reach.js'
 import { registerSearchRoutes } from './routes/search.js'
 import { registerSitemapRoutes } from './routes/sitemaps.js'
 import { registerSupportRoutes } from './routes/support.js'
+import { oldNumberRedirect, withRedirects } from './redirects.js'
 import { type SiteShell, createShell } from './shell.js'
 
 export interface SiteOptions {
@@ -48,6 +50,8 @@ export interface SiteOptions {
   siteText?: SiteTextService
   /** The newsroom's addresses: /reach and /reach.json, which every page's footer links. */
   reach: ReachService
+  /** Old addresses answered with 301 where the site would answer 404 (ADR 025). */
+  redirects?: Pick<RedirectService, 'lookup'>
   /** ALLOWED_HOSTS, for where emailed links may point (http/origin.ts mailOrigin). */
   allowedHosts?: readonly string[]
   media: MediaStore
@@ -126,18 +130,21 @@ export function createSite(opts: SiteOptions): Site {
   const countryHeader = opts.support?.countryHeader ?? ''
   // SOS mode (ADR 022): while it is on, reader pages are text-first.
   const textFirst = textFirstOf(() => opts.reach.sos.active())
-  const shell = createShell({
-    deps,
-    cssHref: css.href,
-    publicUrl: opts.publicUrl,
-    contributions,
-    countryHeader,
-    textFirst: {
-      of: textFirst,
-      css: sosCss,
-      addresses: async () => shortList((await opts.reach.list()).addresses),
-    },
-  })
+  const shell = withRedirects(
+    createShell({
+      deps,
+      cssHref: css.href,
+      publicUrl: opts.publicUrl,
+      contributions,
+      countryHeader,
+      textFirst: {
+        of: textFirst,
+        css: sosCss,
+        addresses: async () => shortList((await opts.reach.list()).addresses),
+      },
+    }),
+    opts.redirects,
+  )
   const ctx: SiteRouteContext = { shell, deps, cache }
   const editions = createOfflineEditions({
     deps,
@@ -167,6 +174,9 @@ export function createSite(opts: SiteOptions): Site {
         return (req.routeOptions.config.onBadPath ?? shell.notFound)(req, reply)
       })
       const site = typed(scope)
+      // `/?p=123` is the front page's address with WordPress's old number (never cached:
+      // http/responses.ts cacheIdOf); the front page answers it when no redirect does.
+      if (opts.redirects) scope.addHook('preHandler', oldNumberRedirect(opts.redirects))
       serveAsset(scope, css)
       registerHomeRoutes(site, ctx)
       registerArticleRoutes(site, ctx)

@@ -2,6 +2,7 @@ export { connect, type ConnectOptions, type Storage, type DialectName } from './
 export { isConnectionLost } from './pg-resilience.js'
 export { migrateToLatest, type MigrateResult } from './migrate.js'
 export type * from './schema.js'
+export type * from './schema-imports.js'
 export { isUniqueViolation } from './errors.js'
 export {
   countRows,

@@ -15,6 +15,7 @@ import * as workerHeartbeat0012 from './migrations/2026-12-06-0012-worker-heartb
 import * as reach0013 from './migrations/2026-12-06-0013-reach.js'
 import * as emergency0014 from './migrations/2026-12-06-0014-emergency.js'
 import * as search0015 from './migrations/2026-12-06-0015-search.js'
+import * as imports0016 from './migrations/2026-12-06-0016-imports.js'
 
 // Migrations are listed here rather than read from the folder so the compiled build, tsx and
 // tests all see the same set in the same order, with no file-system globbing at start.
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06-0013-reach': reach0013,
   '2026-12-06-0014-emergency': emergency0014,
   '2026-12-06-0015-search': search0015,
+  '2026-12-06-0016-imports': imports0016,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

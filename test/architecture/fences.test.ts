@@ -23,6 +23,7 @@ const domain = [
   'demo',
   'backup',
   'reach',
+  'imports',
 ]
 
 test('domain and infrastructure folders import neither HTTP nor a surface nor a driver', async () => {

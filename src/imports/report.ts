@@ -1,0 +1,84 @@
+/** What an import did, counted as it goes (ADR 025), and how it is printed. */
+
+export type Counted = 'author' | 'section' | 'topic' | 'image' | 'post' | 'page'
+
+export interface ImportReport {
+  dryRun: boolean
+  /** Items read from the source (channel authors and terms included). */
+  items: number
+  imported: Record<Counted, number>
+  updated: Record<Counted, number>
+  unchanged: Record<Counted, number>
+  skipped: { what: string; reason: string }[]
+  redirects: { made: number; updated: number; unchanged: number; kept: number; refused: number }
+  /** Old paths a redirect was refused for (the first 100), with the problem. */
+  refusedRedirects: string[]
+  images: { fetched: number; missing: string[] }
+  /** Shortcodes dropped from bodies, with how many times. */
+  shortcodes: Record<string, number>
+  /** Comments counted and left out. */
+  comments: number
+  /** What the reader read past (a raw & at a line). */
+  warnings: { line: number; message: string }[]
+}
+
+const zero = (): Record<Counted, number> => ({
+  author: 0,
+  section: 0,
+  topic: 0,
+  image: 0,
+  post: 0,
+  page: 0,
+})
+
+export function emptyReport(dryRun: boolean): ImportReport {
+  return {
+    dryRun,
+    items: 0,
+    imported: zero(),
+    updated: zero(),
+    unchanged: zero(),
+    skipped: [],
+    redirects: { made: 0, updated: 0, unchanged: 0, kept: 0, refused: 0 },
+    refusedRedirects: [],
+    images: { fetched: 0, missing: [] },
+    shortcodes: {},
+    comments: 0,
+    warnings: [],
+  }
+}
+
+const KINDS: Counted[] = ['post', 'page', 'author', 'section', 'topic', 'image']
+const counts = (r: Record<Counted, number>) => KINDS.map((k) => `${r[k]} ${k}s`).join(', ')
+
+/** One line for the progress on stderr. */
+export function progressLine(r: ImportReport): string {
+  const done = KINDS.reduce((n, k) => n + r.imported[k] + r.updated[k] + r.unchanged[k], 0)
+  return `${r.items} items read: ${done} written or unchanged, ${r.skipped.length} skipped, ${r.redirects.made} redirects, ${r.images.fetched} images`
+}
+
+/** The report as a person reads it at the end of a run. */
+export function formatReport(r: ImportReport): string {
+  const lines = [
+    r.dryRun ? 'Dry run: nothing was written. This is what an import would do.' : 'Import done.',
+    `Items in the file: ${r.items}`,
+    `Imported: ${counts(r.imported)}`,
+    `Updated: ${counts(r.updated)}`,
+    `Unchanged: ${counts(r.unchanged)}`,
+    `Redirects: ${r.redirects.made} made, ${r.redirects.updated} updated, ${r.redirects.unchanged} unchanged, ${r.redirects.kept} kept (made by hand or another source), ${r.redirects.refused} refused`,
+    ...r.refusedRedirects.map((p) => `  refused: ${p}`),
+    `Images: ${r.images.fetched} fetched, ${r.images.missing.length} missing`,
+    ...r.images.missing.slice(0, 50).map((m) => `  missing: ${m}`),
+    `Comments counted and left out: ${r.comments}`,
+    `Skipped: ${r.skipped.length}`,
+    ...r.skipped.slice(0, 200).map((s) => `  ${s.what}: ${s.reason}`),
+  ]
+  const codes = Object.entries(r.shortcodes)
+  if (codes.length)
+    lines.push(`Shortcodes dropped: ${codes.map(([n, c]) => `[${n}] ×${c}`).join(', ')}`)
+  if (r.warnings.length) {
+    lines.push(`Read past: ${r.warnings.length}`)
+    for (const w of r.warnings.slice(0, 20)) lines.push(`  line ${w.line}: ${w.message}`)
+  }
+  return lines.join('\n')
+}
