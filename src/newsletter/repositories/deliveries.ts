@@ -92,6 +92,24 @@ const claimed = (r: {
 const isSuppressed = (email: 'r.email' | 'd.email' | 'delivery.email') =>
   sql<boolean>`exists (select 1 from suppression where suppression.email = ${sql.ref(email)})`
 
+/**
+ * Counts an edition's snapshot and writes the count on the edition, in the snapshot's own
+ * transaction: what the edition's progress is measured against. Returns the count.
+ */
+export async function recordRecipients(tx: Kysely<Database>, id: number): Promise<number> {
+  const c = await tx
+    .selectFrom('delivery')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('edition_id', '=', id)
+    .executeTakeFirstOrThrow()
+  await tx
+    .updateTable('edition')
+    .set({ recipients: Number(c.n) })
+    .where('id', '=', id)
+    .execute()
+  return Number(c.n)
+}
+
 export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
   return {
     /**
@@ -186,16 +204,7 @@ export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
               .where('s.status', '=', 'confirmed'),
           )
           .execute()
-        const c = await tx
-          .selectFrom('delivery')
-          .select((eb) => eb.fn.countAll<number | string>().as('n'))
-          .where('edition_id', '=', id)
-          .executeTakeFirstOrThrow()
-        await tx
-          .updateTable('edition')
-          .set({ recipients: Number(c.n) })
-          .where('id', '=', id)
-          .execute()
+        const recipients = await recordRecipients(tx, id)
         for (const it of items)
           await tx
             .updateTable('edition_item')
@@ -203,7 +212,7 @@ export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
             .where('edition_id', '=', id)
             .where('article_id', '=', it.articleId)
             .execute()
-        return Number(c.n)
+        return recipients
       })
     },
 

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../storage/index.js'
-import { SUPPRESSED_DETAIL } from './deliveries.js'
+import { SUPPRESSED_DETAIL, recordRecipients } from './deliveries.js'
 
 /** An emergency edition as the admin shows it. */
 export interface EmergencyListing {
@@ -129,16 +129,7 @@ export function createEmergencyStore(db: Kysely<Database>): EmergencyStore {
           await tx.deleteFrom('edition').where('id', '=', id).execute()
           return null
         }
-        const all = await tx
-          .selectFrom('delivery')
-          .select((eb) => eb.fn.countAll<number | string>().as('n'))
-          .where('edition_id', '=', id)
-          .executeTakeFirstOrThrow()
-        await tx
-          .updateTable('edition')
-          .set({ recipients: Number(all.n) })
-          .where('id', '=', id)
-          .execute()
+        await recordRecipients(tx, id)
         return { id, recipients: Number(c.n) }
       })
     },
