@@ -56,7 +56,14 @@ export async function migrateToLatest(
     provider,
     ...(schema ? { migrationTableSchema: schema } : {}),
   })
-  const { error, results } = await migrator.migrateToLatest()
+  let { error, results } = await migrator.migrateToLatest()
+  // Kysely looks for its bookkeeping tables by listing every schema's tables, and PostgreSQL's
+  // has_schema_privilege() fails when a schema on that list is dropped meanwhile (another site's
+  // or test's). Nothing has run then: the same call again lists the schemas anew.
+  for (let tries = 1; tries < 5 && error && otherSchemaVanished(error, schema); tries++) {
+    await new Promise((r) => setTimeout(r, 50 * tries))
+    ;({ error, results } = await migrator.migrateToLatest())
+  }
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName
     const why = error instanceof Error ? error.message : String(error)
@@ -68,4 +75,12 @@ export async function migrateToLatest(
   return {
     applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
   }
+}
+
+/** A "schema … does not exist" (3F000) about a schema that is not the one being migrated. */
+export function otherSchemaVanished(error: unknown, schema: string | undefined): boolean {
+  const e = error as { code?: unknown; message?: unknown }
+  if (e?.code !== '3F000') return false
+  const named = /schema "([^"]+)" does not exist/.exec(String(e.message))?.[1]
+  return named !== undefined && named !== schema
 }
