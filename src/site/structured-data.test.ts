@@ -86,8 +86,15 @@ for (const dialect of testDialects) {
       assert.equal(site.url, 'https://lantern.example/')
       assert.equal(site.inLanguage, 'en')
       assert.deepEqual(site.publisher, { '@id': org['@id'] })
-      // No search on the site yet, so no SearchAction pointing nowhere.
-      assert.equal(site.potentialAction, undefined)
+      // The site's search, as a search engine would call it; and the address answers.
+      assert.equal(site.potentialAction?.['@type'], 'SearchAction')
+      const template = String(site.potentialAction?.target?.urlTemplate)
+      assert.equal(template, 'https://lantern.example/search?q={search_term_string}')
+      assert.equal(site.potentialAction?.['query-input'], 'required name=search_term_string')
+      const searched = await get(
+        new URL(template.replace('{search_term_string}', 'court')).pathname + '?q=court',
+      )
+      assert.equal(searched.statusCode, 200)
       for (const d of jsonLdOf(res.body)) assert.equal(d['@context'], 'https://schema.org')
     })
 

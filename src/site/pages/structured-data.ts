@@ -28,8 +28,8 @@ export function publisherJsonLd(site: PageDeps['site'], origin: string): object 
 }
 
 /**
- * The home page: the Organization and the WebSite it publishes. No SearchAction: the site has
- * no search yet, and one pointing nowhere would send people to an error page.
+ * The home page: the Organization and the WebSite it publishes, with its search (/search?q=) as
+ * a SearchAction, so a search engine can offer a box that searches this site.
  */
 export function homeJsonLd(site: PageDeps['site'], origin: string): object[] {
   return [
@@ -43,6 +43,11 @@ export function homeJsonLd(site: PageDeps['site'], origin: string): object[] {
       url: `${origin}/`,
       inLanguage: site.language,
       publisher: { '@id': organizationId(origin) },
+      potentialAction: {
+        '@type': 'SearchAction',
+        target: { '@type': 'EntryPoint', urlTemplate: `${origin}/search?q={search_term_string}` },
+        'query-input': 'required name=search_term_string',
+      },
     },
   ]
 }
