@@ -4,7 +4,12 @@ import { skipFor, testDialects } from '../support/dialects.js'
 import { addConfirmedReaders } from '../support/newsletter.js'
 import { until } from '../support/smtp-sink.js'
 import { openWorkerFixture, type WorkerFixture } from '../support/worker-fixture.js'
-import { errorLines, exited, startWorkerProcess } from '../support/worker-process.js'
+import {
+  exited,
+  finishWithWorker,
+  messageIdsByAddress,
+  startWorkerProcess,
+} from '../support/worker-process.js'
 
 /** Distinct addresses; 200 of them are on both newsletters. */
 const READERS = 1000
@@ -74,26 +79,9 @@ for (const dialect of testDialects) {
         const secondWorker = startWorkerProcess(url, sink)
         const second = secondWorker.child
         children.push(second)
-        await until(
-          () => /"msg":"worker started"/.test(secondWorker.output()) || second.exitCode !== null,
-          'the second worker to start',
-          180_000,
-        )
-        await until(
-          async () => (await status()) === 'sent',
-          'the restarted worker to finish',
-          120_000,
-        ).catch((e: Error) => {
-          throw new Error(`${e.message}\n${secondWorker.output()}`)
-        })
-        second.kill('SIGTERM')
-        await exited(second)
-        assert.equal(second.exitCode, 0, secondWorker.output())
-        assert.deepEqual(errorLines(secondWorker.output()), [])
+        await finishWithWorker(secondWorker, async () => (await status()) === 'sent')
 
-        const copies = new Map<string, string[]>()
-        for (const m of sink.received)
-          for (const t of m.to) copies.set(t, [...(copies.get(t) ?? []), m.messageId])
+        const copies = messageIdsByAddress(sink)
         assert.deepEqual(
           emails.filter((e) => !copies.has(e)),
           [],

@@ -3,7 +3,12 @@ import { after, before, describe, it } from 'node:test'
 import { skipFor, testDialects } from '../support/dialects.js'
 import { until } from '../support/smtp-sink.js'
 import { openWorkerFixture, type WorkerFixture } from '../support/worker-fixture.js'
-import { errorLines, exited, startWorkerProcess } from '../support/worker-process.js'
+import {
+  exited,
+  finishWithWorker,
+  messageIdsByAddress,
+  startWorkerProcess,
+} from '../support/worker-process.js'
 
 const RECIPIENTS = 1000
 
@@ -69,27 +74,12 @@ for (const dialect of testDialects) {
         const secondWorker = startWorkerProcess(url, sink)
         const second = secondWorker.child
         children.push(second)
-        await until(
-          () => /"msg":"worker started"/.test(secondWorker.output()) || second.exitCode !== null,
-          'the second worker to start',
-          180_000,
-        )
-        await until(
+        await finishWithWorker(
+          secondWorker,
           async () => (await app.editions.findEdition(id))?.status === 'sent',
-          'the restarted worker to finish',
-          120_000,
-        ).catch((e: Error) => {
-          throw new Error(`${e.message}\n${secondWorker.output()}`)
-        })
-        // Stopped right after a send, it drains and exits cleanly (no pool used after its end).
-        second.kill('SIGTERM')
-        await exited(second)
-        assert.equal(second.exitCode, 0, secondWorker.output())
-        assert.deepEqual(errorLines(secondWorker.output()), [])
+        )
 
-        const copies = new Map<string, string[]>()
-        for (const m of sink.received)
-          for (const t of m.to) copies.set(t, [...(copies.get(t) ?? []), m.messageId])
+        const copies = messageIdsByAddress(sink)
         const missing = emails.filter((e) => !copies.has(e))
         assert.deepEqual(missing, [], 'nobody is left out')
         // A message the server took in the instant before the kill, with its outcome not yet

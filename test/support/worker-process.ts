@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import type { SmtpSink } from './smtp-sink.js'
+import assert from 'node:assert/strict'
+import { type SmtpSink, until } from './smtp-sink.js'
 
 export interface WorkerProcess {
   child: ChildProcess
@@ -49,4 +50,36 @@ export function errorLines(output: string): string[] {
   return output
     .split('\n')
     .filter((l) => /"level":(50|60)/.test(l) || /Unhandled|Cannot use a pool|^\s+at /.test(l))
+}
+
+/**
+ * The worker started after a crash: waits for it to start and for `done` (the send finished),
+ * then stops it as production would and checks it went cleanly: exit 0, no error lines.
+ */
+export async function finishWithWorker(
+  worker: WorkerProcess,
+  done: () => Promise<boolean>,
+): Promise<void> {
+  const { child } = worker
+  await until(
+    () => /"msg":"worker started"/.test(worker.output()) || child.exitCode !== null,
+    'the second worker to start',
+    180_000,
+  )
+  await until(done, 'the restarted worker to finish', 120_000).catch((e: Error) => {
+    throw new Error(`${e.message}\n${worker.output()}`)
+  })
+  // Stopped right after a send, it drains and exits cleanly (no pool used after its end).
+  child.kill('SIGTERM')
+  await exited(child)
+  assert.equal(child.exitCode, 0, worker.output())
+  assert.deepEqual(errorLines(worker.output()), [])
+}
+
+/** The Message-IDs each address received, in order of arrival. */
+export function messageIdsByAddress(sink: SmtpSink): Map<string, string[]> {
+  const ids = new Map<string, string[]>()
+  for (const m of sink.received)
+    for (const t of m.to) ids.set(t, [...(ids.get(t) ?? []), m.messageId])
+  return ids
 }
