@@ -1,4 +1,5 @@
 import type { App } from '../../app.js'
+import { escapeHtml } from '../../lib/text.js'
 import {
   type ManifestEntry,
   type ManifestFiles,
@@ -279,8 +280,4 @@ export async function exportStatic(o: StaticExportOptions): Promise<StaticExport
   markRunning(o.out, false)
   result.files = Object.keys(next)
   return result
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }

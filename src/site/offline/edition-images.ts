@@ -1,4 +1,4 @@
-import type { Image } from '../../content/index.js'
+import { type Image, bodyImageIds } from '../../content/index.js'
 import type { EditionData } from './edition-data.js'
 
 /** Every picture in the file is this wide at most, and this JPEG quality (ADR 021). */
@@ -17,8 +17,8 @@ export type MakePicture = (image: Image) => Promise<Buffer | undefined>
 export function picturesInOrder(data: Pick<EditionData, 'stories' | 'bodyImages'>): Image[] {
   const leads = data.stories.flatMap((a) => (a.leadImage ? [a.leadImage] : []))
   const inBodies = data.stories.flatMap((a) =>
-    [...a.body.matchAll(/<figure data-image-id="([0-9]+)">/g)].flatMap((m) => {
-      const img = data.bodyImages.get(Number(m[1]))
+    bodyImageIds(a.body).flatMap((id) => {
+      const img = data.bodyImages.get(id)
       return img ? [img] : []
     }),
   )
@@ -35,12 +35,17 @@ export async function inlinePictures(
   room: number,
   make: MakePicture,
 ): Promise<Map<number, string>> {
-  const uses = new Map<number, number>()
-  for (const img of images) uses.set(img.id, (uses.get(img.id) ?? 0) + 1)
+  const uses = new Map<number, { img: Image; count: number }>()
+  for (const img of images) {
+    const u = uses.get(img.id)
+    if (u) u.count++
+    else uses.set(img.id, { img, count: 1 })
+  }
   const uris = new Map<number, string>()
   let left = room
-  for (const [id, count] of uses) {
-    const img = images.find((i) => i.id === id)!
+  for (const [id, { img, count }] of uses) {
+    // No picture fits in what is left: stop before making (resizing) any more of them.
+    if (left <= TAG_BYTES * count) break
     const bytes = await make(img)
     if (!bytes) continue
     const uri = `data:image/jpeg;base64,${bytes.toString('base64')}`
