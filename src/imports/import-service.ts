@@ -14,6 +14,8 @@ import type { StoredImageFiles } from '../content/use-cases/images.js'
 import type { Clock } from '../lib/clock.js'
 import { isAppError } from '../lib/errors.js'
 import { isSlug, slugify } from '../lib/slug.js'
+import { truncateWords } from '../lib/text.js'
+import { bodyText } from '../content/body.js'
 import type { ImportKeyRepository, KeyKind } from './import-keys.js'
 import type { SourceItem, SourcePost, SourceTerm, SourceWarning } from './item.js'
 import type { RedirectService } from './redirect-service.js'
@@ -363,10 +365,5 @@ export async function runImport(
 
 /** The excerpt as a standfirst: plain text, at most 600 characters. */
 function standfirst(excerpt: string): string | null {
-  const text = excerpt
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-  if (!text) return null
-  return text.length <= 600 ? text : `${text.slice(0, 597).replace(/\s+\S*$/, '')}…`
+  return truncateWords(bodyText(excerpt), 600) || null
 }

@@ -136,7 +136,9 @@ async function rankedIds(db: Kysely<Database>, pg: boolean, q: IndexQuery, need:
   const seen = new Set<number>()
   for (const tier of [2, 1, 0] as const) {
     if (ids.length >= need || all === 0) break
-    const n = tier === 0 ? all : await count(tier)
+    // PostgreSQL reads a tier by its index whatever its size (the count only picks SQLite's
+    // walk), and an empty tier reads nothing: no count of its own there.
+    const n = tier === 0 || pg ? all : await count(tier)
     if (n === 0) continue
     for (const id of await read(tier, n)) {
       if (!seen.has(id) && ids.length < need) {

@@ -4,6 +4,8 @@
  * dropped and named, classic bodies get their paragraphs, and every image becomes a slot the
  * import fills with an image of ours (or drops, reported, when the file cannot be had).
  */
+import { bodyText } from '../../content/body.js'
+import { escapeHtml } from '../../lib/text.js'
 
 export interface BodyImage {
   src: string
@@ -32,14 +34,8 @@ const attrOf = (attrs: string, name: string) =>
   new RegExp(`${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(attrs)?.slice(1).find(Boolean) ??
   ''
 
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-
-const stripTags = (s: string) =>
-  s
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
+// Captions are made text (entities decoded) and escaped once: "&amp;" stays one ampersand.
+const stripTags = bodyText
 
 /** WordPress's wpautop, enough of it: blank lines part paragraphs, single breaks stay. */
 function paragraphs(html: string): string {
