@@ -11,7 +11,7 @@ import {
   problemLine,
   type ReachList,
 } from './address.js'
-import { type EmailFooter, emailFooter } from './footer.js'
+import { type EmailFooter, emailFooter, shortList } from './footer.js'
 import type { SigningKey } from './keys.js'
 import type { ReachRepository } from './reach-repository.js'
 import { payloadOf, type SignedDocument, signedDocument } from './signed-list.js'
@@ -30,6 +30,8 @@ export interface ReachService {
   document(): Promise<SignedDocument>
   /** The lines every email ends with; null while the list has no web address. */
   footer(): Promise<EmailFooter | null>
+  /** The few web addresses named on every page in SOS mode (and in the footer), kept a minute. */
+  shortList(): Promise<string[]>
   /**
    * Drops what is kept in memory of what another instance changed (`keys`, as purged: `reach`,
    * SOS mode's `sos:on` / `sos:off`, or `all`).
@@ -52,12 +54,28 @@ export interface ReachServiceDeps {
   onChange?: (keys: readonly string[]) => void
 }
 
-/** How long a footer read from the list is used before it is read again. */
-const FOOTER_KEPT_MS = 60_000
+/** How long a list read for footers and SOS pages is used before it is read again. */
+const LIST_KEPT_MS = 60_000
 
 export function createReachService(deps: ReachServiceDeps): ReachService {
-  let footer: Promise<EmailFooter | null> | null = null
-  let footerReadAt = 0
+  let kept: Promise<ReachList> | null = null
+  let keptAt = 0
+  /**
+   * The list as the footer and SOS pages use it. Kept as a promise so a burst of sends or pages
+   * asks the database once; read again after a minute all the same, for instances no purge
+   * reaches (SQLite has no channel between processes, so a separate worker would keep an old
+   * list until it restarted).
+   */
+  const keptList = (): Promise<ReachList> => {
+    const now = deps.clock.now().getTime()
+    if (now - keptAt > LIST_KEPT_MS) kept = null
+    if (!kept) keptAt = now
+    kept ??= deps.repo.list().catch((err: unknown) => {
+      kept = null
+      throw err
+    })
+    return kept
+  }
   const sos = createSosService({
     repo: deps.repo,
     clock: deps.clock,
@@ -82,7 +100,7 @@ export function createReachService(deps: ReachServiceDeps): ReachService {
         })
       const at = deps.clock.now()
       await deps.repo.replace(checked.addresses, at)
-      footer = null
+      kept = null
       // In SOS mode every page names the addresses: then every page is purged.
       deps.onChange?.(sos.widen(['reach']))
       return { addresses: checked.addresses, updatedAt: at }
@@ -99,25 +117,12 @@ export function createReachService(deps: ReachServiceDeps): ReachService {
       return signedDocument(payload, deps.key?.privateKey ?? null)
     },
 
-    footer() {
-      // Kept as a promise so a burst of sends asks the database once; read again after a
-      // minute all the same, for instances no purge reaches (SQLite has no channel between
-      // processes, so a separate worker would keep an old list until it restarted).
-      const now = deps.clock.now().getTime()
-      if (now - footerReadAt > FOOTER_KEPT_MS) footer = null
-      if (!footer) footerReadAt = now
-      footer ??= deps.repo.list().then(
-        (l) => emailFooter(l.addresses),
-        (err: unknown) => {
-          footer = null
-          throw err
-        },
-      )
-      return footer
-    },
+    footer: async () => emailFooter((await keptList()).addresses),
+
+    shortList: async () => shortList((await keptList()).addresses),
 
     forget(keys = ['all']) {
-      if (keys.includes('reach') || keys.includes('all')) footer = null
+      if (keys.includes('reach') || keys.includes('all')) kept = null
       sos.forget(keys)
     },
 

@@ -13,7 +13,7 @@ import { addressLimit, registerRateLimits } from '../http/rate-limit.js'
 import { typed } from '../http/schemas.js'
 import { isAppError } from '../lib/errors.js'
 import type { EditionService, NewsletterService, SubscriberService } from '../newsletter/index.js'
-import { type ReachService, shortList } from '../reach/index.js'
+import type { ReachService } from '../reach/index.js'
 import type { RedirectService } from '../imports/index.js'
 import { pageVariantOf } from './page-variant.js'
 import { textFirstOf } from './text-first.js'
@@ -140,7 +140,7 @@ export function createSite(opts: SiteOptions): Site {
       textFirst: {
         of: textFirst,
         css: sosCss,
-        addresses: async () => shortList((await opts.reach.list()).addresses),
+        addresses: () => opts.reach.shortList(),
       },
     }),
     opts.redirects,

@@ -89,7 +89,8 @@ const claimed = (r: {
   newsletterId: r.newsletter_id === null ? null : Number(r.newsletter_id),
 })
 
-const isSuppressed = (email: 'r.email' | 'd.email' | 'delivery.email') =>
+/** Whether the address in column `email` is on the suppression list. */
+export const isSuppressed = (email: 'r.email' | 'd.email' | 'delivery.email') =>
   sql<boolean>`exists (select 1 from suppression where suppression.email = ${sql.ref(email)})`
 
 /**

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../storage/index.js'
-import { SUPPRESSED_DETAIL, recordRecipients } from './deliveries.js'
+import { SUPPRESSED_DETAIL, isSuppressed, recordRecipients } from './deliveries.js'
 
 /** An emergency edition as the admin shows it. */
 export interface EmergencyListing {
@@ -34,7 +34,7 @@ export interface EmergencyStore {
   listEmergencies(limit: number): Promise<EmergencyListing[]>
 }
 
-const suppressed = sql<boolean>`exists (select 1 from suppression where suppression.email = r.email)`
+const suppressed = isSuppressed('r.email')
 
 export function createEmergencyStore(db: Kysely<Database>): EmergencyStore {
   /** Every address confirmed on some newsletter, once, with the first such newsletter. */
