@@ -19,6 +19,13 @@ describe('WordPress bodies', () => {
     assert.match(c.html, /<p>Text after.<\/p>/)
   })
 
+  it('reads a caption as text: an escaped ampersand is one ampersand, tags are gone', () => {
+    const c = convertBody(
+      '[caption id="attachment_3" width="300"]<img src="https://old.example/wp-content/uploads/y.jpg" alt="Bread" /> Bread &amp; salt, <em>1998</em>[/caption]',
+    )
+    assert.equal(c.images[0]?.caption, 'Bread & salt, 1998')
+  })
+
   it('makes Gutenberg blocks our markup: embeds become links, the rest passes the sanitizer', () => {
     const c = convertBody(
       `<!-- wp:heading --><h2>Title</h2><!-- /wp:heading -->
