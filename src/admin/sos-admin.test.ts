@@ -4,6 +4,7 @@ import { adminBrowser, type AdminBrowser } from '../../test/support/admin-browse
 import { skipFor, testDialects } from '../../test/support/dialects.js'
 import { addConfirmedReaders } from '../../test/support/newsletter.js'
 import { buildTestApp, type TestApp } from '../../test/support/test-app.js'
+import { MAX_EMERGENCY_MESSAGE } from '../newsletter/index.js'
 
 const PASSWORD = 'correct horse battery staple'
 
@@ -127,6 +128,14 @@ for (const dialect of testDialects) {
       assert.equal(empty.statusCode, 422)
       assert.match(empty.body, /Write the message/)
       assert.equal((await app.editions.emergency.list()).length, 1)
+      // The review refuses what the send would, before asking to confirm; the text is kept.
+      const emptyReview = await emergency('admin', 'review', '   ')
+      assert.equal(emptyReview.statusCode, 422)
+      assert.match(emptyReview.body, /Write the message/)
+      assert.doesNotMatch(emptyReview.body, /Send to \d+ readers\?/)
+      const longReview = await emergency('admin', 'review', 'x'.repeat(MAX_EMERGENCY_MESSAGE + 1))
+      assert.equal(longReview.statusCode, 422)
+      assert.equal((await app.editions.emergency.list()).length, 1)
     })
 
     it('leaves SOS mode the same way, and readers get the usual pages back', async () => {
@@ -142,6 +151,9 @@ for (const dialect of testDialects) {
       const refused = await emergency('owner', 'send', 'Still blocked')
       assert.equal(refused.statusCode, 409)
       assert.match(refused.body, /only be sent while SOS mode is on/)
+      const review = await emergency('owner', 'review', 'Still blocked')
+      assert.equal(review.statusCode, 409)
+      assert.match(review.body, /only be sent while SOS mode is on/)
       assert.equal((await app.editions.emergency.list()).length, 1)
     })
   })

@@ -1,5 +1,6 @@
 import type { Command } from './command.js'
 import { fail, openStorage } from './process.js'
+import { staffTime } from '../lib/time-zone.js'
 
 export const sos: Command = {
   help: `Usage: masthead sos on|off|status
@@ -25,8 +26,7 @@ Options:
     const { buildApp } = await import('../app.js')
     const app = await buildApp({ config: { ...config, PAGE_CACHE: false }, storage, logger: false })
     try {
-      const since = (d: Date | null) =>
-        d ? ` since ${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : ''
+      const since = (d: Date | null) => (d ? ` since ${staffTime(d, config.TIME_ZONE)}` : '')
       if (word === 'status') {
         const s = await app.reach.sos.status()
         say(`SOS mode is ${s.on ? 'on' : 'off'}${since(s.changedAt)}`)

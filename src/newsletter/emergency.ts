@@ -131,6 +131,11 @@ export interface EmergencyService {
   /** How many addresses it would go to now (each once). */
   readers(): Promise<number>
   /**
+   * What `send` would refuse, without writing anything: the review page shows the same
+   * reasons before the editor confirms. The trimmed message and the readers it would reach.
+   */
+  check(message: string): Promise<{ message: string; readers: number }>
+  /**
    * Makes the emergency edition with its snapshot and queues its send. Refused (nothing
    * written) with SEND_NEEDS_PUBLIC_URL, EMERGENCY_SOS_OFF, EMERGENCY_MESSAGE_INVALID or
    * EMERGENCY_NO_READERS.
@@ -141,24 +146,32 @@ export interface EmergencyService {
 }
 
 export function createEmergencyService(deps: EmergencyServiceDeps): EmergencyService {
+  async function check(message: string) {
+    // The sender would hold it back, unsent: refused here, where the editor can read why.
+    if (deps.blocked)
+      throw new AppError('SEND_NEEDS_PUBLIC_URL', { status: 409, message: deps.blocked })
+    if (!(await deps.sosActive()))
+      throw new AppError('EMERGENCY_SOS_OFF', {
+        status: 409,
+        message: 'An emergency edition can only be sent while SOS mode is on',
+      })
+    const text = message.trim()
+    if (text === '' || text.length > MAX_EMERGENCY_MESSAGE)
+      throw new AppError('EMERGENCY_MESSAGE_INVALID', {
+        status: 422,
+        message: `Write the message: 1 to ${MAX_EMERGENCY_MESSAGE} characters`,
+      })
+    const readers = await deps.editions.emergencyReaders()
+    if (readers === 0) throw noReaders()
+    return { message: text, readers }
+  }
+
   return {
     readers: () => deps.editions.emergencyReaders(),
+    check,
 
     async send({ message, staffId }) {
-      // The sender would hold it back, unsent: refused here, where the editor can read why.
-      if (deps.blocked)
-        throw new AppError('SEND_NEEDS_PUBLIC_URL', { status: 409, message: deps.blocked })
-      if (!(await deps.sosActive()))
-        throw new AppError('EMERGENCY_SOS_OFF', {
-          status: 409,
-          message: 'An emergency edition can only be sent while SOS mode is on',
-        })
-      const text = message.trim()
-      if (text === '' || text.length > MAX_EMERGENCY_MESSAGE)
-        throw new AppError('EMERGENCY_MESSAGE_INVALID', {
-          status: 422,
-          message: `Write the message: 1 to ${MAX_EMERGENCY_MESSAGE} characters`,
-        })
+      const text = (await check(message)).message
       const subject = `${deps.siteName}: an urgent message`
       const rendered = renderEmergency({
         siteName: deps.siteName,
@@ -175,11 +188,8 @@ export function createEmergencyService(deps: EmergencyServiceDeps): EmergencySer
         createdBy: staffId,
         now: deps.clock.now(),
       })
-      if (!made)
-        throw new AppError('EMERGENCY_NO_READERS', {
-          status: 409,
-          message: 'No newsletter has a confirmed reader to send to',
-        })
+      // Readers can leave between the check and the snapshot.
+      if (!made) throw noReaders()
       // Were this lost (a crash right here), the schedule tick finds the edition sending
       // with no worker holding it and queues it again.
       await deps.jobs.send('edition.send', { edition: made.id })
@@ -189,3 +199,9 @@ export function createEmergencyService(deps: EmergencyServiceDeps): EmergencySer
     list: (limit = 5) => deps.editions.listEmergencies(limit),
   }
 }
+
+const noReaders = () =>
+  new AppError('EMERGENCY_NO_READERS', {
+    status: 409,
+    message: 'No newsletter has a confirmed reader to send to',
+  })

@@ -34,11 +34,23 @@ export function emergencyRoutes(
       area: 'reach',
       schema: { body: MessageForm },
       handler: async (req, reply, ctx) => {
-        const message = req.body.message.trim()
-        return page(
-          reply,
-          <EmergencyReview ctx={ctx} message={message} readers={await service().readers()} />,
-        )
+        try {
+          // The same refusals as the send, before the editor is asked to confirm.
+          const ok = await service().check(req.body.message)
+          return page(
+            reply,
+            <EmergencyReview ctx={ctx} message={ok.message} readers={ok.readers} />,
+          )
+        } catch (err) {
+          if (isAppError(err) && err.status < 500)
+            return addresses(
+              reply,
+              ctx,
+              { problems: [err.message], message: req.body.message },
+              err.status,
+            )
+          throw err
+        }
       },
     }),
     adminRoute({

@@ -103,7 +103,7 @@ export function ReachAdmin(props: {
         </p>
       )}
       <Problems problems={props.problems ?? []} />
-      <SosPanel state={props.sos} />
+      <SosPanel state={props.sos} timeZone={props.ctx.timeZone} />
       {props.emergency && (
         <EmergencyPanel ctx={props.ctx} model={props.emergency} message={props.message} />
       )}

@@ -1,18 +1,19 @@
+import { staffTime } from '../../lib/time-zone.js'
 import { MAX_EMERGENCY_MESSAGE } from '../../newsletter/index.js'
 import type { SosState } from '../../reach/index.js'
 import { type AdminContext, AdminLayout } from './shell.js'
 
-const when = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '')
+const when = (d: Date | null, tz: string) => (d ? staffTime(d, tz) : '')
 
 /** SOS mode's panel on the Addresses page: the state, and the way to flip it (confirmed next). */
-export function SosPanel(props: { state: SosState }) {
+export function SosPanel(props: { state: SosState; timeZone: string }) {
   const { on, changedAt } = props.state
   return (
     <section class="sos-panel" aria-labelledby="sos-title">
       <h2 id="sos-title">SOS mode: {on ? 'on' : 'off'}</h2>
       <p>
         {on
-          ? `Since ${when(changedAt)}, every reader page is light: no pictures unless a reader asks, the addresses at the top.`
+          ? `Since ${when(changedAt, props.timeZone)}, every reader page is light: no pictures unless a reader asks, the addresses at the top.`
           : 'For when the site is blocked or under attack: every reader page becomes light (text first, the addresses at the top) and an emergency edition can go to every subscriber.'}
       </p>
       {/* A link, not a form: the next page says what will happen and asks to confirm. */}
@@ -111,7 +112,7 @@ export function EmergencyPanel(props: {
         <ul>
           {recent.map((e) => (
             <li>
-              {when(e.createdAt)}: {e.status}, {e.sent} of {e.recipients} sent
+              {when(e.createdAt, props.ctx.timeZone)}: {e.status}, {e.sent} of {e.recipients} sent
             </li>
           ))}
         </ul>
