@@ -11,7 +11,7 @@ import {
   testApplicationName,
 } from '../../test/support/dialects.js'
 import type { Storage } from './index.js'
-import { isConnectionLost, isSafeToRetry } from './pg-resilience.js'
+import { isConnectionLost, isSafeToRetry, resilientPool } from './pg-resilience.js'
 
 function pgError(code: string, message = 'x'): Error {
   return Object.assign(new Error(message), { code })
@@ -42,6 +42,67 @@ describe('lost connections: which errors are which', () => {
     assert.equal(isSafeToRetry(pgError('ECONNRESET'), 'select 1'), true)
     assert.equal(isSafeToRetry(pgError('ECONNRESET'), 'select pg_notify($1, $2)'), false)
     assert.equal(isSafeToRetry(pgError('23505'), 'select 1'), false)
+  })
+})
+
+/**
+ * A pool whose connections end as `dies(n, sql)` says (n counts checkouts from 1), as after a
+ * fail-over before the pool has read their errors. Stands in for pg.Pool only to make that
+ * timing certain; the suites below do the same against a real server.
+ */
+function fakePool(max: number, dies: (n: number, sql: string) => boolean) {
+  const released: (boolean | Error | undefined)[] = []
+  let handedOut = 0
+  const pool = {
+    options: { max },
+    async connect() {
+      const n = ++handedOut
+      return {
+        async query(sql: string) {
+          if (dies(n, sql))
+            throw pgError('57P01', 'terminating connection due to administrator command')
+          return { rows: [{ n }], rowCount: 1 }
+        },
+        release(destroy?: boolean | Error) {
+          released.push(destroy)
+        },
+      }
+    },
+    async end() {},
+  }
+  return { pool: resilientPool(pool as unknown as pg.Pool), released, handedOut: () => handedOut }
+}
+
+describe('lost connections: retrying past dead idle connections', () => {
+  it('tries the next connection while each one it meets is dead', async () => {
+    const { pool, released } = fakePool(4, (n) => n <= 3)
+    const result = await pool.query('insert into section (name) values ($1)', ['a'])
+    assert.deepEqual(result.rows, [{ n: 4 }], 'answered on the first live connection')
+    assert.equal(released.length, 4)
+    assert.ok(
+      released.slice(0, 3).every((r) => r instanceof Error),
+      'each dead one destroyed',
+    )
+    assert.equal(released[3], false, 'the live one goes back to the pool')
+  })
+
+  it('gives up after the pool size and one more, never looping', async () => {
+    const { pool, handedOut } = fakePool(4, () => true)
+    await assert.rejects(pool.query('select 1', []), (err) => isConnectionLost(err))
+    assert.equal(handedOut(), 5)
+  })
+
+  it('never retries inside a transaction', async () => {
+    // The first connection takes BEGIN and one insert, then dies.
+    let statements = 0
+    const { pool, handedOut } = fakePool(4, (n) => n === 1 && ++statements > 2)
+    const client = await pool.connect()
+    await client.query('begin', [])
+    await client.query('insert into section (name) values ($1)', ['a'])
+    await assert.rejects(client.query('insert into section (name) values ($1)', ['b']), (err) =>
+      isConnectionLost(err),
+    )
+    assert.equal(handedOut(), 1, 'no second connection was asked for')
   })
 })
 
@@ -120,6 +181,21 @@ describe(
         await until(() => logged.length >= 1, 'the held connection to report its loss')
         const again = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(conn)
         assert.notEqual(again.rows[0]!.pid, pid, 'answered on a new connection')
+      })
+      assert.equal(await count(), 0)
+    })
+
+    it('finds a live connection when the idle ones died with it and the pool has not noticed', async () => {
+      // Idle connections in the pool beside the one held; all are terminated, and the statement
+      // goes out at once, before their errors are read: the first retry meets a dead one too.
+      await Promise.all([count(), count(), count()])
+      await storage.db.connection().execute(async (conn) => {
+        const { pid } = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(conn))
+          .rows[0]!
+        const pids = await terminate(appName)
+        assert.ok(pids.length >= 2, `the held and idle connections were terminated: ${pids}`)
+        const again = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(conn)
+        assert.ok(!pids.includes(again.rows[0]!.pid), `answered on a new connection, not ${pid}`)
       })
       assert.equal(await count(), 0)
     })

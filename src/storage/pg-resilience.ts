@@ -66,7 +66,7 @@ export function guardPool(pool: pg.Pool, log: ConnectionErrorLog): void {
 /**
  * The pool Kysely is given. Each checkout tracks whether a transaction is open; a statement that
  * fails because the connection was lost *outside* a transaction, and certainly did not run (see
- * isSafeToRetry), is sent once more on a fresh connection. Inside a transaction nothing is
+ * isSafeToRetry), is sent again on another connection. Inside a transaction nothing is
  * retried: the transaction fails whole and the caller's next one gets a fresh connection.
  */
 export function resilientPool(pool: pg.Pool): PostgresPool & {
@@ -79,7 +79,7 @@ export function resilientPool(pool: pg.Pool): PostgresPool & {
     async end() {
       await pool.end()
     },
-    /** One statement on its own checkout, with the same one retry (pg-boss and NOTIFY use it). */
+    /** One statement on its own checkout, with the same retries (pg-boss and NOTIFY use it). */
     async query(sql, values) {
       const client = new ResilientClient(pool, await pool.connect())
       try {
@@ -117,27 +117,26 @@ class ResilientClient implements PostgresPoolClient {
   }
 
   async run(sql: string, parameters: ReadonlyArray<unknown>): Promise<pg.QueryResult> {
-    if (!this.client) throw new Error('Connection terminated: no connection to retry on')
-    try {
-      const result = await this.client.query(sql, [...parameters])
-      this.track(sql)
-      return result
-    } catch (err) {
-      if (!isConnectionLost(err)) throw err
-      this.broken = true
-      if (this.inTransaction || !isSafeToRetry(err, sql)) throw err
-      // The old connection is dead: drop it from the pool and try once on a new one.
-      this.client.release(err as Error)
-      this.client = null
-      this.client = await this.pool.connect()
-      this.broken = false
+    // After a fail-over every idle connection in the pool may be dead without the pool knowing
+    // yet (their error is still unread on the socket), so a retry can land on another dead one.
+    // Each failed try destroys its connection, so at most the pool's size of tries can fail
+    // before a new connection is opened: that bounds the loop.
+    const tries = (this.pool.options.max ?? 10) + 1
+    for (let attempt = 1; ; attempt++) {
+      if (!this.client) throw new Error('Connection terminated: no connection to retry on')
       try {
         const result = await this.client.query(sql, [...parameters])
         this.track(sql)
         return result
-      } catch (again) {
-        if (isConnectionLost(again)) this.broken = true
-        throw again
+      } catch (err) {
+        if (!isConnectionLost(err)) throw err
+        this.broken = true
+        if (this.inTransaction || !isSafeToRetry(err, sql) || attempt >= tries) throw err
+        // The connection is dead: drop it from the pool and try on another.
+        this.client.release(err as Error)
+        this.client = null
+        this.client = await this.pool.connect()
+        this.broken = false
       }
     }
   }
