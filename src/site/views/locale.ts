@@ -1,0 +1,37 @@
+/**
+ * The language edition a reader page belongs to (ADR 026): its language and direction, the path
+ * prefix it is served under ('' for the site's first language, '/ru' for Russian beside English),
+ * and its message catalogue. Views read it from LocaleContext, as they read the time zone, so no
+ * view passes it down by hand.
+ */
+import { createContext } from 'preact'
+
+export interface Locale {
+  /** A BCP 47 language tag from SITE_LANGUAGES, e.g. 'en' or 'ru'. */
+  language: string
+  dir: 'ltr' | 'rtl'
+  /** '' for the first language in SITE_LANGUAGES; '/xx' for the others. */
+  prefix: string
+  /** A site path ('/support', '/politics') inside this edition: the prefix put in front. */
+  path(p: string): string
+  /** The catalogue's message `key` with `values` filled in (ICU MessageFormat). */
+  t(key: string, values?: Record<string, string | number | Date>): string
+}
+
+/** Scripts written right to left, by their languages' primary tags. */
+const RTL = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ku', 'ps', 'sd', 'ug', 'ur', 'yi'])
+
+export function directionOf(language: string): 'ltr' | 'rtl' {
+  return RTL.has(language.toLowerCase().split('-')[0]!) ? 'rtl' : 'ltr'
+}
+
+/** The prefix of `language` on a site whose languages are `languages` (the first has none). */
+export function prefixOf(language: string, languages: readonly string[]): string {
+  return languages.length === 0 || languages[0] === language ? '' : `/${language}`
+}
+
+/** A site path under a prefix; the bare prefix stands for that edition's front page. */
+export function prefixed(prefix: string, p: string): string {
+  if (!prefix) return p
+  return p === '/' ? `${prefix}/` : `${prefix}${p}`
+}
