@@ -274,6 +274,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         name: config.SITE_NAME,
         description: config.SITE_DESCRIPTION,
         language: config.SITE_LANGUAGE,
+        languages: config.SITE_LANGUAGES,
         timeZone: config.TIME_ZONE,
         logo: config.SITE_LOGO_URL,
         feedIdAuthority: config.FEED_ID_AUTHORITY,

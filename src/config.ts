@@ -13,6 +13,10 @@ const bool = (dflt: boolean) =>
     .default(dflt ? 'true' : 'false')
     .transform((v) => ['true', '1', 'yes', 'on'].includes(v))
 
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/
+/** First path segments the site or the admin own: no language may be served under them. */
+const RESERVED_PREFIXES = new Set(['admin', 'media', 'assets', 'feed', 'api'])
+
 const baseUrl = z
   .string()
   .refine((v) => {
@@ -158,8 +162,35 @@ export const ConfigSchema = z.object({
   /** BCP 47 language of the site's interface and default for articles. */
   SITE_LANGUAGE: z
     .string()
-    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or pt-BR')
+    .regex(LANGUAGE_TAG, 'must be a language tag such as en or pt-BR')
     .default('en'),
+  /**
+   * The site's languages, comma-separated (`en,ru`): the first is served at `/`, each other under
+   * its own prefix (`/ru/…`), with its own front page, sections, feeds, sitemaps, search and
+   * newsletters (ADR 026). Unset: SITE_LANGUAGE alone. When both are set, SITE_LANGUAGE must be
+   * the first.
+   */
+  SITE_LANGUAGES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (list) => list.every((l) => LANGUAGE_TAG.test(l)),
+      'must be language tags separated by commas, such as en,ru',
+    )
+    .refine(
+      (list) => new Set(list.map((l) => l.toLowerCase())).size === list.length,
+      'names a language twice',
+    )
+    .refine(
+      (list) => list.every((l) => !RESERVED_PREFIXES.has(l.toLowerCase())),
+      'a language prefix would hide a page of the site (admin, media, assets…)',
+    ),
   /**
    * The newsroom's time zone (IANA, such as Europe/Riga): times on reader pages, in emails and in
    * the admin are shown in it, and staff type times in it. Addresses keep their UTC month.
@@ -270,6 +301,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
     )
   }
+  const languages = parsed.data.SITE_LANGUAGES
+  if (languages.length === 0) languages.push(parsed.data.SITE_LANGUAGE)
+  else if (cleaned.SITE_LANGUAGE !== undefined && cleaned.SITE_LANGUAGE !== languages[0])
+    throw new ConfigError([
+      `SITE_LANGUAGE (${cleaned.SITE_LANGUAGE}) must be the first of SITE_LANGUAGES (${languages.join(',')}), or unset`,
+    ])
+  else parsed.data.SITE_LANGUAGE = languages[0]!
   const dkim = [
     parsed.data.DKIM_DOMAIN,
     parsed.data.DKIM_SELECTOR,

@@ -158,16 +158,33 @@ export function shownAsUpdated(publishedAt: Date | null, updatedAt: Date): boole
   return !!publishedAt && updatedAt.getTime() - publishedAt.getTime() > UPDATE_GRACE_MS
 }
 
-/** `/section/yyyy/mm/slug`, from the publication date in UTC (so it never shifts with a server). */
-export function articlePath(a: {
-  slug: string
-  section: { slug: string }
-  publishedAt: Date | null
-}): string {
+/**
+ * The path prefix of a language edition (ADR 026): none for the site's first language, `/xx`
+ * for the others; none for a language the site does not list (its stories stay at the root).
+ */
+export function languagePrefix(language: string, languages: readonly string[]): string {
+  if (languages.length < 2 || languages[0] === language || !languages.includes(language)) return ''
+  return `/${language.toLowerCase()}`
+}
+
+/**
+ * `/section/yyyy/mm/slug`, from the publication date in UTC (so it never shifts with a server),
+ * under the prefix of the article's language when the site has several (`languages`).
+ */
+export function articlePath(
+  a: {
+    slug: string
+    section: { slug: string }
+    publishedAt: Date | null
+    language?: string
+  },
+  languages: readonly string[] = [],
+): string {
   const d = a.publishedAt ?? new Date(0)
   const yyyy = d.getUTCFullYear().toString().padStart(4, '0')
   const mm = (d.getUTCMonth() + 1).toString().padStart(2, '0')
-  return `/${a.section.slug}/${yyyy}/${mm}/${a.slug}`
+  const prefix = a.language ? languagePrefix(a.language, languages) : ''
+  return `${prefix}/${a.section.slug}/${yyyy}/${mm}/${a.slug}`
 }
 
 export function sectionPath(slug: string): string {

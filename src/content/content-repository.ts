@@ -9,6 +9,10 @@ import { type PublicationSchedule, createPublicationSchedule } from './repositor
 import { type SearchIndex, createSearchIndex } from './repositories/search-index.js'
 import { type SitemapRows, createSitemapRows } from './repositories/sitemap-rows.js'
 import { type TaxonomyRepository, createTaxonomyRepository } from './repositories/taxonomy.js'
+import {
+  type TranslationRepository,
+  createTranslationRepository,
+} from './repositories/translations.js'
 
 export type { ListFilter, RelatedCandidate } from './repositories/article-reads.js'
 export type { NewArticleRow, NewCorrection, NewCredit } from './repositories/article-writes.js'
@@ -17,6 +21,7 @@ export type { Autosave, NewRevision } from './repositories/revisions.js'
 export type { IndexHit, IndexQuery } from './repositories/search-index.js'
 export type { NewsEntry, SitemapEntry } from './repositories/sitemap-rows.js'
 export type { TaxonomyKind } from './repositories/taxonomy.js'
+export type { TaxonomyName, TaxonomyNames, TranslationLink } from './repositories/translations.js'
 export type {
   ArticleReads,
   ArticleWrites,
@@ -27,6 +32,7 @@ export type {
   SearchIndex,
   SitemapRows,
   TaxonomyRepository,
+  TranslationRepository,
 }
 
 /**
@@ -45,7 +51,8 @@ export interface ContentRepository
     ImageRepository,
     RevisionRepository,
     SitemapRows,
-    SearchIndex {}
+    SearchIndex,
+    TranslationRepository {}
 
 /**
  * @param dialect picks the JSON helper article reads use: the byline comes back inside the
@@ -65,5 +72,6 @@ export function createContentRepository(
     ...createRevisionRepository(db),
     ...createSitemapRows(db),
     ...createSearchIndex(db, dialect),
+    ...createTranslationRepository(db),
   }
 }

@@ -8,6 +8,7 @@ import { type PublishingService, createPublishingService } from './use-cases/pub
 import { type ArticleSearch, createArticleSearch } from './use-cases/search.js'
 import { type TaxonomyService, createTaxonomyService } from './use-cases/taxonomy.js'
 import { type TopicsForSave, createTopicsForSave } from './use-cases/topics-for-save.js'
+import { type TranslationService, createTranslationService } from './use-cases/translations.js'
 
 export { ArticleInput } from './article-input.js'
 export type { ContentKey } from './content-keys.js'
@@ -20,6 +21,7 @@ export type {
   PublishingService,
   TaxonomyService,
   TopicsForSave,
+  TranslationService,
 }
 
 export interface ContentServiceDeps {
@@ -46,7 +48,8 @@ export interface ContentService
     TopicsForSave,
     ImageService,
     PublishingService,
-    ArticleSearch {}
+    ArticleSearch,
+    TranslationService {}
 
 export function createContentService(deps: ContentServiceDeps): ContentService {
   const { repo, clock } = deps
@@ -59,6 +62,7 @@ export function createContentService(deps: ContentServiceDeps): ContentService {
     ...taxonomy,
     ...createTopicsForSave({ repo, taxonomy }),
     ...createImageService({ repo, clock }),
+    ...createTranslationService({ repo, changed }),
     ...createPublishingService({ repo, clock, changed }),
     ...createArticleSearch({
       repo,

@@ -43,6 +43,8 @@ export type ErrorCode =
   | 'EMERGENCY_NO_READERS'
   | 'REDIRECT_INVALID'
   | 'REDIRECT_EXISTS'
+  | 'TRANSLATION_SAME_GROUP'
+  | 'TRANSLATION_LANGUAGE_TAKEN'
 
 /** What a person reads: a headline saying what happened, then what to do about it. */
 export interface ErrorSentence {
@@ -273,6 +275,16 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, ErrorEntry>> = {
     status: 409,
     title: 'That old address already has a redirect',
     message: 'Delete the redirect it has first, then add the new one.',
+  },
+  TRANSLATION_SAME_GROUP: {
+    status: 409,
+    title: 'The translation was not linked',
+    message: 'These stories are already translations of each other; nothing was changed.',
+  },
+  TRANSLATION_LANGUAGE_TAKEN: {
+    status: 409,
+    title: 'The translation was not linked',
+    message: 'A story has one translation per language: unlink the one it has first.',
   },
 }
 

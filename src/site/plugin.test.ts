@@ -97,7 +97,7 @@ for (const dialect of testDialects) {
       assert.equal(res.statusCode, 200)
       assert.match(res.headers['content-type'] as string, /text\/html/)
       const html = res.body
-      assert.match(html, /^<!doctype html><html lang="en">/)
+      assert.match(html, /^<!doctype html><html lang="en" dir="ltr">/)
       assert.match(html, /<h1>The count that took three days<\/h1>/)
       assert.match(html, /class="standfirst">Officials in Tessny/)
       assert.match(html, /Analysis/)

@@ -37,6 +37,7 @@ import { registerSitemapRoutes } from './routes/sitemaps.js'
 import { registerSupportRoutes } from './routes/support.js'
 import { oldNumberRedirect, withRedirects } from './redirects.js'
 import { type SiteShell, createShell } from './shell.js'
+import { prefixOf } from './views/locale.js'
 
 export interface SiteOptions {
   deps: PageDeps
@@ -130,24 +131,40 @@ export function createSite(opts: SiteOptions): Site {
   const countryHeader = opts.support?.countryHeader ?? ''
   // SOS mode (ADR 022): while it is on, reader pages are text-first.
   const textFirst = textFirstOf(() => opts.reach.sos.active())
-  const shell = withRedirects(
-    createShell({
-      deps,
-      cssHref: css.href,
-      publicUrl: opts.publicUrl,
-      contributions,
-      countryHeader,
-      textFirst: {
-        of: textFirst,
-        css: sosCss,
-        addresses: () => opts.reach.shortList(),
-      },
-    }),
-    opts.redirects,
-  )
-  const ctx: SiteRouteContext = { shell, deps, cache }
+  const languages = deps.site.languages ?? [deps.site.language]
+  // One edition per language (ADR 026): the same routes, loaders and views, each with its
+  // language and path prefix; the first language at the root.
+  const editionsByPrefix = languages.map((language) => {
+    const editionDeps: PageDeps = { ...deps, site: { ...deps.site, language, languages } }
+    const shell = withRedirects(
+      createShell({
+        deps: editionDeps,
+        cssHref: css.href,
+        publicUrl: opts.publicUrl,
+        contributions,
+        countryHeader,
+        textFirst: {
+          of: textFirst,
+          css: sosCss,
+          addresses: () => opts.reach.shortList(),
+        },
+      }),
+      opts.redirects,
+    )
+    const ctx: SiteRouteContext = { shell, deps: editionDeps, cache }
+    return { prefix: prefixOf(language, languages), ctx }
+  })
+  const primary = editionsByPrefix[0]!
+  const { shell, deps: primaryDeps } = primary.ctx
+  /** The edition a path belongs to: the one whose prefix starts it, else the first. */
+  const editionOf = (url: string) =>
+    editionsByPrefix.find(
+      (e) =>
+        e.prefix &&
+        (url === e.prefix || url.startsWith(`${e.prefix}/`) || url.startsWith(`${e.prefix}?`)),
+    ) ?? primary
   const editions = createOfflineEditions({
-    deps,
+    deps: primaryDeps,
     reach: opts.reach,
     media: opts.media,
     publicUrl: opts.publicUrl,
@@ -159,6 +176,71 @@ export function createSite(opts: SiteOptions): Site {
       allowedHosts: opts.allowedHosts ?? [],
     })
 
+  /** One edition's routes, in a scope whose prefix is the edition's. */
+  async function registerEdition(
+    scope: FastifyInstance,
+    { prefix, ctx }: (typeof editionsByPrefix)[number],
+  ) {
+    const { shell } = ctx
+    // Not the first language: its unknown paths get its own 404 page.
+    if (prefix) scope.setNotFoundHandler(shell.notFound)
+    // A path that fails its schema names no page: the site's 404 (or the route's own page),
+    // as an unknown slug gets. Every other error goes on to http/errors.ts.
+    scope.setErrorHandler(async (err: FastifyError, req, reply) => {
+      if (err.validationContext !== 'params' || !isAppError(err)) throw err
+      return (req.routeOptions.config.onBadPath ?? shell.notFound)(req, reply)
+    })
+    const site = typed(scope)
+    registerHomeRoutes(site, ctx)
+    registerArticleRoutes(site, ctx)
+    registerListRoutes(site, ctx)
+    registerFeedRoutes(site, ctx, { media: opts.media })
+    registerPrivacyRoutes(site, ctx, { siteText: opts.siteText })
+    registerReachRoutes(site, ctx, { reach: opts.reach, editions })
+    registerSearchRoutes(site, ctx)
+    if (!prefix) {
+      // One of each for the whole site: the logo, pictures, the sitemaps (every edition's
+      // stories, with their translations as alternates) and the offline edition file.
+      registerLogoRoutes(site, ctx)
+      registerSitemapRoutes(site, ctx, { perFile: opts.sitemapPerFile })
+      registerMediaRoutes(site, ctx, { media: opts.media })
+      registerOfflineRoutes(site, ctx, { editions })
+    }
+
+    if (newsletters)
+      await scope.register(async (forms) => {
+        await forms.register(formbody, { bodyLimit: 20_000, parser: lastValueWins })
+        // One-click unsubscribe may arrive as multipart from a mail provider: its body is not
+        // needed.
+        forms.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 20_000 }, (_r, _b, done) =>
+          done(null, {}),
+        )
+        const t = typed(forms)
+        registerNewsletterRoutes(t, ctx, {
+          newsletters,
+          editions: opts.editions,
+          preferences: opts.subscribers
+            ? registerPreferenceRoutes(t, ctx, { subscribers: opts.subscribers })
+            : null,
+          mailOriginOf,
+          tooManySignUps: addressLimit(forms, { name: 'newsletter-sign-up', ...LIMIT }),
+        })
+      })
+
+    if (contributions)
+      await scope.register(async (forms) => {
+        await forms.register(formbody, { bodyLimit: 10_000, parser: firstValueWins })
+        registerSupportRoutes(typed(forms), ctx, {
+          contributions,
+          hideDays: opts.support?.hideDays ?? 180,
+          laterDays: opts.support?.laterDays ?? 14,
+          mailOriginOf,
+          tooManyReminders: addressLimit(forms, { name: 'support-reminder', ...LIMIT }),
+          tooManyManageLinks: addressLimit(forms, { name: 'support-manage-link', ...LIMIT }),
+        })
+      })
+  }
+
   function register(app: FastifyInstance) {
     app.setNotFoundHandler(shell.notFound)
     // Cookies, limits and form bodies are the site's own: registered here, not on the root, so
@@ -167,63 +249,12 @@ export function createSite(opts: SiteOptions): Site {
     void app.register(async (scope) => {
       await scope.register(cookie)
       await registerRateLimits(scope, opts.rateLimitStore)
-      // A path that fails its schema names no page: the site's 404 (or the route's own page),
-      // as an unknown slug gets. Every other error goes on to http/errors.ts.
-      scope.setErrorHandler(async (err: FastifyError, req, reply) => {
-        if (err.validationContext !== 'params' || !isAppError(err)) throw err
-        return (req.routeOptions.config.onBadPath ?? shell.notFound)(req, reply)
-      })
-      const site = typed(scope)
       // `/?p=123` is the front page's address with WordPress's old number (never cached:
       // http/responses.ts cacheIdOf); the front page answers it when no redirect does.
       if (opts.redirects) scope.addHook('preHandler', oldNumberRedirect(opts.redirects))
       serveAsset(scope, css)
-      registerHomeRoutes(site, ctx)
-      registerArticleRoutes(site, ctx)
-      registerListRoutes(site, ctx)
-      registerFeedRoutes(site, ctx, { media: opts.media })
-      registerLogoRoutes(site, ctx)
-      registerSitemapRoutes(site, ctx, { perFile: opts.sitemapPerFile })
-      registerMediaRoutes(site, ctx, { media: opts.media })
-      registerPrivacyRoutes(site, ctx, { siteText: opts.siteText })
-      registerReachRoutes(site, ctx, { reach: opts.reach, editions })
-      registerOfflineRoutes(site, ctx, { editions })
-      registerSearchRoutes(site, ctx)
-
-      if (newsletters)
-        await scope.register(async (forms) => {
-          await forms.register(formbody, { bodyLimit: 20_000, parser: lastValueWins })
-          // One-click unsubscribe may arrive as multipart from a mail provider: its body is not
-          // needed.
-          forms.addContentTypeParser(
-            '*',
-            { parseAs: 'string', bodyLimit: 20_000 },
-            (_r, _b, done) => done(null, {}),
-          )
-          const t = typed(forms)
-          registerNewsletterRoutes(t, ctx, {
-            newsletters,
-            editions: opts.editions,
-            preferences: opts.subscribers
-              ? registerPreferenceRoutes(t, ctx, { subscribers: opts.subscribers })
-              : null,
-            mailOriginOf,
-            tooManySignUps: addressLimit(forms, { name: 'newsletter-sign-up', ...LIMIT }),
-          })
-        })
-
-      if (contributions)
-        await scope.register(async (forms) => {
-          await forms.register(formbody, { bodyLimit: 10_000, parser: firstValueWins })
-          registerSupportRoutes(typed(forms), ctx, {
-            contributions,
-            hideDays: opts.support?.hideDays ?? 180,
-            laterDays: opts.support?.laterDays ?? 14,
-            mailOriginOf,
-            tooManyReminders: addressLimit(forms, { name: 'support-reminder', ...LIMIT }),
-            tooManyManageLinks: addressLimit(forms, { name: 'support-manage-link', ...LIMIT }),
-          })
-        })
+      for (const edition of editionsByPrefix)
+        await scope.register((s) => registerEdition(s, edition), { prefix: edition.prefix })
     })
   }
 
@@ -235,8 +266,9 @@ export function createSite(opts: SiteOptions): Site {
   })
   return {
     register,
-    renderError: shell.renderError,
-    renderPreview: createPreview(shell, deps),
+    // An error page in the language of the edition the path belongs to.
+    renderError: (req, ...rest) => editionOf(req.url).ctx.shell.renderError(req, ...rest),
+    renderPreview: createPreview(shell, primaryDeps),
     pageVariant,
     cssHref: css.href,
     offlineEditions: editions,

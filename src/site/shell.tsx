@@ -2,11 +2,18 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { VNode } from 'preact'
 import { renderToString } from 'preact-render-to-string'
 import { type ContributionsService, parseCountry } from '../contributions/index.js'
-import type { PageDeps } from './pages/page-deps.js'
+import {
+  type PageDeps,
+  editionNames,
+  editionPrefix,
+  languagesOf,
+  named,
+} from './pages/page-deps.js'
 import { QUIET_COOKIE, isQuiet } from './quiet-cookie.js'
 import type { PageMeta, SiteContext } from './views/context.js'
 import { TimeZoneContext, voidTagsAsHtml } from './views/format.js'
 import { Layout } from './views/layout.js'
+import { LanguagesContext } from './views/locale.js'
 import { ErrorView } from './views/list-views.js'
 import { type SupportSlots, SupportContext } from './views/support-slots.js'
 import type { TextFirstOf } from './text-first.js'
@@ -78,7 +85,10 @@ export function createShell(o: ShellOptions): SiteShell {
   const isTextFirst = (req: FastifyRequest) => o.textFirst?.of(req) ?? false
 
   async function context(req: FastifyRequest): Promise<SiteContext> {
-    const sections = await deps.content.listSections().catch(() => [])
+    const [sections, names] = await Promise.all([
+      deps.content.listSections().catch(() => []),
+      editionNames(deps).catch(() => null),
+    ])
     const tf = o.textFirst
     // The addresses cannot be read: the line still links /reach.
     const sos =
@@ -89,10 +99,12 @@ export function createShell(o: ShellOptions): SiteShell {
       name: deps.site.name,
       description: deps.site.description,
       language: deps.site.language,
+      languages: languagesOf(deps),
+      prefix: editionPrefix(deps),
       // Empty when the request failed before its origin was known (a malformed URL).
       origin: req.origin ?? '',
       canonicalOrigin: o.publicUrl ?? req.origin ?? '',
-      sections,
+      sections: sections.map((s) => named(s, 'section', names)),
       cssHref: o.cssHref,
       path: req.url.split('?')[0] ?? '/',
       sos,
@@ -108,11 +120,13 @@ export function createShell(o: ShellOptions): SiteShell {
     return `<!doctype html>${voidTagsAsHtml(
       renderToString(
         <TimeZoneContext.Provider value={deps.site.timeZone ?? 'UTC'}>
-          <SupportContext.Provider value={support}>
-            <Layout site={site} meta={meta}>
-              {body}
-            </Layout>
-          </SupportContext.Provider>
+          <LanguagesContext.Provider value={site.languages}>
+            <SupportContext.Provider value={support}>
+              <Layout site={site} meta={meta}>
+                {body}
+              </Layout>
+            </SupportContext.Provider>
+          </LanguagesContext.Provider>
         </TimeZoneContext.Provider>,
       ),
     )}`

@@ -16,6 +16,7 @@ import * as reach0013 from './migrations/2026-12-06-0013-reach.js'
 import * as emergency0014 from './migrations/2026-12-06-0014-emergency.js'
 import * as search0015 from './migrations/2026-12-06-0015-search.js'
 import * as imports0016 from './migrations/2026-12-06-0016-imports.js'
+import * as languages0017 from './migrations/2026-12-07-0017-languages.js'
 
 // Migrations are listed here rather than read from the folder so the compiled build, tsx and
 // tests all see the same set in the same order, with no file-system globbing at start.
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06-0014-emergency': emergency0014,
   '2026-12-06-0015-search': search0015,
   '2026-12-06-0016-imports': imports0016,
+  '2026-12-07-0017-languages': languages0017,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -10,6 +10,7 @@ export interface Database {
   author: AuthorTable
   agency: AgencyTable
   topic: TopicTable
+  taxonomy_name: TaxonomyNameTable
   image: ImageTable
   article: ArticleTable
   article_credit: ArticleCreditTable
@@ -288,6 +289,15 @@ export interface ImageTable {
   created_at: number
 }
 
+/** A section's or topic's name in one more language (ADR 026). */
+export interface TaxonomyNameTable {
+  kind: 'section' | 'topic'
+  item_id: number
+  language: string
+  name: string
+  description: string
+}
+
 export interface ArticleTable {
   id: Generated<number>
   slug: string
@@ -304,6 +314,8 @@ export interface ArticleTable {
   /** When a published article comes down by itself (embargo end, takedown); null: never. */
   unpublish_at: number | null
   language: string
+  /** Translations share a group: the id of the group's first article (ADR 026); null alone. */
+  translation_group: number | null
   lead_image_id: number | null
   published_at: number | null
   updated_at: number

@@ -18,12 +18,16 @@ import {
 /** How many of the section's latest articles "Read more" considers besides the topics'. */
 const SAME_SECTION_CANDIDATES = 6
 
-/** Which published articles a list shows. */
-export type ListFilter =
+/**
+ * Which published articles a list shows; with `language`, only that language edition's (ADR 026:
+ * set on sites with several languages, so a one-language site's queries stay as they were).
+ */
+export type ListFilter = (
   | { kind: 'all' }
   | { kind: 'section'; sectionId: number }
   | { kind: 'topic'; topicId: number }
   | { kind: 'author'; authorId: number }
+) & { language?: string | undefined }
 
 /** An article "Read more" may offer, with what the ranking needs to know about it. */
 export interface RelatedCandidate {
@@ -50,6 +54,7 @@ export interface ArticleReads {
     sectionIds: number[],
     perSection: number,
     now: Date,
+    language?: string,
   ): Promise<Map<number, ArticleSummary[]>>
   /**
    * Candidates for "Read more": the most recent articles of each topic, of the section,
@@ -57,7 +62,7 @@ export interface ArticleReads {
    * counts, per candidate, the topics it has in common with the article.
    */
   relatedCandidates(
-    article: { id: number; sectionId: number; topicIds: number[] },
+    article: { id: number; sectionId: number; topicIds: number[]; language?: string },
     perList: number,
     now: Date,
   ): Promise<{ candidates: RelatedCandidate[]; shared: Map<number, number> }>
@@ -65,8 +70,8 @@ export interface ArticleReads {
   summariesByIds(ids: number[], now: Date): Promise<ArticleSummary[]>
   /** Bodies of the given articles, for full-text feeds. */
   bodiesByIds(ids: number[]): Promise<Map<number, string>>
-  /** How many articles readers can see at `now`. */
-  countPublished(now: Date): Promise<number>
+  /** How many articles readers can see at `now` (in `language` only, when given). */
+  countPublished(now: Date, language?: string): Promise<number>
 }
 
 /**
@@ -93,7 +98,9 @@ export function createArticleReads(
 
   /** Topic and author pages start from their link table, which copies the publication time. */
   function linkedBase(
-    filter: { kind: 'topic'; topicId: number } | { kind: 'author'; authorId: number },
+    filter: ({ kind: 'topic'; topicId: number } | { kind: 'author'; authorId: number }) & {
+      language?: string | undefined
+    },
     now: Date,
   ) {
     const from =
@@ -105,6 +112,7 @@ export function createArticleReads(
       .innerJoin('article', 'article.id', 'l.article_id')
       .innerJoin('section', 'section.id', 'article.section_id')
       .where('article.status', '=', 'published')
+      .$if(filter.language !== undefined, (q) => q.where('article.language', '=', filter.language!))
   }
 
   /** The article with its section, lead image, byline and topics, in one query. */
@@ -205,8 +213,12 @@ export function createArticleReads(
               .execute()
           : await (
               filter.kind === 'section'
-                ? publishedBase(db, now).where('article.section_id', '=', filter.sectionId)
-                : publishedBase(db, now)
+                ? publishedBase(db, now, filter.language).where(
+                    'article.section_id',
+                    '=',
+                    filter.sectionId,
+                  )
+                : publishedBase(db, now, filter.language)
             )
               .leftJoin('image as li', 'li.id', 'article.lead_image_id')
               .select(SUMMARY_COLUMNS)
@@ -220,13 +232,13 @@ export function createArticleReads(
       return { items: await toSummaries(db, rows.slice(0, page.limit)), hasMore }
     },
 
-    async latestPerSection(sectionIds, perSection, now) {
+    async latestPerSection(sectionIds, perSection, now, language) {
       const out = new Map<number, ArticleSummary[]>()
       // One small indexed query per section beats a window function that both dialects
       // would plan differently; sections are few.
       const lists = await Promise.all(
         sectionIds.map((id) =>
-          publishedBase(db, now)
+          publishedBase(db, now, language)
             .leftJoin('image as li', 'li.id', 'article.lead_image_id')
             .select(SUMMARY_COLUMNS)
             .select(LEAD_IMAGE_COLUMNS)
@@ -254,14 +266,14 @@ export function createArticleReads(
       // its own ORDER BY and LIMIT inside a derived table, which both dialects allow in a UNION.
       const lists = [
         ...article.topicIds.map((topicId) =>
-          linkedBase({ kind: 'topic', topicId }, now)
+          linkedBase({ kind: 'topic', topicId, language: article.language }, now)
             .select(['article.id', 'article.section_id', 'article.published_at'])
             .where('article.id', '!=', article.id)
             .orderBy('l.published_at', 'desc')
             .orderBy('l.article_id', 'desc')
             .limit(perList),
         ),
-        publishedBase(db, now)
+        publishedBase(db, now, article.language)
           .select(['article.id', 'article.section_id', 'article.published_at'])
           .where('article.section_id', '=', article.sectionId)
           .where('article.id', '!=', article.id)
@@ -317,8 +329,8 @@ export function createArticleReads(
       return new Map(rows.map((r) => [r.id, r.body]))
     },
 
-    async countPublished(now) {
-      const r = await publishedBase(db, now)
+    async countPublished(now, language) {
+      const r = await publishedBase(db, now, language)
         .select((eb) => eb.fn.countAll<number | string>().as('n'))
         .executeTakeFirstOrThrow()
       return Number(r.n)

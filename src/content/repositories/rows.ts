@@ -89,12 +89,14 @@ export type SummaryRow = LeadImageRow & {
 }
 
 /** Articles readers may see at `now`: published, and their publication time has come. */
-export function publishedBase(db: Kysely<Database>, now: Date) {
+/** Published and due; with `language`, in that language only (a language edition's lists). */
+export function publishedBase(db: Kysely<Database>, now: Date, language?: string) {
   return db
     .selectFrom('article')
     .innerJoin('section', 'section.id', 'article.section_id')
     .where('article.status', '=', 'published')
     .where('article.published_at', '<=', now.getTime())
+    .$if(language !== undefined, (q) => q.where('article.language', '=', language!))
 }
 
 /** Bylines of many articles in one query (a JSON subquery per row is slower on SQLite). */

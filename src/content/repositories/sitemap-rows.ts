@@ -4,8 +4,10 @@ import { publishedBase } from './rows.js'
 
 /** What an article's address is made of, and when it last changed. */
 export interface SitemapEntry {
-  path: { slug: string; section: { slug: string }; publishedAt: Date }
+  path: { slug: string; section: { slug: string }; publishedAt: Date; language: string }
   updatedAt: Date
+  /** Its group of translations (ADR 026), or null. */
+  translationGroup: number | null
 }
 
 /** Where a sitemap page stopped: the next rows come after this one, in sitemap order. */
@@ -45,6 +47,8 @@ export function createSitemapRows(db: Kysely<Database>): SitemapRows {
       .select([
         'article.id',
         'article.slug',
+        'article.language',
+        'article.translation_group',
         'section.slug as section_slug',
         'article.published_at',
         'article.updated_at',
@@ -58,8 +62,10 @@ export function createSitemapRows(db: Kysely<Database>): SitemapRows {
       slug: r.slug,
       section: { slug: r.section_slug },
       publishedAt: new Date(r.published_at ?? 0),
+      language: r.language,
     },
     updatedAt: new Date(r.updated_at),
+    translationGroup: r.translation_group === null ? null : Number(r.translation_group),
   })
 
   return {
@@ -98,6 +104,7 @@ export function createSitemapRows(db: Kysely<Database>): SitemapRows {
           'article.slug',
           'article.headline',
           'article.language',
+          'article.translation_group',
           'section.slug as section_slug',
           'article.published_at',
           'article.updated_at',
@@ -112,8 +119,10 @@ export function createSitemapRows(db: Kysely<Database>): SitemapRows {
           slug: r.slug,
           section: { slug: r.section_slug },
           publishedAt: new Date(r.published_at ?? 0),
+          language: r.language,
         },
         updatedAt: new Date(r.updated_at),
+        translationGroup: r.translation_group === null ? null : Number(r.translation_group),
         headline: r.headline,
         language: r.language,
       }))

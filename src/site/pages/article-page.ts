@@ -14,12 +14,28 @@ import {
 } from '../../content/index.js'
 import type { Newsletter } from '../../newsletter/index.js'
 import type { PageMeta } from '../views/context.js'
-import type { PageDeps } from './page-deps.js'
+import {
+  type PageDeps,
+  editionNames,
+  editionPrefix,
+  inEdition,
+  languagesOf,
+  named,
+  namedSummaries,
+} from './page-deps.js'
 import { breadcrumbJsonLd, publisherJsonLd } from './structured-data.js'
+
+/** A published translation of the article, for "Read in English" and hreflang (ADR 026). */
+export interface TranslationRef {
+  language: string
+  path: string
+  headline: string
+}
 
 export interface ArticlePage {
   kind: 'article'
   article: Article
+  translations: TranslationRef[]
   newsletter: Newsletter | undefined
   bodyImages: Map<number, Image>
   related: ArticleSummary[]
@@ -46,24 +62,51 @@ export async function loadArticlePage(
   params: { section: string; year: string; month: string; slug: string },
 ): Promise<ArticleLookup> {
   const now = deps.clock.now()
-  const article = await deps.repo.findArticleBySlug(params.slug)
-  if (article?.status === 'unpublished') return { kind: 'gone' }
-  if (!article || !isVisibleToReaders(article, now)) return { kind: 'not-found' }
-  const path = articlePath(article)
-  if (path !== `/${params.section}/${params.year}/${params.month}/${params.slug}`) {
-    return { kind: 'redirect', location: path }
-  }
-  const { candidates, shared } = await deps.repo.relatedCandidates(
-    { id: article.id, sectionId: article.section.id, topicIds: article.topics.map((t) => t.id) },
-    CANDIDATES_PER_TOPIC,
-    now,
-  )
+  const stored = await deps.repo.findArticleBySlug(params.slug)
+  if (stored?.status === 'unpublished') return { kind: 'gone' }
+  if (!stored || !isVisibleToReaders(stored, now)) return { kind: 'not-found' }
+  const languages = languagesOf(deps)
+  // A story in another edition's language is at that edition's address (its prefix).
+  const path = articlePath(stored, languages)
+  const asked = `${editionPrefix(deps)}/${params.section}/${params.year}/${params.month}/${params.slug}`
+  if (path !== asked) return { kind: 'redirect', location: path }
+  const several = languages.length > 1
+  const [{ candidates, shared }, names, translations] = await Promise.all([
+    deps.repo.relatedCandidates(
+      {
+        id: stored.id,
+        sectionId: stored.section.id,
+        topicIds: stored.topics.map((t) => t.id),
+        ...(several ? { language: stored.language } : {}),
+      },
+      CANDIDATES_PER_TOPIC,
+      now,
+    ),
+    editionNames(deps),
+    several ? deps.repo.translationsOf(stored.id) : Promise.resolve([]),
+  ])
+  const article: Article = names
+    ? {
+        ...stored,
+        section: named(stored.section, 'section', names),
+        topics: stored.topics.map((t) => named(t, 'topic', names)),
+      }
+    : stored
+  const translated: TranslationRef[] = translations
+    .filter(
+      (t) =>
+        t.status === 'published' &&
+        t.publishedAt !== null &&
+        t.publishedAt <= now &&
+        languages.includes(t.language),
+    )
+    .map((t) => ({ language: t.language, path: articlePath(t, languages), headline: t.headline }))
   const ranked = rankRelated(candidates, shared, {
     excludeId: article.id,
     sectionId: article.section.id,
     limit: RELATED_COUNT,
   })
-  const [related, bodyImages, newsletters] = await Promise.all([
+  const [relatedFound, bodyImages, newsletters] = await Promise.all([
     deps.repo.summariesByIds(
       ranked.map((r) => r.id),
       now,
@@ -71,6 +114,7 @@ export async function loadArticlePage(
     deps.repo.imagesById(bodyImageIds(article.body)),
     deps.newsletters ? deps.newsletters() : Promise.resolve([]),
   ])
+  const related = namedSummaries(relatedFound, names)
   const img = article.leadImage
   const published = article.publishedAt ?? article.updatedAt
   const description = article.standfirst ?? article.summary
@@ -81,9 +125,11 @@ export async function loadArticlePage(
     newsletter: newsletters.find((n) => n.language === article.language) ?? newsletters[0],
     bodyImages,
     related,
+    translations: translated,
     keys: [
       `article:${article.id}`,
       ...related.map((r) => `article:${r.id}`),
+      ...translations.map((t) => `article:${t.id}`),
       `section:${article.section.id}`,
     ],
     meta: {
@@ -92,6 +138,14 @@ export async function loadArticlePage(
       canonicalPath: path,
       type: 'article',
       language: article.language,
+      ...(translated.length > 0
+        ? {
+            alternates: [
+              { language: article.language, path },
+              ...translated.map((t) => ({ language: t.language, path: t.path })),
+            ],
+          }
+        : {}),
       ...(img && {
         image: {
           path: imagePath(img, widestWidth(img)),
@@ -109,14 +163,14 @@ export async function loadArticlePage(
       feeds: [
         {
           title: `${deps.site.name}: ${article.section.name}`,
-          path: `/${article.section.slug}/feed.xml`,
+          path: inEdition(deps, `/${article.section.slug}/feed.xml`),
         },
       ],
       jsonLd: (origin: string) => [
         newsArticleJsonLd(article, origin, deps.site),
         breadcrumbJsonLd(origin, [
-          { name: deps.site.name, path: '/' },
-          { name: article.section.name, path: sectionPath(article.section.slug) },
+          { name: deps.site.name, path: inEdition(deps, '/') },
+          { name: article.section.name, path: inEdition(deps, sectionPath(article.section.slug)) },
           { name: article.headline, path },
         ]),
       ],
@@ -163,7 +217,7 @@ export function newsArticleJsonLd(a: Article, origin: string, site: PageDeps['si
         }
       : {}),
     publisher: publisherJsonLd(site, origin),
-    mainEntityOfPage: { '@type': 'WebPage', '@id': origin + articlePath(a) },
+    mainEntityOfPage: { '@type': 'WebPage', '@id': origin + articlePath(a, site.languages) },
     inLanguage: a.language,
     articleSection: a.section.name,
     ...(a.topics.length ? { keywords: a.topics.map((t) => t.name).join(', ') } : {}),

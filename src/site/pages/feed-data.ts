@@ -4,7 +4,14 @@ import {
   type ListFilter,
   bodyImageIds,
 } from '../../content/index.js'
-import type { PageDeps } from './page-deps.js'
+import {
+  type PageDeps,
+  editionNames,
+  inEdition,
+  languagesOf,
+  listLanguage,
+  named,
+} from './page-deps.js'
 
 export const FEED_ITEMS = 30
 
@@ -22,6 +29,8 @@ export interface FeedData {
   /** Path prefix of the feed files: `${feedBase}/feed.xml` etc. */
   feedBase: string
   items: { article: ArticleSummary; body: string }[]
+  /** SITE_LANGUAGES, for the stories' addresses (their language's prefix). */
+  languages: readonly string[]
   images: Map<number, Image>
   updated: Date
   keys: string[]
@@ -33,6 +42,7 @@ export async function loadFeedData(
   scope: FeedScope,
 ): Promise<FeedData | undefined> {
   const now = deps.clock.now()
+  const names = await editionNames(deps)
   let filter: ListFilter
   let title = deps.site.name
   let description = deps.site.description
@@ -43,8 +53,9 @@ export async function loadFeedData(
       filter = { kind: 'all' }
       break
     case 'section': {
-      const s = await deps.repo.findSectionBySlug(scope.slug)
-      if (!s) return undefined
+      const found = await deps.repo.findSectionBySlug(scope.slug)
+      if (!found) return undefined
+      const s = named(found, 'section', names)
       filter = { kind: 'section', sectionId: s.id }
       title = `${deps.site.name}: ${s.name}`
       description = s.description || description
@@ -53,8 +64,9 @@ export async function loadFeedData(
       break
     }
     case 'topic': {
-      const t = await deps.repo.findTopicBySlug(scope.slug)
-      if (!t) return undefined
+      const found = await deps.repo.findTopicBySlug(scope.slug)
+      if (!found) return undefined
+      const t = named(found, 'topic', names)
       filter = { kind: 'topic', topicId: t.id }
       title = `${deps.site.name}: ${t.name}`
       description = t.description || description
@@ -73,7 +85,12 @@ export async function loadFeedData(
       break
     }
   }
-  const { items } = await deps.repo.listPublished(filter, { limit: FEED_ITEMS, offset: 0 }, now)
+  pagePath = inEdition(deps, pagePath)
+  const { items } = await deps.repo.listPublished(
+    { ...filter, language: listLanguage(deps) },
+    { limit: FEED_ITEMS, offset: 0 },
+    now,
+  )
   const bodies = await deps.repo.bodiesByIds(items.map((a) => a.id))
   const images = await deps.repo.imagesById([...bodies.values()].flatMap(bodyImageIds))
   const updated = items.reduce((m, a) => (a.updatedAt > m ? a.updatedAt : m), new Date(0))
@@ -83,13 +100,17 @@ export async function loadFeedData(
     pagePath,
     feedBase: feedBaseOf(pagePath),
     items: items.map((article) => ({ article, body: bodies.get(article.id) ?? '' })),
+    languages: languagesOf(deps),
     images,
     updated: items.length ? updated : now,
     keys: [key, ...items.map((a) => `article:${a.id}`)],
   }
 }
 
-/** Where a page's feeds sit: `/world` → `/world/feed.xml`; the home page's at the root. */
+/**
+ * Where a page's feeds sit: `/world` → `/world/feed.xml`; the home page's at the root, or at its
+ * edition's root (`/ru/` → `/ru/feed.xml`).
+ */
 export function feedBaseOf(pagePath: string): string {
-  return pagePath === '/' ? '' : pagePath
+  return pagePath.endsWith('/') ? pagePath.slice(0, -1) : pagePath
 }

@@ -1,7 +1,17 @@
 import type { ArticleSummary, ListFilter } from '../../content/index.js'
 import type { HomeViewModel, ListViewModel } from '../views/list-views.js'
 import type { PageMeta } from '../views/context.js'
-import { MAX_PAGE, PAGE_SIZE, type PageDeps, pageHref } from './page-deps.js'
+import {
+  MAX_PAGE,
+  PAGE_SIZE,
+  type PageDeps,
+  editionNames,
+  inEdition,
+  listLanguage,
+  named,
+  namedSummaries,
+  pageHref,
+} from './page-deps.js'
 import { feedBaseOf } from './feed-data.js'
 import { breadcrumbJsonLd, homeJsonLd } from './structured-data.js'
 
@@ -32,9 +42,9 @@ export async function loadHomePage(
   if (page > MAX_PAGE) return undefined
   const list = await loadList(deps, {
     kind: 'latest',
-    path: '/',
+    path: inEdition(deps, '/'),
     page,
-    filter: { kind: 'all' },
+    filter: { kind: 'all', language: listLanguage(deps) },
     key: 'list',
     title: 'Latest stories',
     description: '',
@@ -46,26 +56,31 @@ export async function loadHomePage(
 
 async function loadFrontPage(deps: PageDeps): Promise<LoadedPage<HomeViewModel>> {
   const now = deps.clock.now()
-  const sections = await deps.content.listSections()
-  const [{ items: latest, hasMore }, perSection] = await Promise.all([
-    deps.repo.listPublished({ kind: 'all' }, { limit: HOME_TOP, offset: 0 }, now),
+  const language = listLanguage(deps)
+  const [sections, names] = await Promise.all([deps.content.listSections(), editionNames(deps)])
+  const [{ items: found, hasMore }, perSection] = await Promise.all([
+    deps.repo.listPublished({ kind: 'all', language }, { limit: HOME_TOP, offset: 0 }, now),
     deps.repo.latestPerSection(
       sections.map((s) => s.id),
       HOME_PER_SECTION + 2,
       now,
+      language,
     ),
   ])
-  const next = hasMore ? pageHref('/', 2) : undefined
+  const latest = namedSummaries(found, names)
+  const home = inEdition(deps, '/')
+  const next = hasMore ? pageHref(home, 2) : undefined
   const onTop = new Set(latest.map((a) => a.id))
   const lead = latest[0] ?? null
   // A story already at the top is not repeated in its section's block.
   const blocks = sections
     .map((s) => ({
       slug: s.slug,
-      name: s.name,
-      articles: (perSection.get(s.id) ?? [])
-        .filter((a) => !onTop.has(a.id))
-        .slice(0, HOME_PER_SECTION),
+      name: named(s, 'section', names).name,
+      articles: namedSummaries(
+        (perSection.get(s.id) ?? []).filter((a) => !onTop.has(a.id)).slice(0, HOME_PER_SECTION),
+        names,
+      ),
     }))
     .filter((b) => b.articles.length > 0)
   return {
@@ -80,8 +95,8 @@ async function loadFrontPage(deps: PageDeps): Promise<LoadedPage<HomeViewModel>>
     meta: {
       title: `${deps.site.name}: ${deps.site.description}`,
       description: deps.site.description,
-      canonicalPath: '/',
-      feeds: [{ title: deps.site.name, path: '/feed.xml' }],
+      canonicalPath: home,
+      feeds: [{ title: deps.site.name, path: inEdition(deps, '/feed.xml') }],
       ...(next ? { next } : {}),
       jsonLd: (origin) => homeJsonLd(deps.site, origin),
     },
@@ -108,11 +123,15 @@ async function loadList(
 ): Promise<LoadedPage<ListViewModel> | undefined> {
   if (o.page > MAX_PAGE) return undefined
   const now = deps.clock.now()
-  const { items, hasMore } = await deps.repo.listPublished(
-    o.filter,
-    { limit: PAGE_SIZE, offset: o.offset ?? (o.page - 1) * PAGE_SIZE },
-    now,
-  )
+  const [{ items: found, hasMore }, names] = await Promise.all([
+    deps.repo.listPublished(
+      { ...o.filter, language: listLanguage(deps) },
+      { limit: PAGE_SIZE, offset: o.offset ?? (o.page - 1) * PAGE_SIZE },
+      now,
+    ),
+    editionNames(deps),
+  ])
+  const items = namedSummaries(found, names)
   // Past the last page is not found, but an empty first page is a real (empty) page.
   if (items.length === 0 && o.page > 1) return undefined
   const prev = o.page > 1 ? pageHref(o.path, o.page - 1) : undefined
@@ -121,7 +140,7 @@ async function loadList(
   const crumbs =
     o.kind === 'section' || o.kind === 'topic'
       ? [
-          { name: deps.site.name, path: '/' },
+          { name: deps.site.name, path: inEdition(deps, '/') },
           { name: o.title, path: o.path },
         ]
       : undefined
@@ -153,11 +172,12 @@ async function loadList(
 }
 
 export async function loadSectionPage(deps: PageDeps, slug: string, page: number) {
-  const s = await deps.repo.findSectionBySlug(slug)
-  if (!s) return undefined
+  const found = await deps.repo.findSectionBySlug(slug)
+  if (!found) return undefined
+  const s = named(found, 'section', await editionNames(deps))
   return loadList(deps, {
     kind: 'section',
-    path: `/${s.slug}`,
+    path: inEdition(deps, `/${s.slug}`),
     page,
     filter: { kind: 'section', sectionId: s.id },
     key: `section:${s.id}`,
@@ -167,11 +187,12 @@ export async function loadSectionPage(deps: PageDeps, slug: string, page: number
 }
 
 export async function loadTopicPage(deps: PageDeps, slug: string, page: number) {
-  const t = await deps.repo.findTopicBySlug(slug)
-  if (!t) return undefined
+  const found = await deps.repo.findTopicBySlug(slug)
+  if (!found) return undefined
+  const t = named(found, 'topic', await editionNames(deps))
   return loadList(deps, {
     kind: 'topic',
-    path: `/topic/${t.slug}`,
+    path: inEdition(deps, `/topic/${t.slug}`),
     page,
     filter: { kind: 'topic', topicId: t.id },
     key: `topic:${t.id}`,
@@ -185,7 +206,7 @@ export async function loadAuthorPage(deps: PageDeps, slug: string, page: number)
   if (!a) return undefined
   return loadList(deps, {
     kind: 'author',
-    path: `/author/${a.slug}`,
+    path: inEdition(deps, `/author/${a.slug}`),
     page,
     filter: { kind: 'author', authorId: a.id },
     key: `author:${a.id}`,

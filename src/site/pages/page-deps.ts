@@ -1,5 +1,10 @@
 import crypto from 'node:crypto'
-import type { ContentRepository, ContentService } from '../../content/index.js'
+import {
+  type ContentRepository,
+  type ContentService,
+  type TaxonomyNames,
+  languagePrefix,
+} from '../../content/index.js'
 import type { Clock } from '../../lib/clock.js'
 import { slugify } from '../../lib/slug.js'
 import type { Newsletter } from '../../newsletter/index.js'
@@ -12,7 +17,10 @@ export interface PageDeps {
   site: {
     name: string
     description: string
+    /** The language of the edition these pages belong to (ADR 026). */
     language: string
+    /** SITE_LANGUAGES: every edition's language, the first served at `/` (default: `language`). */
+    languages?: readonly string[]
     /** TIME_ZONE: times on reader pages are the newsroom's (default UTC). */
     timeZone?: string
     /** SITE_LOGO_URL: a path on this site or an http(s) URL; unset: the drawn DEFAULT_LOGO. */
@@ -22,6 +30,62 @@ export interface PageDeps {
   }
   /** The newsletters readers can sign up for (none: no box is shown). */
   newsletters?: () => Promise<Newsletter[]>
+}
+
+/** Every language edition of the site, the first served at `/`. */
+export function languagesOf(deps: Pick<PageDeps, 'site'>): readonly string[] {
+  return deps.site.languages ?? [deps.site.language]
+}
+
+/** This edition's path prefix: '' for the first language, `/ru` for Russian beside English. */
+export function editionPrefix(deps: Pick<PageDeps, 'site'>): string {
+  return languagePrefix(deps.site.language, languagesOf(deps))
+}
+
+/**
+ * The language a list of this edition is limited to: only when the site has several, so a
+ * one-language site's lists read no language column (and keep stories imported in another).
+ */
+export function listLanguage(deps: Pick<PageDeps, 'site'>): string | undefined {
+  return languagesOf(deps).length > 1 ? deps.site.language : undefined
+}
+
+/** A site path inside this edition: `/ru/politics` for `/politics`, `/ru/` for `/`. */
+export function inEdition(deps: Pick<PageDeps, 'site'>, p: string): string {
+  const prefix = editionPrefix(deps)
+  if (!prefix) return p
+  return p === '/' ? `${prefix}/` : prefix + p
+}
+
+/**
+ * Names of sections and topics in this edition's language (ADR 026), or null for the first
+ * language, whose names are the stored ones (no query).
+ */
+export async function editionNames(deps: PageDeps): Promise<TaxonomyNames | null> {
+  if (!editionPrefix(deps)) return null
+  return deps.repo.taxonomyNames(deps.site.language)
+}
+
+/** `item` with its name (and description) in the edition's language, where one is kept. */
+export function named<T extends { id: number; name: string; description?: string }>(
+  item: T,
+  kind: 'section' | 'topic',
+  names: TaxonomyNames | null,
+): T {
+  const n = names?.[kind].get(item.id)
+  if (!n) return item
+  return 'description' in item && n.description
+    ? { ...item, name: n.name, description: n.description }
+    : { ...item, name: n.name }
+}
+
+/** Summaries with their sections named in the edition's language. */
+export function namedSummaries<T extends { section: { id: number; name: string } }>(
+  items: T[],
+  names: TaxonomyNames | null,
+): T[] {
+  if (!names || names.section.size === 0) return items
+  return items.map((a) => ({ ...a, section: named(a.section, 'section', names) }))
 }
 
 export const PAGE_SIZE = 20

@@ -57,7 +57,12 @@ export function searchHref(base: string, a: SearchAnswer, page: number): string 
 const text = (parts: readonly TextPart[]) => parts.map((p) => p.text).join('')
 
 /** /search.json: the same answer as data; snippets as text with the found words listed. */
-export function searchJson(a: SearchAnswer, origin: string, base = '/search') {
+export function searchJson(
+  a: SearchAnswer,
+  origin: string,
+  base = '/search',
+  languages: readonly string[] = [],
+) {
   const o = a.outcome
   return {
     query: a.q,
@@ -79,7 +84,7 @@ export function searchJson(a: SearchAnswer, origin: string, base = '/search') {
     results:
       o.kind === 'results'
         ? o.results.map((r) => ({
-            url: origin + articlePath(r.article),
+            url: origin + articlePath(r.article, languages),
             headline: r.article.headline,
             section: r.article.section.slug,
             language: r.article.language,

@@ -1,6 +1,11 @@
-import { type SitemapEntry, articlePath } from '../../content/index.js'
+import {
+  type SitemapEntry,
+  type TranslationLink,
+  articlePath,
+  languagePrefix,
+} from '../../content/index.js'
 import { escapeXml } from '../../lib/text.js'
-import type { PageDeps } from './page-deps.js'
+import { type PageDeps, languagesOf } from './page-deps.js'
 
 /**
  * URLs a sitemap file holds. The protocol allows 50,000; at 10,000 a file renders in a few
@@ -15,6 +20,19 @@ const NEWS_MAX = 1000
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9'
+const XHTML_NS = ' xmlns:xhtml="http://www.w3.org/1999/xhtml"'
+
+/** `<xhtml:link>` alternates of one URL (its own language among them) and x-default. */
+function alternates(versions: readonly { language: string; url: string }[], primary: string) {
+  if (versions.length < 2) return ''
+  const fallback = versions.find((v) => v.language === primary) ?? versions[0]!
+  return [...versions, { language: 'x-default', url: fallback.url }]
+    .map(
+      (v) =>
+        `<xhtml:link rel="alternate" hreflang="${escapeXml(v.language)}" href="${escapeXml(v.url)}"/>`,
+    )
+    .join('')
+}
 
 export interface XmlDoc {
   xml: string
@@ -61,22 +79,39 @@ export async function articlesSitemap(
   const size = Math.min(SITEMAP_CHUNK, perFile)
   const first = await deps.repo.sitemapChunk({ offset: (n - 1) * perFile }, size, now)
   if (first.entries.length === 0 && n > 1) return undefined
-  const urls = (entries: readonly SitemapEntry[]) =>
-    entries
-      .map(
-        (e) =>
-          `<url><loc>${escapeXml(origin + articlePath(e.path))}</loc><lastmod>${e.updatedAt.toISOString()}</lastmod></url>\n`,
-      )
+  const languages = languagesOf(deps)
+  // One sitemap for every language edition (ADR 026): each story with its published
+  // translations as alternates, read once per chunk.
+  const urls = async (entries: readonly SitemapEntry[]) => {
+    const groups = entries.flatMap((e) => (e.translationGroup === null ? [] : [e.translationGroup]))
+    const members =
+      languages.length > 1
+        ? await deps.repo.groupMembers(groups)
+        : new Map<number, TranslationLink[]>()
+    return entries
+      .map((e) => {
+        const url = origin + articlePath(e.path, languages)
+        const versions = (
+          e.translationGroup === null ? [] : (members.get(e.translationGroup) ?? [])
+        )
+          .filter((m) => m.status === 'published' && m.publishedAt && m.publishedAt <= now)
+          .map((m) => ({
+            language: m.language,
+            url: origin + articlePath(m, languages),
+          }))
+        return `<url><loc>${escapeXml(url)}</loc><lastmod>${e.updatedAt.toISOString()}</lastmod>${alternates(versions, languages[0]!)}</url>\n`
+      })
       .join('')
+  }
   async function* parts() {
-    yield `${XML_HEAD}<urlset xmlns="${NS}">\n`
+    yield `${XML_HEAD}<urlset xmlns="${NS}"${languages.length > 1 ? XHTML_NS : ''}>\n`
     let chunk = first
     let left = perFile - chunk.entries.length
-    yield urls(chunk.entries)
+    yield await urls(chunk.entries)
     while (chunk.next && left > 0) {
       chunk = await deps.repo.sitemapChunk({ after: chunk.next }, Math.min(size, left), now)
       left -= chunk.entries.length
-      yield urls(chunk.entries)
+      yield await urls(chunk.entries)
     }
     yield '</urlset>\n'
   }
@@ -89,14 +124,24 @@ export async function pagesSitemap(deps: PageDeps, origin: string): Promise<XmlD
     deps.repo.listTopics(),
     deps.repo.listAuthors(),
   ])
-  const paths = [
+  const languages = languagesOf(deps)
+  // Each list page in every edition, the editions of one page as each other's alternates.
+  const pages = [
     '/',
     ...sections.map((s) => `/${s.slug}`),
     ...topics.map((t) => `/topic/${t.slug}`),
     ...authors.map((a) => `/author/${a.slug}`),
   ]
+  const urls = pages.flatMap((p) => {
+    const versions = languages.map((language) => {
+      const prefix = languagePrefix(language, languages)
+      return { language, url: origin + (prefix && p === '/' ? `${prefix}/` : prefix + p) }
+    })
+    const links = alternates(versions, languages[0]!)
+    return versions.map((v) => `<url><loc>${escapeXml(v.url)}</loc>${links}</url>`)
+  })
   return {
-    xml: urlset(paths.map((p) => `<url><loc>${escapeXml(origin + p)}</loc></url>`)),
+    xml: urlset(urls, languages.length > 1 ? XHTML_NS : ''),
     keys: ['list', 'all'],
   }
 }
@@ -109,9 +154,10 @@ export async function newsSitemap(deps: PageDeps, origin: string): Promise<XmlDo
     NEWS_MAX,
   )
   const name = escapeXml(deps.site.name)
+  const languages = languagesOf(deps)
   const urls = entries.map(
     (e) =>
-      `<url><loc>${escapeXml(origin + articlePath(e.path))}</loc><news:news><news:publication><news:name>${name}</news:name><news:language>${escapeXml(e.language)}</news:language></news:publication><news:publication_date>${e.path.publishedAt.toISOString()}</news:publication_date><news:title>${escapeXml(e.headline)}</news:title></news:news></url>`,
+      `<url><loc>${escapeXml(origin + articlePath(e.path, languages))}</loc><news:news><news:publication><news:name>${name}</news:name><news:language>${escapeXml(e.language)}</news:language></news:publication><news:publication_date>${e.path.publishedAt.toISOString()}</news:publication_date><news:title>${escapeXml(e.headline)}</news:title></news:news></url>`,
   )
   return {
     xml: urlset(urls, ' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"'),

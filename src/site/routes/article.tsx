@@ -34,6 +34,7 @@ export function registerArticleRoutes(app: TypedApp, { shell, deps, cache }: Sit
           siteLanguage={deps.site.language}
           siteName={deps.site.name}
           newsletter={page.newsletter}
+          translations={page.translations}
         />,
         support,
       )

@@ -5,6 +5,7 @@ import { type SearchParams, loadSearchPage, searchJson } from '../pages/search-p
 import { HTML } from '../shell.js'
 import { SearchView } from '../views/search-view.js'
 import type { SiteRouteContext } from './context.js'
+import { inEdition, languagesOf } from '../pages/page-deps.js'
 import { Field, PageQuery } from './schemas.js'
 
 const SearchQuery = PageQuery.extend({
@@ -37,9 +38,10 @@ function params(q: z.infer<typeof SearchQuery>): SearchParams {
  * several languages each mounts the same loader under its prefix, with its language.
  */
 export function registerSearchRoutes(app: TypedApp, { shell, deps }: SiteRouteContext) {
+  const base = inEdition(deps, '/search')
   app.get('/search', { schema: { querystring: SearchQuery } }, async (req, reply) => {
     const site = await shell.context(req)
-    const page = await loadSearchPage(deps, params(req.query))
+    const page = await loadSearchPage(deps, params(req.query), deps.site.language, base)
     return sendPage(req, reply, null, {
       body: shell.document(site, page.meta, <SearchView {...page.view} />),
       type: HTML,
@@ -50,9 +52,9 @@ export function registerSearchRoutes(app: TypedApp, { shell, deps }: SiteRouteCo
 
   app.get('/search.json', { schema: { querystring: SearchQuery } }, async (req, reply) => {
     const site = await shell.context(req)
-    const page = await loadSearchPage(deps, params(req.query))
+    const page = await loadSearchPage(deps, params(req.query), deps.site.language, base)
     return sendPage(req, reply, null, {
-      body: `${JSON.stringify(searchJson(page.answer, site.canonicalOrigin), null, 2)}\n`,
+      body: `${JSON.stringify(searchJson(page.answer, site.canonicalOrigin, base, languagesOf(deps)), null, 2)}\n`,
       type: 'application/json; charset=utf-8',
       keys: [],
       headers: NOT_STORED,

@@ -1,3 +1,4 @@
+import { useContext } from 'preact/hooks'
 import {
   type Article,
   type ArticleSummary,
@@ -11,6 +12,7 @@ import type { Newsletter } from '../../newsletter/index.js'
 import { NewsletterBox } from './newsletter-views.js'
 import { useTextFirst, withPictures } from './text-first.js'
 
+import { LanguagesContext } from './locale.js'
 export interface ArticleViewModel {
   article: Article
   /** Body HTML with images expanded (views/body.tsx). */
@@ -20,10 +22,52 @@ export interface ArticleViewModel {
   siteName: string
   /** The newsletter offered under the article, if the newsroom has one. */
   newsletter?: Newsletter | undefined
+  /** The story's published translations (ADR 026). */
+  translations?: readonly { language: string; path: string; headline: string }[]
+}
+
+/**
+ * "Read in English", "Читать по-русски": each link in its own language, for a reader of that
+ * language who landed on the wrong edition. Other languages name themselves through Intl.
+ */
+const READ_IN: Readonly<Record<string, string>> = {
+  en: 'Read in English',
+  ru: 'Читать по-русски',
+  uk: 'Читати українською',
+  be: 'Чытаць па-беларуску',
+}
+
+export function readInLabel(language: string): string {
+  const known = READ_IN[language.toLowerCase()]
+  if (known) return known
+  try {
+    const name = new Intl.DisplayNames([language], { type: 'language' }).of(language)
+    if (name && name !== language) return name.charAt(0).toLocaleUpperCase(language) + name.slice(1)
+  } catch {
+    // Not a language Intl knows: its tag says it.
+  }
+  return language
+}
+
+function Translations(props: { items: NonNullable<ArticleViewModel['translations']> }) {
+  if (props.items.length === 0) return null
+  return (
+    <p class="translations">
+      {props.items.map((t, i) => (
+        <>
+          {i > 0 && ' · '}
+          <a href={t.path} hreflang={t.language} lang={t.language} title={t.headline}>
+            {readInLabel(t.language)}
+          </a>
+        </>
+      ))}
+    </p>
+  )
 }
 
 /** The reader's article page, part by part, in PRODUCT.md's order. */
 export function ArticleView(props: ArticleViewModel) {
+  const languages = useContext(LanguagesContext)
   const { article: a } = props
   const lang = a.language !== props.siteLanguage ? a.language : undefined
   // Text-first (SOS mode): the pictures are one link away, on the usual page.
@@ -40,6 +84,7 @@ export function ArticleView(props: ArticleViewModel) {
           </p>
           <h1>{a.headline}</h1>
           {a.standfirst && <p class="standfirst">{a.standfirst}</p>}
+          <Translations items={props.translations ?? []} />
           <div class="byline">
             {a.credits.length > 0 && (
               <p>
@@ -59,7 +104,7 @@ export function ArticleView(props: ArticleViewModel) {
             {picturesLeftOut && (
               <p class="pictures">
                 Pictures are left out to keep this page light.{' '}
-                <a href={withPictures(articlePath(a))}>Show pictures</a>
+                <a href={withPictures(articlePath(a, languages))}>Show pictures</a>
               </p>
             )}
           </div>

@@ -6,6 +6,10 @@ export interface SiteContext {
   name: string
   description: string
   language: string
+  /** SITE_LANGUAGES: every edition's language, the first at `/` (ADR 026). */
+  languages: readonly string[]
+  /** This edition's path prefix: '' for the first language, `/ru` for the others. */
+  prefix: string
   /** The address the reader used: links in feeds and sitemaps use it. */
   origin: string
   /** PUBLIC_URL when set, else `origin`: for rel=canonical, og:url and structured data. */
@@ -34,4 +38,9 @@ export interface PageMeta {
   next?: string
   robots?: string
   language?: string
+  /**
+   * The page in each language it exists in, itself included (ADR 026): `<link rel="alternate"
+   * hreflang>` each, and x-default for the site's first language.
+   */
+  alternates?: { language: string; path: string }[]
 }

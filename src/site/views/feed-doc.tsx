@@ -71,7 +71,9 @@ export async function feedDoc(
 ): Promise<FeedDoc> {
   const abs = (p: string) => ctx.origin + p
   const entries = await Promise.all(
-    data.items.map(({ article, body }) => entry(article, body, data.images, ctx, abs, sizeOf)),
+    data.items.map(({ article, body }) =>
+      entry(article, body, data.images, { ...ctx, languages: data.languages }, abs, sizeOf),
+    ),
   )
   const specific = `feed${data.feedBase}`
   return {
@@ -96,7 +98,7 @@ async function entry(
   a: ArticleSummary,
   body: string,
   images: Map<number, Image>,
-  ctx: { origin: string; idAuthority: string },
+  ctx: { origin: string; idAuthority: string; languages: readonly string[] },
   abs: (p: string) => string,
   sizeOf: VariantSize,
 ): Promise<FeedEntry> {
@@ -108,7 +110,7 @@ async function entry(
   const length = img ? await sizeOf(img, width) : undefined
   return {
     id: tagUri(ctx.idAuthority, `article/${a.id}`),
-    url: abs(articlePath(a)),
+    url: abs(articlePath(a, ctx.languages)),
     title: a.headline,
     summary: a.summary,
     contentHtml: absolutizeUrls(lead + expandBody(body, images), ctx.origin),

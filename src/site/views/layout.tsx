@@ -3,6 +3,7 @@ import type { PageMeta, SiteContext } from './context.js'
 import { jsonForScript } from './format.js'
 import { SosLine, TextFirst } from './text-first.js'
 import { SearchBox } from './search-view.js'
+import { directionOf } from './locale.js'
 
 export function Layout(props: { site: SiteContext; meta: PageMeta; children: ComponentChildren }) {
   const { site, meta } = props
@@ -11,8 +12,12 @@ export function Layout(props: { site: SiteContext; meta: PageMeta; children: Com
   const sos = site.sos
   const canonical =
     meta.canonicalPath === undefined ? undefined : site.canonicalOrigin + meta.canonicalPath
+  const language = meta.language ?? site.language
+  // x-default: the version in the site's first language, else the page itself.
+  const alternates = meta.alternates ?? []
+  const fallback = alternates.find((a) => a.language === site.languages[0]) ?? alternates[0]
   return (
-    <html lang={meta.language ?? site.language}>
+    <html lang={language} dir={directionOf(language)}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -20,6 +25,12 @@ export function Layout(props: { site: SiteContext; meta: PageMeta; children: Com
         <meta name="description" content={meta.description} />
         {canonical && <link rel="canonical" href={canonical} />}
         {meta.robots && <meta name="robots" content={meta.robots} />}
+        {alternates.map((a) => (
+          <link rel="alternate" hreflang={a.language} href={site.canonicalOrigin + a.path} />
+        ))}
+        {fallback && (
+          <link rel="alternate" hreflang="x-default" href={site.canonicalOrigin + fallback.path} />
+        )}
         {meta.prev && <link rel="prev" href={meta.prev} />}
         {meta.next && <link rel="next" href={meta.next} />}
         <meta name="color-scheme" content="light dark" />

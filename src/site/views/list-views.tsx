@@ -1,7 +1,9 @@
+import { useContext } from 'preact/hooks'
 import { type ArticleSummary, articlePath } from '../../content/index.js'
 import { ArticleCard, Figure, Pagination } from './parts.js'
 import { Slot } from './slots.js'
 
+import { LanguagesContext } from './locale.js'
 export interface HomeViewModel {
   lead: ArticleSummary | null
   latest: ArticleSummary[]
@@ -13,6 +15,7 @@ export interface HomeViewModel {
 }
 
 export function HomeView(props: HomeViewModel) {
+  const languages = useContext(LanguagesContext)
   const { lead } = props
   return (
     <>
@@ -22,7 +25,7 @@ export function HomeView(props: HomeViewModel) {
         {lead && (
           <section class="home-lead" aria-label="Top story">
             {lead.leadImage && (
-              <a href={articlePath(lead)} tabindex={-1} aria-hidden="true">
+              <a href={articlePath(lead, languages)} tabindex={-1} aria-hidden="true">
                 <Figure
                   image={{ ...lead.leadImage, caption: '', credit: '' }}
                   sizes="(min-width: 760px) 720px, 100vw"

@@ -5,6 +5,7 @@
  * view passes it down by hand.
  */
 import { createContext } from 'preact'
+import { languagePrefix } from '../../content/article.js'
 
 export interface Locale {
   /** A BCP 47 language tag from SITE_LANGUAGES, e.g. 'en' or 'ru'. */
@@ -26,12 +27,16 @@ export function directionOf(language: string): 'ltr' | 'rtl' {
 }
 
 /** The prefix of `language` on a site whose languages are `languages` (the first has none). */
-export function prefixOf(language: string, languages: readonly string[]): string {
-  return languages.length === 0 || languages[0] === language ? '' : `/${language}`
-}
+export const prefixOf = languagePrefix
 
 /** A site path under a prefix; the bare prefix stands for that edition's front page. */
 export function prefixed(prefix: string, p: string): string {
   if (!prefix) return p
   return p === '/' ? `${prefix}/` : `${prefix}${p}`
 }
+
+/**
+ * SITE_LANGUAGES, for views that link stories: a story's address carries its language's prefix
+ * (content's articlePath), whichever edition the page belongs to.
+ */
+export const LanguagesContext = createContext<readonly string[]>([])

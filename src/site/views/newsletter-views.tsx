@@ -6,6 +6,7 @@ import { useContext } from 'preact/hooks'
 import { TimeZoneContext, formatDate } from './format.js'
 
 /** The sign-up box: a plain form that works without JavaScript. */
+import { LanguagesContext } from './locale.js'
 export function NewsletterBox(props: {
   newsletter: Newsletter
   siteName: string
@@ -82,6 +83,7 @@ export function NewslettersPage(props: { newsletters: Newsletter[]; siteName: st
 
 /** A sample issue: what a subscriber would have received from the latest stories. */
 export function NewsletterPreview(props: { newsletter: Newsletter; articles: ArticleSummary[] }) {
+  const languages = useContext(LanguagesContext)
   return (
     <>
       <p class="kicker">Preview</p>
@@ -95,7 +97,7 @@ export function NewsletterPreview(props: { newsletter: Newsletter; articles: Art
         {props.articles.map((a) => (
           <li>
             <h2 class="card-title">
-              <a href={articlePath(a)}>{a.headline}</a>
+              <a href={articlePath(a, languages)}>{a.headline}</a>
             </h2>
             <p>{a.summary}</p>
             <p class="meta">{readingMinutes(a.wordCount)} min read</p>

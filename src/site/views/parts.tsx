@@ -14,6 +14,7 @@ import { TimeZoneContext, formatDate, formatDateTime } from './format.js'
 import { useTextFirst } from './text-first.js'
 
 /** A WebP image at every stored width; width and height set so nothing shifts as it loads. */
+import { LanguagesContext } from './locale.js'
 export function Picture(props: { image: Image; sizes: string; eager?: boolean; alt?: string }) {
   const { image } = props
   // Text-first (SOS mode): no picture; a figure keeps its caption, a card its headline.
@@ -112,6 +113,7 @@ export function ArticleCard(props: {
   title?: ComponentChildren
   summary?: ComponentChildren
 }) {
+  const languages = useContext(LanguagesContext)
   const a = props.article
   const H = props.headingLevel === 3 ? 'h3' : 'h2'
   const lang = a.language !== props.siteLanguage ? a.language : undefined
@@ -127,7 +129,7 @@ export function ArticleCard(props: {
           a.kicker && <p class="kicker">{a.kicker}</p>
         )}
         <H class="card-title">
-          <a href={articlePath(a)}>{props.title ?? a.headline}</a>
+          <a href={articlePath(a, languages)}>{props.title ?? a.headline}</a>
         </H>
         <p class="summary">{props.summary ?? a.summary}</p>
         <p class="meta">
