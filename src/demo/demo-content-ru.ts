@@ -107,7 +107,6 @@ export const ruTopicNames: Record<string, { name: string; description: string }>
   },
 }
 
-/** The Russian weekly, mirroring the English one the seed makes (slug `weekly`). */
 /** The fields the seed gives createNewsletter for the English weekly. */
 export interface DemoNewsletter {
   slug: string
@@ -117,6 +116,7 @@ export interface DemoNewsletter {
   language: string
 }
 
+/** The Russian weekly, mirroring the English one the seed makes (slug `weekly`). */
 export const ruNewsletter: DemoNewsletter = {
   slug: 'nedelya',
   name: 'The Lantern. Неделя',
@@ -155,7 +155,7 @@ export const ruAppeal: AppealSettings = {
   letter: [
     'Мы пишем о Варесии из-за границы, потому что работать внутри страны стало преступлением. Наш сайт там заблокирован, и читатели добираются до нас через зеркала, VPN и почтовую рассылку.',
     'У нас нет рекламы, и мы не берём денег ни у одного правительства. Всё, что мы публикуем, оплачивают люди, которые нас читают и хотят, чтобы нас читали другие.',
-    'Если вы в Варесии, пожалуйста, сначала подумайте о своей безопасности. Власти называют нас «иностранным агентом», и перевод денег может стать поводом для преследования. Читать нас и пересылать наши тексты тем, кому они нужны, — это тоже помощь, и очень большая.',
+    'Если вы в Варесии, пожалуйста, сначала подумайте о своей безопасности. Власти внесли нас в реестр «иностранных агентов», и перевод денег может стать поводом для преследования. Читать нас и пересылать наши тексты тем, кому они нужны, — это тоже помощь, и очень большая.',
     'Если вы за границей и наша работа для вас важна, поддержите её. Любая сумма, даже самая скромная, помогает журналисту довести историю до конца.',
   ].join('\n\n'),
   currencies: { EUR: amounts, USD: amounts, GBP: amounts },
