@@ -58,6 +58,11 @@ export interface DemoArticle {
   body: DemoBlock[]
   /** Defaults to 'en'. */
   language?: string
+  /**
+   * The slug of the English demo story this one translates, so the seed can link the two as
+   * translations of each other. Absent on stories written in one language only.
+   */
+  translationOf?: string
 }
 
 export const sections: DemoSection[] = [
