@@ -204,7 +204,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   })
   if (sendBlocked) log.warn(sendBlocked)
   const editionRepo = createEditionRepository(storage.db)
-  const articles = createEditionArticles({ repo, clock, pickTopic: config.EDITORS_PICK_TOPIC })
+  const articles = createEditionArticles({
+    repo,
+    clock,
+    pickTopic: config.EDITORS_PICK_TOPIC,
+    languages: config.SITE_LANGUAGES,
+  })
   const sendLeaseMs = opts.sendLeaseMs ?? config.SEND_LEASE_SECONDS * 1000
   const sender = createEditionSender({
     editions: editionRepo,

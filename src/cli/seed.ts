@@ -30,6 +30,7 @@ export async function seedDemoInto(
       contributions: app.contributions,
       reach: app.reach,
       language: config.SITE_LANGUAGE,
+      languages: config.SITE_LANGUAGES,
       clock: systemClock,
     },
     {

@@ -1,10 +1,5 @@
 import { escapeXml } from '../lib/text.js'
-import type { ContentRepository, ContentService } from '../content/index.js'
-import type { EditionService, NewsletterService } from '../newsletter/index.js'
-import type { ContributionsService } from '../contributions/index.js'
-import { type MediaStore, storeImageVariants } from '../files/index.js'
-import type { ReachService } from '../reach/index.js'
-import type { Clock } from '../lib/clock.js'
+import { storeImageVariants } from '../files/index.js'
 import {
   agencies,
   articles,
@@ -15,23 +10,10 @@ import {
   topics,
 } from './demo-content.js'
 import { demoPhoto } from './demo-images.js'
+import { seedRussianEdition } from './seed-demo-ru.js'
+import type { SeedDeps } from './seed-deps.js'
 
-export interface SeedDeps {
-  repo: ContentRepository
-  content: ContentService
-  /** When given, the demo's weekly newsletter is made too. */
-  newsletters?: NewsletterService
-  /** When given too, the weekly gets a Friday schedule and a first draft edition. */
-  editions?: EditionService
-  /** When given, a first banner and appeal in the site's language are set up too. */
-  contributions?: ContributionsService
-  /** When given, the demo's invented addresses (mirrors, onion, a messenger channel). */
-  reach?: Pick<ReachService, 'save'>
-  /** The site's language, for the appeal. */
-  language?: string
-  media: MediaStore
-  clock: Clock
-}
+export type { SeedDeps }
 
 export interface SeedOptions {
   /** Total articles to write; past the 60 demo stories they repeat with new addresses (benchmarks). */
@@ -100,20 +82,14 @@ export async function seedDemo(
   let photoCursor = 0
   const nextPhoto = () => photoFiles[photoCursor++ % photoFiles.length]!
 
-  for (let n = 0; n < total; n++) {
-    const base = articles[n % articles.length]!
-    const round = Math.floor(n / articles.length)
+  const write = async (base: DemoArticle, slug: string, hoursAgo: number, withUpdate: boolean) => {
     const lead = await deps.repo.insertImage({ ...nextPhoto(), ...base.lead }, new Date(now))
     const body = await bodyHtml(base.body, async (img) =>
       deps.repo.insertImage({ ...nextPhoto(), ...img }, new Date(now)),
     )
-    // Repeats (benchmarks) are spread further back in time, so every article has its own date.
-    // Each repeat a quarter of an hour older than the one before, after the demo's own two
-    // months: a million articles still fit after 1970.
-    const hoursAgo = round ? DEMO_SPAN_HOURS + (n - articles.length) * 0.25 : base.hoursAgo
     const publishedAt = new Date(now - hoursAgo * HOUR)
     const a = await deps.content.createArticle({
-      slug: round ? `${base.slug}-${round + 1}` : base.slug,
+      slug,
       sectionId: sectionIds.get(base.section)!,
       kicker: base.kicker ?? null,
       headline: base.headline,
@@ -132,37 +108,29 @@ export async function seedDemo(
       ),
       topicIds: base.topics.map((t) => topicIds.get(t)!),
     })
-    if (base.updatedHoursAfter && round === 0) {
-      await deps.repo.updateArticle(
-        a.id,
-        {
-          slug: a.slug,
-          sectionId: a.section.id,
-          kicker: a.kicker,
-          headline: a.headline,
-          standfirst: a.standfirst,
-          body: a.body,
-          summary: a.summary,
-          wordCount: a.wordCount,
-          status: a.status,
-          language: a.language,
-          leadImageId: a.leadImage?.id ?? null,
-          publishedAt,
-          updatedAt: new Date(publishedAt.getTime() + base.updatedHoursAfter * HOUR),
-          createdAt: publishedAt,
-        },
-        a.credits.map((c) =>
-          c.kind === 'author'
-            ? { kind: 'author', authorId: c.author.id }
-            : c.kind === 'agency'
-              ? { kind: 'agency', agencyId: c.agency.id }
-              : { kind: 'guest', name: c.name },
-        ),
-        a.topics.map((t) => t.id),
-      )
-    }
+    if (base.updatedHoursAfter && withUpdate) await markUpdated(deps, a, base.updatedHoursAfter)
+    return a.id
+  }
+
+  const articleIds = new Map<string, number>()
+  for (let n = 0; n < total; n++) {
+    const base = articles[n % articles.length]!
+    const round = Math.floor(n / articles.length)
+    // Repeats (benchmarks) are spread further back in time, so every article has its own date.
+    // Each repeat a quarter of an hour older than the one before, after the demo's own two
+    // months: a million articles still fit after 1970.
+    const hoursAgo = round ? DEMO_SPAN_HOURS + (n - articles.length) * 0.25 : base.hoursAgo
+    const id = await write(base, round ? `${base.slug}-${round + 1}` : base.slug, hoursAgo, !round)
+    if (!round) articleIds.set(base.slug, id)
     opts.onProgress?.(n + 1, total)
   }
+  if (deps.languages?.includes('ru'))
+    await seedRussianEdition(deps, {
+      sectionIds,
+      topicIds,
+      articleIds,
+      write: (base) => write(base, base.slug, base.hoursAgo, true),
+    })
   if (weekly && deps.newsletters && deps.editions) {
     // Drafts prepared on Fridays for an editor to approve: the demo never mails anyone by itself.
     await deps.newsletters.updateSettings(weekly, {
@@ -183,6 +151,42 @@ export async function seedDemo(
     })
   }
   return { articles: total }
+}
+
+/** Gives a demo story a later "Updated" time, as an editor's correction would. */
+async function markUpdated(
+  deps: SeedDeps,
+  a: Awaited<ReturnType<SeedDeps['content']['createArticle']>>,
+  hoursAfter: number,
+) {
+  const publishedAt = a.publishedAt!
+  await deps.repo.updateArticle(
+    a.id,
+    {
+      slug: a.slug,
+      sectionId: a.section.id,
+      kicker: a.kicker,
+      headline: a.headline,
+      standfirst: a.standfirst,
+      body: a.body,
+      summary: a.summary,
+      wordCount: a.wordCount,
+      status: a.status,
+      language: a.language,
+      leadImageId: a.leadImage?.id ?? null,
+      publishedAt,
+      updatedAt: new Date(publishedAt.getTime() + hoursAfter * HOUR),
+      createdAt: publishedAt,
+    },
+    a.credits.map((c) =>
+      c.kind === 'author'
+        ? { kind: 'author', authorId: c.author.id }
+        : c.kind === 'agency'
+          ? { kind: 'agency', agencyId: c.agency.id }
+          : { kind: 'guest', name: c.name },
+    ),
+    a.topics.map((t) => t.id),
+  )
 }
 
 async function bodyHtml(

@@ -31,7 +31,7 @@ export interface EditionServiceDeps {
   newsletters: NewsletterRepository
   articles: ArticleLookup & {
     /** Published articles, newest first, at most `limit`. */
-    recent(limit: number): Promise<Candidate[]>
+    recent(limit: number, language?: string): Promise<Candidate[]>
   }
   jobs: Pick<JobQueue, 'send'>
   mail: MailTransport
@@ -86,8 +86,11 @@ function invalid(details: string[]): AppError {
 export interface EditionService {
   /** SOS mode's emergency edition to every newsletter's readers (emergency.ts). */
   readonly emergency: EmergencyService
-  /** The suggested selection: the week's published articles, ranked (edition.ts). */
-  suggestion(): Promise<EditionItem[]>
+  /**
+   * The suggested selection: the week's published articles, ranked (edition.ts); in the
+   * newsletter's language when given (ADR 026).
+   */
+  suggestion(language?: string): Promise<EditionItem[]>
   /** A new draft, empty or from the suggested selection. */
   createDraft(
     newsletterId: number,
@@ -130,9 +133,9 @@ export interface EditionService {
 export function createEditionService(deps: EditionServiceDeps): EditionService {
   const { editions, clock } = deps
 
-  async function suggestion(): Promise<EditionItem[]> {
+  async function suggestion(language?: string): Promise<EditionItem[]> {
     const now = clock.now().getTime()
-    const recent = (await deps.articles.recent(60)).filter(
+    const recent = (await deps.articles.recent(60, language)).filter(
       (c) => now - c.publishedAt.getTime() <= WEEK_MS,
     )
     return suggestSelection(recent).map((articleId) => ({ articleId, blurb: '' }))
@@ -178,7 +181,7 @@ export function createEditionService(deps: EditionServiceDeps): EditionService {
         newsletterId,
         subject: defaultSubject(newsletter.name),
         intro: '',
-        items: o.suggested ? await suggestion() : [],
+        items: o.suggested ? await suggestion(newsletter.language) : [],
         slotAt: null,
         createdBy: o.staffId,
         now: clock.now(),
@@ -328,7 +331,7 @@ export function createEditionService(deps: EditionServiceDeps): EditionService {
         if (!slot || now.getTime() - slot.getTime() > SLOT_FRESH_MS) continue
         const newsletter = await deps.newsletters.findNewsletter(s.newsletterId)
         if (!newsletter) continue
-        const items = await suggestion()
+        const items = await suggestion(newsletter.language)
         const id = await editions.insertEdition({
           newsletterId: s.newsletterId,
           subject: defaultSubject(newsletter.name),

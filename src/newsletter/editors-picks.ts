@@ -27,7 +27,7 @@ export interface EditionArticles {
    * The newest published articles (up to `limit`) and the newest editors' picks (up to `limit`
    * more, when the pick topic exists), each once, marked when it carries the pick topic.
    */
-  recent(limit: number): Promise<PickCandidate[]>
+  recent(limit: number, language?: string): Promise<PickCandidate[]>
 }
 
 export interface EditionArticlesDeps {
@@ -35,6 +35,8 @@ export interface EditionArticlesDeps {
   clock: Clock
   /** The slug of the topic editors tag their picks with (EDITORS_PICK_TOPIC). */
   pickTopic: string
+  /** SITE_LANGUAGES: a story's address carries its language's prefix (ADR 026). */
+  languages?: readonly string[]
 }
 
 export function createEditionArticles(deps: EditionArticlesDeps): EditionArticles {
@@ -46,18 +48,20 @@ export function createEditionArticles(deps: EditionArticlesDeps): EditionArticle
         kicker: a.kicker,
         headline: a.headline,
         summary: a.summary,
-        path: articlePath(a),
+        path: articlePath(a, deps.languages),
       }))
     },
 
-    async recent(limit) {
+    async recent(limit, language) {
       const now = clock.now()
       const page = { limit, offset: 0 }
       const topic = await repo.findTopicBySlug(deps.pickTopic)
       // Picks are asked for apart from the newest: an older pick still leads the suggestion.
       const [all, picks] = await Promise.all([
-        repo.listPublished({ kind: 'all' }, page, now),
-        topic ? repo.listPublished({ kind: 'topic', topicId: topic.id }, page, now) : null,
+        repo.listPublished({ kind: 'all', language }, page, now),
+        topic
+          ? repo.listPublished({ kind: 'topic', topicId: topic.id, language }, page, now)
+          : null,
       ])
       const picked = new Set(picks?.items.map((a) => a.id))
       const byId = new Map([...all.items, ...(picks?.items ?? [])].map((a) => [a.id, a]))
