@@ -324,6 +324,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     mailFrom: config.MAIL_FROM,
     siteName: config.SITE_NAME,
     timeZone: config.TIME_ZONE,
+    languages: config.SITE_LANGUAGES,
     renderPreview: site.renderPreview,
     publicUrl: config.PUBLIC_URL,
     allowedHosts: config.ALLOWED_HOSTS,

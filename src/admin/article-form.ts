@@ -24,6 +24,7 @@ export function formValuesOf(
     byline: (a?.credits ?? []).map(creditName),
     leadImageId: a?.leadImage ? String(a.leadImage.id) : '',
     version: a ? String(a.updatedAt.getTime()) : '',
+    language: a?.language ?? '',
   }
 }
 
@@ -43,6 +44,7 @@ export function formValuesFrom(body: FormBody): ArticleFormValues {
     byline: fields(body, 'byline'),
     leadImageId: field(body, 'leadImageId'),
     version: field(body, 'version'),
+    language: field(body, 'language'),
   }
 }
 
@@ -83,6 +85,8 @@ export function articleInputFrom(
   },
   /** TIME_ZONE: typed times are read as a clock there shows them (DST-safe). */
   timeZone: string,
+  /** SITE_LANGUAGES: a chosen language must be one of them. */
+  languages: readonly string[] = [],
 ): { input: ArticleInput } | { problems: string[] } {
   const problems: string[] = []
   const at = (label: string, raw: string): Date | null => {
@@ -98,12 +102,15 @@ export function articleInputFrom(
   if (!/^[1-9][0-9]{0,11}$/.test(v.sectionId)) problems.push('Section: choose one')
   if (v.leadImageId.trim() && !/^[1-9][0-9]{0,11}$/.test(v.leadImageId.trim()))
     problems.push('Lead image id: a number, or empty')
+  if (v.language && languages.length > 0 && !languages.includes(v.language))
+    problems.push(`Language: choose one of the site's languages (${languages.join(', ')})`)
   if (v.byline.some((n) => n.length > 120))
     problems.push('Byline: each name at most 120 characters')
   if (problems.length) return { problems }
   return {
     input: {
       ...(v.slug.trim() ? { slug: v.slug.trim() } : {}),
+      ...(v.language ? { language: v.language } : {}),
       sectionId: Number(v.sectionId),
       kicker: v.kicker,
       headline: v.headline,

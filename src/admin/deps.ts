@@ -50,6 +50,8 @@ export interface AdminDeps {
   siteName: string
   /** TIME_ZONE: times in the admin are shown and typed in it. */
   timeZone: string
+  /** SITE_LANGUAGES: a story's language is one of them; with several, translations link. */
+  languages?: readonly string[]
 }
 
 /** What several areas' routes share. */

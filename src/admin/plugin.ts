@@ -10,6 +10,7 @@ import { type AdminPipeline, createPipeline } from './pipeline/gate.js'
 import type { AdminRequest, AdminRoute, RouteFacts } from './route.js'
 import { accountRoutes } from './routes/account.js'
 import { articleRoutes } from './routes/articles.js'
+import { translationRoutes } from './routes/translations.js'
 import { auditRoutes } from './routes/audit.js'
 import { authRoutes } from './routes/auth.js'
 import { contributionRoutes } from './routes/contributions.js'
@@ -43,6 +44,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
     ...authRoutes(deps, tools),
     ...accountRoutes(deps, tools),
     ...articleRoutes(deps, tools),
+    ...translationRoutes(deps, tools),
     ...mediaRoutes(deps, tools),
     ...taxonomyRoutes(deps, tools),
     ...newsletterRoutes(deps, tools),

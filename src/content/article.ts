@@ -106,6 +106,7 @@ export interface ArticleListing {
   slug: string
   headline: string
   status: ArticleStatus
+  language: string
   section: Pick<Section, 'id' | 'slug' | 'name'>
   publishedAt: Date | null
   updatedAt: Date

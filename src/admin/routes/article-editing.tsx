@@ -32,7 +32,7 @@ export async function formLists(deps: AdminDeps) {
     deps.repo.listAgencies(),
     deps.repo.searchImages('', LEAD_CHOICES),
   ])
-  return { sections, topics, authors, agencies, images }
+  return { sections, topics, authors, agencies, images, languages: deps.languages ?? [] }
 }
 
 /** Whether the signed-in person may edit `a` (staff/policy.ts). */
@@ -94,7 +94,7 @@ export async function saveArticle(
       403,
     )
   }
-  const parsed = articleInputFrom(values, lists, ctx.timeZone)
+  const parsed = articleInputFrom(values, lists, ctx.timeZone, deps.languages)
   if ('problems' in parsed) return show(parsed.problems, 422)
   // Topics named in the form that do not exist yet are made now (content's topicsForSave).
   const newTopics = field(body, 'newTopics').split(',')

@@ -11,6 +11,7 @@ import { Anything, Field, WholeForm, formBody, lenient } from '../schemas.js'
 import { ArticleList, PhonePreview, RevisionView } from '../views/articles.js'
 import { ArticleForm } from '../views/article-form.js'
 import { formLists, loadOwned, saveArticle } from './article-editing.js'
+import { translationPanel } from './translations.js'
 
 const PREVIEW_CSP =
   "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'self'"
@@ -22,6 +23,7 @@ const ListQuery = z.object({
   status: text,
   section: text,
   author: text,
+  language: text,
   q: text,
   page: lenient((v) =>
     typeof v === 'string' && /^[1-9][0-9]{0,5}$/.test(v) ? Math.min(Number(v), MAX_LIST_PAGE) : 1,
@@ -64,12 +66,14 @@ export function articleRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] 
         const status = ARTICLE_STATUSES.find((s) => s === filter.status)
         const sectionId = parseId(filter.section)
         const authorId = parseId(filter.author)
+        const language = (deps.languages ?? []).find((l) => l === filter.language)
         const [{ items, hasMore }, sections, authors] = await Promise.all([
           repo.listForAdmin(
             {
               ...(status ? { status } : {}),
               ...(sectionId ? { sectionId } : {}),
               ...(authorId ? { authorId } : {}),
+              ...(language ? { language } : {}),
               ...(filter.q.trim() ? { q: filter.q.trim() } : {}),
             },
             { limit: LIST_SIZE, offset: (n - 1) * LIST_SIZE },
@@ -90,6 +94,7 @@ export function articleRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] 
             items={items}
             sections={sections}
             authors={authors}
+            languages={deps.languages ?? []}
             filter={filter}
             page={n}
             prev={n > 1 ? href(n - 1) : undefined}
@@ -137,9 +142,10 @@ export function articleRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] 
         const a = await loadOwned(deps, req.params.id, ctx)
         const lists = await formLists(deps)
         const saved = req.query.saved === '1'
-        const [revisions, kept] = await Promise.all([
+        const [revisions, kept, translations] = await Promise.all([
           content.listRevisions(a.id),
           content.findAutosave(a.id),
+          translationPanel(deps, a),
         ])
         const values = formValuesOf(a, undefined, ctx.timeZone)
         // A copy kept by the editor after the last save: offered, and used only when asked.
@@ -166,6 +172,7 @@ export function articleRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] 
                 : undefined
             }
             revisions={revisions}
+            translations={translations}
             {...lists}
           />,
         )

@@ -13,6 +13,7 @@ import {
   imagePath,
 } from '../../content/index.js'
 import { statusLabel } from './articles.js'
+import { type TranslationPanel, TranslationsPanel, languageName } from './translations.js'
 import { type AdminContext, AdminLayout, Problems } from './shell.js'
 
 /** How many names a byline takes in the form. */
@@ -33,6 +34,8 @@ export interface ArticleFormValues {
   byline: string[]
   leadImageId: string
   version: string
+  /** The story's language; '' for the site's (SITE_LANGUAGE). */
+  language: string
 }
 
 export interface ArticleFormView {
@@ -52,6 +55,10 @@ export interface ArticleFormView {
   images?: Image[]
   /** A newer automatic copy exists: when, and where to open it. */
   autosaved?: { at: Date; href: string } | undefined
+  /** SITE_LANGUAGES: with several, the form asks for the story's language (ADR 026). */
+  languages?: readonly string[]
+  /** The translations panel of a saved story on a site with several languages. */
+  translations?: TranslationPanel | undefined
 }
 
 export function ArticleForm(props: ArticleFormView) {
@@ -151,6 +158,18 @@ export function ArticleForm(props: ArticleFormView) {
             </option>
           ))}
         </select>
+        {(props.languages?.length ?? 0) > 1 && (
+          <>
+            <label for="language">Language</label>
+            <select id="language" name="language">
+              {props.languages!.map((l) => (
+                <option value={l} selected={(v.language || props.languages![0]) === l}>
+                  {languageName(l)}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
         <fieldset>
           <legend>Byline, in order</legend>
           <p class="small">
@@ -288,6 +307,9 @@ export function ArticleForm(props: ArticleFormView) {
             </p>
           </form>
         </section>
+      )}
+      {a && canPublish && props.translations && (
+        <TranslationsPanel ctx={props.ctx} article={a} panel={props.translations} />
       )}
       {a && props.revisions && props.revisions.length > 0 && (
         <section aria-labelledby="revisions-title">

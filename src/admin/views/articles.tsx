@@ -10,6 +10,7 @@ import {
   diffText,
   bylineText,
 } from '../../content/index.js'
+import { languageName } from './translations.js'
 import { type AdminContext, AdminLayout } from './shell.js'
 
 export const statusLabel: Record<ArticleStatus, string> = {
@@ -25,7 +26,9 @@ export interface ArticleListView {
   items: ArticleListing[]
   sections: Section[]
   authors: Author[]
-  filter: { status: string; section: string; author: string; q: string }
+  filter: { status: string; section: string; author: string; language: string; q: string }
+  /** SITE_LANGUAGES: with several, the list filters by language (ADR 026). */
+  languages?: readonly string[]
   page: number
   prev?: string | undefined
   next?: string | undefined
@@ -66,6 +69,19 @@ export function ArticleList(props: ArticleListView) {
           <label for="author">Author</label>
           <IdSelect id="author" any="Anyone" options={props.authors} selected={f.author} />
         </div>
+        {(props.languages?.length ?? 0) > 1 && (
+          <div>
+            <label for="language">Language</label>
+            <select id="language" name="language">
+              <option value="">Any</option>
+              {props.languages!.map((l) => (
+                <option value={l} selected={f.language === l}>
+                  {languageName(l)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div>
           <button type="submit">Filter</button>
         </div>

@@ -10,6 +10,10 @@ export interface NewsroomFilter {
   authorId?: number
   /** Part of the headline, any case. */
   q?: string
+  /** Only stories in this language (ADR 026). */
+  language?: string
+  /** Leave out stories in this language (the translation picker: the others). */
+  notLanguage?: string
 }
 
 /** The newsroom's view of every article, whatever its status. */
@@ -38,6 +42,7 @@ export function createNewsroomList(db: Kysely<Database>): NewsroomList {
           'article.slug',
           'article.headline',
           'article.status',
+          'article.language',
           'article.published_at',
           'article.updated_at',
           'article.created_by',
@@ -47,6 +52,8 @@ export function createNewsroomList(db: Kysely<Database>): NewsroomList {
         ])
       if (filter.status) q = q.where('article.status', '=', filter.status)
       if (filter.sectionId) q = q.where('article.section_id', '=', filter.sectionId)
+      if (filter.language) q = q.where('article.language', '=', filter.language)
+      if (filter.notLanguage) q = q.where('article.language', '!=', filter.notLanguage)
       if (filter.authorId) {
         const authorId = filter.authorId
         q = q.where((eb) =>
@@ -81,6 +88,7 @@ export function createNewsroomList(db: Kysely<Database>): NewsroomList {
           slug: r.slug,
           headline: r.headline,
           status: r.status,
+          language: r.language,
           section: { id: r.section_id, slug: r.section_slug, name: r.section_name },
           publishedAt: r.published_at === null ? null : new Date(r.published_at),
           updatedAt: new Date(r.updated_at),

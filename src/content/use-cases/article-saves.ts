@@ -136,7 +136,8 @@ export function createArticleSaves(deps: ArticleSavesDeps): ArticleSaves {
         summary: summarize(a.standfirst, plain),
         wordCount: countWords(plain),
         status: a.status,
-        language: a.language ?? deps.defaultLanguage,
+        // An edit that names no language keeps the story's own (an imported one, say).
+        language: a.language ?? before?.language ?? deps.defaultLanguage,
         leadImageId: a.leadImageId ?? null,
         publishedAt,
         unpublishAt,
