@@ -71,3 +71,34 @@ describe('config', () => {
     assert.deepEqual(trustProxyOption('loopback, 10.0.0.0/8'), ['loopback', '10.0.0.0/8'])
   })
 })
+
+describe('SITE_LANGUAGES', () => {
+  it('defaults to SITE_LANGUAGE alone, and makes its first the site language', () => {
+    assert.deepEqual(loadConfig({}).SITE_LANGUAGES, ['en'])
+    assert.deepEqual(loadConfig({ SITE_LANGUAGE: 'ru' }).SITE_LANGUAGES, ['ru'])
+    const c = loadConfig({ SITE_LANGUAGES: ' ru , en ' })
+    assert.deepEqual(c.SITE_LANGUAGES, ['ru', 'en'])
+    assert.equal(c.SITE_LANGUAGE, 'ru')
+    assert.deepEqual(loadConfig({ SITE_LANGUAGES: 'en,ru', SITE_LANGUAGE: 'en' }).SITE_LANGUAGES, [
+      'en',
+      'ru',
+    ])
+  })
+
+  it('refuses tags that are not languages, repeats, prefixes that hide pages, and a mismatch', () => {
+    for (const [value, reason] of [
+      ['en,рус', /language tags/],
+      ['en,ru,RU', /twice/],
+      ['en,api', /hide a page/],
+    ] as const)
+      assert.throws(
+        () => loadConfig({ SITE_LANGUAGES: value }),
+        (e) => e instanceof ConfigError && reason.test(e.message),
+        value,
+      )
+    assert.throws(
+      () => loadConfig({ SITE_LANGUAGES: 'en,ru', SITE_LANGUAGE: 'ru' }),
+      (e) => e instanceof ConfigError && /must be the first of SITE_LANGUAGES/.test(e.message),
+    )
+  })
+})

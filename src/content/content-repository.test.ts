@@ -9,6 +9,7 @@ import { createImageRepository } from './repositories/images.js'
 import { createNewsroomList } from './repositories/newsroom-list.js'
 import { createRevisionRepository } from './repositories/revisions.js'
 import { createPublicationSchedule } from './repositories/schedule.js'
+import { createTranslationRepository } from './repositories/translations.js'
 import { createSearchIndex } from './repositories/search-index.js'
 import { createSitemapRows } from './repositories/sitemap-rows.js'
 import { createTaxonomyRepository } from './repositories/taxonomy.js'
@@ -35,6 +36,7 @@ for (const dialect of testDialects) {
         createRevisionRepository(db),
         createSitemapRows(db),
         createSearchIndex(db, dialect),
+        createTranslationRepository(db),
       ]
       const names = parts.flatMap((p) => Object.keys(p))
       assert.equal(new Set(names).size, names.length, 'each method in one part only')

@@ -155,6 +155,7 @@ export function createSite(opts: SiteOptions): Site {
     return { prefix: prefixOf(language, languages), ctx }
   })
   const primary = editionsByPrefix[0]!
+  const notFoundOf = (req: FastifyRequest) => editionOf(req.url).ctx.shell.notFound
   const { shell, deps: primaryDeps } = primary.ctx
   /** The edition a path belongs to: the one whose prefix starts it, else the first. */
   const editionOf = (url: string) =>
@@ -188,7 +189,8 @@ export function createSite(opts: SiteOptions): Site {
     // as an unknown slug gets. Every other error goes on to http/errors.ts.
     scope.setErrorHandler(async (err: FastifyError, req, reply) => {
       if (err.validationContext !== 'params' || !isAppError(err)) throw err
-      return (req.routeOptions.config.onBadPath ?? shell.notFound)(req, reply)
+      // `/ru/a/b/c` can match the first edition's article route: its 404 is still Russian.
+      return (req.routeOptions.config.onBadPath ?? notFoundOf(req))(req, reply)
     })
     const site = typed(scope)
     registerHomeRoutes(site, ctx)
@@ -242,7 +244,7 @@ export function createSite(opts: SiteOptions): Site {
   }
 
   function register(app: FastifyInstance) {
-    app.setNotFoundHandler(shell.notFound)
+    app.setNotFoundHandler((req, reply) => notFoundOf(req)(req, reply))
     // Cookies, limits and form bodies are the site's own: registered here, not on the root, so
     // the admin keeps its own and a cached page (answered by the root onRequest hook, before the
     // site's hooks run) pays for none of it.

@@ -1,10 +1,10 @@
 import type { Article } from '../../content/index.js'
-import { IdParams, IdString } from '../../http/schemas.js'
-import { isAppError } from '../../lib/errors.js'
+import { IdParams, parseId } from '../../http/schemas.js'
+import { AppError, isAppError } from '../../lib/errors.js'
 import type { AdminDeps, AdminTools } from '../deps.js'
 import { refused } from '../pipeline/page.js'
 import { type AdminRoute, adminRoute } from '../route.js'
-import { formBody } from '../schemas.js'
+import { Field, formBody } from '../schemas.js'
 import type { TranslationPanel } from '../views/translations.js'
 import { loadOwned } from './article-editing.js'
 
@@ -40,15 +40,20 @@ export function translationRoutes(deps: AdminDeps, tools: AdminTools): AdminRout
       permission: 'article.publish',
       area: 'articles',
       missing,
-      schema: { params: IdParams, body: formBody({ otherId: IdString }) },
+      // Lenient: the permission is checked before a body is read (a bad id is refused below).
+      schema: { params: IdParams, body: formBody({ otherId: Field }) },
       handler: async (req, reply, ctx) => {
         const a = await loadOwned(deps, req.params.id, ctx)
-        const otherId = Number(req.body.otherId)
+        const otherId = parseId(req.body.otherId)
+        const title = 'The translation was not linked'
+        if (!otherId) {
+          const message = 'Choose the story to link from the list.'
+          return refused(reply, ctx, title, new AppError('VALIDATION_FAILED', { message }))
+        }
         try {
           await deps.content.linkTranslation(a.id, otherId)
         } catch (err) {
-          if (isAppError(err) && err.status < 500)
-            return refused(reply, ctx, 'The translation was not linked', err)
+          if (isAppError(err) && err.status < 500) return refused(reply, ctx, title, err)
           throw err
         }
         await tools.audit(ctx, 'article.translation.link', `article:${a.id}`, `article:${otherId}`)
