@@ -151,6 +151,22 @@ for (const dialect of testDialects) {
         assert.match(missing.body, /<html lang="ru"/)
       })
 
+      it('offers each edition the newsletters in its language', async () => {
+        await app.newsletters.createNewsletter({
+          slug: 'weekly',
+          name: 'The Weekly',
+          language: 'en',
+        })
+        await app.newsletters.createNewsletter({ slug: 'nedelya', name: 'Неделя', language: 'ru' })
+        const ru = await get('/ru/newsletters')
+        assert.equal(ru.statusCode, 200)
+        assert.match(ru.body, /Неделя/)
+        assert.doesNotMatch(ru.body, /The Weekly/)
+        const en = await get('/newsletters')
+        assert.match(en.body, /The Weekly/)
+        assert.doesNotMatch(en.body, /Неделя/)
+      })
+
       it('refuses a second translation in one language, and unlinks', async () => {
         const refused = await app.content
           .linkTranslation(ids.en, ids.ruAlone)

@@ -88,6 +88,19 @@ export function namedSummaries<T extends { section: { id: number; name: string }
   return items.map((a) => ({ ...a, section: named(a.section, 'section', names) }))
 }
 
+/**
+ * The newsletters an edition offers: those in its language when the site has several and any
+ * is (ADR 026), else every one.
+ */
+export function editionNewsletters<N extends { language: string }>(
+  deps: Pick<PageDeps, 'site'>,
+  all: readonly N[],
+): N[] {
+  const language = listLanguage(deps)
+  const own = language ? all.filter((n) => n.language === language) : []
+  return own.length > 0 ? own : [...all]
+}
+
 export const PAGE_SIZE = 20
 
 /**

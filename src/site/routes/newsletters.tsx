@@ -9,6 +9,7 @@ import {
   loadEditionWebVersion,
   loadNewsletterPreview,
 } from '../pages/newsletter-pages.js'
+import { editionNewsletters } from '../pages/page-deps.js'
 import {
   EditionWebView,
   NewsletterArchive,
@@ -72,7 +73,10 @@ export function registerNewsletterRoutes(
       req,
       reply,
       'Newsletters',
-      <NewslettersPage newsletters={await service.listNewsletters()} siteName={deps.site.name} />,
+      <NewslettersPage
+        newsletters={editionNewsletters(deps, await service.listNewsletters())}
+        siteName={deps.site.name}
+      />,
     ),
   )
 
