@@ -67,6 +67,32 @@ for (const dialect of testDialects) {
         assert.doesNotMatch(en.body, /Новость дня/)
       })
 
+      it('names a section in the other edition, shown to that edition’s readers', async () => {
+        const form = await br.request('GET', `/admin/taxonomy/section/${b.sectionId}`)
+        assert.match(form.body, /Names in the other editions/)
+        assert.match(form.body, /<legend>Russian \(ru\)<\/legend>/)
+        const saved = await br.request('POST', `/admin/taxonomy/section/${b.sectionId}/names/ru`, {
+          _csrf: await br.csrf(`/admin/taxonomy/section/${b.sectionId}`),
+          name: 'Мир',
+          description: 'Новости отовсюду.',
+        })
+        assert.equal(saved.statusCode, 303)
+        const ru = await app.http.inject({ url: '/ru/', headers: { host: 'example.org' } })
+        assert.match(ru.body, /<a href="[^"]*world"[^>]*>Мир<\/a>/)
+        const en = await app.http.inject({ url: '/', headers: { host: 'example.org' } })
+        assert.doesNotMatch(en.body, />Мир</)
+        const unknown = await br.request(
+          'POST',
+          `/admin/taxonomy/section/${b.sectionId}/names/de`,
+          {
+            _csrf: await br.csrf(`/admin/taxonomy/section/${b.sectionId}`),
+            name: 'Welt',
+            description: '',
+          },
+        )
+        assert.equal(unknown.statusCode, 404)
+      })
+
       it('links a translation from the form, shows it, refuses a bad choice, unlinks', async () => {
         const en = await app.content.createArticle(articleInput(b, { headline: 'The flood' }))
         const ru = await app.content.createArticle(

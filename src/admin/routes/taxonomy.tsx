@@ -6,7 +6,7 @@ import type { FormBody } from '../http-forms.js'
 import { field } from '../http-forms.js'
 import { page, problemsOf } from '../pipeline/page.js'
 import { type AdminRoute, adminRoute } from '../route.js'
-import { WholeForm } from '../schemas.js'
+import { Field, WholeForm, formBody } from '../schemas.js'
 import {
   TAXONOMY_FIELDS,
   type TaxonomyKind,
@@ -33,6 +33,17 @@ function taxonomyInput(kind: TaxonomyKind, v: Record<string, string>): Record<st
 /** Sections, topics, authors and agencies: the lists, adding one, changing one. */
 export function taxonomyRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] {
   const { content, repo } = deps
+  /** A section's or topic's names in the other editions' languages (none for the first). */
+  const others = (deps.languages ?? []).slice(1)
+  async function namesOf(kind: TaxonomyKind, id: number) {
+    if (kind !== 'section' && kind !== 'topic') return undefined
+    return Promise.all(
+      others.map(async (language) => {
+        const n = (await repo.taxonomyNames(language))[kind].get(id)
+        return { language, name: n?.name ?? '', description: n?.description ?? '' }
+      }),
+    )
+  }
   async function taxonomyLists() {
     const [sections, topics, authors, agencies] = await Promise.all([
       content.listSections(),
@@ -119,7 +130,14 @@ export function taxonomyRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[]
         )
         return page(
           reply,
-          <TaxonomyEdit ctx={ctx} kind={kind} id={id} values={values} problems={[]} />,
+          <TaxonomyEdit
+            ctx={ctx}
+            kind={kind}
+            id={id}
+            values={values}
+            problems={[]}
+            names={await namesOf(kind, id)}
+          />,
         )
       },
     }),
@@ -133,6 +151,7 @@ export function taxonomyRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[]
       handler: async (req, reply, ctx) => {
         const { kind, id } = req.params
         const values = taxonomyValues(kind, req.body)
+        const names = await namesOf(kind, id)
         const edit = (problems: string[], status = 200, notice?: string) =>
           page(
             reply,
@@ -143,6 +162,7 @@ export function taxonomyRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[]
               values={values}
               problems={problems}
               notice={notice}
+              names={names}
             />,
             status,
           )
@@ -155,6 +175,27 @@ export function taxonomyRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[]
         }
         await tools.audit(ctx, `${kind}.update`, `${kind}:${id}`, values['name'] ?? '')
         return edit([], 200, 'Saved. Pages showing it are refreshed.')
+      },
+    }),
+    adminRoute({
+      method: 'POST',
+      url: '/admin/taxonomy/:kind/:id/names/:language',
+      permission: 'taxonomy.manage',
+      area: 'taxonomy',
+      missing: 'No such item',
+      schema: {
+        params: z.object({ kind: z.enum(['section', 'topic']), id: Id, language: z.string() }),
+        body: formBody({ name: Field, description: Field }),
+      },
+      handler: async (req, reply, ctx) => {
+        const { kind, id, language } = req.params
+        if (!(await repo.findTaxonomy(kind, id)) || !others.includes(language))
+          throw new AppError('NOT_FOUND', { status: 404, message: `No such ${kind} or language` })
+        const name = req.body.name.trim().slice(0, 80)
+        const description = req.body.description.trim().slice(0, 500)
+        await content.nameInLanguage(kind, id, language, name ? { name, description } : null)
+        await tools.audit(ctx, `${kind}.name`, `${kind}:${id}`, `${language}: ${name}`)
+        return reply.redirect(`/admin/taxonomy/${kind}/${id}`, 303)
       },
     }),
   ]

@@ -1,4 +1,5 @@
 import type { Agency, Author, Section, Topic } from '../../content/index.js'
+import { languageName } from './translations.js'
 import { type AdminContext, AdminLayout, Problems } from './shell.js'
 
 export type TaxonomyKind = 'section' | 'topic' | 'author' | 'agency'
@@ -165,6 +166,8 @@ export function TaxonomyEdit(props: {
   values: Record<string, string>
   problems: string[]
   notice?: string | undefined
+  /** A section's or topic's names in the site's other languages (ADR 026). */
+  names?: { language: string; name: string; description: string }[]
 }) {
   return (
     <AdminLayout ctx={props.ctx} title={`Edit ${props.values['name'] ?? ''}`}>
@@ -184,6 +187,44 @@ export function TaxonomyEdit(props: {
           <button type="submit">Save</button> <a href="/admin/taxonomy">Back</a>
         </p>
       </form>
+      {props.names && props.names.length > 0 && (
+        <section aria-labelledby="names-title">
+          <h2 id="names-title">Names in the other editions</h2>
+          <p class="small">Readers of that edition see these; an empty name shows the one above.</p>
+          {props.names.map((n) => (
+            <form
+              method="post"
+              action={`/admin/taxonomy/${props.kind}/${props.id}/names/${n.language}`}
+            >
+              <input type="hidden" name="_csrf" value={props.ctx.csrf} />
+              <fieldset>
+                <legend>{languageName(n.language)}</legend>
+                <label for={`name-${n.language}`}>Name</label>
+                <input
+                  id={`name-${n.language}`}
+                  name="name"
+                  lang={n.language}
+                  maxLength={80}
+                  value={n.name}
+                />
+                <label for={`description-${n.language}`}>Description</label>
+                <textarea
+                  id={`description-${n.language}`}
+                  name="description"
+                  class="short"
+                  lang={n.language}
+                  maxLength={500}
+                >
+                  {n.description}
+                </textarea>
+                <p>
+                  <button type="submit">Save the {languageName(n.language)} name</button>
+                </p>
+              </fieldset>
+            </form>
+          ))}
+        </section>
+      )}
     </AdminLayout>
   )
 }
