@@ -100,6 +100,7 @@ export async function exportStatic({ config, flags, say }: CommandContext): Prom
       full: flags.full === true,
       email: config.MAIL_FROM,
       siteName: config.SITE_NAME,
+      languages: config.SITE_LANGUAGES,
       progress: createProgress(process.stderr),
       concurrency: jobs > 0 ? jobs * 3 : 4,
       render,

@@ -124,13 +124,14 @@ export async function seedDemo(
     if (!round) articleIds.set(base.slug, id)
     opts.onProgress?.(n + 1, total)
   }
-  if (deps.languages?.includes('ru'))
-    await seedRussianEdition(deps, {
-      sectionIds,
-      topicIds,
-      articleIds,
-      write: (base) => write(base, base.slug, base.hoursAgo, true),
-    })
+  const russian = !deps.languages?.includes('ru')
+    ? 0
+    : await seedRussianEdition(deps, {
+        sectionIds,
+        topicIds,
+        articleIds,
+        write: (base) => write(base, base.slug, base.hoursAgo, true),
+      })
   if (weekly && deps.newsletters && deps.editions) {
     // Drafts prepared on Fridays for an editor to approve: the demo never mails anyone by itself.
     await deps.newsletters.updateSettings(weekly, {
@@ -150,7 +151,7 @@ export async function seedDemo(
       items: suggested?.items ?? [],
     })
   }
-  return { articles: total }
+  return { articles: total + russian }
 }
 
 /** Gives a demo story a later "Updated" time, as an editor's correction would. */

@@ -1,5 +1,5 @@
 import type { ContentRepository } from '../../content/index.js'
-import { articlePath } from '../../content/index.js'
+import { articlePath, languagePrefix } from '../../content/index.js'
 import type { ReachList } from '../../reach/index.js'
 import { fileOf } from './paths.js'
 import type { Resolved } from './rewrite.js'
@@ -20,12 +20,21 @@ export interface SiteModel {
   setSignature: string
 }
 
-export async function readSiteModel(repo: ContentRepository, now: Date): Promise<SiteModel> {
+/**
+ * @param languages SITE_LANGUAGES: each edition's lists and feeds are in the mirror too, under
+ * its prefix (ADR 026), and every story at its language's address.
+ */
+export async function readSiteModel(
+  repo: ContentRepository,
+  now: Date,
+  languages: readonly string[] = [],
+): Promise<SiteModel> {
   const articles = new Map<string, number>()
   let start: Parameters<ContentRepository['sitemapChunk']>[0] = { offset: 0 }
   for (;;) {
     const chunk = await repo.sitemapChunk(start, 5000, now)
-    for (const e of chunk.entries) articles.set(articlePath(e.path), e.updatedAt.getTime())
+    for (const e of chunk.entries)
+      articles.set(articlePath(e.path, languages), e.updatedAt.getTime())
     if (!chunk.next) break
     start = { after: chunk.next }
   }
@@ -39,10 +48,20 @@ export async function readSiteModel(repo: ContentRepository, now: Date): Promise
     ...topics.map((t) => `/topic/${t.slug}`),
     ...authors.map((a) => `/author/${a.slug}`),
   ]
+  const prefixes = languages.slice(1).map((l) => languagePrefix(l, languages))
   return {
     articles,
-    lists: ['/', ...scopes],
-    feedScopes: ['', ...scopes],
+    // Another edition's own pages (its /reach and /privacy) ride with its lists.
+    lists: [
+      '/',
+      ...scopes,
+      ...prefixes.flatMap((p) => [
+        `${p}/`,
+        ...scopes.map((s) => p + s),
+        ...FIXED_PAGES.map((f) => p + f),
+      ]),
+    ],
+    feedScopes: ['', ...scopes, ...prefixes.flatMap((p) => [p, ...scopes.map((s) => p + s)])],
     setSignature: sha256(JSON.stringify([[...articles.keys()].sort(), sections, topics, authors])),
   }
 }

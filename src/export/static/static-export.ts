@@ -56,6 +56,8 @@ export interface StaticExportOptions {
   /** The newsroom's email, shown where a form needs the live site and none is known. */
   email: string
   siteName: string
+  /** SITE_LANGUAGES: every edition goes into the mirror (ADR 026). */
+  languages?: readonly string[]
   progress?: Progress
   now?: Date
   /** Pages asked for at once (database reads overlap; a pool renders on several cores). */
@@ -98,7 +100,7 @@ export async function exportStatic(o: StaticExportOptions): Promise<StaticExport
   markRunning(o.out, true)
   const now = o.now ?? new Date()
   const { app } = o
-  const model = await readSiteModel(app.repo, now)
+  const model = await readSiteModel(app.repo, now, o.languages)
   const reachList = await app.reach.list()
   const live = liveBase(reachList, o.url)
   const resolve = resolver(model, { live, sitemaps: o.url !== null })
