@@ -76,3 +76,12 @@ export interface SourceWarning {
   line: number
   message: string
 }
+
+/** A reader on the source's email list, as its export shows them (ADR 028). */
+export interface SourceSubscriber {
+  email: string
+  /** The export says they took the emails (not unsubscribed, not disabled). */
+  subscribed: boolean
+  /** When they signed up, where the export says. */
+  consentAt: Date | null
+}
