@@ -245,7 +245,7 @@ export async function runImport(
       else credits.push({ guest: clip(a.name || a.key, 120) })
     }
     const converted = source.convertBody(p.body)
-    for (const name of converted.shortcodes)
+    for (const name of [...converted.shortcodes, ...(p.dropped ?? [])])
       report.shortcodes[name] = (report.shortcodes[name] ?? 0) + 1
     let body = converted.html
     for (const [i, img] of converted.images.entries()) {

@@ -60,6 +60,8 @@ export interface SourcePost {
   /** The old site's address of the post, if known. */
   link: string
   comments: number
+  /** What the source left out while making HTML of the body (an unknown Ghost card). */
+  dropped?: string[]
 }
 
 export interface SourceSkip {
