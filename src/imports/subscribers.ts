@@ -59,10 +59,12 @@ export async function importSubscribers(
   const leave = (why: string) => (report.leftOut[why] = (report.leftOut[why] ?? 0) + 1)
   // One address may be in several lists of an export: what each says is merged.
   const byEmail = new Map<string, { subscribed: boolean; consentAt: number | null }>()
+  const invalid = new Set<string>()
   for (const s of list) {
     const email = normalEmail(s.email)
     if (!isEmailAddress(email)) {
-      leave('not an email address we can send to')
+      if (!invalid.has(email)) leave('not an email address we can send to')
+      invalid.add(email)
       continue
     }
     const at = s.consentAt?.getTime() ?? null
