@@ -8,7 +8,12 @@ import { type MediaStore, processUpload } from '../files/index.js'
 import type { Newsletter, SubscriberService } from '../newsletter/index.js'
 import type { Database } from '../storage/index.js'
 import { createImportKeyRepository } from './import-keys.js'
-import { type ImportDeps, type ImportOptions, type ImportSource, runImport } from './import-service.js'
+import {
+  type ImportDeps,
+  type ImportOptions,
+  type ImportSource,
+  runImport,
+} from './import-service.js'
 import type { FetchMedia } from './media.js'
 import type { ImportReport } from './report.js'
 import { chooseNewsletter, importSubscribers } from './subscribers.js'
@@ -48,10 +53,9 @@ export async function runSource(
   opts: RunOptions,
 ): Promise<ImportReport> {
   // The newsletter is settled before anything is written: a refusal leaves nothing half done.
-  const target =
-    opts.subscribers
-      ? chooseNewsletter(await env.newsletters.listNewsletters(), opts.newsletter)
-      : null
+  const target = opts.subscribers
+    ? chooseNewsletter(await env.newsletters.listNewsletters(), opts.newsletter)
+    : null
   const report = await runImport(importDeps(env, fetchMedia), source, opts)
   if (opts.subscribers) {
     const list = source.subscribers ?? []

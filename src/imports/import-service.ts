@@ -17,13 +17,7 @@ import { isSlug, slugify } from '../lib/slug.js'
 import { truncateWords } from '../lib/text.js'
 import { bodyText } from '../content/body.js'
 import type { ImportKeyRepository, KeyKind } from './import-keys.js'
-import type {
-  SourceItem,
-  SourcePost,
-  SourceSubscriber,
-  SourceTerm,
-  SourceWarning,
-} from './item.js'
+import type { SourceItem, SourcePost, SourceSubscriber, SourceTerm, SourceWarning } from './item.js'
 import type { RedirectService } from './redirect-service.js'
 import { type ImportReport, emptyReport } from './report.js'
 import type { ConvertedBody } from './body-images.js'

@@ -12,6 +12,7 @@ import {
   NO_CONSENT_RECORDED,
   type Newsletter,
   type SubscriberService,
+  type SubscriptionImport,
   normalEmail,
 } from '../newsletter/index.js'
 import type { SourceSubscriber } from './item.js'
@@ -78,7 +79,7 @@ export async function importSubscribers(
     }
   }
   const words = `Signed up on ${SOURCE_NAMES[source] ?? source} before the newsroom moved; taken over with its export`
-  const rows = []
+  const rows: SubscriptionImport[] = []
   for (const [email, s] of byEmail) {
     if (!s.subscribed) {
       leave('not taking emails in the export')
@@ -89,7 +90,7 @@ export async function importSubscribers(
         ? {
             email,
             newsletterId: newsletter?.id ?? 0,
-            status: 'pending' as const,
+            status: 'pending',
             consentText: NO_CONSENT_RECORDED,
             consentAt: now,
             confirmedAt: null,
@@ -98,7 +99,7 @@ export async function importSubscribers(
         : {
             email,
             newsletterId: newsletter?.id ?? 0,
-            status: 'confirmed' as const,
+            status: 'confirmed',
             consentText: words,
             consentAt: s.consentAt,
             confirmedAt: s.consentAt,
