@@ -60,7 +60,8 @@ function* items(data: GhostData, notes: string[]): Generator<SourceItem> {
   const users = new Map(data.users.map((u) => [str(u['id']), u]))
   for (const [id, u] of users) {
     if (!id) continue
-    const name = str(u['name']).trim() || str(u['slug'])
+    // Ghost requires both; an edited export may lack them, and a byline needs a name.
+    const name = str(u['name']).trim() || str(u['slug']).trim() || `Ghost user ${id}`
     yield { kind: 'author', sourceId: id, login: id, name, slug: str(u['slug']) || name }
   }
   const tags = new Map(data.tags.map((t) => [str(t['id']), t]))
