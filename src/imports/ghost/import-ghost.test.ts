@@ -128,6 +128,7 @@ function ownExport(dir: string): string {
                 visibility: 'public',
                 published_at: '2021-01-01T00:00:00.000Z',
                 custom_excerpt: 'The &amp; standfirst',
+                feature_image: '__GHOST_URL__/content/images/2020/01/f.jpg',
               },
               {
                 id: 'a2',
@@ -175,6 +176,9 @@ function ownExport(dir: string): string {
               { post_id: 'a1', author_id: 'u2', sort_order: 1 },
               { post_id: 'a1', author_id: 'u1', sort_order: 0 },
             ],
+            posts_meta: [
+              { post_id: 'a1', feature_image_alt: 'F alt', feature_image_caption: '<b>F</b> cap' },
+            ],
             members: [
               {
                 id: 'm1',
@@ -207,7 +211,7 @@ for (const dialect of testDialects) {
     let temp: string
     before(async () => {
       jpeg = await smallJpeg()
-      media = mediaFolder([...IMAGES, '2020/01/m.jpg'], jpeg)
+      media = mediaFolder([...IMAGES, '2020/01/m.jpg', '2020/01/f.jpg'], jpeg)
       temp = fs.mkdtempSync(path.join(os.tmpdir(), 'ghost-'))
     })
     after(() => {
@@ -305,6 +309,8 @@ for (const dialect of testDialects) {
           ['ana', 'ben'],
         )
         assert.equal(a.section.slug, 'world', 'the primary public tag is the section')
+        assert.equal(a.leadImage?.alt, 'F alt')
+        assert.equal(a.leadImage?.caption, 'F cap')
         assert.equal((await app.repo.findArticleBySlug('members-story'))?.status, 'draft')
         assert.equal(await countRows(db, 'topic'), 1, 'the internal tag is no topic')
 
