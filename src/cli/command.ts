@@ -23,6 +23,7 @@ export const OPTIONS = {
   'dry-run': { type: 'boolean' },
   'media-from': { type: 'string' },
   subscribers: { type: 'boolean' },
+  newsletter: { type: 'string' },
 } as const
 
 export interface Flags {
@@ -47,6 +48,7 @@ export interface Flags {
   'dry-run'?: boolean | undefined
   'media-from'?: string | undefined
   subscribers?: boolean | undefined
+  newsletter?: string | undefined
 }
 
 export interface CommandContext {

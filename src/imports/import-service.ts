@@ -17,10 +17,10 @@ import { isSlug, slugify } from '../lib/slug.js'
 import { truncateWords } from '../lib/text.js'
 import { bodyText } from '../content/body.js'
 import type { ImportKeyRepository, KeyKind } from './import-keys.js'
-import type { SourceItem, SourcePost, SourceTerm, SourceWarning } from './item.js'
+import type { SourceItem, SourcePost, SourceSubscriber, SourceTerm, SourceWarning } from './item.js'
 import type { RedirectService } from './redirect-service.js'
 import { type ImportReport, emptyReport } from './report.js'
-import type { ConvertedBody } from './wordpress/body.js'
+import type { ConvertedBody } from './body-images.js'
 
 export interface ImportSource {
   /** Keys and redirects are marked with it: `wordpress`. */
@@ -31,6 +31,10 @@ export interface ImportSource {
   /** The old site's paths of a post or page (redirected to its new address). */
   postPaths(post: SourcePost): string[]
   termPaths(term: { kind: 'category' | 'tag'; slug: string }): string[]
+  /** Read and checked when the source was opened (only when subscribers were asked for). */
+  subscribers?: readonly SourceSubscriber[]
+  /** Notes the source made while reading (a members-only post made a draft). */
+  notes?: string[]
 }
 
 export interface ImportDeps {
@@ -235,7 +239,7 @@ export async function runImport(
       else credits.push({ guest: clip(a.name || a.key, 120) })
     }
     const converted = source.convertBody(p.body)
-    for (const name of converted.shortcodes)
+    for (const name of [...converted.shortcodes, ...(p.dropped ?? [])])
       report.shortcodes[name] = (report.shortcodes[name] ?? 0) + 1
     let body = converted.html
     for (const [i, img] of converted.images.entries()) {
@@ -358,6 +362,7 @@ export async function runImport(
     if (++n % 50 === 0) opts.onProgress?.(report)
   }
   report.warnings = source.warnings
+  report.notes = source.notes ?? []
   if (!dryRun) deps.redirects.announce()
   opts.onProgress?.(report)
   return report

@@ -60,6 +60,8 @@ export interface SourcePost {
   /** The old site's address of the post, if known. */
   link: string
   comments: number
+  /** What the source left out while making HTML of the body (an unknown Ghost card). */
+  dropped?: string[]
 }
 
 export interface SourceSkip {
@@ -75,4 +77,13 @@ export type SourceItem = SourceAuthor | SourceTerm | SourceMedia | SourcePost | 
 export interface SourceWarning {
   line: number
   message: string
+}
+
+/** A reader on the source's email list, as its export shows them (ADR 028). */
+export interface SourceSubscriber {
+  email: string
+  /** The export says they took the emails (not unsubscribed, not disabled). */
+  subscribed: boolean
+  /** When they signed up, where the export says. */
+  consentAt: Date | null
 }

@@ -20,6 +20,24 @@ export interface ImportReport {
   comments: number
   /** What the reader read past (a raw & at a line). */
   warnings: { line: number; message: string }[]
+  /** What was imported but changed on the way (members-only posts made drafts). */
+  notes: string[]
+  /** Only with `--subscribers`. */
+  subscribers: SubscriberReport | null
+}
+
+export interface SubscriberReport {
+  /** Rows read from the export's lists. */
+  read: number
+  /** Subscriptions handed to the newsletter's import (what a dry run would write). */
+  toWrite: number
+  added: number
+  updated: number
+  /** Already here as the export says, or confirmed here: left as they are. */
+  unchanged: number
+  suppressed: number
+  /** Addresses left out, counted by reason (no address is printed). */
+  leftOut: Record<string, number>
 }
 
 const zero = (): Record<Counted, number> => ({
@@ -45,6 +63,8 @@ export function emptyReport(dryRun: boolean): ImportReport {
     shortcodes: {},
     comments: 0,
     warnings: [],
+    notes: [],
+    subscribers: null,
   }
 }
 
@@ -75,7 +95,20 @@ export function formatReport(r: ImportReport): string {
   ]
   const codes = Object.entries(r.shortcodes)
   if (codes.length)
-    lines.push(`Shortcodes dropped: ${codes.map(([n, c]) => `[${n}] ×${c}`).join(', ')}`)
+    lines.push(`Dropped from bodies: ${codes.map(([n, c]) => `[${n}] ×${c}`).join(', ')}`)
+  if (r.notes.length) {
+    lines.push(`Notes: ${r.notes.length}`)
+    for (const n of r.notes.slice(0, 100)) lines.push(`  ${n}`)
+  }
+  const s = r.subscribers
+  if (s) {
+    lines.push(
+      r.dryRun
+        ? `Subscribers: ${s.read} rows read, ${s.toWrite} subscriptions would be written`
+        : `Subscribers: ${s.read} rows read, ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.suppressed} suppressed (not added)`,
+    )
+    for (const [why, n] of Object.entries(s.leftOut)) lines.push(`  left out: ${n} ${why}`)
+  }
   if (r.warnings.length) {
     lines.push(`Read past: ${r.warnings.length}`)
     for (const w of r.warnings.slice(0, 20)) lines.push(`  line ${w.line}: ${w.message}`)

@@ -37,6 +37,7 @@ export {
   type StatusCounts,
   type SubscriptionDetail,
   type SubscriberMatch,
+  type SubscriptionImport,
 } from './subscriber-repository.js'
 export {
   createSubscriberService,

@@ -11,6 +11,7 @@ import type {
   SubscriberMatch,
   SubscriberRepository,
   SubscriptionDetail,
+  SubscriptionImport,
 } from './subscriber-repository.js'
 import {
   EXPORT_COLUMNS,
@@ -106,6 +107,11 @@ export interface SubscriberService {
    * downgraded.
    */
   importCsv(text: string): Promise<ImportCounts>
+  /**
+   * Subscriptions a move from another system brings (imports/subscribers.ts checked them):
+   * written in one transaction like a file's rows, by the same rules. Nobody is emailed.
+   */
+  importSubscriptions(rows: readonly SubscriptionImport[]): Promise<ImportCounts>
 }
 
 const ID = /^[1-9][0-9]{0,11}$/
@@ -331,5 +337,7 @@ export function createSubscriberService(deps: SubscriberServiceDeps): Subscriber
       const rows = parsed.rows.map((r) => ({ ...r, newsletterId: bySlug.get(r.newsletterSlug)! }))
       return repo.importRows(rows, importAction, now)
     },
+
+    importSubscriptions: (rows) => repo.importRows(rows, importAction, clock.now()),
   }
 }

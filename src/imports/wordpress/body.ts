@@ -6,20 +6,9 @@
  */
 import { bodyText } from '../../content/body.js'
 import { escapeHtml } from '../../lib/text.js'
+import { type ConvertedBody, attrOf, imageSlots, link } from '../body-images.js'
 
-export interface BodyImage {
-  src: string
-  alt: string
-  caption: string
-}
-
-export interface ConvertedBody {
-  /** HTML with `<figure data-image-id="@@N@@"></figure>` for images[N]. */
-  html: string
-  images: BodyImage[]
-  /** Names of shortcodes that were dropped, once each. */
-  shortcodes: string[]
-}
+export type { BodyImage, ConvertedBody } from '../body-images.js'
 
 /** Shortcodes WordPress and common plugins register; any other `[name key=value]` counts too. */
 const KNOWN = new Set(
@@ -29,10 +18,6 @@ const KNOWN = new Set(
 )
 const SHORTCODE = /\[(\/?)([a-zA-Z][\w-]*)((?:\s[^\]]*)?)\/?\]/g
 const BLOCK_TAG = /<(?:p|div|h[1-6]|ul|ol|blockquote|figure|table|pre)[\s>]/i
-
-const attrOf = (attrs: string, name: string) =>
-  new RegExp(`${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(attrs)?.slice(1).find(Boolean) ??
-  ''
 
 // Captions are made text (entities decoded) and escaped once: "&amp;" stays one ampersand.
 const stripTags = bodyText
@@ -47,13 +32,7 @@ function paragraphs(html: string): string {
     .join('\n')
 }
 
-function link(url: string): string {
-  const u = url.trim()
-  return /^https?:\/\//i.test(u) ? `<p><a href="${escapeHtml(u)}">${escapeHtml(u)}</a></p>` : ''
-}
-
 export function convertBody(source: string): ConvertedBody {
-  const images: BodyImage[] = []
   const dropped = new Set<string>()
   let html = source.replace(/\r\n?/g, '\n')
 
@@ -93,23 +72,6 @@ export function convertBody(source: string): ConvertedBody {
   // A classic body (no blocks, no paragraphs of its own) is text parted by blank lines.
   if (!/<!--\s*wp:|<p[\s>]/i.test(html)) html = paragraphs(html)
 
-  // Every image (in a figure with its caption, or alone, or in a link) becomes a slot.
-  const slot = (img: string, caption: string) => {
-    const src = attrOf(img, 'src')
-    if (!src) return ''
-    images.push({ src, alt: attrOf(img, 'alt'), caption })
-    return `<figure data-image-id="@@${images.length - 1}@@"></figure>`
-  }
-  html = html.replace(/<figure\b[^>]*>([\s\S]*?)<\/figure>/gi, (m, inner: string) => {
-    const imgs = inner.match(/<img\b[^>]*>/gi)
-    if (!imgs) return m
-    const caption = stripTags(/<figcaption\b[^>]*>([\s\S]*?)<\/figcaption>/i.exec(inner)?.[1] ?? '')
-    return imgs.map((img) => slot(img, imgs.length === 1 ? caption : '')).join('')
-  })
-  html = html.replace(/(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?/gi, (m) => {
-    const img = /<img\b[^>]*>/i.exec(m)![0]
-    return slot(img, '')
-  })
-
-  return { html, images, shortcodes: [...dropped] }
+  const slotted = imageSlots(html, (img) => attrOf(img, 'src'))
+  return { html: slotted.html, images: slotted.images, shortcodes: [...dropped] }
 }
