@@ -32,6 +32,7 @@ const domainFolders = [
   'email',
   'files',
   'lib',
+  'i18n',
   'demo',
   'backup',
   'reach',

@@ -20,6 +20,7 @@ const domain = [
   'email',
   'files',
   'lib',
+  'i18n',
   'demo',
   'backup',
   'reach',

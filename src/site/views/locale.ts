@@ -6,6 +6,8 @@
  */
 import { createContext } from 'preact'
 import { languagePrefix } from '../../content/article.js'
+import { useContext } from 'preact/hooks'
+import { type MessageValues, translator } from '../../i18n/index.js'
 
 export interface Locale {
   /** A BCP 47 language tag from SITE_LANGUAGES, e.g. 'en' or 'ru'. */
@@ -40,3 +42,34 @@ export function prefixed(prefix: string, p: string): string {
  * (content's articlePath), whichever edition the page belongs to.
  */
 export const LanguagesContext = createContext<readonly string[]>([])
+
+const locales = new Map<string, Locale>()
+
+/**
+ * The edition of `language` served under `prefix` (ADR 027): its catalogue's text (English for
+ * a language with none, which still keeps its own tag and direction), kept per language and
+ * prefix so every page of an edition shares one.
+ */
+export function createLocale(language: string, prefix: string): Locale {
+  const key = `${language} ${prefix}`
+  let l = locales.get(key)
+  if (!l) {
+    const t = translator(language)
+    l = {
+      language,
+      dir: directionOf(language),
+      prefix,
+      path: (p) => prefixed(prefix, p),
+      t: (k, values) => t(k, values as MessageValues | undefined),
+    }
+    locales.set(key, l)
+  }
+  return l
+}
+
+/** The page's edition; English at '/' when nothing set it (offline edition, tests). */
+export const LocaleContext = createContext<Locale>(createLocale('en', ''))
+
+export function useLocale(): Locale {
+  return useContext(LocaleContext)
+}

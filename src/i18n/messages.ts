@@ -1,0 +1,59 @@
+/**
+ * Reader text by key, in one language (ADR 027). Messages are ICU MessageFormat, compiled by
+ * intl-messageformat on first use and kept per language, so a page pays for parsing once per
+ * process. A language without a catalogue reads English; a key missing from a catalogue reads
+ * its English text (the catalogue test keeps that from happening in a release).
+ */
+import { IntlMessageFormat } from 'intl-messageformat'
+import { type MessageKey, en } from './en.js'
+import { ru } from './ru.js'
+
+export type { MessageKey }
+export type MessageValues = Record<string, string | number | Date>
+export type Catalogue = Readonly<Record<MessageKey, string>>
+
+/** Every catalogue, by primary language tag. English is the reference. */
+export const CATALOGUES: Readonly<Record<string, Catalogue>> = { en, ru }
+
+/** The catalogue's language for a BCP 47 tag ('ru-RU' -> 'ru'); English when there is none. */
+export function catalogueLanguage(language: string): string {
+  const primary = language.toLowerCase().split('-')[0] ?? ''
+  return Object.hasOwn(CATALOGUES, primary) ? primary : 'en'
+}
+
+/** Compiles one message; `<` is plain text in our catalogues, never a rich-text tag. */
+export function compileMessage(message: string, language: string): IntlMessageFormat {
+  return new IntlMessageFormat(message, language, undefined, { ignoreTag: true })
+}
+
+const translators = new Map<string, (key: string, values?: MessageValues) => string>()
+
+/**
+ * The `t` of a language: a key and its values to text. Plurals and numbers follow `language`
+ * itself (Intl), the words its catalogue's.
+ */
+export function translator(language: string): (key: string, values?: MessageValues) => string {
+  let t = translators.get(language)
+  if (t) return t
+  const catalogue = CATALOGUES[catalogueLanguage(language)]!
+  // Plural rules of the text's own language: English words follow English rules.
+  const rulesOf = catalogue === en ? 'en' : language
+  const compiled = new Map<string, IntlMessageFormat>()
+  t = (key, values) => {
+    let f = compiled.get(key)
+    if (!f) {
+      const text = Object.hasOwn(catalogue, key)
+        ? catalogue[key as MessageKey]
+        : Object.hasOwn(en, key)
+          ? en[key as MessageKey]
+          : undefined
+      // A key in no catalogue is a programming error: show it rather than fail the page.
+      if (text === undefined) return key
+      f = compileMessage(text, rulesOf)
+      compiled.set(key, f)
+    }
+    return String(f.format(values))
+  }
+  translators.set(language, t)
+  return t
+}
