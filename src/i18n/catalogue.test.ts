@@ -57,7 +57,10 @@ test('amounts with their frequency, in each language', () => {
   const en = translator('en')
   const ru = translator('ru')
   const amount = (language: string, minor: number) => formatMoney(minor, 'EUR', language)
-  assert.equal(en('money.amount', { amount: amount('en', 500), frequency: 'monthly' }), '€5 a month')
+  assert.equal(
+    en('money.amount', { amount: amount('en', 500), frequency: 'monthly' }),
+    '€5 a month',
+  )
   assert.equal(en('money.amount', { amount: amount('en', 550), frequency: 'once' }), '€5.50 once')
   assert.equal(
     nbsp(ru('money.amount', { amount: amount('ru', 500), frequency: 'monthly' })),

@@ -20,7 +20,8 @@ export const en = {
   'common.tooMany': 'Too many requests',
   'common.tooManyText': 'Too many requests from here. Please wait a few minutes.',
   'common.notAvailable': 'Not available',
-  'common.emailNotReady': 'The newsroom has to finish setting up its email. Please try again later.',
+  'common.emailNotReady':
+    'The newsroom has to finish setting up its email. Please try again later.',
   'common.checkAddress': 'Check the address',
   'common.checkInbox': 'Check your inbox',
   'common.linkExpired': 'Link expired',
@@ -111,7 +112,8 @@ export const en = {
   'newsletter.listIntro': 'Our reporting in your inbox, for when the website is out of reach.',
   'newsletter.none': 'No newsletters yet.',
   'newsletter.previewKicker': 'Preview',
-  'newsletter.previewIntro': "A sample of what arrives {when}: the editors' pick of news, features and analysis.",
+  'newsletter.previewIntro':
+    "A sample of what arrives {when}: the editors' pick of news, features and analysis.",
   'newsletter.byEmail': 'by email',
   'newsletter.pastEditions': 'Past editions',
   'newsletter.previewTitle': 'Preview: {name}',
@@ -245,7 +247,8 @@ export const en = {
   'supporter.changeAtStripe': 'Change or cancel at Stripe',
   'supporter.cancelTest': 'Cancel this gift (test)',
   'supporter.remindTitle': 'Remind me by email',
-  'supporter.remindDone': 'Done. We will send one email in the month you chose, then delete your address.',
+  'supporter.remindDone':
+    'Done. We will send one email in the month you chose, then delete your address.',
   'supporter.whichMonth': 'In which month?',
   'supporter.remindOnce': 'Remind me once',
 

@@ -10,8 +10,7 @@ export const ru: Record<MessageKey, string> = {
   'layout.blocked': 'Сайт заблокирован? {link}: зеркала, Tor и другие пути.',
   'layout.reachLink': 'Как до нас добраться',
   'layout.follow': 'Читайте нас в обход блокировок: {rss} · {atom} · {json}',
-  'layout.noTracking':
-    'Этот сайт не ставит следящих cookie и ничего не загружает с других сайтов.',
+  'layout.noTracking': 'Этот сайт не ставит следящих cookie и ничего не загружает с других сайтов.',
   'layout.pageTitle': '{title} | {site}',
   'common.frontPage': 'На главную',
   'common.backToFront': 'Вернуться на главную',

@@ -14,6 +14,7 @@ import type { PageMeta, SiteContext } from './views/context.js'
 import { TimeZoneContext, voidTagsAsHtml } from './views/format.js'
 import { Layout } from './views/layout.js'
 import { LanguagesContext } from './views/locale.js'
+import { type Locale, LocaleContext, createLocale } from './views/locale.js'
 import { ErrorView } from './views/list-views.js'
 import { type SupportSlots, SupportContext } from './views/support-slots.js'
 import type { TextFirstOf } from './text-first.js'
@@ -49,6 +50,8 @@ export interface SupportPlace {
 export interface SiteShell {
   /** What every page's layout knows: the site, its sections, the request's origin and path. */
   context(req: FastifyRequest): Promise<SiteContext>
+  /** The edition a request is in: its language, prefix and text. */
+  locale(req: FastifyRequest): Locale
   /** A whole HTML document: the layout around `body`, with the support slots filled if given. */
   document(site: SiteContext, meta: PageMeta, body: VNode, support?: SupportSlots | null): string
   /** What the banner and appeal show on this page for this reader: null when nothing. */
@@ -84,6 +87,10 @@ export function createShell(o: ShellOptions): SiteShell {
 
   const isTextFirst = (req: FastifyRequest) => o.textFirst?.of(req) ?? false
 
+  // The shell is made once per edition (ADR 026): its language, under its prefix.
+  const edition = createLocale(deps.site.language, editionPrefix(deps))
+  const locale = (_req: FastifyRequest): Locale => edition
+
   async function context(req: FastifyRequest): Promise<SiteContext> {
     const [sections, names] = await Promise.all([
       deps.content.listSections().catch(() => []),
@@ -108,6 +115,7 @@ export function createShell(o: ShellOptions): SiteShell {
       cssHref: o.cssHref,
       path: req.url.split('?')[0] ?? '/',
       sos,
+      locale: locale(req),
     }
   }
 
@@ -119,15 +127,17 @@ export function createShell(o: ShellOptions): SiteShell {
   ): string {
     return `<!doctype html>${voidTagsAsHtml(
       renderToString(
-        <TimeZoneContext.Provider value={deps.site.timeZone ?? 'UTC'}>
-          <LanguagesContext.Provider value={site.languages}>
-            <SupportContext.Provider value={support}>
-              <Layout site={site} meta={meta}>
-                {body}
-              </Layout>
-            </SupportContext.Provider>
-          </LanguagesContext.Provider>
-        </TimeZoneContext.Provider>,
+        <LocaleContext.Provider value={site.locale}>
+          <TimeZoneContext.Provider value={deps.site.timeZone ?? 'UTC'}>
+            <LanguagesContext.Provider value={site.languages}>
+              <SupportContext.Provider value={support}>
+                <Layout site={site} meta={meta}>
+                  {body}
+                </Layout>
+              </SupportContext.Provider>
+            </LanguagesContext.Provider>
+          </TimeZoneContext.Provider>
+        </LocaleContext.Provider>,
       ),
     )}`
   }
@@ -136,7 +146,11 @@ export function createShell(o: ShellOptions): SiteShell {
     const site = await context(req)
     return document(
       site,
-      { title: `${title} | ${site.name}`, description: message, robots: 'noindex' },
+      {
+        title: site.locale.t('layout.pageTitle', { title, site: site.name }),
+        description: message,
+        robots: 'noindex',
+      },
       <ErrorView status={status} title={title} message={message} />,
     )
   }
@@ -157,6 +171,7 @@ export function createShell(o: ShellOptions): SiteShell {
 
   return {
     context,
+    locale,
     document,
     countryOf,
     renderError,
@@ -183,23 +198,15 @@ export function createShell(o: ShellOptions): SiteShell {
       return o.contributions ? { keys: [...keys, 'appeal'], vary: supportVary } : { keys }
     },
 
-    notFound: (req, reply) =>
-      errorPage(
-        req,
-        reply,
-        404,
-        'Page not found',
-        'There is nothing at this address. The story may have moved, or the link may be mistyped.',
-      ),
+    notFound: (req, reply) => {
+      const { t } = locale(req)
+      return errorPage(req, reply, 404, t('error.notFound'), t('error.notFoundText'))
+    },
 
-    gone: (req, reply) =>
-      errorPage(
-        req,
-        reply,
-        410,
-        'This article was withdrawn',
-        'The newsroom took this article down. Other reporting is on the front page.',
-      ),
+    gone: (req, reply) => {
+      const { t } = locale(req)
+      return errorPage(req, reply, 410, t('error.gone'), t('error.goneText'))
+    },
 
     async personal(req, reply, title, node, status = 200) {
       const site = await context(req)
@@ -210,7 +217,11 @@ export function createShell(o: ShellOptions): SiteShell {
         .send(
           document(
             site,
-            { title: `${title} | ${site.name}`, description: title, robots: 'noindex' },
+            {
+              title: site.locale.t('layout.pageTitle', { title, site: site.name }),
+              description: title,
+              robots: 'noindex',
+            },
             node,
           ),
         )

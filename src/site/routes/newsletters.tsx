@@ -72,7 +72,7 @@ export function registerNewsletterRoutes(
     shell.personal(
       req,
       reply,
-      'Newsletters',
+      shell.locale(req).t('newsletter.listTitle'),
       <NewslettersPage
         newsletters={editionNewsletters(deps, await service.listNewsletters())}
         siteName={deps.site.name}
@@ -83,7 +83,13 @@ export function registerNewsletterRoutes(
   app.get('/newsletters/:slug/preview', { schema: { params: SlugParams } }, async (req, reply) => {
     const p = await loadNewsletterPreview(deps, service, req.params.slug)
     if (!p) return shell.notFound(req, reply)
-    return shell.personal(req, reply, `Preview: ${p.newsletter.name}`, <NewsletterPreview {...p} />)
+    const { t } = shell.locale(req)
+    return shell.personal(
+      req,
+      reply,
+      t('newsletter.previewTitle', { name: p.newsletter.name }),
+      <NewsletterPreview {...p} />,
+    )
   })
 
   if (editions) {
@@ -96,8 +102,8 @@ export function registerNewsletterRoutes(
         return shell.personal(
           req,
           reply,
-          `${a.newsletter.name}: archive`,
-          <NewsletterArchive {...a} language={deps.site.language} />,
+          shell.locale(req).t('newsletter.archiveTitle', { name: a.newsletter.name }),
+          <NewsletterArchive {...a} />,
         )
       },
     )
@@ -107,23 +113,18 @@ export function registerNewsletterRoutes(
       async (req, reply) => {
         const e = await loadEditionWebVersion(service, editions, req.params.slug, req.params.id)
         if (!e) return shell.notFound(req, reply)
-        return shell.personal(
-          req,
-          reply,
-          e.subject,
-          <EditionWebView {...e} language={deps.site.language} />,
-        )
+        return shell.personal(req, reply, e.subject, <EditionWebView {...e} />)
       },
     )
   }
 
   app.post('/newsletters/subscribe', { schema: { body: SignUpBody } }, async (req, reply) => {
     const body = req.body
+    const { t } = shell.locale(req)
     const sent = () =>
-      message(req, reply, 'Check your inbox', {
-        title: 'Check your inbox',
-        message:
-          'If the address is right, a message is on its way: follow its link to confirm. Nothing else is sent until you do.',
+      message(req, reply, t('common.checkInbox'), {
+        title: t('common.checkInbox'),
+        message: t('newsletter.sentText'),
       })
     // Forms saved from before (caches, mirrors) had a field people left empty and bots filled.
     if (body.website) return sent()
@@ -132,11 +133,8 @@ export function registerNewsletterRoutes(
       return message(
         req,
         reply,
-        'Too many sign-ups',
-        {
-          title: 'Too many sign-ups from here',
-          message: 'Please wait a few minutes and try again.',
-        },
+        t('newsletter.tooMany'),
+        { title: t('newsletter.tooManyTitle'), message: t('newsletter.tooManyText') },
         429,
       )
     try {
@@ -147,11 +145,8 @@ export function registerNewsletterRoutes(
         return message(
           req,
           reply,
-          'Not available',
-          {
-            title: 'Sign-ups are closed for now',
-            message: 'The newsroom has to finish setting up its email. Please try again later.',
-          },
+          t('common.notAvailable'),
+          { title: t('newsletter.closed'), message: t('common.emailNotReady') },
           503,
         )
       }
@@ -161,8 +156,8 @@ export function registerNewsletterRoutes(
         return message(
           req,
           reply,
-          'Check the address',
-          { title: 'Check the address', message: err.message },
+          t('common.checkAddress'),
+          { title: t('common.checkAddress'), message: err.message },
           err.status,
         )
       throw err
@@ -170,17 +165,16 @@ export function registerNewsletterRoutes(
     return sent()
   })
 
-  const linkExpired = (req: FastifyRequest, reply: FastifyReply) =>
-    message(
+  const linkExpired = (req: FastifyRequest, reply: FastifyReply) => {
+    const { t } = shell.locale(req)
+    return message(
       req,
       reply,
-      'Link expired',
-      {
-        title: 'This link does not work any more',
-        message: 'It may be older than a week. Sign up again and a new link will come.',
-      },
+      t('common.linkExpired'),
+      { title: t('newsletter.expiredTitle'), message: t('newsletter.expiredText') },
       404,
     )
+  }
   app.get(
     '/newsletters/confirm/:sub/:nl/:exp/:sig',
     { schema: { params: ConfirmParams }, config: { onBadPath: linkExpired } },
@@ -188,9 +182,12 @@ export function registerNewsletterRoutes(
       const p = req.params
       const n = await service.confirm(p.sub, p.nl, p.exp, p.sig)
       if (!n) return linkExpired(req, reply)
-      return message(req, reply, 'Subscribed', {
-        title: `You are subscribed to ${n.name}`,
-        message: `Thank you. ${n.cadence ? `It arrives ${lowerFirst(n.cadence)}.` : ''} Every issue has a link to unsubscribe.`,
+      const { t } = shell.locale(req)
+      return message(req, reply, t('newsletter.subscribed'), {
+        title: t('newsletter.subscribedTitle', { name: n.name }),
+        message: n.cadence
+          ? t('newsletter.subscribedCadence', { cadence: lowerFirst(n.cadence) })
+          : t('newsletter.subscribedText'),
       })
     },
   )
@@ -206,7 +203,7 @@ export function registerNewsletterRoutes(
       return shell.personal(
         req,
         reply,
-        'Unsubscribe',
+        shell.locale(req).t('newsletter.unsubscribe'),
         <UnsubscribeConfirm newsletter={n} action={req.url} />,
       )
     },
@@ -227,9 +224,10 @@ export function registerNewsletterRoutes(
           .type('text/plain; charset=utf-8')
           .header('cache-control', 'no-store')
           .send('Unsubscribed.\n')
-      return message(req, reply, 'Unsubscribed', {
-        title: `You are unsubscribed from ${n.name}`,
-        message: 'You will get no more issues. If this was a mistake, sign up again at any time.',
+      const { t } = shell.locale(req)
+      return message(req, reply, t('newsletter.unsubscribed'), {
+        title: t('newsletter.unsubscribedTitle', { name: n.name }),
+        message: t('newsletter.unsubscribedText'),
       })
     },
   )

@@ -17,10 +17,11 @@ export interface PreferencePages {
   ): Promise<FastifyReply>
 }
 
+/** The message key of the notice after each button. */
 const NOTICE = {
-  unsubscribe: 'Done: you are unsubscribed from that newsletter.',
-  'unsubscribe-all': 'Done: you are unsubscribed from every newsletter. We send you nothing more.',
-  resubscribe: 'Done: you are subscribed again.',
+  unsubscribe: 'prefs.done.unsubscribe',
+  'unsubscribe-all': 'prefs.done.unsubscribeAll',
+  resubscribe: 'prefs.done.resubscribe',
 } as const
 type Action = keyof typeof NOTICE
 const isAction = (v: unknown): v is Action => typeof v === 'string' && Object.hasOwn(NOTICE, v)
@@ -52,10 +53,13 @@ export function registerPreferenceRoutes(
       o.subscribers.emailOf(subscriberId),
     ])
     if (!prefs || !email) return shell.notFound(req, reply)
+    const { t } = shell.locale(req)
     return shell.personal(
       req,
       reply,
-      extra.focus ? `Unsubscribe from ${extra.focus.newsletter.name}` : 'Your newsletters',
+      extra.focus
+        ? t('prefs.unsubscribeFrom', { name: extra.focus.newsletter.name })
+        : t('prefs.title'),
       <PreferencesView
         email={email}
         rows={prefs.rows}
@@ -85,15 +89,17 @@ export function registerPreferenceRoutes(
       const id = await o.subscribers.subscriberFromToken(req.params.sub, req.params.sig)
       if (!id) return shell.notFound(req, reply)
       const { action, newsletter } = req.body
-      if (!action) return render(req, reply, id, { notice: 'Choose one of the buttons below.' })
+      const { t } = shell.locale(req)
+      if (!action) return render(req, reply, id, { notice: t('prefs.choose') })
       const outcome = await o.subscribers.changePreference(id, action, newsletter)
       return render(req, reply, id, {
-        notice:
+        notice: t(
           outcome === 'done'
             ? NOTICE[action]
             : outcome === 'suppressed'
-              ? 'We cannot send to this address any more; nothing was changed.'
-              : 'Nothing to change: that was already done.',
+              ? 'prefs.suppressed'
+              : 'prefs.nothing',
+        ),
       })
     },
   )

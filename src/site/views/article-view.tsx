@@ -11,6 +11,8 @@ import { Slot } from './slots.js'
 import type { Newsletter } from '../../newsletter/index.js'
 import { NewsletterBox } from './newsletter-views.js'
 import { useTextFirst, withPictures } from './text-first.js'
+import { useLocale } from './locale.js'
+import { Msg } from './msg.js'
 
 import { LanguagesContext } from './locale.js'
 export interface ArticleViewModel {
@@ -69,6 +71,7 @@ function Translations(props: { items: NonNullable<ArticleViewModel['translations
 export function ArticleView(props: ArticleViewModel) {
   const languages = useContext(LanguagesContext)
   const { article: a } = props
+  const { t, path } = useLocale()
   const lang = a.language !== props.siteLanguage ? a.language : undefined
   // Text-first (SOS mode): the pictures are one link away, on the usual page.
   const picturesLeftOut =
@@ -79,7 +82,7 @@ export function ArticleView(props: ArticleViewModel) {
       <article class="story" lang={lang}>
         <header class="story-header">
           <p class="kicker">
-            <a href={`/${a.section.slug}`}>{a.section.name}</a>
+            <a href={path(`/${a.section.slug}`)}>{a.section.name}</a>
             {a.kicker && <> · {a.kicker}</>}
           </p>
           <h1>{a.headline}</h1>
@@ -88,23 +91,23 @@ export function ArticleView(props: ArticleViewModel) {
           <div class="byline">
             {a.credits.length > 0 && (
               <p>
-                By <Byline credits={a.credits} />
+                <Msg k="article.by" parts={{ byline: <Byline credits={a.credits} /> }} />
               </p>
             )}
             <p class="meta">
-              {a.publishedAt && <Time date={a.publishedAt} language={props.siteLanguage} />}
+              {a.publishedAt && <Time date={a.publishedAt} />}
               {shownAsUpdated(a.publishedAt, a.updatedAt) && (
                 <>
                   {' '}
-                  · Updated <Time date={a.updatedAt} language={props.siteLanguage} />
+                  · <Msg k="article.updated" parts={{ time: <Time date={a.updatedAt} /> }} />
                 </>
               )}{' '}
               · <ReadingTime words={a.wordCount} />
             </p>
             {picturesLeftOut && (
               <p class="pictures">
-                Pictures are left out to keep this page light.{' '}
-                <a href={withPictures(articlePath(a, languages))}>Show pictures</a>
+                {t('article.picturesLeftOut')}{' '}
+                <a href={withPictures(articlePath(a, languages))}>{t('article.showPictures')}</a>
               </p>
             )}
           </div>
@@ -121,25 +124,27 @@ export function ArticleView(props: ArticleViewModel) {
         <div class="story-body" dangerouslySetInnerHTML={{ __html: props.bodyHtml }} />
         {a.corrections.length > 0 && (
           <aside class="corrections" aria-labelledby="corrections-title">
-            <h2 id="corrections-title">Corrections and updates</h2>
+            <h2 id="corrections-title">{t('article.corrections')}</h2>
             <ul>
               {a.corrections.map((c) => (
                 <li>
-                  <strong>{c.kind === 'correction' ? 'Correction' : 'Update'}</strong>,{' '}
-                  <Time date={c.at} language={props.siteLanguage} />: {c.text}
+                  <strong>
+                    {t(c.kind === 'correction' ? 'article.correction' : 'article.update')}
+                  </strong>
+                  , <Time date={c.at} />: {c.text}
                 </li>
               ))}
             </ul>
           </aside>
         )}
         {a.topics.length > 0 && (
-          <nav class="topics" aria-label="Topics">
+          <nav class="topics" aria-label={t('article.topics')}>
             <p>
-              Read more about:{' '}
-              {a.topics.map((t, i) => (
+              {t('article.readMoreAbout')}{' '}
+              {a.topics.map((topic, i) => (
                 <>
                   {i > 0 && ', '}
-                  <a href={topicPath(t.slug)}>{t.name}</a>
+                  <a href={path(topicPath(topic.slug))}>{topic.name}</a>
                 </>
               ))}
             </p>
@@ -154,7 +159,7 @@ export function ArticleView(props: ArticleViewModel) {
       <Slot name="appeal" />
       {props.related.length > 0 && (
         <section class="related" aria-labelledby="related-title">
-          <h2 id="related-title">Read more</h2>
+          <h2 id="related-title">{t('article.related')}</h2>
           <div class="related-list">
             {props.related.map((r) => (
               <ArticleCard

@@ -1,4 +1,5 @@
 import type { Section } from '../../content/index.js'
+import type { Locale } from './locale.js'
 import type { SosView } from './text-first.js'
 
 /** What every reader page knows about the site and the request it answers. */
@@ -18,6 +19,8 @@ export interface SiteContext {
   cssHref: string
   /** The current path, to mark the current section in the navigation. */
   path: string
+  /** The edition this page belongs to: its language, path prefix and text (ADR 027). */
+  locale: Locale
   /** Set when this page is drawn text-first (SOS mode): the inline stylesheet and the addresses. */
   sos?: SosView | undefined
 }

@@ -4,9 +4,11 @@ import { jsonForScript } from './format.js'
 import { SosLine, TextFirst } from './text-first.js'
 import { SearchBox } from './search-view.js'
 import { directionOf } from './locale.js'
+import { Msg } from './msg.js'
 
 export function Layout(props: { site: SiteContext; meta: PageMeta; children: ComponentChildren }) {
   const { site, meta } = props
+  const { t, path } = site.locale
   // Text-first (SOS mode): the small stylesheet inside the page, no pictures, no structured
   // data, so the page is one request (ADR 022).
   const sos = site.sos
@@ -76,18 +78,18 @@ export function Layout(props: { site: SiteContext; meta: PageMeta; children: Com
       </head>
       <body>
         <a class="skip" href="#main">
-          Skip to content
+          {t('layout.skip')}
         </a>
         {sos && <SosLine sos={sos} />}
         <header class="masthead">
           <div class="wrap">
-            <a class="brand" href="/">
+            <a class="brand" href={path('/')}>
               {site.name}
             </a>
-            <nav aria-label="Sections">
+            <nav aria-label={t('layout.sections')}>
               <ul>
                 {site.sections.map((s) => {
-                  const href = `/${s.slug}`
+                  const href = path(`/${s.slug}`)
                   const current = site.path === href || site.path.startsWith(`${href}/`)
                   return (
                     <li>
@@ -99,7 +101,7 @@ export function Layout(props: { site: SiteContext; meta: PageMeta; children: Com
                 })}
               </ul>
             </nav>
-            <SearchBox action="/search" />
+            <SearchBox action={path('/search')} />
           </div>
         </header>
         <main id="main" class="wrap">
@@ -111,15 +113,22 @@ export function Layout(props: { site: SiteContext; meta: PageMeta; children: Com
               <strong>{site.name}</strong> — {site.description}
             </p>
             <p>
-              Blocked? <a href="/reach">How to reach us</a>: mirrors, Tor and other ways.
+              <Msg
+                k="layout.blocked"
+                parts={{ link: <a href={path('/reach')}>{t('layout.reachLink')}</a> }}
+              />
             </p>
             <p>
-              Follow without the web blocking you: <a href="/feed.xml">RSS</a> ·{' '}
-              <a href="/feed.atom">Atom</a> · <a href="/feed.json">JSON Feed</a>
+              <Msg
+                k="layout.follow"
+                parts={{
+                  rss: <a href={path('/feed.xml')}>RSS</a>,
+                  atom: <a href={path('/feed.atom')}>Atom</a>,
+                  json: <a href={path('/feed.json')}>JSON Feed</a>,
+                }}
+              />
             </p>
-            <p class="small">
-              This site sets no tracking cookies and loads nothing from other sites.
-            </p>
+            <p class="small">{t('layout.noTracking')}</p>
           </div>
         </footer>
       </body>

@@ -2,6 +2,8 @@ import { useContext } from 'preact/hooks'
 import { type ArticleSummary, articlePath } from '../../content/index.js'
 import { ArticleCard, Figure, Pagination } from './parts.js'
 import { Slot } from './slots.js'
+import { useLocale } from './locale.js'
+import { Msg } from './msg.js'
 
 import { LanguagesContext } from './locale.js'
 export interface HomeViewModel {
@@ -17,13 +19,14 @@ export interface HomeViewModel {
 export function HomeView(props: HomeViewModel) {
   const languages = useContext(LanguagesContext)
   const { lead } = props
+  const { t, path } = useLocale()
   return (
     <>
       <Slot name="support-banner" />
       <h1 class="visually-hidden">{props.siteName}</h1>
       <div class="home-top">
         {lead && (
-          <section class="home-lead" aria-label="Top story">
+          <section class="home-lead" aria-label={t('home.topStory')}>
             {lead.leadImage && (
               <a href={articlePath(lead, languages)} tabindex={-1} aria-hidden="true">
                 <Figure
@@ -39,7 +42,7 @@ export function HomeView(props: HomeViewModel) {
         {props.latest.length > 0 && (
           <section class="latest" aria-labelledby="latest-title">
             <h2 id="latest-title" class="block-title">
-              Latest
+              {t('home.latest')}
             </h2>
             <div class="card-list">
               {props.latest.map((a) => (
@@ -57,7 +60,7 @@ export function HomeView(props: HomeViewModel) {
       {props.sections.map((s) => (
         <section class="section-block" aria-labelledby={`s-${s.slug}`}>
           <h2 id={`s-${s.slug}`} class="block-title">
-            <a href={`/${s.slug}`}>{s.name}</a>
+            <a href={path(`/${s.slug}`)}>{s.name}</a>
           </h2>
           <div class="card-grid">
             {s.articles.map((a, i) => (
@@ -71,7 +74,7 @@ export function HomeView(props: HomeViewModel) {
           </div>
         </section>
       ))}
-      {!lead && <p>Nothing has been published yet.</p>}
+      {!lead && <p>{t('home.empty')}</p>}
       <Pagination page={1} next={props.next} />
     </>
   )
@@ -92,27 +95,21 @@ export interface ListViewModel {
   siteLanguage: string
 }
 
-const KICKERS: Record<ListViewModel['kind'], string> = {
-  section: 'Section',
-  topic: 'Topic',
-  author: 'Author',
-  latest: 'Front page',
-}
-
 export function ListView(props: ListViewModel) {
+  const { t } = useLocale()
   return (
     <>
       <header class="list-header">
-        <p class="kicker">{KICKERS[props.kind]}</p>
+        <p class="kicker">{t(`list.kicker.${props.kind}`)}</p>
         <h1>{props.title}</h1>
         {props.subtitle && <p class="role">{props.subtitle}</p>}
         {props.description && <p class="description">{props.description}</p>}
         <p class="small">
-          <a href={props.feedPath}>RSS feed for {props.title}</a>
+          <a href={props.feedPath}>{t('list.feed', { title: props.title })}</a>
         </p>
       </header>
       {props.articles.length === 0 ? (
-        <p>No articles here yet.</p>
+        <p>{t('list.empty')}</p>
       ) : (
         <div class="card-list">
           {props.articles.map((a) => (
@@ -131,13 +128,14 @@ export function ListView(props: ListViewModel) {
 }
 
 export function ErrorView(props: { status: number; title: string; message: string }) {
+  const { t, path } = useLocale()
   return (
     <section class="error-page">
-      <p class="kicker">Error {props.status}</p>
+      <p class="kicker">{t('error.kicker', { status: String(props.status) })}</p>
       <h1>{props.title}</h1>
       <p>{props.message}</p>
       <p>
-        <a href="/">Go to the front page</a> or pick a section above.
+        <Msg k="error.goHome" parts={{ link: <a href={path('/')}>{t('common.frontPage')}</a> }} />
       </p>
     </section>
   )

@@ -4,6 +4,8 @@ import { articlePath, readingMinutes } from '../../content/index.js'
 import { type Newsletter, consentText } from '../../newsletter/index.js'
 import { useContext } from 'preact/hooks'
 import { TimeZoneContext, formatDate } from './format.js'
+import { useLocale } from './locale.js'
+import { Msg } from './msg.js'
 
 /** The sign-up box: a plain form that works without JavaScript. */
 import { LanguagesContext } from './locale.js'
@@ -15,14 +17,15 @@ export function NewsletterBox(props: {
   const n = props.newsletter
   const H = props.headingLevel === 3 ? 'h3' : 'h2'
   const id = `nl-${n.id}`
+  const { t, path } = useLocale()
   return (
     <section class="newsletter-box" aria-labelledby={`${id}-title`}>
       <H id={`${id}-title`}>{n.name}</H>
       {n.description && <p>{n.description}</p>}
       {n.cadence && <p class="cadence">{n.cadence}</p>}
-      <form method="post" action="/newsletters/subscribe">
+      <form method="post" action={path('/newsletters/subscribe')}>
         <input type="hidden" name="newsletter" value={String(n.id)} />
-        <label for={`${id}-email`}>Your email address</label>
+        <label for={`${id}-email`}>{t('common.emailAddress')}</label>
         <div class="newsletter-row">
           <input
             id={`${id}-email`}
@@ -32,25 +35,27 @@ export function NewsletterBox(props: {
             required
             maxLength={254}
           />
-          <button type="submit">Sign up</button>
+          <button type="submit">{t('newsletter.signUp')}</button>
         </div>
       </form>
       <p class="small">
-        {consentText(n.name, props.siteName)} <a href="/privacy">How we handle your address</a> ·{' '}
-        <a href={`/newsletters/${n.slug}/preview`}>Preview an issue</a>
+        {consentText(n.name, props.siteName)}{' '}
+        <a href={path('/privacy')}>{t('common.howWeHandle')}</a> ·{' '}
+        <a href={path(`/newsletters/${n.slug}/preview`)}>{t('newsletter.previewIssue')}</a>
       </p>
     </section>
   )
 }
 
 export function NewsletterMessage(props: { title: string; message: string; back?: boolean }) {
+  const { t, path } = useLocale()
   return (
     <section class="error-page">
       <h1>{props.title}</h1>
       <p>{props.message}</p>
       {props.back !== false && (
         <p>
-          <a href="/">Go to the front page</a>
+          <a href={path('/')}>{t('common.frontPage')}</a>
         </p>
       )}
     </section>
@@ -58,25 +63,27 @@ export function NewsletterMessage(props: { title: string; message: string; back?
 }
 
 export function UnsubscribeConfirm(props: { newsletter: Newsletter; action: string }) {
+  const { t } = useLocale()
   return (
     <section class="error-page">
-      <h1>Unsubscribe from {props.newsletter.name}?</h1>
+      <h1>{t('newsletter.unsubscribeQuestion', { name: props.newsletter.name })}</h1>
       <form method="post" action={props.action}>
-        <button type="submit">Yes, unsubscribe me</button>
+        <button type="submit">{t('newsletter.unsubscribeYes')}</button>
       </form>
     </section>
   )
 }
 
 export function NewslettersPage(props: { newsletters: Newsletter[]; siteName: string }) {
+  const { t } = useLocale()
   return (
     <>
-      <h1>Newsletters</h1>
-      <p>Our reporting in your inbox, for when the website is out of reach.</p>
+      <h1>{t('newsletter.listTitle')}</h1>
+      <p>{t('newsletter.listIntro')}</p>
       {props.newsletters.map((n) => (
         <NewsletterBox newsletter={n} siteName={props.siteName} />
       ))}
-      {props.newsletters.length === 0 && <p>No newsletters yet.</p>}
+      {props.newsletters.length === 0 && <p>{t('newsletter.none')}</p>}
     </>
   )
 }
@@ -84,15 +91,15 @@ export function NewslettersPage(props: { newsletters: Newsletter[]; siteName: st
 /** A sample issue: what a subscriber would have received from the latest stories. */
 export function NewsletterPreview(props: { newsletter: Newsletter; articles: ArticleSummary[] }) {
   const languages = useContext(LanguagesContext)
+  const { t, path } = useLocale()
+  const when = props.newsletter.cadence
+    ? props.newsletter.cadence.toLowerCase()
+    : t('newsletter.byEmail')
   return (
     <>
-      <p class="kicker">Preview</p>
+      <p class="kicker">{t('newsletter.previewKicker')}</p>
       <h1>{props.newsletter.name}</h1>
-      <p>
-        A sample of what arrives{' '}
-        {props.newsletter.cadence ? props.newsletter.cadence.toLowerCase() : 'by email'}: the
-        editors' pick of news, features and analysis.
-      </p>
+      <p>{t('newsletter.previewIntro', { when })}</p>
       <ol class="newsletter-preview">
         {props.articles.map((a) => (
           <li>
@@ -100,22 +107,25 @@ export function NewsletterPreview(props: { newsletter: Newsletter; articles: Art
               <a href={articlePath(a, languages)}>{a.headline}</a>
             </h2>
             <p>{a.summary}</p>
-            <p class="meta">{readingMinutes(a.wordCount)} min read</p>
+            <p class="meta">{t('card.readingTime', { minutes: readingMinutes(a.wordCount) })}</p>
           </li>
         ))}
       </ol>
       <p>
-        <a href="/newsletters">Sign up</a> ·{' '}
-        <a href={`/newsletters/${props.newsletter.slug}/archive`}>Past editions</a>
+        <a href={path('/newsletters')}>{t('newsletter.signUp')}</a> ·{' '}
+        <a href={path(`/newsletters/${props.newsletter.slug}/archive`)}>
+          {t('newsletter.pastEditions')}
+        </a>
       </p>
     </>
   )
 }
 
 export function PrivacyPage(props: { siteName: string; html: string }) {
+  const { t } = useLocale()
   return (
     <section class="story">
-      <h1>How {props.siteName} handles your data</h1>
+      <h1>{t('privacy.heading', { site: props.siteName })}</h1>
       {/* Sanitized on save (content/site-text.ts); through expandBody like every body. */}
       <div
         class="story-body"
@@ -131,48 +141,53 @@ export function NewsletterArchive(props: {
   issues: { id: number; subject: string; sentAt: Date }[]
   page: number
   hasMore: boolean
-  language: string
 }) {
   const timeZone = useContext(TimeZoneContext)
+  const { t, path, language } = useLocale()
   const n = props.newsletter
+  const archive = path(`/newsletters/${n.slug}/archive`)
   return (
     <>
-      <p class="kicker">Archive</p>
+      <p class="kicker">{t('newsletter.archiveKicker')}</p>
       <h1>{n.name}</h1>
       {n.description && <p>{n.description}</p>}
       {props.issues.length === 0 ? (
         <p>
-          Nothing has been sent yet. <a href={`/newsletters/${n.slug}/preview`}>See a sample</a>.
+          <Msg
+            k="newsletter.nothingSent"
+            parts={{
+              link: (
+                <a href={path(`/newsletters/${n.slug}/preview`)}>{t('newsletter.seeSample')}</a>
+              ),
+            }}
+          />
         </p>
       ) : (
         <ol class="newsletter-archive">
           {props.issues.map((i) => (
             <li>
-              <a href={`/newsletters/${n.slug}/issues/${i.id}`}>{i.subject}</a>{' '}
+              <a href={path(`/newsletters/${n.slug}/issues/${i.id}`)}>{i.subject}</a>{' '}
               <time class="meta" dateTime={i.sentAt.toISOString()}>
-                {formatDate(i.sentAt, props.language, timeZone)}
+                {formatDate(i.sentAt, language, timeZone)}
               </time>
             </li>
           ))}
         </ol>
       )}
-      <nav class="pager" aria-label="More editions">
+      <nav class="pager" aria-label={t('newsletter.moreEditions')}>
         {props.page > 1 && (
-          <a
-            rel="prev"
-            href={`/newsletters/${n.slug}/archive${props.page > 2 ? `?page=${props.page - 1}` : ''}`}
-          >
-            Newer
+          <a rel="prev" href={`${archive}${props.page > 2 ? `?page=${props.page - 1}` : ''}`}>
+            {t('newsletter.newer')}
           </a>
         )}{' '}
         {props.hasMore && (
-          <a rel="next" href={`/newsletters/${n.slug}/archive?page=${props.page + 1}`}>
-            Older
+          <a rel="next" href={`${archive}?page=${props.page + 1}`}>
+            {t('newsletter.older')}
           </a>
         )}
       </nav>
       <p>
-        <a href="/newsletters">Sign up</a>
+        <a href={path('/newsletters')}>{t('newsletter.signUp')}</a>
       </p>
     </>
   )
@@ -185,21 +200,27 @@ export function EditionWebView(props: {
   intro: string
   sentAt: Date
   items: { headline: string; path: string; blurb: string }[]
-  language: string
 }) {
   const timeZone = useContext(TimeZoneContext)
+  const { t, path, language } = useLocale()
   const n = props.newsletter
   return (
     <article class="story">
       <p class="kicker">
-        <a href={`/newsletters/${n.slug}/archive`}>{n.name}</a>
+        <a href={path(`/newsletters/${n.slug}/archive`)}>{n.name}</a>
       </p>
       <h1>{props.subject}</h1>
       <p class="meta">
-        Sent{' '}
-        <time dateTime={props.sentAt.toISOString()}>
-          {formatDate(props.sentAt, props.language, timeZone)}
-        </time>
+        <Msg
+          k="newsletter.sent"
+          parts={{
+            date: (
+              <time dateTime={props.sentAt.toISOString()}>
+                {formatDate(props.sentAt, language, timeZone)}
+              </time>
+            ),
+          }}
+        />
       </p>
       {props.intro
         .split(/\n\s*\n/)
@@ -219,7 +240,7 @@ export function EditionWebView(props: {
         ))}
       </ol>
       <p>
-        <a href="/newsletters">Sign up to get the next one</a>
+        <a href={path('/newsletters')}>{t('newsletter.signUpNext')}</a>
       </p>
     </article>
   )

@@ -12,6 +12,7 @@ import {
 import { useContext } from 'preact/hooks'
 import { TimeZoneContext, formatDate, formatDateTime } from './format.js'
 import { useTextFirst } from './text-first.js'
+import { useLocale } from './locale.js'
 
 /** A WebP image at every stored width; width and height set so nothing shifts as it loads. */
 import { LanguagesContext } from './locale.js'
@@ -56,12 +57,13 @@ export function Figure(props: { image: Image; sizes: string; eager?: boolean; cl
 
 export function Byline(props: { credits: readonly Credit[]; link?: boolean }) {
   const { credits } = props
+  const { t } = useLocale()
   if (credits.length === 0) return null
   return (
     <>
       {credits.map((c, i) => (
         <>
-          {i > 0 && (i === credits.length - 1 ? ' and ' : ', ')}
+          {i > 0 && t(i === credits.length - 1 ? 'byline.and' : 'byline.comma')}
           <CreditName credit={c} link={props.link ?? true} />
         </>
       ))}
@@ -71,10 +73,11 @@ export function Byline(props: { credits: readonly Credit[]; link?: boolean }) {
 
 function CreditName(props: { credit: Credit; link: boolean }) {
   const c = props.credit
+  const { path } = useLocale()
   switch (c.kind) {
     case 'author':
       return props.link ? (
-        <a href={authorPath(c.author.slug)} rel="author">
+        <a href={path(authorPath(c.author.slug))} rel="author">
           {c.author.name}
         </a>
       ) : (
@@ -87,19 +90,26 @@ function CreditName(props: { credit: Credit; link: boolean }) {
   }
 }
 
-export function Time(props: { date: Date; language: string; short?: boolean }) {
+/** A date in the page's language and the newsroom's time zone. */
+export function Time(props: { date: Date; short?: boolean }) {
   const timeZone = useContext(TimeZoneContext)
+  const { language } = useLocale()
   return (
     <time datetime={props.date.toISOString()}>
       {props.short
-        ? formatDate(props.date, props.language, timeZone)
-        : formatDateTime(props.date, props.language, timeZone)}
+        ? formatDate(props.date, language, timeZone)
+        : formatDateTime(props.date, language, timeZone)}
     </time>
   )
 }
 
 export function ReadingTime(props: { words: number }) {
-  return <span class="reading-time">{readingMinutes(props.words)} min read</span>
+  const { t } = useLocale()
+  return (
+    <span class="reading-time">
+      {t('card.readingTime', { minutes: readingMinutes(props.words) })}
+    </span>
+  )
 }
 
 /** One story in a list: what a reader needs to decide to open it. */
@@ -138,8 +148,7 @@ export function ArticleCard(props: {
               <Byline credits={a.credits} link={false} /> ·{' '}
             </>
           )}
-          <Time date={a.publishedAt} language={props.siteLanguage} short /> ·{' '}
-          <ReadingTime words={a.wordCount} />
+          <Time date={a.publishedAt} short /> · <ReadingTime words={a.wordCount} />
         </p>
       </div>
     </article>
@@ -151,20 +160,21 @@ export function Pagination(props: {
   prev?: string | undefined
   next?: string | undefined
 }) {
+  const { t } = useLocale()
   if (!props.prev && !props.next) return null
   return (
-    <nav class="pagination" aria-label="Pages">
+    <nav class="pagination" aria-label={t('pager.label')}>
       {props.prev ? (
         <a href={props.prev} rel="prev">
-          ← Newer
+          {t('pager.newer')}
         </a>
       ) : (
         <span />
       )}
-      <span>Page {props.page}</span>
+      <span>{t('pager.page', { page: props.page })}</span>
       {props.next ? (
         <a href={props.next} rel="next">
-          Older →
+          {t('pager.older')}
         </a>
       ) : (
         <span />

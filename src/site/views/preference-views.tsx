@@ -1,12 +1,7 @@
 import type { Newsletter, PreferenceRow, Suppression } from '../../newsletter/index.js'
 import { consentText } from '../../newsletter/index.js'
-
-const STATE: Record<string, string> = {
-  confirmed: 'You receive it',
-  pending: 'Waiting for you to confirm (nothing is sent until then)',
-  unsubscribed: 'Unsubscribed',
-  none: 'Not subscribed',
-}
+import { useLocale } from './locale.js'
+import { Msg } from './msg.js'
 
 /** r•••@example.org: enough for the reader to recognise, less for whoever the link reached. */
 export function maskEmail(email: string): string {
@@ -29,6 +24,7 @@ export function PreferencesView(props: {
   focus?: { newsletter: Newsletter; action: string } | undefined
   notice?: string | undefined
 }) {
+  const { t, path } = useLocale()
   const anyOn = props.rows.some((r) => r.status === 'confirmed' || r.status === 'pending')
   // One level under the page's own heading, whichever that is.
   const H = props.focus ? 'h3' : 'h2'
@@ -41,25 +37,26 @@ export function PreferencesView(props: {
       )}
       {props.focus && (
         <div class="preferences-focus">
-          <h1>Unsubscribe from {props.focus.newsletter.name}?</h1>
+          <h1>{t('newsletter.unsubscribeQuestion', { name: props.focus.newsletter.name })}</h1>
           <form method="post" action={props.focus.action}>
-            <button type="submit">Yes, unsubscribe me</button>
+            <button type="submit">{t('newsletter.unsubscribeYes')}</button>
           </form>
         </div>
       )}
-      {props.focus ? <h2>All your newsletters</h2> : <h1>Your newsletters</h1>}
+      {props.focus ? <h2>{t('prefs.all')}</h2> : <h1>{t('prefs.title')}</h1>}
       <p>
-        For <strong>{maskEmail(props.email)}</strong>. This page is yours: anyone with its address
-        can change these choices, so do not forward it.
+        <Msg k="prefs.for" parts={{ email: <strong>{maskEmail(props.email)}</strong> }} />
       </p>
       {props.suppression && (
         <p class="notice">
-          {props.suppression.reason === 'complaint'
-            ? 'We send nothing more to this address: a message from us was reported as unwanted.'
-            : props.suppression.reason === 'bounce'
-              ? 'We send nothing more to this address: mail to it came back as undeliverable.'
-              : 'We send nothing more to this address, at the request of its owner.'}{' '}
-          Write to the newsroom if that is a mistake.
+          {t(
+            props.suppression.reason === 'complaint'
+              ? 'prefs.complaint'
+              : props.suppression.reason === 'bounce'
+                ? 'prefs.bounce'
+                : 'prefs.manual',
+          )}{' '}
+          {t('prefs.mistake')}
         </p>
       )}
       <ul class="preference-list">
@@ -71,13 +68,13 @@ export function PreferencesView(props: {
               <H id={id}>{r.newsletter.name}</H>
               {r.newsletter.description && <p>{r.newsletter.description}</p>}
               <p class="state">
-                <strong>{STATE[r.status ?? 'none']}</strong>
+                <strong>{t(`prefs.state.${r.status ?? 'none'}`)}</strong>
               </p>
               {on && (
                 <form method="post" action={props.action}>
                   <input type="hidden" name="newsletter" value={String(r.newsletter.id)} />
                   <button class="secondary" type="submit" name="action" value="unsubscribe">
-                    Unsubscribe from {r.newsletter.name}
+                    {t('prefs.unsubscribeFrom', { name: r.newsletter.name })}
                   </button>
                 </form>
               )}
@@ -86,13 +83,13 @@ export function PreferencesView(props: {
                   <input type="hidden" name="newsletter" value={String(r.newsletter.id)} />
                   <p class="small">{consentText(r.newsletter.name, props.siteName)}</p>
                   <button type="submit" name="action" value="resubscribe">
-                    Subscribe again to {r.newsletter.name}
+                    {t('prefs.subscribeAgain', { name: r.newsletter.name })}
                   </button>
                 </form>
               )}
               {!on && !r.mayResubscribe && !props.suppression && (
                 <p>
-                  <a href="/newsletters">Sign up on the newsletters page</a>
+                  <a href={path('/newsletters')}>{t('prefs.signUpPage')}</a>
                 </p>
               )}
             </li>
@@ -102,12 +99,12 @@ export function PreferencesView(props: {
       {anyOn && (
         <form method="post" action={props.action}>
           <button class="secondary" type="submit" name="action" value="unsubscribe-all">
-            Unsubscribe from everything
+            {t('prefs.unsubscribeAll')}
           </button>
         </form>
       )}
       <p>
-        <a href="/privacy">How we handle your address</a>
+        <a href={path('/privacy')}>{t('common.howWeHandle')}</a>
       </p>
     </section>
   )

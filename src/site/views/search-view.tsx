@@ -1,16 +1,24 @@
 import type { Section, TextPart, Topic } from '../../content/index.js'
 import type { SearchAnswer } from '../../content/index.js'
 import { ArticleCard } from './parts.js'
+import { useLocale } from './locale.js'
 
 /** The header's search box: a plain GET form, so it works without JavaScript and in w3m. */
 export function SearchBox(props: { action: string }) {
+  const { t } = useLocale()
   return (
     <form class="search-box" role="search" action={props.action} method="get">
       <label for="site-search" class="visually-hidden">
-        Search the site
+        {t('search.label')}
       </label>
-      <input id="site-search" type="search" name="q" maxLength={200} placeholder="Search" />
-      <button type="submit">Search</button>
+      <input
+        id="site-search"
+        type="search"
+        name="q"
+        maxLength={200}
+        placeholder={t('search.placeholder')}
+      />
+      <button type="submit">{t('search.button')}</button>
     </form>
   )
 }
@@ -33,21 +41,22 @@ export interface SearchViewModel {
 export function SearchView(props: SearchViewModel) {
   const { answer: a } = props
   const o = a.outcome
+  const { t } = useLocale()
   return (
     <section class="search-page">
-      <h1>Search</h1>
+      <h1>{t('search.title')}</h1>
       <form class="search-form" action={props.action} method="get">
         <p>
-          <label for="search-q">Words to look for</label>
+          <label for="search-q">{t('search.words')}</label>
           <input id="search-q" type="search" name="q" value={a.q} maxLength={200} />
-          <button type="submit">Search</button>
+          <button type="submit">{t('search.button')}</button>
         </p>
         <fieldset>
-          <legend>Narrow down</legend>
+          <legend>{t('search.narrow')}</legend>
           <label>
-            Section{' '}
+            {t('search.section')}{' '}
             <select name="section">
-              <option value="">Any</option>
+              <option value="">{t('search.any')}</option>
               {props.sections.map((s) => (
                 <option value={s.slug} selected={a.section?.slug === s.slug}>
                   {s.name}
@@ -56,9 +65,9 @@ export function SearchView(props: SearchViewModel) {
             </select>
           </label>{' '}
           <label>
-            Topic{' '}
+            {t('search.topic')}{' '}
             <select name="topic">
-              <option value="">Any</option>
+              <option value="">{t('search.any')}</option>
               {props.topics.map((t) => (
                 <option value={t.slug} selected={a.topic?.slug === t.slug}>
                   {t.name}
@@ -67,38 +76,25 @@ export function SearchView(props: SearchViewModel) {
             </select>
           </label>{' '}
           <label>
-            From <input type="date" name="from" value={a.from ?? ''} />
+            {t('search.from')} <input type="date" name="from" value={a.from ?? ''} />
           </label>{' '}
           <label>
-            To <input type="date" name="to" value={a.to ?? ''} />
+            {t('search.to')} <input type="date" name="to" value={a.to ?? ''} />
           </label>
         </fieldset>
       </form>
-      {o.kind === 'no-query' && (
-        <p class="hint">Type a word or two from a headline, a story or a name.</p>
-      )}
-      {o.kind === 'too-short' && (
-        <p class="hint">
-          That is too short to search for: use at least one word of two letters or more, other than
-          words such as “the” or “and”.
-        </p>
-      )}
+      {o.kind === 'no-query' && <p class="hint">{t('search.noQuery')}</p>}
+      {o.kind === 'too-short' && <p class="hint">{t('search.tooShort')}</p>}
       {o.kind === 'results' && o.total === 0 && (
         <p class="hint" role="status">
-          No stories found for “{a.q}”. Try fewer words, another form of a word, or remove the
-          filters.
+          {t('search.none', { q: a.q })}
         </p>
       )}
       {o.kind === 'results' && o.total > 0 && (
         <>
           <p class="small" role="status">
-            {o.more
-              ? `More than ${o.total.toLocaleString('en')} stories`
-              : o.total === 1
-                ? '1 story'
-                : `${o.total.toLocaleString('en')} stories`}{' '}
-            found
-            {o.pages > 1 ? `, page ${o.page} of ${o.pages}` : ''}.
+            {t('search.found', { more: o.more ? 'yes' : 'no', total: o.total })}
+            {o.pages > 1 ? t('search.pageOf', { page: o.page, pages: o.pages }) : ''}.
           </p>
           <ol class="search-results">
             {o.results.map((r) => (
@@ -123,15 +119,16 @@ export function SearchView(props: SearchViewModel) {
 /** Page numbers: the first, the last, and two either side of this one. */
 function Pages(props: { page: number; pages: number; href: (n: number) => string }) {
   const { page, pages } = props
+  const { t } = useLocale()
   if (pages <= 1) return null
   const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])]
     .filter((n) => n >= 1 && n <= pages)
     .sort((x, y) => x - y)
   return (
-    <nav class="pagination search-pages" aria-label="Result pages">
+    <nav class="pagination search-pages" aria-label={t('search.resultPages')}>
       {page > 1 ? (
         <a href={props.href(page - 1)} rel="prev">
-          ← Previous
+          {t('search.previous')}
         </a>
       ) : (
         <span />
@@ -152,7 +149,7 @@ function Pages(props: { page: number; pages: number; href: (n: number) => string
       </ul>
       {page < pages ? (
         <a href={props.href(page + 1)} rel="next">
-          Next →
+          {t('search.next')}
         </a>
       ) : (
         <span />

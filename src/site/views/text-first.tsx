@@ -1,5 +1,7 @@
 import { createContext } from 'preact'
 import { useContext } from 'preact/hooks'
+import { useLocale } from './locale.js'
+import { Msg } from './msg.js'
 
 /** The query flag of a reader who asks for the pictures: `?pictures=1` (site/text-first.ts). */
 export const PICTURES_PARAM = 'pictures'
@@ -27,22 +29,26 @@ export interface SosView {
 /** The line at the top of a text-first page: where else the newsroom can be reached. */
 export function SosLine(props: { sos: SosView }) {
   const { addresses } = props.sos
+  const { t, path } = useLocale()
   return (
     <p class="sos-line" role="note">
-      <strong>Emergency mode:</strong> this site is light to load and may be blocked.{' '}
+      <strong>{t('sos.mode')}</strong> {t('sos.light')}{' '}
       {addresses.length > 0 && (
         <>
-          Also at{' '}
-          {addresses.map((a, i) => (
-            <>
-              {i > 0 && ' · '}
-              <a href={a}>{a.replace(/^https?:\/\//, '').replace(/\/$/, '')}</a>
-            </>
-          ))}
-          .{' '}
+          <Msg
+            k="sos.alsoAt"
+            parts={{
+              list: addresses.map((a, i) => (
+                <>
+                  {i > 0 && ' · '}
+                  <a href={a}>{a.replace(/^https?:\/\//, '').replace(/\/$/, '')}</a>
+                </>
+              )),
+            }}
+          />{' '}
         </>
       )}
-      <a href="/reach">Every way to reach us</a>
+      <a href={path('/reach')}>{t('sos.everyWay')}</a>
     </p>
   )
 }
