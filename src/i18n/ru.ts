@@ -170,8 +170,7 @@ export const ru: Record<MessageKey, string> = {
   'money.amount':
     '{frequency, select, once {{amount} один раз} monthly {{amount} в месяц} other {{amount} в год}}',
   'money.frequency': '{frequency, select, once {Разово} monthly {Ежемесячно} other {Ежегодно}}',
-  'money.method':
-    '{method, select, card {Картой} bank {Банковским переводом} other {Криптовалютой}}',
+  'money.method': '{method, select, card {Карта} bank {Банковский перевод} other {Криптовалюта}}',
   'chooser.howOften': 'Как часто',
   'chooser.amount':
     '{frequency, select, once {Сумма, разово} monthly {Сумма в месяц} other {Сумма в год}}',
@@ -179,7 +178,7 @@ export const ru: Record<MessageKey, string> = {
   'chooser.atLeast': '(не меньше {amount})',
   'chooser.payBy': 'Способ оплаты',
   'chooser.continue': 'Продолжить',
-  'chooser.accept': 'Мы принимаем: {methods}.',
+  'chooser.accept': 'Способы оплаты: {methods}.',
   'chooser.alsoIn': 'Суммы в {currency}; можно и в {list}.',
 
   'support.banner': 'Поддержите нас',

@@ -1,6 +1,7 @@
 import type { ArticleSummary, ListFilter } from '../../content/index.js'
 import type { HomeViewModel, ListViewModel } from '../views/list-views.js'
 import type { PageMeta } from '../views/context.js'
+import type { Locale } from '../views/locale.js'
 import {
   MAX_PAGE,
   PAGE_SIZE,
@@ -32,21 +33,22 @@ const HOME_TOP = HOME_LATEST + 1
  */
 export async function loadHomePage(
   deps: PageDeps,
-  page = 1,
+  page: number,
+  locale: Locale,
 ): Promise<
   | { kind: 'front'; page: LoadedPage<HomeViewModel> }
   | { kind: 'list'; page: LoadedPage<ListViewModel> }
   | undefined
 > {
-  if (page === 1) return { kind: 'front', page: await loadFrontPage(deps) }
+  if (page === 1) return { kind: 'front', page: await loadFrontPage(deps, locale) }
   if (page > MAX_PAGE) return undefined
-  const list = await loadList(deps, {
+  const list = await loadList(deps, locale, {
     kind: 'latest',
     path: inEdition(deps, '/'),
     page,
     filter: { kind: 'all', language: listLanguage(deps) },
     key: 'list',
-    title: 'Latest stories',
+    title: locale.t('list.latestTitle'),
     description: '',
     // Page 2 starts after the stories the front page already shows.
     offset: HOME_TOP + (page - 2) * PAGE_SIZE,
@@ -54,7 +56,7 @@ export async function loadHomePage(
   return list && { kind: 'list', page: list }
 }
 
-async function loadFrontPage(deps: PageDeps): Promise<LoadedPage<HomeViewModel>> {
+async function loadFrontPage(deps: PageDeps, locale: Locale): Promise<LoadedPage<HomeViewModel>> {
   const now = deps.clock.now()
   const language = listLanguage(deps)
   const [sections, names] = await Promise.all([deps.content.listSections(), editionNames(deps)])
@@ -108,6 +110,7 @@ type ListKind = ListViewModel['kind']
 
 async function loadList(
   deps: PageDeps,
+  locale: Locale,
   o: {
     kind: ListKind
     path: string
@@ -134,6 +137,7 @@ async function loadList(
   const items = namedSummaries(found, names)
   // Past the last page is not found, but an empty first page is a real (empty) page.
   if (items.length === 0 && o.page > 1) return undefined
+  const { t } = locale
   const prev = o.page > 1 ? pageHref(o.path, o.page - 1) : undefined
   const next = hasMore && o.page < MAX_PAGE ? pageHref(o.path, o.page + 1) : undefined
   const feedPath = `${feedBaseOf(o.path)}/feed.xml`
@@ -144,6 +148,7 @@ async function loadList(
           { name: o.title, path: o.path },
         ]
       : undefined
+  const title = o.page > 1 ? t('list.titlePage', { title: o.title, page: o.page }) : o.title
   return {
     view: {
       kind: o.kind,
@@ -158,8 +163,8 @@ async function loadList(
       siteLanguage: deps.site.language,
     },
     meta: {
-      title: `${o.title}${o.page > 1 ? ` (page ${o.page})` : ''} | ${deps.site.name}`,
-      description: o.description || `${o.title}: the latest from ${deps.site.name}.`,
+      title: t('layout.pageTitle', { title, site: deps.site.name }),
+      description: o.description || t('list.description', { title: o.title, site: deps.site.name }),
       canonicalPath: pageHref(o.path, o.page),
       type: o.kind === 'author' ? 'profile' : 'website',
       feeds: [{ title: `${deps.site.name}: ${o.title}`, path: feedPath }],
@@ -171,11 +176,11 @@ async function loadList(
   }
 }
 
-export async function loadSectionPage(deps: PageDeps, slug: string, page: number) {
+export async function loadSectionPage(deps: PageDeps, slug: string, page: number, locale: Locale) {
   const found = await deps.repo.findSectionBySlug(slug)
   if (!found) return undefined
   const s = named(found, 'section', await editionNames(deps))
-  return loadList(deps, {
+  return loadList(deps, locale, {
     kind: 'section',
     path: inEdition(deps, `/${s.slug}`),
     page,
@@ -186,11 +191,11 @@ export async function loadSectionPage(deps: PageDeps, slug: string, page: number
   })
 }
 
-export async function loadTopicPage(deps: PageDeps, slug: string, page: number) {
+export async function loadTopicPage(deps: PageDeps, slug: string, page: number, locale: Locale) {
   const found = await deps.repo.findTopicBySlug(slug)
   if (!found) return undefined
   const t = named(found, 'topic', await editionNames(deps))
-  return loadList(deps, {
+  return loadList(deps, locale, {
     kind: 'topic',
     path: inEdition(deps, `/topic/${t.slug}`),
     page,
@@ -201,10 +206,10 @@ export async function loadTopicPage(deps: PageDeps, slug: string, page: number) 
   })
 }
 
-export async function loadAuthorPage(deps: PageDeps, slug: string, page: number) {
+export async function loadAuthorPage(deps: PageDeps, slug: string, page: number, locale: Locale) {
   const a = await deps.repo.findAuthorBySlug(slug)
   if (!a) return undefined
-  return loadList(deps, {
+  return loadList(deps, locale, {
     kind: 'author',
     path: inEdition(deps, `/author/${a.slug}`),
     page,

@@ -1,6 +1,7 @@
 import type { SearchAnswer, SearchRequest, TextPart } from '../../content/index.js'
 import { articlePath } from '../../content/index.js'
 import type { PageMeta } from '../views/context.js'
+import { type Locale, createLocale } from '../views/locale.js'
 import type { SearchViewModel } from '../views/search-view.js'
 import type { PageDeps } from './page-deps.js'
 
@@ -16,13 +17,15 @@ export async function loadSearchPage(
   params: SearchParams,
   language: string = deps.site.language,
   base = '/search',
+  locale: Locale = createLocale(language, ''),
 ): Promise<{ view: SearchViewModel; meta: PageMeta; answer: SearchAnswer }> {
   const [answer, sections, topics] = await Promise.all([
     deps.content.search({ ...params, language }),
     deps.content.listSections(),
     deps.repo.listTopics(),
   ])
-  const title = answer.q ? `“${answer.q}”: search` : 'Search'
+  const { t } = locale
+  const title = answer.q ? t('search.metaTitle', { q: answer.q }) : t('search.title')
   return {
     answer,
     view: {
@@ -35,8 +38,8 @@ export async function loadSearchPage(
     },
     // Results are not pages of their own: never indexed, and the canonical form is the query.
     meta: {
-      title: `${title} | ${deps.site.name}`,
-      description: `Search the stories of ${deps.site.name}.`,
+      title: t('layout.pageTitle', { title, site: deps.site.name }),
+      description: t('search.metaDescription', { site: deps.site.name }),
       robots: 'noindex',
       language,
     },

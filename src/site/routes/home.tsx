@@ -12,7 +12,7 @@ import { PageQuery } from './schemas.js'
  */
 export function registerHomeRoutes(app: TypedApp, { shell, deps, cache }: SiteRouteContext) {
   app.get('/', { schema: { querystring: PageQuery } }, async (req, reply) => {
-    const loaded = await loadHomePage(deps, req.query.page)
+    const loaded = await loadHomePage(deps, req.query.page, shell.locale(req))
     if (!loaded) return shell.notFound(req, reply)
     const site = await shell.context(req)
     if (loaded.kind === 'list') {

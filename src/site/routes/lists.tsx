@@ -34,18 +34,30 @@ export function registerListRoutes(app: TypedApp, { shell, deps, cache }: SiteRo
     '/:section',
     { schema: { params: z.object({ section: Slug }), querystring: PageQuery } },
     async (req, reply) =>
-      send(req, reply, await loadSectionPage(deps, req.params.section, req.query.page)),
+      send(
+        req,
+        reply,
+        await loadSectionPage(deps, req.params.section, req.query.page, shell.locale(req)),
+      ),
   )
   app.get(
     '/topic/:slug',
     { schema: { params: SlugParams, querystring: PageQuery } },
     async (req, reply) =>
-      send(req, reply, await loadTopicPage(deps, req.params.slug, req.query.page)),
+      send(
+        req,
+        reply,
+        await loadTopicPage(deps, req.params.slug, req.query.page, shell.locale(req)),
+      ),
   )
   app.get(
     '/author/:slug',
     { schema: { params: SlugParams, querystring: PageQuery } },
     async (req, reply) =>
-      send(req, reply, await loadAuthorPage(deps, req.params.slug, req.query.page)),
+      send(
+        req,
+        reply,
+        await loadAuthorPage(deps, req.params.slug, req.query.page, shell.locale(req)),
+      ),
   )
 }

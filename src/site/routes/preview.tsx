@@ -19,7 +19,10 @@ export function createPreview(shell: SiteShell, deps: PageDeps): RenderPreview {
     return shell.document(
       site,
       {
-        title: `Preview: ${article.headline} | ${site.name}`,
+        title: site.locale.t('layout.pageTitle', {
+          title: site.locale.t('article.previewTitle', { headline: article.headline }),
+          site: site.name,
+        }),
         description: article.summary,
         robots: 'noindex, nofollow',
       },

@@ -18,9 +18,12 @@ export function registerPrivacyRoutes(
       body: shell.document(
         site,
         {
-          title: `Privacy | ${site.name}`,
-          description: "How this site handles readers' data.",
-          canonicalPath: '/privacy',
+          title: site.locale.t('layout.pageTitle', {
+            title: site.locale.t('privacy.title'),
+            site: site.name,
+          }),
+          description: site.locale.t('privacy.description'),
+          canonicalPath: site.locale.path('/privacy'),
         },
         <PrivacyPage siteName={site.name} html={html} />,
       ),

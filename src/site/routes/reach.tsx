@@ -15,7 +15,7 @@ const KEYS = ['all', 'reach']
  */
 export function registerReachRoutes(
   app: TypedApp,
-  { shell, cache, deps }: SiteRouteContext,
+  { shell, cache }: SiteRouteContext,
   o: { reach: ReachService; editions: OfflineEditions },
 ) {
   app.get('/reach', async (req, reply) => {
@@ -31,16 +31,18 @@ export function registerReachRoutes(
       body: shell.document(
         site,
         {
-          title: `How to reach us | ${site.name}`,
-          description: `Every address of ${site.name}: mirrors, Tor, feeds, newsletter and other ways, for when this site is blocked.`,
-          canonicalPath: '/reach',
+          title: site.locale.t('layout.pageTitle', {
+            title: site.locale.t('reach.title'),
+            site: site.name,
+          }),
+          description: site.locale.t('reach.description', { site: site.name }),
+          canonicalPath: site.locale.path('/reach'),
         },
         <ReachPage
           siteName={site.name}
           addresses={addresses}
           updatedAt={updatedAt}
           publicKey={o.reach.publicKey}
-          language={deps.site.language}
           edition={edition && { bytes: edition.bytes, stories: edition.stories }}
         />,
       ),

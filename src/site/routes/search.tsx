@@ -41,7 +41,13 @@ export function registerSearchRoutes(app: TypedApp, { shell, deps }: SiteRouteCo
   const base = inEdition(deps, '/search')
   app.get('/search', { schema: { querystring: SearchQuery } }, async (req, reply) => {
     const site = await shell.context(req)
-    const page = await loadSearchPage(deps, params(req.query), deps.site.language, base)
+    const page = await loadSearchPage(
+      deps,
+      params(req.query),
+      deps.site.language,
+      base,
+      site.locale,
+    )
     return sendPage(req, reply, null, {
       body: shell.document(site, page.meta, <SearchView {...page.view} />),
       type: HTML,

@@ -44,7 +44,6 @@ const CheckoutBody = formBody({
 })
 const ManageLinkParams = z.object({ id: IdString, exp: Expiry, sig: Signature })
 const TestCheckoutParams = z.object({ ref: z.string() })
-const TOO_MANY = 'Too many requests from here. Please wait a few minutes.'
 
 function wantsJson(req: FastifyRequest): boolean {
   const accept = req.headers.accept ?? ''
@@ -105,7 +104,7 @@ export function registerSupportRoutes(
       return show(
         req,
         reply,
-        r.method === 'bank' ? 'Bank transfer' : 'Cryptocurrency',
+        shell.locale(req).t('money.method', { method: r.method }),
         <InstructionsPage
           method={r.method}
           appeal={r.appeal}
@@ -125,7 +124,7 @@ export function registerSupportRoutes(
       return show(
         req,
         reply,
-        'Check the amount',
+        shell.locale(req).t('support.checkAmount'),
         <SupportPage
           appeal={appeal}
           currency={service.chooseCurrency(appeal, input.currency)}
@@ -154,19 +153,19 @@ export function registerSupportRoutes(
     return show(
       req,
       reply,
-      'Thank you',
+      shell.locale(req).t('support.thanks'),
       <ThanksPage siteName={siteName} hideDays={o.hideDays} testMode={service.testMode} />,
     )
   })
 
   app.get('/support/cancelled', async (req, reply) =>
-    show(req, reply, 'No payment was made', <CancelledPage />),
+    show(req, reply, shell.locale(req).t('support.cancelled'), <CancelledPage />),
   )
 
-  const months = () =>
+  const months = (req: FastifyRequest) =>
     service.reminderMonths().map((m) => ({
       value: m,
-      label: new Date(`${m}-01T00:00:00Z`).toLocaleString('en', {
+      label: new Date(`${m}-01T00:00:00Z`).toLocaleString(shell.locale(req).language, {
         month: 'long',
         year: 'numeric',
         timeZone: 'UTC',
@@ -184,48 +183,58 @@ export function registerSupportRoutes(
       req,
       reply,
       title,
-      <ReminderPage months={months()} consent={consent} problem={problem} />,
+      <ReminderPage months={months(req)} consent={consent} problem={problem} />,
       status,
     )
-  app.get('/support/remind', async (req, reply) => reminderPage(req, reply, 'Remind me by email'))
+  app.get('/support/remind', async (req, reply) =>
+    reminderPage(req, reply, shell.locale(req).t('supporter.remindTitle')),
+  )
   app.post(
     '/support/remind',
     { schema: { body: formBody({ email: Field, month: Field }) } },
     async (req, reply) => {
+      const { t } = shell.locale(req)
       if (await o.tooManyReminders(req))
-        return reminderPage(req, reply, 'Too many requests', TOO_MANY, 429)
+        return reminderPage(req, reply, t('common.tooMany'), t('common.tooManyText'), 429)
       try {
         await service.requestReminder({ email: req.body.email, month: req.body.month, language })
       } catch (err) {
         if (isAppError(err) && err.status < 500)
-          return reminderPage(req, reply, 'Check the form', err.message, err.status)
+          return reminderPage(req, reply, t('support.checkForm'), err.message, err.status)
         throw err
       }
       // They said "later": the banner and appeal rest on this device too.
       reply.header('set-cookie', quietCookie(o.laterDays, deps.clock.now(), secure(req)))
-      return show(req, reply, 'Reminder set', <ReminderPage months={[]} sent />)
+      return show(req, reply, t('support.reminderSet'), <ReminderPage months={[]} sent />)
     },
   )
 
   // Supporters manage a recurring gift through a link sent to the email the provider gave
   // us: no account, no password.
   app.get('/support/manage', async (req, reply) =>
-    show(req, reply, 'Manage your support', <ManageRequestPage />),
+    show(req, reply, shell.locale(req).t('supporter.manageTitle'), <ManageRequestPage />),
   )
   app.post(
     '/support/manage',
     { schema: { body: formBody({ email: Field }) } },
     async (req, reply) => {
+      const { t } = shell.locale(req)
       if (await o.tooManyManageLinks(req))
-        return show(req, reply, 'Too many requests', <ManageRequestPage problem={TOO_MANY} />, 429)
+        return show(
+          req,
+          reply,
+          t('common.tooMany'),
+          <ManageRequestPage problem={t('common.tooManyText')} />,
+          429,
+        )
       const origin = o.mailOriginOf(req)
       if (!origin) {
         req.log.error('PUBLIC_URL is not set: supporter manage links are not sent')
         return show(
           req,
           reply,
-          'Not available',
-          <ManageRequestPage problem="The newsroom has to finish setting up its email. Please try again later." />,
+          t('common.notAvailable'),
+          <ManageRequestPage problem={t('common.emailNotReady')} />,
           503,
         )
       }
@@ -236,24 +245,29 @@ export function registerSupportRoutes(
           return show(
             req,
             reply,
-            'Check the address',
+            t('common.checkAddress'),
             <ManageRequestPage problem={err.message} />,
             err.status,
           )
         throw err
       }
-      return show(req, reply, 'Check your inbox', <ManageRequestPage sent />)
+      return show(req, reply, t('common.checkInbox'), <ManageRequestPage sent />)
     },
   )
 
   const linkExpired = (req: FastifyRequest, reply: FastifyReply) =>
-    show(req, reply, 'Link expired', <ManageRequestPage expired />, 404)
+    show(req, reply, shell.locale(req).t('common.linkExpired'), <ManageRequestPage expired />, 404)
   const manageLink = { schema: { params: ManageLinkParams }, config: { onBadPath: linkExpired } }
   app.get('/support/manage/:id/:exp/:sig', manageLink, async (req, reply) => {
     const p = req.params
     const c = await service.checkManageLink(p.id, p.exp, p.sig)
     if (!c) return linkExpired(req, reply)
-    return show(req, reply, 'Your support', <ManageGiftPage contribution={c} action={req.url} />)
+    return show(
+      req,
+      reply,
+      shell.locale(req).t('supporter.yourSupport'),
+      <ManageGiftPage contribution={c} action={req.url} />,
+    )
   })
   app.post('/support/manage/:id/:exp/:sig', manageLink, async (req, reply) => {
     const p = req.params
@@ -264,13 +278,18 @@ export function registerSupportRoutes(
       return show(
         req,
         reply,
-        'Your support',
+        shell.locale(req).t('supporter.yourSupport'),
         <ManageGiftPage contribution={after ?? c} action={req.url} />,
       )
     }
-    const portal = await service.portalFor(c, `${req.origin}/support`)
+    const portal = await service.portalFor(c, `${req.origin}${shell.locale(req).path('/support')}`)
     if (!portal)
-      return show(req, reply, 'Your support', <ManageGiftPage contribution={c} action={req.url} />)
+      return show(
+        req,
+        reply,
+        shell.locale(req).t('supporter.yourSupport'),
+        <ManageGiftPage contribution={c} action={req.url} />,
+      )
     return reply.header('cache-control', 'no-store').redirect(portal, 303)
   })
 
@@ -283,7 +302,7 @@ export function registerSupportRoutes(
       return show(
         req,
         reply,
-        'Test checkout',
+        shell.locale(req).t('support.testCheckout'),
         <TestCheckoutPage contribution={c} siteName={siteName} />,
       )
     },
@@ -297,7 +316,10 @@ export function registerSupportRoutes(
       if (!c) return shell.notFound(req, reply)
       return reply
         .header('cache-control', 'no-store')
-        .redirect(outcome === 'pay' ? '/support/thanks' : '/support/cancelled', 303)
+        .redirect(
+          shell.locale(req).path(outcome === 'pay' ? '/support/thanks' : '/support/cancelled'),
+          303,
+        )
     },
   )
 }

@@ -1,14 +1,14 @@
 import {
   type AppealSettings,
   FREQUENCIES,
-  FREQUENCY_NAME,
   type Frequency,
-  METHOD_NAME,
   type Method,
-  amountLabel,
-  formatMoney,
   isRiskyCountry,
 } from '../../contributions/index.js'
+import { formatMoney } from '../../i18n/index.js'
+import { useLocale } from './locale.js'
+import { Msg } from './msg.js'
+import { amountText } from './support-parts.js'
 
 /**
  * The chooser: how often, how much, how to pay. A plain form posted to the server: no
@@ -31,6 +31,8 @@ export function Chooser(props: {
   problem?: string | undefined
 }) {
   const a = props.appeal
+  const l = useLocale()
+  const { t, path } = l
   const rules = a.currencies[props.currency]
   if (!rules) return null
   const v = props.values ?? {}
@@ -42,7 +44,7 @@ export function Chooser(props: {
     ? (v.method as Method)
     : a.methods[0]!
   return (
-    <form class="chooser" method="post" action="/support/checkout">
+    <form class="chooser" method="post" action={path('/support/checkout')}>
       <input type="hidden" name="currency" value={props.currency} />
       <input type="hidden" name="language" value={a.language} />
       {props.country && <input type="hidden" name="country" value={props.country} />}
@@ -57,7 +59,7 @@ export function Chooser(props: {
         </p>
       )}
       <fieldset class="frequency">
-        <legend>How often</legend>
+        <legend>{t('chooser.howOften')}</legend>
         {FREQUENCIES.map((f) => (
           <div class="choice">
             <input
@@ -67,7 +69,7 @@ export function Chooser(props: {
               value={f}
               checked={f === frequency}
             />
-            <label for={`freq-${f}`}>{FREQUENCY_NAME[f]}</label>
+            <label for={`freq-${f}`}>{t('money.frequency', { frequency: f })}</label>
           </div>
         ))}
       </fieldset>
@@ -79,7 +81,7 @@ export function Chooser(props: {
             : amounts[Math.min(a.defaultAmountIndex, amounts.length - 1)]
         return (
           <fieldset class={`amounts amounts-${f}`}>
-            <legend>Amount, {FREQUENCY_NAME[f].toLowerCase()}</legend>
+            <legend>{t('chooser.amount', { frequency: f })}</legend>
             {amounts.map((m) => (
               <div class="choice">
                 <input
@@ -89,7 +91,7 @@ export function Chooser(props: {
                   value={String(m)}
                   checked={m === chosen}
                 />
-                <label for={`amount-${f}-${m}`}>{amountLabel(m, props.currency, f)}</label>
+                <label for={`amount-${f}-${m}`}>{amountText(l, m, props.currency, f)}</label>
               </div>
             ))}
           </fieldset>
@@ -97,8 +99,12 @@ export function Chooser(props: {
       })}
       <p class="custom">
         <label for="custom-amount">
-          Other amount in {props.currency}{' '}
-          <span class="small">(at least {formatMoney(rules.minimum, props.currency)})</span>
+          {t('chooser.other', { currency: props.currency })}{' '}
+          <span class="small">
+            {t('chooser.atLeast', {
+              amount: formatMoney(rules.minimum, props.currency, l.language),
+            })}
+          </span>
         </label>
         <input
           id="custom-amount"
@@ -113,7 +119,7 @@ export function Chooser(props: {
       </p>
       {a.methods.length > 1 ? (
         <fieldset class="methods">
-          <legend>Pay by</legend>
+          <legend>{t('chooser.payBy')}</legend>
           {a.methods.map((m) => (
             <div class="choice">
               <input
@@ -123,7 +129,7 @@ export function Chooser(props: {
                 value={m}
                 checked={m === method}
               />
-              <label for={`method-${m}`}>{METHOD_NAME[m]}</label>
+              <label for={`method-${m}`}>{t('money.method', { method: m })}</label>
             </div>
           ))}
         </fieldset>
@@ -132,26 +138,34 @@ export function Chooser(props: {
       )}
       <p>
         <button type="submit" class="continue">
-          Continue
+          {t('chooser.continue')}
         </button>
       </p>
       <p class="small">
-        We accept: {a.methods.map((m) => METHOD_NAME[m]).join(', ')}.
+        {t('chooser.accept', {
+          methods: a.methods.map((m) => t('money.method', { method: m })).join(', '),
+        })}
         {otherCurrencies.length > 0 && (
           <>
             {' '}
-            Amounts in {props.currency}; also in{' '}
-            {otherCurrencies.map((c, i) => (
-              <>
-                {i > 0 && ', '}
-                <a
-                  href={`/support?currency=${c}${props.country ? `&country=${props.country}` : ''}`}
-                >
-                  {c}
-                </a>
-              </>
-            ))}
-            .
+            <Msg
+              k="chooser.alsoIn"
+              values={{ currency: props.currency }}
+              parts={{
+                list: otherCurrencies.map((c, i) => (
+                  <>
+                    {i > 0 && ', '}
+                    <a
+                      href={path(
+                        `/support?currency=${c}${props.country ? `&country=${props.country}` : ''}`,
+                      )}
+                    >
+                      {c}
+                    </a>
+                  </>
+                )),
+              }}
+            />
           </>
         )}
       </p>

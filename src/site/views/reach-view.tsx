@@ -1,16 +1,12 @@
 import { REACH_KINDS, type ReachAddress, type ReachKind } from '../../reach/index.js'
 import { useContext } from 'preact/hooks'
 import { TimeZoneContext, formatDate } from './format.js'
+import { formatNumber } from '../../i18n/index.js'
+import { type Locale, createLocale, useLocale } from './locale.js'
+import { Msg } from './msg.js'
 
-/** Headings of the page's groups, in the order of REACH_KINDS. */
-const GROUPS: Readonly<Record<ReachKind, string>> = {
-  primary: 'Our main address',
-  mirror: 'Mirrors: the same site at other addresses',
-  onion: 'Tor Browser',
-  feed: 'Feeds',
-  newsletter: 'By email',
-  other: 'Other ways',
-}
+/** The message key of each group's heading. */
+const groupTitle = (kind: ReachKind) => `reach.group.${kind}`
 
 /**
  * The label stands on its own line by CSS; a text browser has no CSS, so a colon (hidden where
@@ -44,11 +40,13 @@ function AddressItem(props: { a: ReachAddress }) {
   )
 }
 
-/** 1234567 bytes: "1.2 MB"; 45678: "45 KB". */
-export function sizeText(bytes: number): string {
+/** 1234567 bytes: "1.2 MB" ("1,2 МБ" in Russian); 45678: "45 KB". */
+export function sizeText(bytes: number, l: Locale = createLocale('en', '')): string {
   return bytes >= 1_000_000
-    ? `${(bytes / 1_000_000).toFixed(1)} MB`
-    : `${Math.max(1, Math.round(bytes / 1000))} KB`
+    ? l.t('reach.megabytes', { size: formatNumber(bytes / 1_000_000, l.language, 1) })
+    : l.t('reach.kilobytes', {
+        size: formatNumber(Math.max(1, Math.round(bytes / 1000)), l.language),
+      })
 }
 
 /** GET /reach: every address of the newsroom, and how to check a copy of the list. */
@@ -58,35 +56,34 @@ export function ReachPage(props: {
   updatedAt: Date | null
   /** Base64 Ed25519 public key; null when the list is served unsigned. */
   publicKey: string | null
-  language: string
   /** The offline edition's size and story count, for its download link; null: no link. */
   edition?: { bytes: number; stories: number } | null
 }) {
   const timeZone = useContext(TimeZoneContext)
+  const l = useLocale()
+  const { t, path } = l
   const { addresses, publicKey } = props
+  const feeds = {
+    rss: <a href={path('/feed.xml')}>RSS</a>,
+    atom: <a href={path('/feed.atom')}>Atom</a>,
+    json: <a href={path('/feed.json')}>JSON Feed</a>,
+  }
   const groups = REACH_KINDS.map((k) => ({ kind: k, list: addresses.filter((a) => a.kind === k) }))
   return (
     <section class="story reach">
-      <h1>How to reach us</h1>
-      <p class="standfirst">
-        If {props.siteName} is blocked where you are, these addresses lead to the same newsroom.
-        Write them down or keep this page: when one address stops working, try the next.
-      </p>
+      <h1>{t('reach.title')}</h1>
+      <p class="standfirst">{t('reach.standfirst', { site: props.siteName })}</p>
       {addresses.length === 0 ? (
         <p>
-          The newsroom has not listed other addresses yet. Feeds keep working wherever this page
-          opens: <a href="/feed.xml">RSS</a>, <a href="/feed.atom">Atom</a>,{' '}
-          <a href="/feed.json">JSON Feed</a>.
+          <Msg k="reach.none" parts={feeds} />
         </p>
       ) : (
         groups
           .filter((g) => g.list.length > 0)
           .map((g) => (
             <section class="reach-group" aria-labelledby={`reach-${g.kind}`}>
-              <h2 id={`reach-${g.kind}`}>{GROUPS[g.kind]}</h2>
-              {g.kind === 'onion' && (
-                <p class="small">Open these in Tor Browser; other browsers cannot.</p>
-              )}
+              <h2 id={`reach-${g.kind}`}>{t(groupTitle(g.kind))}</h2>
+              {g.kind === 'onion' && <p class="small">{t('reach.torOnly')}</p>}
               <ul class="reach-list">
                 {g.list.map((a) => (
                   <AddressItem a={a} />
@@ -97,49 +94,53 @@ export function ReachPage(props: {
       )}
       {props.updatedAt && (
         <p class="small">
-          List last changed{' '}
-          <time datetime={props.updatedAt.toISOString()}>
-            {formatDate(props.updatedAt, props.language, timeZone)}
-          </time>
-          .
+          <Msg
+            k="reach.changed"
+            parts={{
+              date: (
+                <time datetime={props.updatedAt.toISOString()}>
+                  {formatDate(props.updatedAt, l.language, timeZone)}
+                </time>
+              ),
+            }}
+          />
         </p>
       )}
       <section class="reach-group" aria-labelledby="reach-check">
-        <h2 id="reach-check">Is this list genuine?</h2>
+        <h2 id="reach-check">{t('reach.genuine')}</h2>
         {publicKey ? (
           <>
             <p>
-              A copy of this page on an address we do not control could list addresses of someone
-              else's. The same list is at <a href="/reach.json">/reach.json</a>, signed with the
-              newsroom's key (Ed25519). A signed list that does not match this public key was not
-              written by us:
+              <Msg k="reach.signed" parts={{ link: <a href="/reach.json">/reach.json</a> }} />
             </p>
             <p class="reach-key">
               <code>{publicKey}</code>
             </p>
             <p class="small">
-              Compare the key with one you got from us some other way (our newsletter, a printed
-              card, an earlier visit). Anyone can check a copy with{' '}
-              <code>masthead reach verify https://…/reach.json --key {publicKey}</code>.
+              <Msg
+                k="reach.compare"
+                parts={{
+                  command: (
+                    <code>masthead reach verify https://…/reach.json --key {publicKey}</code>
+                  ),
+                }}
+              />
             </p>
           </>
         ) : (
           <p>
-            This list is not signed yet: trust it as much as the address you are reading it on. The
-            same list is at <a href="/reach.json">/reach.json</a>.
+            <Msg k="reach.unsigned" parts={{ link: <a href="/reach.json">/reach.json</a> }} />
           </p>
         )}
       </section>
       {props.edition && props.edition.stories > 0 && (
         <section class="reach-group" aria-labelledby="reach-edition">
-          <h2 id="reach-edition">Take the news with you</h2>
+          <h2 id="reach-edition">{t('reach.takeAway')}</h2>
           <p>
             <a href="/reach/edition.html" download>
-              Download the latest {props.edition.stories}{' '}
-              {props.edition.stories === 1 ? 'story' : 'stories'} as one file
+              {t('reach.download', { stories: props.edition.stories })}
             </a>{' '}
-            (HTML, {sizeText(props.edition.bytes)}). It opens in any browser without a connection,
-            holds these addresses, and may be passed on.
+            {t('reach.fileNote', { size: sizeText(props.edition.bytes, l) })}
           </p>
         </section>
       )}

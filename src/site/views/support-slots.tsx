@@ -3,6 +3,7 @@ import { useContext } from 'preact/hooks'
 import type { AppealSettings } from '../../contributions/index.js'
 import { Chooser } from './chooser-view.js'
 import { RemindLater, paragraphs } from './support-parts.js'
+import { useLocale } from './locale.js'
 
 /**
  * The support slots on reader pages: the banner and the end-of-article appeal. What they show
@@ -33,10 +34,11 @@ export function AppealSlot() {
 }
 
 export function SupportBanner(props: SupportSlots) {
+  const { t, path } = useLocale()
   return (
-    <aside class="support-banner" aria-label="Support us">
+    <aside class="support-banner" aria-label={t('support.banner')}>
       <p>
-        {props.appeal.bannerText} <a href="/support">Contribute</a>
+        {props.appeal.bannerText} <a href={path('/support')}>{t('support.contribute')}</a>
       </p>
     </aside>
   )

@@ -1,11 +1,8 @@
-import {
-  type AppealSettings,
-  type Contribution,
-  type Frequency,
-  amountLabel,
-} from '../../contributions/index.js'
+import type { AppealSettings, Contribution, Frequency } from '../../contributions/index.js'
 import { type ChooserValues, Chooser } from './chooser-view.js'
-import { RemindLater, TestModeNote, countryName, paragraphs } from './support-parts.js'
+import { useLocale } from './locale.js'
+import { Msg } from './msg.js'
+import { RemindLater, TestModeNote, amountText, countryName, paragraphs } from './support-parts.js'
 
 /** The contribution pages: the chooser page, the ways to give, the test checkout, thanks. */
 
@@ -19,6 +16,7 @@ export function SupportPage(props: {
   country?: string | undefined
 }) {
   const risky = props.appeal.safetyCountries
+  const { t, path, language } = useLocale()
   return (
     <section class="appeal support-page" aria-labelledby="appeal-title">
       {props.testMode && <TestModeNote />}
@@ -26,18 +24,18 @@ export function SupportPage(props: {
       <div class="appeal-letter">{paragraphs(props.appeal.letter)}</div>
       {risky.length > 0 && (
         // The reader says where they are; nothing asks anyone else.
-        <form class="country" method="get" action="/support">
+        <form class="country" method="get" action={path('/support')}>
           <input type="hidden" name="currency" value={props.currency} />
-          <label for="country">Giving from</label>{' '}
+          <label for="country">{t('support.givingFrom')}</label>{' '}
           <select id="country" name="country">
-            <option value="">Anywhere else</option>
+            <option value="">{t('support.anywhereElse')}</option>
             {risky.map((c) => (
               <option value={c} selected={c === props.country}>
-                {countryName(c)}
+                {countryName(c, language)}
               </option>
             ))}
           </select>{' '}
-          <button type="submit">Show safer ways</button>
+          <button type="submit">{t('support.showSafer')}</button>
         </form>
       )}
       <Chooser
@@ -47,83 +45,82 @@ export function SupportPage(props: {
         values={props.values}
         problem={props.problem}
       />
-      <RemindLater back="/" />
+      <RemindLater back={path('/')} />
     </section>
   )
 }
 
 export function TestCheckoutPage(props: { contribution: Contribution; siteName: string }) {
   const c = props.contribution
+  const l = useLocale()
+  const { t, path } = l
+  const amount = amountText(l, c.amount, c.currency, c.frequency)
   return (
     <section class="support-page test-checkout" aria-labelledby="tc-title">
       <TestModeNote />
-      <h1 id="tc-title">Test checkout</h1>
-      <p>
-        This page stands in for the payment provider's checkout. With a Stripe key set, readers go
-        to Stripe instead.
-      </p>
+      <h1 id="tc-title">{t('support.testCheckout')}</h1>
+      <p>{t('support.testCheckoutText')}</p>
       <p class="tc-amount">
-        {props.siteName}: <strong>{amountLabel(c.amount, c.currency, c.frequency)}</strong>
+        {props.siteName}: <strong>{amount}</strong>
       </p>
       {c.status === 'pending' ? (
         <div class="tc-actions">
-          <form method="post" action={`/support/test-checkout/${c.checkoutRef}`}>
+          <form method="post" action={path(`/support/test-checkout/${c.checkoutRef}`)}>
             <input type="hidden" name="outcome" value="pay" />
             <p class="custom">
               <label for="tc-email">
-                Email <span class="small">(optional; a real provider asks for it)</span>
+                {t('support.testEmail')} <span class="small">{t('support.testEmailNote')}</span>
               </label>
               <input id="tc-email" name="email" type="email" autocomplete="email" maxLength={254} />
             </p>
             <button type="submit" class="continue">
-              Pay {amountLabel(c.amount, c.currency, c.frequency)} (test)
+              {t('support.testPay', { amount })}
             </button>
           </form>
-          <form method="post" action={`/support/test-checkout/${c.checkoutRef}`}>
+          <form method="post" action={path(`/support/test-checkout/${c.checkoutRef}`)}>
             <input type="hidden" name="outcome" value="cancel" />
             <button type="submit" class="secondary">
-              Cancel and go back
+              {t('support.testCancel')}
             </button>
           </form>
         </div>
       ) : (
-        <p>This checkout is finished ({c.status}).</p>
+        <p>{t('support.checkoutFinished', { status: c.status })}</p>
       )}
     </section>
   )
 }
 
 export function ThanksPage(props: { siteName: string; hideDays: number; testMode: boolean }) {
+  const { t, path } = useLocale()
   return (
     <section class="support-page" aria-labelledby="thanks-title">
       {props.testMode && <TestModeNote />}
-      <h1 id="thanks-title">Thank you</h1>
+      <h1 id="thanks-title">{t('support.thanks')}</h1>
+      <p>{t('support.thanksText', { site: props.siteName })}</p>
+      <p>{t('support.thanksCookie', { days: props.hideDays })}</p>
       <p>
-        Your support keeps {props.siteName} reporting. A receipt comes from the payment provider by
-        email.
+        <Msg
+          k="support.thanksManage"
+          parts={{ link: <a href={path('/support/manage')}>{t('support.askLink')}</a> }}
+        />
       </p>
       <p>
-        We will not ask you again on this device for {props.hideDays} days. We remember that with
-        one small cookie, which holds a date and nothing about you.
-      </p>
-      <p>
-        To change or cancel a monthly or annual gift later,{' '}
-        <a href="/support/manage">ask for a link by email</a>.
-      </p>
-      <p>
-        <a href="/">Back to the front page</a>
+        <a href={path('/')}>{t('common.backToFront')}</a>
       </p>
     </section>
   )
 }
 
 export function CancelledPage() {
+  const { t, path } = useLocale()
   return (
     <section class="support-page" aria-labelledby="cancelled-title">
-      <h1 id="cancelled-title">No payment was made</h1>
-      <p>You left the checkout before paying. Nothing was charged.</p>
+      <h1 id="cancelled-title">{t('support.cancelled')}</h1>
+      <p>{t('support.cancelledText')}</p>
       <p>
-        <a href="/support">Choose again</a> · <a href="/">Back to the front page</a>
+        <a href={path('/support')}>{t('support.chooseAgain')}</a> ·{' '}
+        <a href={path('/')}>{t('common.backToFront')}</a>
       </p>
     </section>
   )
@@ -137,17 +134,17 @@ export function InstructionsPage(props: {
   frequency: Frequency
 }) {
   const a = props.appeal
-  const label = amountLabel(props.amount, props.currency, props.frequency)
+  const l = useLocale()
+  const { t, path } = l
+  const label = amountText(l, props.amount, props.currency, props.frequency)
   return (
     <section class="support-page" aria-labelledby="ins-title">
       <h1 id="ins-title">
-        {props.method === 'bank' ? 'Give by bank transfer' : 'Give in cryptocurrency'}
+        {t(props.method === 'bank' ? 'support.bankTitle' : 'support.cryptoTitle')}
       </h1>
       <p>
-        You chose <strong>{label}</strong>.{' '}
-        {props.frequency === 'once'
-          ? 'Send it once with the details below.'
-          : 'Set up a standing order (or a reminder) with the details below; we cannot take it for you.'}
+        <Msg k="support.chose" parts={{ amount: <strong>{label}</strong> }} />{' '}
+        {t(props.frequency === 'once' ? 'support.sendOnce' : 'support.standingOrder')}
       </p>
       {props.method === 'bank' ? (
         <pre class="instructions">{a.bankInstructions}</pre>
@@ -156,18 +153,16 @@ export function InstructionsPage(props: {
           <div class="coin">
             <h2>{c.name}</h2>
             <p>
-              Address: <code class="address">{c.address}</code>
+              {t('support.address')} <code class="address">{c.address}</code>
             </p>
             {c.guide && <p>{c.guide}</p>}
           </div>
         ))
       )}
-      <p class="small">
-        Nothing about this gift is recorded on this site: the newsroom sees it arrive in its
-        account.
-      </p>
+      <p class="small">{t('support.notRecorded')}</p>
       <p>
-        <a href="/support">Choose another way</a> · <a href="/">Back to the front page</a>
+        <a href={path('/support')}>{t('support.chooseAnother')}</a> ·{' '}
+        <a href={path('/')}>{t('common.backToFront')}</a>
       </p>
     </section>
   )

@@ -1,31 +1,29 @@
-import { type Contribution, amountLabel } from '../../contributions/index.js'
+import type { Contribution } from '../../contributions/index.js'
+import { useLocale } from './locale.js'
+import { Msg } from './msg.js'
+import { amountText } from './support-parts.js'
 
 /** A supporter's own pages: ask for a manage link, the gift itself, and a reminder by email. */
 
 export function ManageRequestPage(props: { sent?: boolean; expired?: boolean; problem?: string }) {
+  const { t, path } = useLocale()
   return (
     <section class="support-page" aria-labelledby="manage-title">
-      <h1 id="manage-title">Manage your support</h1>
+      <h1 id="manage-title">{t('supporter.manageTitle')}</h1>
       {props.sent ? (
-        <p role="status">
-          If that address has a monthly or annual gift with us, a link to change or cancel it is on
-          its way. It works for 24 hours.
-        </p>
+        <p role="status">{t('supporter.linkSent')}</p>
       ) : (
         <>
-          {props.expired && <p>That link has expired or is not right. Ask for a new one below.</p>}
+          {props.expired && <p>{t('supporter.expired')}</p>}
           {props.problem && (
             <p class="chooser-problem" role="alert">
               {props.problem}
             </p>
           )}
-          <p>
-            Give the email address you paid with. We send a link there: no account or password is
-            needed.
-          </p>
-          <form class="chooser" method="post" action="/support/manage">
+          <p>{t('supporter.giveEmail')}</p>
+          <form class="chooser" method="post" action={path('/support/manage')}>
             <p class="custom">
-              <label for="manage-email">Your email address</label>
+              <label for="manage-email">{t('common.emailAddress')}</label>
               <input
                 id="manage-email"
                 name="email"
@@ -36,7 +34,7 @@ export function ManageRequestPage(props: { sent?: boolean; expired?: boolean; pr
               />
             </p>
             <p>
-              <button type="submit">Send me a link</button>
+              <button type="submit">{t('supporter.sendLink')}</button>
             </p>
           </form>
         </>
@@ -48,22 +46,27 @@ export function ManageRequestPage(props: { sent?: boolean; expired?: boolean; pr
 export function ManageGiftPage(props: { contribution: Contribution; action: string }) {
   const c = props.contribution
   const running = c.status === 'active' || c.status === 'past_due'
+  const l = useLocale()
+  const { t } = l
   return (
     <section class="support-page test-checkout" aria-labelledby="gift-title">
-      <h1 id="gift-title">Your support</h1>
+      <h1 id="gift-title">{t('supporter.yourSupport')}</h1>
       <p>
-        <strong>{amountLabel(c.amount, c.currency, c.frequency)}</strong>, since{' '}
-        {(c.paidAt ?? c.createdAt).toISOString().slice(0, 10)}.{' '}
+        <Msg
+          k="supporter.since"
+          values={{ date: (c.paidAt ?? c.createdAt).toISOString().slice(0, 10) }}
+          parts={{ amount: <strong>{amountText(l, c.amount, c.currency, c.frequency)}</strong> }}
+        />{' '}
         {running
-          ? 'Thank you.'
+          ? t('supporter.thankYou')
           : c.status === 'cancelled'
-            ? 'This gift is cancelled.'
-            : `Status: ${c.status}.`}
+            ? t('supporter.cancelled')
+            : t('supporter.status', { status: c.status })}
       </p>
       {running && (
         <form method="post" action={props.action}>
           <button type="submit">
-            {c.provider === 'stripe' ? 'Change or cancel at Stripe' : 'Cancel this gift (test)'}
+            {t(c.provider === 'stripe' ? 'supporter.changeAtStripe' : 'supporter.cancelTest')}
           </button>
         </form>
       )}
@@ -78,13 +81,12 @@ export function ReminderPage(props: {
   sent?: boolean
   problem?: string | undefined
 }) {
+  const { t, path } = useLocale()
   return (
     <section class="support-page" aria-labelledby="remind-title">
-      <h1 id="remind-title">Remind me by email</h1>
+      <h1 id="remind-title">{t('supporter.remindTitle')}</h1>
       {props.sent ? (
-        <p role="status">
-          Done. We will send one email in the month you chose, then delete your address.
-        </p>
+        <p role="status">{t('supporter.remindDone')}</p>
       ) : (
         <>
           {props.problem && (
@@ -92,9 +94,9 @@ export function ReminderPage(props: {
               {props.problem}
             </p>
           )}
-          <form class="chooser" method="post" action="/support/remind">
+          <form class="chooser" method="post" action={path('/support/remind')}>
             <p class="custom">
-              <label for="remind-email">Your email address</label>
+              <label for="remind-email">{t('common.emailAddress')}</label>
               <input
                 id="remind-email"
                 name="email"
@@ -105,7 +107,7 @@ export function ReminderPage(props: {
               />
             </p>
             <p class="custom">
-              <label for="remind-month">In which month?</label>
+              <label for="remind-month">{t('supporter.whichMonth')}</label>
               <select id="remind-month" name="month">
                 {props.months.map((m) => (
                   <option value={m.value}>{m.label}</option>
@@ -114,7 +116,7 @@ export function ReminderPage(props: {
             </p>
             <p class="small">{props.consent}</p>
             <p>
-              <button type="submit">Remind me once</button>
+              <button type="submit">{t('supporter.remindOnce')}</button>
             </p>
           </form>
         </>
