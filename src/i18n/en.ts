@@ -282,6 +282,16 @@ export const en = {
     '(HTML, {size}). It opens in any browser without a connection, holds these addresses, and may be passed on.',
   'reach.megabytes': '{size} MB',
   'reach.kilobytes': '{size} KB',
+
+  // The newsletter's confirmation email, in the newsletter's language.
+  'email.confirm.subject': 'Confirm your subscription to {name}',
+  'email.confirm.ask': 'Please confirm that you want {name}:',
+  'email.confirm.askCadence': 'Please confirm that you want {name} ({cadence}):',
+  'email.confirm.until':
+    'Until you do, we send you nothing else. If you did not ask for it, ignore this email and you will not hear from {site} again.',
+  'email.confirm.untilShort':
+    'Until you do, we send you nothing else. If you did not ask for it, ignore this email.',
+  'email.confirm.yes': 'Yes, send it to me',
 } as const
 
 export type MessageKey = keyof typeof en

@@ -14,6 +14,7 @@ import {
 import { isTimeZone } from './edition.js'
 import type { NewsletterRepository } from './newsletter-repository.js'
 import { escapeHtml } from '../lib/text.js'
+import { translator } from '../i18n/index.js'
 
 /** Signs values with the server's secret (the staff service provides it). */
 export interface Signer {
@@ -256,19 +257,24 @@ function confirmationEmail(o: {
   link: string
   unsubscribe: string
 }): Message {
+  // In the newsletter's language (English words where it has no catalogue).
+  const t = translator(o.newsletter.language)
+  const name = o.newsletter.name
   const text = [
-    `Please confirm that you want ${o.newsletter.name}${o.newsletter.cadence ? ` (${o.newsletter.cadence.toLowerCase()})` : ''}:`,
+    o.newsletter.cadence
+      ? t('email.confirm.askCadence', { name, cadence: o.newsletter.cadence.toLowerCase() })
+      : t('email.confirm.ask', { name }),
     '',
     o.link,
     '',
-    `Until you do, we send you nothing else. If you did not ask for it, ignore this email and you will not hear from ${o.siteName} again.`,
+    t('email.confirm.until', { site: o.siteName }),
   ].join('\n')
   return {
     to: o.to,
     from: { name: o.siteName, address: o.from },
-    subject: `Confirm your subscription to ${o.newsletter.name}`,
+    subject: t('email.confirm.subject', { name }),
     text,
-    html: `<p>Please confirm that you want ${escapeHtml(o.newsletter.name)}:</p><p><a href="${escapeHtml(o.link)}">Yes, send it to me</a></p><p>Until you do, we send you nothing else. If you did not ask for it, ignore this email.</p>`,
+    html: `<p>${escapeHtml(t('email.confirm.ask', { name }))}</p><p><a href="${escapeHtml(o.link)}">${escapeHtml(t('email.confirm.yes'))}</a></p><p>${escapeHtml(t('email.confirm.untilShort'))}</p>`,
     headers: {
       'List-Unsubscribe': `<${o.unsubscribe}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
