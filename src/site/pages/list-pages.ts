@@ -40,7 +40,7 @@ export async function loadHomePage(
   | { kind: 'list'; page: LoadedPage<ListViewModel> }
   | undefined
 > {
-  if (page === 1) return { kind: 'front', page: await loadFrontPage(deps, locale) }
+  if (page === 1) return { kind: 'front', page: await loadFrontPage(deps) }
   if (page > MAX_PAGE) return undefined
   const list = await loadList(deps, locale, {
     kind: 'latest',
@@ -56,7 +56,7 @@ export async function loadHomePage(
   return list && { kind: 'list', page: list }
 }
 
-async function loadFrontPage(deps: PageDeps, locale: Locale): Promise<LoadedPage<HomeViewModel>> {
+async function loadFrontPage(deps: PageDeps): Promise<LoadedPage<HomeViewModel>> {
   const now = deps.clock.now()
   const language = listLanguage(deps)
   const [sections, names] = await Promise.all([deps.content.listSections(), editionNames(deps)])
