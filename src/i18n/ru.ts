@@ -62,9 +62,9 @@ export const ru: Record<MessageKey, string> = {
   'pager.label': 'Страницы',
   'pager.newer': '← Новее',
   'pager.page': 'Страница {page}',
-  'pager.older': 'Старше →',
+  'pager.older': 'Раньше →',
 
-  'article.by': 'Автор: {byline}',
+  'article.by': 'Текст: {byline}',
   'article.updated': 'Обновлено {time}',
   'article.picturesLeftOut': 'Чтобы страница грузилась быстрее, снимки не показаны.',
   'article.showPictures': 'Показать снимки',
@@ -116,7 +116,7 @@ export const ru: Record<MessageKey, string> = {
   'newsletter.seeSample': 'Посмотреть пример',
   'newsletter.moreEditions': 'Другие выпуски',
   'newsletter.newer': 'Новее',
-  'newsletter.older': 'Старше',
+  'newsletter.older': 'Раньше',
   'newsletter.sent': 'Отправлено {date}',
   'newsletter.signUpNext': 'Подпишитесь, чтобы получить следующий',
   'newsletter.sentText':
@@ -204,7 +204,7 @@ export const ru: Record<MessageKey, string> = {
   'support.thanksText':
     'Благодаря вам «{site}» продолжает работать. Квитанцию пришлёт по почте платёжная система.',
   'support.thanksCookie':
-    'На этом устройстве мы не будем просить вас снова {days, plural, one {# день} few {# дня} many {# дней} other {# дня}}. Чтобы это запомнить, мы ставим одну маленькую cookie: в ней только дата и ничего о вас.',
+    'Ещё {days, plural, one {# день} few {# дня} many {# дней} other {# дня}} мы не будем просить вас о поддержке на этом устройстве. Чтобы это запомнить, мы ставим одну маленькую cookie: в ней только дата и ничего о вас.',
   'support.thanksManage':
     'Чтобы потом изменить или отменить ежемесячный или ежегодный платёж, {link}.',
   'support.askLink': 'запросите ссылку по почте',

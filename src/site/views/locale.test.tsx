@@ -95,7 +95,7 @@ test('amounts in the chooser and on the instructions page are written the Russia
 
 test('plurals and links on support and reach pages in Russian', () => {
   const thanks = render(ru, <ThanksPage siteName="Фонарь" hideDays={31} testMode={false} />)
-  assert.match(text(thanks), /не будем просить вас снова 31 день/)
+  assert.match(text(thanks), /Ещё 31 день мы не будем просить вас о поддержке/)
   assert.match(thanks, /href="\/ru\/support\/manage"/)
   assert.match(thanks, /href="\/ru\/"/)
   const reach = render(
@@ -148,5 +148,5 @@ test('the layout and error page under /ru link inside the Russian edition', () =
   assert.match(words, /Ошибка 404/)
   assert.match(words, /На главную или выберите раздел выше\./)
   assert.match(words, /Страница 2/)
-  assert.match(words, /Старше →/)
+  assert.match(words, /Раньше →/)
 })
