@@ -232,6 +232,18 @@ export const en = {
   'support.checkAmount': 'Check the amount',
   'support.checkForm': 'Check the form',
   'support.reminderSet': 'Reminder set',
+  'checkout.typeNumber': 'Enter the amount as a number, for example 10 or 7.50.',
+  'checkout.chooseAmount': 'Choose one of the amounts, or type another amount.',
+  'checkout.negative': 'The amount cannot be negative.',
+  'checkout.belowMinimum': 'The smallest amount we can take is {amount}.',
+  'checkout.tooLarge':
+    'That is more than we accept in one go ({amount}). Please write to us for larger gifts.',
+  'checkout.tooPrecise': '{currency} has no smaller unit than {amount}; round the amount.',
+  'checkout.currency': 'We do not take that currency. Choose one from the list.',
+  'checkout.frequency': 'Choose how often: once, monthly or annual.',
+  'checkout.method': 'That way of paying is not available here. Choose another.',
+  'checkout.providerFailed':
+    'The payment page could not be opened. Nothing was charged; please try again in a minute.',
   'supporter.manageTitle': 'Manage your support',
   'supporter.linkSent':
     'If that address has a monthly or annual gift with us, a link to change or cancel it is on its way. It works for 24 hours.',

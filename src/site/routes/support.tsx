@@ -13,6 +13,7 @@ import {
   ThanksPage,
 } from '../views/support-views.js'
 import { ManageGiftPage, ManageRequestPage, ReminderPage } from '../views/supporter-views.js'
+import { checkoutProblem } from './checkout-problems.js'
 import type { SiteRouteContext } from './context.js'
 import { Expiry, Field, Signature, formBody, lenient } from './schemas.js'
 
@@ -130,7 +131,7 @@ export function registerSupportRoutes(
           currency={service.chooseCurrency(appeal, input.currency)}
           siteName={siteName}
           values={input}
-          problem={err.message}
+          problem={checkoutProblem(err, shell.locale(req), appeal, input)}
           testMode={service.testMode}
           country={input.country}
         />,
