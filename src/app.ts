@@ -193,10 +193,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     mailFrom: config.MAIL_FROM,
     siteName: config.SITE_NAME,
     isSuppressed: subscribers.isSuppressed,
+    languages: config.SITE_LANGUAGES,
   })
   const queue = lazyJobQueue(() => createJobQueue(storage, { log, pollMs: opts.jobPollMs ?? 1000 }))
-  // Links in email need an address that works from anywhere: PUBLIC_URL. Without it (a
-  // laptop demo) they point at this machine.
+  // Links in email need an address that works from anywhere: PUBLIC_URL; else this machine.
   const mailLinkOrigin = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`
   const sendBlocked = sendBlocker({
     production: config.NODE_ENV === 'production',

@@ -13,7 +13,10 @@ for (const dialect of testDialects) {
       let app: TestApp
       const mail = createMemoryTransport()
       before(async () => {
-        app = await buildTestApp(dialect, { mail, env: { PUBLIC_URL: 'http://example.org' } })
+        app = await buildTestApp(dialect, {
+          mail,
+          env: { PUBLIC_URL: 'http://example.org', SITE_LANGUAGES: 'en,ru' },
+        })
         await seedBasics(app)
       })
       after(() => app?.close())
@@ -36,7 +39,8 @@ for (const dialect of testDialects) {
           m.text,
           /^Пожалуйста, подтвердите, что хотите получать рассылку «Неделя» \(каждую пятницу\):/,
         )
-        assert.match(m.text, /http:\/\/example\.org\/newsletters\/confirm\//)
+        // The link opens the Russian edition's confirmation page.
+        assert.match(m.text, /http:\/\/example\.org\/ru\/newsletters\/confirm\//)
         assert.match(m.html ?? '', /Да, присылайте<\/a>/)
         assert.match(m.headers?.['List-Unsubscribe'] ?? '', /newsletters\/unsubscribe/)
       })

@@ -1,3 +1,4 @@
+import { languagePrefix } from '../content/index.js'
 import { z } from 'zod'
 import { type MailTransport, type Message, isEmailAddress } from '../email/index.js'
 import type { Clock } from '../lib/clock.js'
@@ -31,6 +32,8 @@ export interface NewsletterServiceDeps {
   siteName: string
   /** Addresses that bounced for good, complained or were stopped by hand get no mail at all. */
   isSuppressed?: (email: string) => Promise<boolean>
+  /** SITE_LANGUAGES: the confirmation link opens the newsletter's edition (ADR 026). */
+  languages?: readonly string[]
 }
 
 /** How long a confirmation link works. */
@@ -104,9 +107,10 @@ export function createNewsletterService(deps: NewsletterServiceDeps): Newsletter
   const confirmData = (sub: number, nl: number, exp: number) => `nl-confirm:${sub}:${nl}:${exp}`
   const unsubscribeData = (sub: number, nl: number) => `nl-unsub:${sub}:${nl}`
 
-  async function confirmLink(origin: string, sub: number, nl: number) {
+  async function confirmLink(origin: string, sub: number, nl: Newsletter) {
     const exp = clock.now().getTime() + CONFIRM_MS
-    return `${origin}/newsletters/confirm/${sub}/${nl}/${exp}/${await signer.sign(confirmData(sub, nl, exp))}`
+    const prefix = languagePrefix(nl.language, deps.languages ?? [])
+    return `${origin}${prefix}/newsletters/confirm/${sub}/${nl.id}/${exp}/${await signer.sign(confirmData(sub, nl.id, exp))}`
   }
 
   /** Never expires: an old email's unsubscribe link must still work years later. */
@@ -208,7 +212,7 @@ export function createNewsletterService(deps: NewsletterServiceDeps): Newsletter
           newsletter,
           siteName: deps.siteName,
           from: deps.mailFrom,
-          link: await confirmLink(origin, sub, newsletterId),
+          link: await confirmLink(origin, sub, newsletter),
           unsubscribe: await unsubscribeLink(origin, sub, newsletterId),
         }),
       )
