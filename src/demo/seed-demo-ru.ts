@@ -7,7 +7,7 @@ import {
   ruSectionNames,
   ruTopicNames,
 } from './demo-content-ru.js'
-import type { SeedDeps } from './seed-deps.js'
+import { type SeedDeps, seedWeeklyDraft } from './seed-deps.js'
 
 /**
  * The demo's Russian edition (ADR 026), seeded when `ru` is among SITE_LANGUAGES: section and
@@ -39,18 +39,6 @@ export async function seedRussianEdition(
   }
   if (deps.contributions) await deps.contributions.saveAppeal(ruAppeal)
   const weekly = await deps.newsletters?.createNewsletter(ruNewsletter)
-  if (weekly && deps.newsletters && deps.editions) {
-    await deps.newsletters.updateSettings(weekly, {
-      senderName: '',
-      senderAddress: '',
-      scheduleMode: 'draft',
-      scheduleDay: '5',
-      scheduleTime: '08:00',
-      scheduleTz: 'UTC',
-    })
-    const draft = await deps.editions.createDraft(weekly, { suggested: true, staffId: null })
-    const suggested = await deps.editions.findEdition(draft)
-    await deps.editions.update(draft, { ...ruNewsletterDraft, items: suggested?.items ?? [] })
-  }
+  if (weekly) await seedWeeklyDraft(deps, weekly, ruNewsletterDraft)
   return ruArticles.length
 }

@@ -11,7 +11,7 @@ import {
 } from './demo-content.js'
 import { demoPhoto } from './demo-images.js'
 import { seedRussianEdition } from './seed-demo-ru.js'
-import type { SeedDeps } from './seed-deps.js'
+import { type SeedDeps, seedWeeklyDraft } from './seed-deps.js'
 
 export type { SeedDeps }
 
@@ -132,25 +132,12 @@ export async function seedDemo(
         articleIds,
         write: (base) => write(base, base.slug, base.hoursAgo, true),
       })
-  if (weekly && deps.newsletters && deps.editions) {
-    // Drafts prepared on Fridays for an editor to approve: the demo never mails anyone by itself.
-    await deps.newsletters.updateSettings(weekly, {
-      senderName: '',
-      senderAddress: '',
-      scheduleMode: 'draft',
-      scheduleDay: '5',
-      scheduleTime: '08:00',
-      scheduleTz: 'UTC',
-    })
-    const draft = await deps.editions.createDraft(weekly, { suggested: true, staffId: null })
-    const suggested = await deps.editions.findEdition(draft)
-    await deps.editions.update(draft, {
+  if (weekly)
+    await seedWeeklyDraft(deps, weekly, {
       subject: 'The Lantern Weekly: the stories of the week',
       intro:
         'Dear reader,\n\nThis is a draft the demo prepared from the week’s stories. Change the order, write a line about each, send yourself a test, then send it.',
-      items: suggested?.items ?? [],
     })
-  }
   return { articles: total + russian }
 }
 

@@ -24,3 +24,26 @@ export interface SeedDeps {
   media: MediaStore
   clock: Clock
 }
+
+/**
+ * A weekly's Friday schedule and its first draft from the suggested stories: drafts prepared for
+ * an editor to approve, so the demo never mails anyone by itself.
+ */
+export async function seedWeeklyDraft(
+  deps: SeedDeps,
+  newsletterId: number,
+  text: { subject: string; intro: string },
+): Promise<void> {
+  if (!deps.newsletters || !deps.editions) return
+  await deps.newsletters.updateSettings(newsletterId, {
+    senderName: '',
+    senderAddress: '',
+    scheduleMode: 'draft',
+    scheduleDay: '5',
+    scheduleTime: '08:00',
+    scheduleTz: 'UTC',
+  })
+  const draft = await deps.editions.createDraft(newsletterId, { suggested: true, staffId: null })
+  const suggested = await deps.editions.findEdition(draft)
+  await deps.editions.update(draft, { ...text, items: suggested?.items ?? [] })
+}
