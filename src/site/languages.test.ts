@@ -74,8 +74,22 @@ for (const dialect of testDialects) {
         assert.doesNotMatch(ru.body, /The flood count/)
         // The section's Russian name in the navigation and on its page.
         assert.match(ru.body, />Мир</)
+        // The front page and a section in each edition are each other's alternates.
+        assert.match(ru.body, /<link rel="alternate" hreflang="en" href="http:\/\/example.org\/">/)
+        assert.match(
+          ru.body,
+          /<link rel="alternate" hreflang="ru" href="http:\/\/example.org\/ru\/">/,
+        )
+        assert.match(
+          home.body,
+          /<link rel="alternate" hreflang="x-default" href="http:\/\/example.org\/">/,
+        )
         const section = await get('/ru/world')
         assert.equal(section.statusCode, 200)
+        assert.match(
+          section.body,
+          /<link rel="alternate" hreflang="en" href="http:\/\/example.org\/world">/,
+        )
         assert.match(section.body, /<h1[^>]*>Мир<\/h1>/)
         assert.doesNotMatch(section.body, /The flood count/)
       })

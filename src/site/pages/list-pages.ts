@@ -7,6 +7,7 @@ import {
   PAGE_SIZE,
   type PageDeps,
   editionNames,
+  editionAlternates,
   inEdition,
   listLanguage,
   named,
@@ -98,6 +99,7 @@ async function loadFrontPage(deps: PageDeps): Promise<LoadedPage<HomeViewModel>>
       title: `${deps.site.name}: ${deps.site.description}`,
       description: deps.site.description,
       canonicalPath: home,
+      ...optional('alternates', editionAlternates(deps, '/')),
       feeds: [{ title: deps.site.name, path: inEdition(deps, '/feed.xml') }],
       ...(next ? { next } : {}),
       jsonLd: (origin) => homeJsonLd(deps.site, origin),
@@ -114,6 +116,8 @@ async function loadList(
   o: {
     kind: ListKind
     path: string
+    /** The page's path in the first edition, for its alternates in the others. */
+    sitePath?: string
     page: number
     filter: ListFilter
     key: string
@@ -166,6 +170,10 @@ async function loadList(
       title: t('layout.pageTitle', { title, site: deps.site.name }),
       description: o.description || t('list.description', { title: o.title, site: deps.site.name }),
       canonicalPath: pageHref(o.path, o.page),
+      ...optional(
+        'alternates',
+        o.sitePath && o.page === 1 ? editionAlternates(deps, o.sitePath) : undefined,
+      ),
       type: o.kind === 'author' ? 'profile' : 'website',
       feeds: [{ title: `${deps.site.name}: ${o.title}`, path: feedPath }],
       ...(prev ? { prev } : {}),
@@ -183,6 +191,7 @@ export async function loadSectionPage(deps: PageDeps, slug: string, page: number
   return loadList(deps, locale, {
     kind: 'section',
     path: inEdition(deps, `/${s.slug}`),
+    sitePath: `/${s.slug}`,
     page,
     filter: { kind: 'section', sectionId: s.id },
     key: `section:${s.id}`,
@@ -198,6 +207,7 @@ export async function loadTopicPage(deps: PageDeps, slug: string, page: number, 
   return loadList(deps, locale, {
     kind: 'topic',
     path: inEdition(deps, `/topic/${t.slug}`),
+    sitePath: `/topic/${t.slug}`,
     page,
     filter: { kind: 'topic', topicId: t.id },
     key: `topic:${t.id}`,
@@ -212,6 +222,7 @@ export async function loadAuthorPage(deps: PageDeps, slug: string, page: number,
   return loadList(deps, locale, {
     kind: 'author',
     path: inEdition(deps, `/author/${a.slug}`),
+    sitePath: `/author/${a.slug}`,
     page,
     filter: { kind: 'author', authorId: a.id },
     key: `author:${a.id}`,
@@ -219,4 +230,9 @@ export async function loadAuthorPage(deps: PageDeps, slug: string, page: number,
     subtitle: a.role,
     description: a.bio,
   })
+}
+
+/** `{ key: value }` when there is a value: optional meta stays absent, not undefined. */
+function optional<K extends string, V>(key: K, value: V | undefined): { [k in K]?: V } {
+  return value === undefined ? {} : ({ [key]: value } as { [k in K]?: V })
 }

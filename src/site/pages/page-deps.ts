@@ -58,6 +58,25 @@ export function inEdition(deps: Pick<PageDeps, 'site'>, p: string): string {
 }
 
 /**
+ * A page that every edition has (the front page, a section, a topic, an author) in each of
+ * them, for its hreflang alternates (ADR 026); undefined on a site with one language.
+ */
+export function editionAlternates(
+  deps: Pick<PageDeps, 'site'>,
+  sitePath: string,
+): { language: string; path: string }[] | undefined {
+  const languages = languagesOf(deps)
+  if (languages.length < 2) return undefined
+  return languages.map((language) => {
+    const prefix = languagePrefix(language, languages)
+    return {
+      language,
+      path: !prefix ? sitePath : sitePath === '/' ? `${prefix}/` : prefix + sitePath,
+    }
+  })
+}
+
+/**
  * Names of sections and topics in this edition's language (ADR 026), or null for the first
  * language, whose names are the stored ones (no query).
  */
