@@ -201,7 +201,7 @@ export function createNewsletterService(deps: NewsletterServiceDeps): Newsletter
         subscriberId: sub,
         newsletterId,
         status: next.status,
-        consentText: consentText(newsletter.name, deps.siteName),
+        consentText: consentText(newsletter.name, deps.siteName, newsletter.language),
         now,
       })
       if (!mayResendConfirmation(current?.confirmSentAt ?? null, now))

@@ -40,6 +40,10 @@ export function afterSignUp(current: SubscriptionStatus | undefined): {
 }
 
 /** The consent line shown beside the form, recorded word for word with each sign-up. */
-export function consentText(newsletterName: string, siteName: string): string {
+export function consentText(newsletterName: string, siteName: string, language = 'en'): string {
+  // The words the reader agrees to are the record of consent: in the newsletter's language,
+  // the one they read them in (ADR 026). Other languages read the English words.
+  if (language === 'ru')
+    return `Я хочу получать рассылку «${newsletterName}» по электронной почте. ${siteName} хранит только мой адрес, ни для чего другого его не использует, а в каждом письме есть ссылка, чтобы отписаться одним нажатием.`
   return `I want to receive ${newsletterName} by email. ${siteName} keeps only my address, uses it for nothing else, and every email has a one-click unsubscribe link.`
 }

@@ -237,7 +237,7 @@ export function createSubscriberService(deps: SubscriberServiceDeps): Subscriber
       return (await repo.resubscribe(
         subscriberId,
         newsletterId,
-        consentText(n.name, deps.siteName),
+        consentText(n.name, deps.siteName, n.language),
         now,
       ))
         ? 'done'

@@ -176,6 +176,8 @@ for (const dialect of testDialects) {
         assert.equal(ru.statusCode, 200)
         assert.match(ru.body, /Неделя/)
         assert.doesNotMatch(ru.body, /The Weekly/)
+        // The box under a Russian story: its consent words in Russian, the record kept of them.
+        assert.match((await get(ruPath)).body, /Я хочу получать рассылку «Неделя»/)
         const en = await get('/newsletters')
         assert.match(en.body, /The Weekly/)
         assert.doesNotMatch(en.body, /Неделя/)

@@ -39,7 +39,7 @@ export function NewsletterBox(props: {
         </div>
       </form>
       <p class="small">
-        {consentText(n.name, props.siteName)}{' '}
+        {consentText(n.name, props.siteName, n.language)}{' '}
         <a href={path('/privacy')}>{t('common.howWeHandle')}</a> ·{' '}
         <a href={path(`/newsletters/${n.slug}/preview`)}>{t('newsletter.previewIssue')}</a>
       </p>

@@ -81,7 +81,9 @@ export function PreferencesView(props: {
               {r.mayResubscribe && !props.suppression && (
                 <form method="post" action={props.action}>
                   <input type="hidden" name="newsletter" value={String(r.newsletter.id)} />
-                  <p class="small">{consentText(r.newsletter.name, props.siteName)}</p>
+                  <p class="small">
+                    {consentText(r.newsletter.name, props.siteName, r.newsletter.language)}
+                  </p>
                   <button type="submit" name="action" value="resubscribe">
                     {t('prefs.subscribeAgain', { name: r.newsletter.name })}
                   </button>
