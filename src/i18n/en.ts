@@ -23,6 +23,7 @@ export const en = {
   'common.emailNotReady':
     'The newsroom has to finish setting up its email. Please try again later.',
   'common.checkAddress': 'Check the address',
+  'common.notAnEmail': 'That does not look like an email address. Check it and try again.',
   'common.checkInbox': 'Check your inbox',
   'common.linkExpired': 'Link expired',
 

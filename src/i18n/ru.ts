@@ -22,6 +22,8 @@ export const ru: Record<MessageKey, string> = {
   'common.emailNotReady':
     'Редакция ещё не закончила настраивать почту. Пожалуйста, попробуйте позже.',
   'common.checkAddress': 'Проверьте адрес',
+  'common.notAnEmail':
+    'Это не похоже на адрес электронной почты. Проверьте его и попробуйте ещё раз.',
   'common.checkInbox': 'Проверьте почту',
   'common.linkExpired': 'Ссылка устарела',
 

@@ -20,7 +20,7 @@ for (const dialect of testDialects) {
 
       before(async () => {
         app = await buildTestApp(dialect, {
-          env: { SITE_LANGUAGES: 'en,ru', PAGE_CACHE: 'false' },
+          env: { SITE_LANGUAGES: 'en,ru', PAGE_CACHE: 'false', PUBLIC_URL: 'http://example.org' },
         })
         const b = await seedBasics(app)
         const published = new Date('2026-11-20T10:00:00Z')
@@ -171,11 +171,23 @@ for (const dialect of testDialects) {
           name: 'The Weekly',
           language: 'en',
         })
-        await app.newsletters.createNewsletter({ slug: 'nedelya', name: 'Неделя', language: 'ru' })
+        const nedelya = await app.newsletters.createNewsletter({
+          slug: 'nedelya',
+          name: 'Неделя',
+          language: 'ru',
+        })
         const ru = await get('/ru/newsletters')
         assert.equal(ru.statusCode, 200)
         assert.match(ru.body, /Неделя/)
         assert.doesNotMatch(ru.body, /The Weekly/)
+        const mistyped = await app.http.inject({
+          method: 'POST',
+          url: '/ru/newsletters/subscribe',
+          headers: { ...host, 'content-type': 'application/x-www-form-urlencoded' },
+          payload: `email=not-an-address&newsletter=${nedelya}`,
+        })
+        assert.equal(mistyped.statusCode, 422)
+        assert.match(mistyped.body, /Это не похоже на адрес электронной почты/)
         // The box under a Russian story: its consent words in Russian, the record kept of them.
         assert.match((await get(ruPath)).body, /Я хочу получать рассылку «Неделя»/)
         const en = await get('/newsletters')

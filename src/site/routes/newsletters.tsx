@@ -157,7 +157,12 @@ export function registerNewsletterRoutes(
           req,
           reply,
           t('common.checkAddress'),
-          { title: t('common.checkAddress'), message: err.message },
+          {
+            title: t('common.checkAddress'),
+            // The domain words its refusal in English; a mistyped address, the common one, is
+            // said in the edition's language.
+            message: err.code === 'VALIDATION_FAILED' ? t('common.notAnEmail') : err.message,
+          },
           err.status,
         )
       throw err
