@@ -5,6 +5,7 @@ import {
   articlePath,
   bylineText,
   isVisibleToReaders,
+  languagePrefix,
   publicationTime,
   rankRelated,
   readingMinutes,
@@ -129,5 +130,26 @@ describe('publication time', () => {
   it('lets a draft keep its planned time or none', () => {
     assert.equal(publicationTime('draft', null, null, now), null)
     assert.deepEqual(publicationTime('draft', undefined, future, now), future)
+  })
+})
+
+describe('addresses of language editions (ADR 026)', () => {
+  const a = {
+    slug: 'the-count',
+    section: { slug: 'world' },
+    publishedAt: new Date('2026-11-26T09:00:00Z'),
+  }
+
+  it('gives the first language no prefix and every other its own, in lower case', () => {
+    const languages = ['en', 'ru', 'pt-BR']
+    assert.equal(languagePrefix('en', languages), '')
+    assert.equal(languagePrefix('ru', languages), '/ru')
+    assert.equal(languagePrefix('pt-BR', languages), '/pt-br')
+    // A language the site does not list keeps its stories at the root; so does a one-language site.
+    assert.equal(languagePrefix('de', languages), '')
+    assert.equal(languagePrefix('ru', ['ru']), '')
+    assert.equal(articlePath({ ...a, language: 'ru' }, languages), '/ru/world/2026/11/the-count')
+    assert.equal(articlePath({ ...a, language: 'en' }, languages), '/world/2026/11/the-count')
+    assert.equal(articlePath({ ...a, language: 'ru' }), '/world/2026/11/the-count')
   })
 })
