@@ -101,6 +101,12 @@ export const en = {
   'error.notFound': 'Page not found',
   'error.notFoundText':
     'There is nothing at this address. The story may have moved, or the link may be mistyped.',
+  'error.clientTitle': 'This request could not be answered',
+  'error.clientText':
+    'The address or the form holds something the site cannot take. Check it and try again.',
+  'error.serverTitle': 'Something went wrong',
+  'error.serverText':
+    'The site could not answer just now. Try again in a minute; the other addresses of the newsroom are on its “How to reach us” page.',
   'error.gone': 'This article was withdrawn',
   'error.goneText': 'The newsroom took this article down. Other reporting is on the front page.',
 

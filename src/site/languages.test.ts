@@ -160,6 +160,12 @@ for (const dialect of testDialects) {
           json.results.map((r) => r.url),
           [`http://example.org${ruPath}`],
         )
+        // An error the catalogue words in English is said in Russian in the Russian edition.
+        const malformed = await get('/ru/world/%E0%A4%A')
+        assert.equal(malformed.statusCode, 400)
+        assert.match(malformed.body, /<html lang="ru"/)
+        assert.match(malformed.body, /Этот запрос не удалось выполнить/)
+        assert.match((await get('/world/%E0%A4%A')).body, /<html lang="en"/)
         const missing = await get('/ru/no-such-page-here/x/y')
         assert.equal(missing.statusCode, 404)
         assert.match(missing.body, /<html lang="ru"/)

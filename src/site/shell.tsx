@@ -16,6 +16,7 @@ import { Layout } from './views/layout.js'
 import { LanguagesContext } from './views/locale.js'
 import { type Locale, LocaleContext, createLocale } from './views/locale.js'
 import { ErrorView } from './views/list-views.js'
+import { catalogueLanguage } from '../i18n/index.js'
 import { type SupportSlots, SupportContext } from './views/support-slots.js'
 import type { TextFirstOf } from './text-first.js'
 
@@ -144,6 +145,19 @@ export function createShell(o: ShellOptions): SiteShell {
 
   async function renderError(req: FastifyRequest, status: number, title: string, message: string) {
     const site = await context(req)
+    // The error catalogue speaks English (lib/error-catalogue.ts), each code in its own words.
+    // Another edition says what happened in its language, by kind.
+    if (catalogueLanguage(site.language) !== 'en') {
+      const { t } = site.locale
+      ;[title, message] =
+        status === 404
+          ? [t('error.notFound'), t('error.notFoundText')]
+          : status === 429
+            ? [t('common.tooMany'), t('common.tooManyText')]
+            : status >= 500
+              ? [t('error.serverTitle'), t('error.serverText')]
+              : [t('error.clientTitle'), t('error.clientText')]
+    }
     return document(
       site,
       {
