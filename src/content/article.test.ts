@@ -4,6 +4,7 @@ import {
   WORDS_PER_MINUTE,
   articlePath,
   bylineText,
+  editionPath,
   isVisibleToReaders,
   languagePrefix,
   publicationTime,
@@ -151,5 +152,9 @@ describe('addresses of language editions (ADR 026)', () => {
     assert.equal(articlePath({ ...a, language: 'ru' }, languages), '/ru/world/2026/11/the-count')
     assert.equal(articlePath({ ...a, language: 'en' }, languages), '/world/2026/11/the-count')
     assert.equal(articlePath({ ...a, language: 'ru' }), '/world/2026/11/the-count')
+    // Any site path in an edition; the bare prefix with a slash is that edition's front page.
+    assert.equal(editionPath('', '/politics'), '/politics')
+    assert.equal(editionPath('/ru', '/politics'), '/ru/politics')
+    assert.equal(editionPath('/ru', '/'), '/ru/')
   })
 })

@@ -168,6 +168,12 @@ export function languagePrefix(language: string, languages: readonly string[]): 
   return `/${language.toLowerCase()}`
 }
 
+/** A site path in the edition under `prefix`: `/ru/politics` for `/politics`, `/ru/` for `/`. */
+export function editionPath(prefix: string, p: string): string {
+  if (!prefix) return p
+  return p === '/' ? `${prefix}/` : prefix + p
+}
+
 /**
  * `/section/yyyy/mm/slug`, from the publication date in UTC (so it never shifts with a server),
  * under the prefix of the article's language when the site has several (`languages`).

@@ -3,7 +3,7 @@ import cookie from '@fastify/cookie'
 import formbody from '@fastify/formbody'
 import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit'
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify'
-import type { SiteTextService } from '../content/index.js'
+import { type SiteTextService, languagePrefix } from '../content/index.js'
 import type { ContributionsService } from '../contributions/index.js'
 import type { MediaStore } from '../files/index.js'
 import { loadStylesheet, serveAsset, sourceDir } from '../http/assets.js'
@@ -17,7 +17,7 @@ import type { ReachService } from '../reach/index.js'
 import type { RedirectService } from '../imports/index.js'
 import { pageVariantOf } from './page-variant.js'
 import { textFirstOf } from './text-first.js'
-import type { PageDeps } from './pages/page-deps.js'
+import { type PageDeps, languagesOf } from './pages/page-deps.js'
 import { registerArticleRoutes } from './routes/article.js'
 import type { SiteRouteContext } from './routes/context.js'
 import { registerFeedRoutes } from './routes/feeds.js'
@@ -37,7 +37,6 @@ import { registerSitemapRoutes } from './routes/sitemaps.js'
 import { registerSupportRoutes } from './routes/support.js'
 import { oldNumberRedirect, withRedirects } from './redirects.js'
 import { type SiteShell, createShell } from './shell.js'
-import { prefixOf } from './views/locale.js'
 
 export interface SiteOptions {
   deps: PageDeps
@@ -131,7 +130,7 @@ export function createSite(opts: SiteOptions): Site {
   const countryHeader = opts.support?.countryHeader ?? ''
   // SOS mode (ADR 022): while it is on, reader pages are text-first.
   const textFirst = textFirstOf(() => opts.reach.sos.active())
-  const languages = deps.site.languages ?? [deps.site.language]
+  const languages = languagesOf(deps)
   // One edition per language (ADR 026): the same routes, loaders and views, each with its
   // language and path prefix; the first language at the root.
   const editionsByPrefix = languages.map((language) => {
@@ -152,7 +151,7 @@ export function createSite(opts: SiteOptions): Site {
       opts.redirects,
     )
     const ctx: SiteRouteContext = { shell, deps: editionDeps, cache }
-    return { prefix: prefixOf(language, languages), ctx }
+    return { prefix: languagePrefix(language, languages), ctx }
   })
   const primary = editionsByPrefix[0]!
   const notFoundOf = (req: FastifyRequest) => editionOf(req.url).ctx.shell.notFound

@@ -3,6 +3,7 @@ import {
   type ContentRepository,
   type ContentService,
   type TaxonomyNames,
+  editionPath,
   languagePrefix,
 } from '../../content/index.js'
 import type { Clock } from '../../lib/clock.js'
@@ -52,9 +53,7 @@ export function listLanguage(deps: Pick<PageDeps, 'site'>): string | undefined {
 
 /** A site path inside this edition: `/ru/politics` for `/politics`, `/ru/` for `/`. */
 export function inEdition(deps: Pick<PageDeps, 'site'>, p: string): string {
-  const prefix = editionPrefix(deps)
-  if (!prefix) return p
-  return p === '/' ? `${prefix}/` : prefix + p
+  return editionPath(editionPrefix(deps), p)
 }
 
 /**
@@ -67,13 +66,10 @@ export function editionAlternates(
 ): { language: string; path: string }[] | undefined {
   const languages = languagesOf(deps)
   if (languages.length < 2) return undefined
-  return languages.map((language) => {
-    const prefix = languagePrefix(language, languages)
-    return {
-      language,
-      path: !prefix ? sitePath : sitePath === '/' ? `${prefix}/` : prefix + sitePath,
-    }
-  })
+  return languages.map((language) => ({
+    language,
+    path: editionPath(languagePrefix(language, languages), sitePath),
+  }))
 }
 
 /**

@@ -1,11 +1,6 @@
-import {
-  type SitemapEntry,
-  type TranslationLink,
-  articlePath,
-  languagePrefix,
-} from '../../content/index.js'
+import { type SitemapEntry, type TranslationLink, articlePath } from '../../content/index.js'
 import { escapeXml } from '../../lib/text.js'
-import { type PageDeps, languagesOf } from './page-deps.js'
+import { type PageDeps, editionAlternates, languagesOf } from './page-deps.js'
 
 /**
  * URLs a sitemap file holds. The protocol allows 50,000; at 10,000 a file renders in a few
@@ -126,17 +121,16 @@ export async function pagesSitemap(deps: PageDeps, origin: string): Promise<XmlD
   ])
   const languages = languagesOf(deps)
   // Each list page in every edition, the editions of one page as each other's alternates.
-  const pages = [
+  const paths = [
     '/',
     ...sections.map((s) => `/${s.slug}`),
     ...topics.map((t) => `/topic/${t.slug}`),
     ...authors.map((a) => `/author/${a.slug}`),
   ]
-  const urls = pages.flatMap((p) => {
-    const versions = languages.map((language) => {
-      const prefix = languagePrefix(language, languages)
-      return { language, url: origin + (prefix && p === '/' ? `${prefix}/` : prefix + p) }
-    })
+  const urls = paths.flatMap((p) => {
+    const versions = (editionAlternates(deps, p) ?? [{ language: languages[0]!, path: p }]).map(
+      (v) => ({ language: v.language, url: origin + v.path }),
+    )
     const links = alternates(versions, languages[0]!)
     return versions.map((v) => `<url><loc>${escapeXml(v.url)}</loc>${links}</url>`)
   })

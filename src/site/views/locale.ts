@@ -5,7 +5,7 @@
  * view passes it down by hand.
  */
 import { createContext } from 'preact'
-import { languagePrefix } from '../../content/article.js'
+import { editionPath } from '../../content/article.js'
 import { useContext } from 'preact/hooks'
 import { type MessageValues, translator } from '../../i18n/index.js'
 
@@ -26,15 +26,6 @@ const RTL = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ku', 'ps', 'sd', 'ug
 
 export function directionOf(language: string): 'ltr' | 'rtl' {
   return RTL.has(language.toLowerCase().split('-')[0]!) ? 'rtl' : 'ltr'
-}
-
-/** The prefix of `language` on a site whose languages are `languages` (the first has none). */
-export const prefixOf = languagePrefix
-
-/** A site path under a prefix; the bare prefix stands for that edition's front page. */
-export function prefixed(prefix: string, p: string): string {
-  if (!prefix) return p
-  return p === '/' ? `${prefix}/` : `${prefix}${p}`
 }
 
 /**
@@ -59,7 +50,7 @@ export function createLocale(language: string, prefix: string): Locale {
       language,
       dir: directionOf(language),
       prefix,
-      path: (p) => prefixed(prefix, p),
+      path: (p) => editionPath(prefix, p),
       t: (k, values) => t(k, values as MessageValues | undefined),
     }
     locales.set(key, l)
