@@ -13,7 +13,6 @@ import { QUIET_COOKIE, isQuiet } from './quiet-cookie.js'
 import type { PageMeta, SiteContext } from './views/context.js'
 import { TimeZoneContext, voidTagsAsHtml } from './views/format.js'
 import { Layout } from './views/layout.js'
-import { LanguagesContext } from './views/locale.js'
 import { type Locale, LocaleContext, createLocale } from './views/locale.js'
 import { ErrorView } from './views/list-views.js'
 import { catalogueLanguage } from '../i18n/index.js'
@@ -89,7 +88,7 @@ export function createShell(o: ShellOptions): SiteShell {
   const isTextFirst = (req: FastifyRequest) => o.textFirst?.of(req) ?? false
 
   // The shell is made once per edition (ADR 026): its language, under its prefix.
-  const edition = createLocale(deps.site.language, editionPrefix(deps))
+  const edition = createLocale(deps.site.language, editionPrefix(deps), languagesOf(deps))
   const locale = (_req: FastifyRequest): Locale => edition
 
   async function context(req: FastifyRequest): Promise<SiteContext> {
@@ -107,8 +106,6 @@ export function createShell(o: ShellOptions): SiteShell {
       name: deps.site.name,
       description: deps.site.description,
       language: deps.site.language,
-      languages: languagesOf(deps),
-      prefix: editionPrefix(deps),
       // Empty when the request failed before its origin was known (a malformed URL).
       origin: req.origin ?? '',
       canonicalOrigin: o.publicUrl ?? req.origin ?? '',
@@ -130,13 +127,11 @@ export function createShell(o: ShellOptions): SiteShell {
       renderToString(
         <LocaleContext.Provider value={site.locale}>
           <TimeZoneContext.Provider value={deps.site.timeZone ?? 'UTC'}>
-            <LanguagesContext.Provider value={site.languages}>
-              <SupportContext.Provider value={support}>
-                <Layout site={site} meta={meta}>
-                  {body}
-                </Layout>
-              </SupportContext.Provider>
-            </LanguagesContext.Provider>
+            <SupportContext.Provider value={support}>
+              <Layout site={site} meta={meta}>
+                {body}
+              </Layout>
+            </SupportContext.Provider>
           </TimeZoneContext.Provider>
         </LocaleContext.Provider>,
       ),

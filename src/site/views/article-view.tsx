@@ -1,4 +1,3 @@
-import { useContext } from 'preact/hooks'
 import {
   type Article,
   type ArticleSummary,
@@ -14,7 +13,6 @@ import { useTextFirst, withPictures } from './text-first.js'
 import { useLocale } from './locale.js'
 import { Msg } from './msg.js'
 
-import { LanguagesContext } from './locale.js'
 export interface ArticleViewModel {
   article: Article
   /** Body HTML with images expanded (views/body.tsx). */
@@ -69,7 +67,7 @@ function Translations(props: { items: NonNullable<ArticleViewModel['translations
 
 /** The reader's article page, part by part, in PRODUCT.md's order. */
 export function ArticleView(props: ArticleViewModel) {
-  const languages = useContext(LanguagesContext)
+  const { languages } = useLocale()
   const { article: a } = props
   const { t, path } = useLocale()
   const lang = a.language !== props.siteLanguage ? a.language : undefined

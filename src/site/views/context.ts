@@ -7,10 +7,6 @@ export interface SiteContext {
   name: string
   description: string
   language: string
-  /** SITE_LANGUAGES: every edition's language, the first at `/` (ADR 026). */
-  languages: readonly string[]
-  /** This edition's path prefix: '' for the first language, `/ru` for the others. */
-  prefix: string
   /** The address the reader used: links in feeds and sitemaps use it. */
   origin: string
   /** PUBLIC_URL when set, else `origin`: for rel=canonical, og:url and structured data. */

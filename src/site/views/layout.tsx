@@ -17,7 +17,7 @@ export function Layout(props: { site: SiteContext; meta: PageMeta; children: Com
   const language = meta.language ?? site.language
   // x-default: the version in the site's first language, else the page itself.
   const alternates = meta.alternates ?? []
-  const fallback = alternates.find((a) => a.language === site.languages[0]) ?? alternates[0]
+  const fallback = alternates.find((a) => a.language === site.locale.languages[0]) ?? alternates[0]
   return (
     <html lang={language} dir={directionOf(language)}>
       <head>

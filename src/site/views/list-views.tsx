@@ -1,11 +1,9 @@
-import { useContext } from 'preact/hooks'
 import { type ArticleSummary, articlePath } from '../../content/index.js'
 import { ArticleCard, Figure, Pagination } from './parts.js'
 import { Slot } from './slots.js'
 import { useLocale } from './locale.js'
 import { Msg } from './msg.js'
 
-import { LanguagesContext } from './locale.js'
 export interface HomeViewModel {
   lead: ArticleSummary | null
   latest: ArticleSummary[]
@@ -17,7 +15,7 @@ export interface HomeViewModel {
 }
 
 export function HomeView(props: HomeViewModel) {
-  const languages = useContext(LanguagesContext)
+  const { languages } = useLocale()
   const { lead } = props
   const { t, path } = useLocale()
   return (

@@ -121,8 +121,6 @@ test('the layout and error page under /ru link inside the Russian edition', () =
     name: 'Фонарь',
     description: 'Независимые новости',
     language: 'ru',
-    languages: ['en', 'ru'],
-    prefix: '/ru',
     origin: 'https://example.org',
     canonicalOrigin: 'https://example.org',
     sections: [{ id: 1, slug: 'world', name: 'Мир' }],

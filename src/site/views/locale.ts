@@ -15,6 +15,11 @@ export interface Locale {
   dir: 'ltr' | 'rtl'
   /** '' for the first language in SITE_LANGUAGES; '/xx' for the others. */
   prefix: string
+  /**
+   * SITE_LANGUAGES, the first at `/`: a story's address carries its own language's prefix
+   * (content's articlePath), whichever edition the page linking it belongs to.
+   */
+  languages: readonly string[]
   /** A site path ('/support', '/politics') inside this edition: the prefix put in front. */
   path(p: string): string
   /** The catalogue's message `key` with `values` filled in (ICU MessageFormat). */
@@ -28,12 +33,6 @@ export function directionOf(language: string): 'ltr' | 'rtl' {
   return RTL.has(language.toLowerCase().split('-')[0]!) ? 'rtl' : 'ltr'
 }
 
-/**
- * SITE_LANGUAGES, for views that link stories: a story's address carries its language's prefix
- * (content's articlePath), whichever edition the page belongs to.
- */
-export const LanguagesContext = createContext<readonly string[]>([])
-
 const locales = new Map<string, Locale>()
 
 /**
@@ -41,8 +40,12 @@ const locales = new Map<string, Locale>()
  * a language with none, which still keeps its own tag and direction), kept per language and
  * prefix so every page of an edition shares one.
  */
-export function createLocale(language: string, prefix: string): Locale {
-  const key = `${language} ${prefix}`
+export function createLocale(
+  language: string,
+  prefix: string,
+  languages: readonly string[] = [language],
+): Locale {
+  const key = `${language} ${prefix} ${languages.join(',')}`
   let l = locales.get(key)
   if (!l) {
     const t = translator(language)
@@ -50,6 +53,7 @@ export function createLocale(language: string, prefix: string): Locale {
       language,
       dir: directionOf(language),
       prefix,
+      languages,
       path: (p) => editionPath(prefix, p),
       t: (k, values) => t(k, values as MessageValues | undefined),
     }

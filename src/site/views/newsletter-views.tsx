@@ -8,7 +8,6 @@ import { useLocale } from './locale.js'
 import { Msg } from './msg.js'
 
 /** The sign-up box: a plain form that works without JavaScript. */
-import { LanguagesContext } from './locale.js'
 export function NewsletterBox(props: {
   newsletter: Newsletter
   siteName: string
@@ -90,7 +89,7 @@ export function NewslettersPage(props: { newsletters: Newsletter[]; siteName: st
 
 /** A sample issue: what a subscriber would have received from the latest stories. */
 export function NewsletterPreview(props: { newsletter: Newsletter; articles: ArticleSummary[] }) {
-  const languages = useContext(LanguagesContext)
+  const { languages } = useLocale()
   const { t, path } = useLocale()
   const when = props.newsletter.cadence
     ? props.newsletter.cadence.toLowerCase()

@@ -15,7 +15,6 @@ import { useTextFirst } from './text-first.js'
 import { useLocale } from './locale.js'
 
 /** A WebP image at every stored width; width and height set so nothing shifts as it loads. */
-import { LanguagesContext } from './locale.js'
 export function Picture(props: { image: Image; sizes: string; eager?: boolean; alt?: string }) {
   const { image } = props
   // Text-first (SOS mode): no picture; a figure keeps its caption, a card its headline.
@@ -123,7 +122,7 @@ export function ArticleCard(props: {
   title?: ComponentChildren
   summary?: ComponentChildren
 }) {
-  const languages = useContext(LanguagesContext)
+  const { languages } = useLocale()
   const a = props.article
   const H = props.headingLevel === 3 ? 'h3' : 'h2'
   const lang = a.language !== props.siteLanguage ? a.language : undefined
