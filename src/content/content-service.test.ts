@@ -37,6 +37,9 @@ for (const dialect of testDialects) {
         'createTopic',
         'updateTaxonomy',
         'forget',
+        'namesIn',
+        'nameInLanguage',
+        'linkTranslation',
         'createImage',
         'publishDue',
       ])

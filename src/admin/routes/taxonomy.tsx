@@ -39,7 +39,7 @@ export function taxonomyRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[]
     if (kind !== 'section' && kind !== 'topic') return undefined
     return Promise.all(
       others.map(async (language) => {
-        const n = (await repo.taxonomyNames(language))[kind].get(id)
+        const n = (await content.namesIn(language))[kind].get(id)
         return { language, name: n?.name ?? '', description: n?.description ?? '' }
       }),
     )

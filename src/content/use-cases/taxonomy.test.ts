@@ -41,6 +41,24 @@ for (const dialect of testDialects) {
       assert.equal((await f.content.listSections()).length, 2)
     })
 
+    it('remembers names in another language until one changes here or elsewhere', async () => {
+      const first = await f.content.namesIn('ru')
+      assert.equal(first.section.size, 0)
+      assert.equal(await f.content.namesIn('ru'), first, 'the same remembered names')
+      await f.content.nameInLanguage('section', b.sectionId, 'ru', { name: 'Мир', description: '' })
+      assert.equal((await f.content.namesIn('ru')).section.get(b.sectionId)?.name, 'Мир')
+      // Another instance renames it: this one keeps its copy until told.
+      await f.repo.saveTaxonomyName('section', b.sectionId, 'ru', {
+        name: 'В мире',
+        description: '',
+      })
+      assert.equal((await f.content.namesIn('ru')).section.get(b.sectionId)?.name, 'Мир')
+      f.content.forget(['all'])
+      assert.equal((await f.content.namesIn('ru')).section.get(b.sectionId)?.name, 'В мире')
+      await f.content.nameInLanguage('section', b.sectionId, 'ru', null)
+      assert.equal((await f.content.namesIn('ru')).section.size, 0, 'an empty name removes it')
+    })
+
     it('remembers the sections until one changes here or elsewhere', async () => {
       const first = await f.content.listSections()
       assert.equal(await f.content.listSections(), first, 'the same remembered list')

@@ -3,6 +3,11 @@ import type { Clock } from '../../lib/clock.js'
 import type { Section } from '../article.js'
 import type { ContentKey } from '../content-keys.js'
 import type { TaxonomyKind, TaxonomyRepository } from '../repositories/taxonomy.js'
+import type {
+  TaxonomyName,
+  TaxonomyNames,
+  TranslationRepository,
+} from '../repositories/translations.js'
 import {
   AgencyInput,
   AuthorInput,
@@ -26,12 +31,24 @@ export interface TaxonomyService {
    * topic links), so every cached page goes. NOT_FOUND when there is no such row.
    */
   updateTaxonomy(kind: TaxonomyKind, id: number, input: Record<string, unknown>): Promise<void>
+  /**
+   * Section and topic names in `language` (ADR 026), remembered as the sections are: every page
+   * of another edition reads them.
+   */
+  namesIn(language: string): Promise<TaxonomyNames>
+  /** A section's or topic's name in `language`; null or an empty name removes it. */
+  nameInLanguage(
+    kind: 'section' | 'topic',
+    itemId: number,
+    language: string,
+    name: TaxonomyName | null,
+  ): Promise<void>
   /** Another instance changed content: forget what this one remembers about it. */
   forget(keys: readonly string[]): void
 }
 
 export interface TaxonomyServiceDeps {
-  repo: TaxonomyRepository
+  repo: TaxonomyRepository & Pick<TranslationRepository, 'taxonomyNames' | 'saveTaxonomyName'>
   clock: Clock
   /** Told which content keys changed, after the change is committed. */
   changed: (keys: ContentKey[]) => void
@@ -40,6 +57,7 @@ export interface TaxonomyServiceDeps {
 export function createTaxonomyService(deps: TaxonomyServiceDeps): TaxonomyService {
   const { repo, clock, changed } = deps
   let sectionsMemo: Promise<Section[]> | null = null
+  const namesMemo = new Map<string, Promise<TaxonomyNames>>()
 
   return {
     listSections() {
@@ -101,8 +119,30 @@ export function createTaxonomyService(deps: TaxonomyServiceDeps): TaxonomyServic
       changed(['all'])
     },
 
+    namesIn(language) {
+      let names = namesMemo.get(language)
+      if (!names) {
+        names = repo.taxonomyNames(language).catch((e: unknown) => {
+          namesMemo.delete(language)
+          throw e
+        })
+        namesMemo.set(language, names)
+      }
+      return names
+    },
+
+    async nameInLanguage(kind, itemId, language, name) {
+      await repo.saveTaxonomyName(kind, itemId, language, name)
+      namesMemo.delete(language)
+      // Names show in every page's navigation and in lists: everything may hold one.
+      changed(['all'])
+    },
+
     forget(keys) {
-      if (keys.includes('all')) sectionsMemo = null
+      if (keys.includes('all')) {
+        sectionsMemo = null
+        namesMemo.clear()
+      }
     },
   }
 }

@@ -2,10 +2,10 @@ import { AppError } from '../../lib/errors.js'
 import { keysFor } from '../content-keys.js'
 import type { ContentKey } from '../content-keys.js'
 import type { ContentRepository } from '../content-repository.js'
-import type { TaxonomyName, TranslationLink } from '../repositories/translations.js'
+import type { TranslationLink } from '../repositories/translations.js'
 import { joinProblem } from '../translation.js'
 
-/** Linking translations of an article, and naming sections and topics in more languages. */
+/** Linking translations of an article (ADR 026). */
 export interface TranslationService {
   /** The article's translations, any status (the admin's form; pages filter to published). */
   translationsOf(articleId: number): Promise<TranslationLink[]>
@@ -16,13 +16,6 @@ export interface TranslationService {
   linkTranslation(articleId: number, otherId: number): Promise<void>
   /** Takes the article out of its group of translations. */
   unlinkTranslation(articleId: number): Promise<void>
-  /** A section's or topic's name in `language`; null or an empty name removes it. */
-  nameInLanguage(
-    kind: 'section' | 'topic',
-    itemId: number,
-    language: string,
-    name: TaxonomyName | null,
-  ): Promise<void>
 }
 
 export function createTranslationService(deps: {
@@ -73,12 +66,6 @@ export function createTranslationService(deps: {
       if (members.length < 2) return
       await repo.leaveGroup(articleId)
       deps.changed(await keysOfGroup(members.map((m) => m.id)))
-    },
-
-    async nameInLanguage(kind, itemId, language, name) {
-      await repo.saveTaxonomyName(kind, itemId, language, name)
-      // Names show in every page's navigation and in lists: everything may hold one.
-      deps.changed(['all'])
     },
   }
 }

@@ -78,7 +78,7 @@ export function editionAlternates(
  */
 export async function editionNames(deps: PageDeps): Promise<TaxonomyNames | null> {
   if (!editionPrefix(deps)) return null
-  return deps.repo.taxonomyNames(deps.site.language)
+  return deps.content.namesIn(deps.site.language)
 }
 
 /** `item` with its name (and description) in the edition's language, where one is kept. */
