@@ -82,14 +82,18 @@ export function createTranslationRepository(db: Kysely<Database>): TranslationRe
 
   return {
     async translationsOf(articleId) {
-      const own = await db
-        .selectFrom('article')
-        .select('translation_group')
-        .where('id', '=', articleId)
-        .executeTakeFirst()
-      if (own?.translation_group == null) return []
-      const rows = await members([Number(own.translation_group)]).execute()
-      return rows.filter((r) => Number(r.id) !== articleId).map(linkOf)
+      // One statement on an article page: the group's other members through its own row (a
+      // story alone has a null group, which joins nothing).
+      const rows = await db
+        .selectFrom('article as own')
+        .innerJoin('article', 'article.translation_group', 'own.translation_group')
+        .innerJoin('section', 'section.id', 'article.section_id')
+        .select(linkColumns)
+        .where('own.id', '=', articleId)
+        .where('article.id', '!=', articleId)
+        .orderBy('article.id')
+        .execute()
+      return rows.map(linkOf)
     },
 
     async groupMembers(groups) {
