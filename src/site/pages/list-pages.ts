@@ -99,7 +99,7 @@ async function loadFrontPage(deps: PageDeps): Promise<LoadedPage<HomeViewModel>>
       title: `${deps.site.name}: ${deps.site.description}`,
       description: deps.site.description,
       canonicalPath: home,
-      ...optional('alternates', editionAlternates(deps, '/')),
+      alternates: editionAlternates(deps, '/'),
       feeds: [{ title: deps.site.name, path: inEdition(deps, '/feed.xml') }],
       ...(next ? { next } : {}),
       jsonLd: (origin) => homeJsonLd(deps.site, origin),
@@ -170,10 +170,7 @@ async function loadList(
       title: t('layout.pageTitle', { title, site: deps.site.name }),
       description: o.description || t('list.description', { title: o.title, site: deps.site.name }),
       canonicalPath: pageHref(o.path, o.page),
-      ...optional(
-        'alternates',
-        o.sitePath && o.page === 1 ? editionAlternates(deps, o.sitePath) : undefined,
-      ),
+      alternates: o.sitePath && o.page === 1 ? editionAlternates(deps, o.sitePath) : [],
       type: o.kind === 'author' ? 'profile' : 'website',
       feeds: [{ title: `${deps.site.name}: ${o.title}`, path: feedPath }],
       ...(prev ? { prev } : {}),
@@ -230,9 +227,4 @@ export async function loadAuthorPage(deps: PageDeps, slug: string, page: number,
     subtitle: a.role,
     description: a.bio,
   })
-}
-
-/** `{ key: value }` when there is a value: optional meta stays absent, not undefined. */
-function optional<K extends string, V>(key: K, value: V | undefined): { [k in K]?: V } {
-  return value === undefined ? {} : ({ [key]: value } as { [k in K]?: V })
 }

@@ -58,14 +58,14 @@ export function inEdition(deps: Pick<PageDeps, 'site'>, p: string): string {
 
 /**
  * A page that every edition has (the front page, a section, a topic, an author) in each of
- * them, for its hreflang alternates (ADR 026); undefined on a site with one language.
+ * them, for its hreflang alternates (ADR 026); none on a site with one language.
  */
 export function editionAlternates(
   deps: Pick<PageDeps, 'site'>,
   sitePath: string,
-): { language: string; path: string }[] | undefined {
+): { language: string; path: string }[] {
   const languages = languagesOf(deps)
-  if (languages.length < 2) return undefined
+  if (languages.length < 2) return []
   return languages.map((language) => ({
     language,
     path: editionPath(languagePrefix(language, languages), sitePath),

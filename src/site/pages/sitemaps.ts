@@ -128,9 +128,9 @@ export async function pagesSitemap(deps: PageDeps, origin: string): Promise<XmlD
     ...authors.map((a) => `/author/${a.slug}`),
   ]
   const urls = paths.flatMap((p) => {
-    const versions = (editionAlternates(deps, p) ?? [{ language: languages[0]!, path: p }]).map(
-      (v) => ({ language: v.language, url: origin + v.path }),
-    )
+    const versions = (
+      languages.length > 1 ? editionAlternates(deps, p) : [{ language: languages[0]!, path: p }]
+    ).map((v) => ({ language: v.language, url: origin + v.path }))
     const links = alternates(versions, languages[0]!)
     return versions.map((v) => `<url><loc>${escapeXml(v.url)}</loc>${links}</url>`)
   })
