@@ -123,6 +123,32 @@ for (const dialect of testDialects) {
         })
         assert.equal(again.statusCode, 409)
         assert.match(again.body, /already translations of each other/)
+        // A story that is not there, and a second story in a language the group has: refused,
+        // the group unchanged.
+        const nowhere = await br.request('POST', `/admin/articles/${en.id}/translations`, {
+          _csrf: csrf,
+          otherId: '999999',
+        })
+        assert.equal(nowhere.statusCode, 404)
+        const ru2 = await app.content.createArticle(
+          articleInput(b, { headline: 'Второе наводнение', language: 'ru' }),
+        )
+        const taken = await br.request('POST', `/admin/articles/${en.id}/translations`, {
+          _csrf: csrf,
+          otherId: String(ru2.id),
+        })
+        assert.equal(taken.statusCode, 409)
+        assert.match(taken.body, /one translation per language/)
+        assert.deepEqual(
+          (await app.content.translationsOf(en.id)).map((t) => t.id),
+          [ru.id],
+        )
+        const author = await br.request('POST', `/admin/taxonomy/author/1/names/ru`, {
+          _csrf: csrf,
+          name: 'x',
+          description: '',
+        })
+        assert.equal(author.statusCode, 404, 'authors have no names per language')
         const shown = await br.request('GET', `/admin/articles/${en.id}`)
         assert.match(
           shown.body,
