@@ -223,6 +223,27 @@ describe(
       assert.equal(await count(), 1)
     })
 
+    it('never hands on a connection left in a failed transaction by a text that failed', async () => {
+      // pg-boss sends "begin; …; commit" as one text; a failure inside leaves the explicit
+      // transaction open and aborted on that connection.
+      const single = await connectSameSchema(owner.schema!, {
+        poolSize: 1,
+        applicationName: appName,
+      })
+      try {
+        const run = single.executeSql!
+        const failed = await run('begin; select 1/0; commit', []).then(
+          () => null,
+          (err: unknown) => err as { code?: string },
+        )
+        assert.equal(failed?.code, '22012', 'division by zero failed the text')
+        const after = await run('select 1 as n', [])
+        assert.deepEqual(after.rows, [{ n: 1 }], 'the next text runs on a clean connection')
+      } finally {
+        await single.close()
+      }
+    })
+
     it('keeps the process alive and says so on stderr (the default log)', async () => {
       const name = `masthead child ${owner.schema}`
       const url = new URL(TEST_DATABASE_URL)

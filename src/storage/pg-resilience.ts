@@ -79,13 +79,23 @@ export function resilientPool(pool: pg.Pool): PostgresPool & {
     async end() {
       await pool.end()
     },
-    /** One statement on its own checkout, with the same retries (pg-boss and NOTIFY use it). */
+    /**
+     * One statement on its own checkout, with the same retries (pg-boss and NOTIFY use it). A
+     * failed text is never handed on with its connection: pg-boss sends whole transactions as
+     * one text ("begin; …; commit"), and when a statement inside fails (a deadlock between two
+     * workers creating a queue) PostgreSQL leaves that explicit transaction open and aborted,
+     * so the next caller of the connection would get "current transaction is aborted" (25P02).
+     */
     async query(sql, values) {
       const client = new ResilientClient(pool, await pool.connect())
+      let failed = false
       try {
         return await client.run(sql, values)
+      } catch (err) {
+        failed = true
+        throw err
       } finally {
-        client.release()
+        client.release(failed)
       }
     },
   }
