@@ -22,6 +22,7 @@ import { reachRoutes } from './routes/reach.js'
 import { redirectRoutes } from './routes/redirects.js'
 import { staffRoutes } from './routes/staff.js'
 import { subscriberRoutes } from './routes/subscribers.js'
+import { authorPhotoRoutes } from './routes/author-photo.js'
 import { taxonomyRoutes } from './routes/taxonomy.js'
 
 export type { AdminDeps } from './deps.js'
@@ -47,6 +48,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
     ...translationRoutes(deps, tools),
     ...mediaRoutes(deps, tools),
     ...taxonomyRoutes(deps, tools),
+    ...authorPhotoRoutes(deps, tools),
     ...newsletterRoutes(deps, tools),
     ...editionRoutes(deps, tools),
     ...subscriberRoutes(deps, tools),

@@ -30,6 +30,7 @@ export {
   type Autosave,
 } from './content-repository.js'
 export { ArticleInput } from './article-input.js'
+export { authorLinksText, type AuthorLink, type AuthorProfile } from './author-profile.js'
 export type { TextPart } from './search-text.js'
 export {
   SEARCH_MAX_PAGE,

@@ -1,6 +1,20 @@
 import { z } from 'zod'
 import type { TaxonomyKind } from './repositories/taxonomy.js'
+import { parseAuthorLinks } from './author-profile.js'
 import { slugField, text } from './validation.js'
+
+/** The admin's textarea of links, one per line, to the stored JSON; absent leaves them as they are. */
+const authorLinks = z
+  .string()
+  .max(4000)
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined) return undefined
+    const r = parseAuthorLinks(v)
+    if (r.ok) return JSON.stringify(r.links)
+    ctx.addIssue({ code: 'custom', message: r.problem })
+    return z.NEVER
+  })
 
 export const SectionInput = z.object({
   slug: slugField,
@@ -15,6 +29,7 @@ export const AuthorInput = z.object({
   name: text(120),
   role: z.string().trim().max(120).optional(),
   bio: z.string().trim().max(2000).optional(),
+  links: authorLinks,
 })
 export type AuthorInput = z.input<typeof AuthorInput>
 

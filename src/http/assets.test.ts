@@ -2,7 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import zlib from 'node:zlib'
-import { loadAsset, loadStylesheet } from './assets.js'
+import { minifyCss, loadAsset, loadStylesheet } from './assets.js'
 
 const site = new URL('../site/', import.meta.url)
 
@@ -16,7 +16,7 @@ test('a stylesheet kept as parts is served as one file, joined in name order', (
   const css = loadStylesheet(site)
   assert.equal(
     css.body.toString(),
-    parts.map((f) => fs.readFileSync(new URL(f, dir), 'utf8')).join(''),
+    minifyCss(parts.map((f) => fs.readFileSync(new URL(f, dir), 'utf8')).join('\n')),
   )
   assert.match(css.href, /^\/assets\/site\.[0-9a-f]{10}\.css$/)
   assert.equal(css.etag, `"${css.href.split('.')[1]}"`)
@@ -27,5 +27,12 @@ test('a missing asset names where it looked', () => {
   assert.throws(
     () => loadAsset(site, 'absent.css', '/assets', 'text/css'),
     /absent\.css not found in/,
+  )
+})
+
+test('a stylesheet is served without its comments or spacing', () => {
+  assert.equal(
+    minifyCss('/* why */\n.a > b,\n.c {\n  color: red; /* note */\n\n  margin: 0 auto;\n}\n.b{}'),
+    '.a>b,.c{color: red;margin: 0 auto}.b{}',
   )
 })

@@ -90,6 +90,7 @@ export const en = {
   'list.kicker.author': 'Author',
   'list.kicker.latest': 'Front page',
   'list.feed': 'RSS feed for {title}',
+  'author.links': '{name} elsewhere',
   'list.empty': 'No articles here yet.',
   'list.latestTitle': 'Latest stories',
   'list.titlePage': '{title} (page {page})',

@@ -86,6 +86,7 @@ export const ru: Record<MessageKey, string> = {
   'list.kicker.author': 'Автор',
   'list.kicker.latest': 'Главная',
   'list.feed': 'RSS-лента: {title}',
+  'author.links': '{name} в сети',
   'list.empty': 'Здесь пока нет материалов.',
   'list.latestTitle': 'Последние материалы',
   'list.titlePage': '{title} (страница {page})',

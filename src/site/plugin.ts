@@ -6,7 +6,7 @@ import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify'
 import { type SiteTextService, languagePrefix } from '../content/index.js'
 import type { ContributionsService } from '../contributions/index.js'
 import type { MediaStore } from '../files/index.js'
-import { loadStylesheet, serveAsset, sourceDir } from '../http/assets.js'
+import { loadStylesheet, minifyCss, serveAsset, sourceDir } from '../http/assets.js'
 import { mailOrigin } from '../http/origin.js'
 import type { PageCache } from '../http/page-cache.js'
 import { addressLimit, registerRateLimits } from '../http/rate-limit.js'
@@ -104,16 +104,6 @@ function firstValueWins(s: string): Record<string, string> {
   const out = Object.create(null) as Record<string, string>
   for (const [k, v] of new URLSearchParams(s)) if (!(k in out)) out[k] = v
   return out
-}
-
-/** Comments and spaces out: the stylesheet is sent again with every text-first page. */
-export function minifyCss(css: string): string {
-  return css
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{};,>])\s*/g, '$1')
-    .replace(/;}/g, '}')
-    .trim()
 }
 
 /** A CSP source allowing exactly this inline stylesheet. */

@@ -98,7 +98,7 @@ for (const dialect of testDialects) {
       for (const d of jsonLdOf(res.body)) assert.equal(d['@context'], 'https://schema.org')
     })
 
-    it('gives sections and topics breadcrumbs, and author pages none', async () => {
+    it('gives sections and topics breadcrumbs, and author pages a ProfilePage instead', async () => {
       const section = await get('/world')
       assert.deepEqual(crumbs(one(section.body, 'BreadcrumbList')), [
         [1, 'Ink & <Quill>', 'https://lantern.example/'],
@@ -109,7 +109,19 @@ for (const dialect of testDialects) {
         [1, 'Ink & <Quill>', 'https://lantern.example/'],
         [2, 'Courts', 'https://lantern.example/topic/courts'],
       ])
-      assert.deepEqual(jsonLdOf((await get('/author/ana-petrova')).body), [])
+      const author = jsonLdOf((await get('/author/ana-petrova')).body)
+      assert.deepEqual(
+        author.map((d) => d['@type']),
+        ['ProfilePage'],
+      )
+      assert.deepEqual(author[0]!['mainEntity'], {
+        '@type': 'Person',
+        name: 'Ana Petrova',
+        url: 'https://lantern.example/author/ana-petrova',
+        jobTitle: 'Correspondent',
+        description: 'Covers the courts.',
+        worksFor: { '@id': 'https://lantern.example/#organization' },
+      })
     })
 
     it('names SITE_LOGO_URL as the logo when the newsroom sets one', async () => {

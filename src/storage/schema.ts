@@ -258,6 +258,10 @@ export interface AuthorTable {
   name: string
   role: string
   bio: string
+  /** The author page's photo, from the library. */
+  image_id: number | null
+  /** JSON: [{ url, label }], their own addresses elsewhere. */
+  links: Generated<string>
   updated_at: number
 }
 

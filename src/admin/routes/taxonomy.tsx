@@ -44,6 +44,10 @@ export function taxonomyRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[]
       }),
     )
   }
+  /** An author's page photo (null: none); undefined for the other kinds, which have none. */
+  async function photoOf(kind: TaxonomyKind, id: number) {
+    return kind === 'author' ? ((await repo.authorPhoto(id)) ?? null) : undefined
+  }
   async function taxonomyLists() {
     const [sections, topics, authors, agencies] = await Promise.all([
       content.listSections(),
@@ -125,7 +129,11 @@ export function taxonomyRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[]
         const values = Object.fromEntries(
           TAXONOMY_FIELDS[kind].map((f) => [
             f.name,
-            row[f.name] === null || row[f.name] === undefined ? '' : String(row[f.name]),
+            f.fromStored
+              ? f.fromStored(row[f.name])
+              : row[f.name] === null || row[f.name] === undefined
+                ? ''
+                : String(row[f.name]),
           ]),
         )
         return page(
@@ -137,6 +145,7 @@ export function taxonomyRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[]
             values={values}
             problems={[]}
             names={await namesOf(kind, id)}
+            photo={await photoOf(kind, id)}
           />,
         )
       },
@@ -152,6 +161,7 @@ export function taxonomyRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[]
         const { kind, id } = req.params
         const values = taxonomyValues(kind, req.body)
         const names = await namesOf(kind, id)
+        const photo = await photoOf(kind, id)
         const edit = (problems: string[], status = 200, notice?: string) =>
           page(
             reply,
@@ -163,6 +173,7 @@ export function taxonomyRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[]
               problems={problems}
               notice={notice}
               names={names}
+              photo={photo}
             />,
             status,
           )

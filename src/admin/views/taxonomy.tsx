@@ -1,4 +1,12 @@
-import type { Agency, Author, Section, Topic } from '../../content/index.js'
+import {
+  type Agency,
+  type Author,
+  type Image,
+  type Section,
+  type Topic,
+  authorLinksText,
+  imagePath,
+} from '../../content/index.js'
 import { languageName } from './translations.js'
 import { type AdminContext, AdminLayout, Problems } from './shell.js'
 
@@ -10,6 +18,8 @@ interface FieldSpec {
   hint?: string
   kind: 'text' | 'textarea' | 'number'
   required?: boolean
+  /** The stored column as the form shows it, when that is not the column's text. */
+  fromStored?: (stored: unknown) => string
 }
 
 /** The fields each kind of thing has, in the order a person fills them in. */
@@ -41,6 +51,13 @@ export const TAXONOMY_FIELDS: Record<TaxonomyKind, FieldSpec[]> = {
     { name: 'slug', label: 'Address', hint: '/author/…', kind: 'text', required: true },
     { name: 'role', label: 'Role', hint: 'e.g. Correspondent', kind: 'text' },
     { name: 'bio', label: 'Biography', kind: 'textarea' },
+    {
+      name: 'links',
+      label: 'Links',
+      hint: 'their website or profiles elsewhere, one https:// address per line',
+      kind: 'textarea',
+      fromStored: (v) => authorLinksText(typeof v === 'string' ? v : null),
+    },
   ],
   agency: [
     { name: 'name', label: 'Name', kind: 'text', required: true },
@@ -168,6 +185,8 @@ export function TaxonomyEdit(props: {
   notice?: string | undefined
   /** A section's or topic's names in the site's other languages (ADR 026). */
   names?: { language: string; name: string; description: string }[]
+  /** An author's page photo: null when none; absent for the other kinds. */
+  photo?: Image | null
 }) {
   return (
     <AdminLayout ctx={props.ctx} title={`Edit ${props.values['name'] ?? ''}`}>
@@ -187,6 +206,9 @@ export function TaxonomyEdit(props: {
           <button type="submit">Save</button> <a href="/admin/taxonomy">Back</a>
         </p>
       </form>
+      {props.photo !== undefined && (
+        <AuthorPhotoForms ctx={props.ctx} id={props.id} photo={props.photo} />
+      )}
       {props.names && props.names.length > 0 && (
         <section aria-labelledby="names-title">
           <h2 id="names-title">Names in the other editions</h2>
@@ -226,5 +248,51 @@ export function TaxonomyEdit(props: {
         </section>
       )}
     </AdminLayout>
+  )
+}
+
+/** The author page's photo: what is there, a new one uploaded (no JavaScript), or none. */
+function AuthorPhotoForms(props: { ctx: AdminContext; id: number; photo: Image | null }) {
+  const action = `/admin/taxonomy/author/${props.id}/photo`
+  return (
+    <section aria-labelledby="photo-title">
+      <h2 id="photo-title">Photo on the author page</h2>
+      {props.photo ? (
+        <>
+          <p>
+            <img
+              src={imagePath(props.photo, props.photo.widths[0] ?? props.photo.width)}
+              alt={props.photo.alt}
+              width={96}
+              height={96}
+              class="author-photo-preview"
+            />
+          </p>
+          <form method="post" action={`${action}/remove`}>
+            <input type="hidden" name="_csrf" value={props.ctx.csrf} />
+            <button type="submit">Remove the photo</button>{' '}
+            <span class="small">It stays in the media library.</span>
+          </form>
+        </>
+      ) : (
+        <p class="small">No photo yet.</p>
+      )}
+      <form method="post" action={action} enctype="multipart/form-data">
+        <input type="hidden" name="_csrf" value={props.ctx.csrf} />
+        <label for="photo-file">A square photo works best (JPEG, PNG, WebP, AVIF or GIF)</label>
+        <input id="photo-file" name="file" type="file" accept="image/*" required />
+        <label for="photo-alt">
+          Alt text <span class="hint">(what the photo shows, e.g. “Ana Petrova, smiling”)</span>
+        </label>
+        <input id="photo-alt" name="alt" type="text" required maxLength={500} />
+        <label for="photo-credit">
+          Credit <span class="hint">(optional)</span>
+        </label>
+        <input id="photo-credit" name="credit" type="text" maxLength={200} />
+        <p>
+          <button type="submit">{props.photo ? 'Replace the photo' : 'Upload the photo'}</button>
+        </p>
+      </form>
+    </section>
   )
 }

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../storage/index.js'
-import type { Agency, Author, Section, Topic } from '../article.js'
+import type { Agency, Author, Image, Section, Topic } from '../article.js'
+import { type AuthorProfile, storedAuthorLinks } from '../author-profile.js'
+import { LEAD_IMAGE_COLUMNS, leadImageOf } from './rows.js'
 import { reindexArticles } from './search-index.js'
 
 /** The four kinds of thing an article is filed under or credited to. */
@@ -29,7 +31,14 @@ export interface TaxonomyRepository {
     now: Date,
   ): Promise<boolean>
   insertSection(s: Omit<Section, 'id'>): Promise<number>
-  insertAuthor(a: Omit<Author, 'id'>, now: Date): Promise<number>
+  /** `links` is the stored JSON (see author-profile.ts); none by default. */
+  insertAuthor(a: Omit<Author, 'id'> & { links?: string | undefined }, now: Date): Promise<number>
+  /** An author as their page shows them: with the photo's row and the links. */
+  findAuthorProfile(slug: string): Promise<AuthorProfile | undefined>
+  /** The author page's photo; null when none (or no such author). */
+  authorPhoto(id: number): Promise<Image | null>
+  /** Sets or clears the author page's photo; false if there is no such author. */
+  setAuthorImage(id: number, imageId: number | null, now: Date): Promise<boolean>
   insertAgency(a: Omit<Agency, 'id'>): Promise<number>
   insertTopic(t: Omit<Topic, 'id'>): Promise<number>
 }
@@ -54,6 +63,54 @@ export function createTaxonomyRepository(db: Kysely<Database>): TaxonomyReposito
         .select(['id', 'slug', 'name', 'role', 'bio'])
         .where('slug', '=', slug)
         .executeTakeFirst()
+    },
+
+    async findAuthorProfile(slug) {
+      const r = await db
+        .selectFrom('author')
+        .leftJoin('image as li', 'li.id', 'author.image_id')
+        .select([
+          'author.id',
+          'author.slug',
+          'author.name',
+          'author.role',
+          'author.bio',
+          'author.links',
+          'author.image_id as lead_image_id',
+          ...LEAD_IMAGE_COLUMNS,
+        ])
+        .where('author.slug', '=', slug)
+        .executeTakeFirst()
+      if (!r) return undefined
+      const { id, name, role, bio, links } = r
+      return {
+        id,
+        slug: r.slug,
+        name,
+        role,
+        bio,
+        links: storedAuthorLinks(links),
+        photo: leadImageOf(r),
+      }
+    },
+
+    async authorPhoto(id) {
+      const r = await db
+        .selectFrom('author')
+        .innerJoin('image as li', 'li.id', 'author.image_id')
+        .select(['author.image_id as lead_image_id', ...LEAD_IMAGE_COLUMNS])
+        .where('author.id', '=', id)
+        .executeTakeFirst()
+      return r ? leadImageOf(r) : null
+    },
+
+    async setAuthorImage(id, imageId, now) {
+      const r = await db
+        .updateTable('author')
+        .set({ image_id: imageId, updated_at: now.getTime() })
+        .where('id', '=', id)
+        .executeTakeFirst()
+      return Number(r.numUpdatedRows) === 1
     },
 
     async listTopics() {

@@ -31,6 +31,8 @@ export interface TaxonomyService {
    * topic links), so every cached page goes. NOT_FOUND when there is no such row.
    */
   updateTaxonomy(kind: TaxonomyKind, id: number, input: Record<string, unknown>): Promise<void>
+  /** Sets or clears an author page's photo (an image already in the library). NOT_FOUND if none. */
+  setAuthorPhoto(authorId: number, imageId: number | null): Promise<void>
   /**
    * Section and topic names in `language` (ADR 026), remembered as the sections are: every page
    * of another edition reads them.
@@ -83,7 +85,11 @@ export function createTaxonomyService(deps: TaxonomyServiceDeps): TaxonomyServic
     async createAuthor(input) {
       const a = parseOrThrow(AuthorInput, input, 'The author has problems')
       const id = await uniquely(
-        () => repo.insertAuthor({ ...a, role: a.role ?? '', bio: a.bio ?? '' }, clock.now()),
+        () =>
+          repo.insertAuthor(
+            { ...a, role: a.role ?? '', bio: a.bio ?? '', links: a.links ?? '[]' },
+            clock.now(),
+          ),
         'author',
       )
       changed(['all'])
@@ -117,6 +123,13 @@ export function createTaxonomyService(deps: TaxonomyServiceDeps): TaxonomyServic
       if (!ok) throw new AppError('NOT_FOUND', { status: 404, message: `No ${kind} ${id}` })
       if (kind === 'section') sectionsMemo = null
       changed(['all'])
+    },
+
+    async setAuthorPhoto(authorId, imageId) {
+      if (!(await repo.setAuthorImage(authorId, imageId, clock.now())))
+        throw new AppError('NOT_FOUND', { status: 404, message: `No author ${authorId}` })
+      // Only the author's own pages show the photo.
+      changed([`author:${authorId}`])
     },
 
     namesIn(language) {

@@ -1,4 +1,4 @@
-import type { ArticleSummary, ListFilter } from '../../content/index.js'
+import type { ArticleSummary, AuthorProfile, ListFilter } from '../../content/index.js'
 import type { HomeViewModel, ListViewModel } from '../views/list-views.js'
 import type { PageMeta } from '../views/context.js'
 import type { Locale } from '../views/locale.js'
@@ -15,7 +15,7 @@ import {
   pageHref,
 } from './page-deps.js'
 import { feedBaseOf } from './feed-data.js'
-import { breadcrumbJsonLd, homeJsonLd } from './structured-data.js'
+import { breadcrumbJsonLd, homeJsonLd, profileJsonLd } from './structured-data.js'
 
 export interface LoadedPage<VM> {
   view: VM
@@ -124,6 +124,8 @@ async function loadList(
     title: string
     subtitle?: string
     description: string
+    /** An author page's photo, links and structured data. */
+    profile?: AuthorProfile
     /** Rows before this page; by default the pages before it. */
     offset?: number
   },
@@ -159,6 +161,7 @@ async function loadList(
       title: o.title,
       ...(o.subtitle ? { subtitle: o.subtitle } : {}),
       description: o.description,
+      ...(o.profile ? { profile: { photo: o.profile.photo, links: o.profile.links } } : {}),
       articles: items,
       page: o.page,
       prev,
@@ -176,6 +179,9 @@ async function loadList(
       ...(prev ? { prev } : {}),
       ...(next ? { next } : {}),
       ...(crumbs ? { jsonLd: (origin: string) => [breadcrumbJsonLd(origin, crumbs)] } : {}),
+      ...(o.profile
+        ? { jsonLd: (origin: string) => [profileJsonLd(origin, o.path, o.profile!)] }
+        : {}),
     },
     keys: [o.key, ...items.map((a: ArticleSummary) => `article:${a.id}`)],
   }
@@ -214,7 +220,7 @@ export async function loadTopicPage(deps: PageDeps, slug: string, page: number, 
 }
 
 export async function loadAuthorPage(deps: PageDeps, slug: string, page: number, locale: Locale) {
-  const a = await deps.repo.findAuthorBySlug(slug)
+  const a = await deps.repo.findAuthorProfile(slug)
   if (!a) return undefined
   return loadList(deps, locale, {
     kind: 'author',
@@ -226,5 +232,6 @@ export async function loadAuthorPage(deps: PageDeps, slug: string, page: number,
     title: a.name,
     subtitle: a.role,
     description: a.bio,
+    profile: a,
   })
 }

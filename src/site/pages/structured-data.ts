@@ -1,3 +1,4 @@
+import { type AuthorProfile, imagePath, widestWidth } from '../../content/index.js'
 import { DEFAULT_LOGO, type PageDeps } from './page-deps.js'
 
 /**
@@ -63,5 +64,32 @@ export function breadcrumbJsonLd(origin: string, crumbs: { name: string; path: s
       name: c.name,
       item: origin + c.path,
     })),
+  }
+}
+
+/**
+ * An author page as a ProfilePage about a Person: their role, biography, photo and their own
+ * addresses elsewhere (`sameAs`), so a search engine can tell which Ana Petrova wrote this.
+ */
+export function profileJsonLd(
+  origin: string,
+  path: string,
+  p: Pick<AuthorProfile, 'name' | 'role' | 'bio' | 'photo' | 'links'>,
+): object {
+  const photo = p.photo
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ProfilePage',
+    url: origin + path,
+    mainEntity: {
+      '@type': 'Person',
+      name: p.name,
+      url: origin + path,
+      ...(p.role ? { jobTitle: p.role } : {}),
+      ...(p.bio ? { description: p.bio } : {}),
+      ...(photo ? { image: origin + imagePath(photo, widestWidth(photo)) } : {}),
+      ...(p.links.length ? { sameAs: p.links.map((l) => l.url) } : {}),
+      worksFor: { '@id': organizationId(origin) },
+    },
   }
 }

@@ -1,5 +1,5 @@
-import { type ArticleSummary, articlePath } from '../../content/index.js'
-import { ArticleCard, Figure, Pagination } from './parts.js'
+import { type ArticleSummary, type AuthorProfile, articlePath } from '../../content/index.js'
+import { ArticleCard, Figure, Pagination, Picture } from './parts.js'
 import { Slot } from './slots.js'
 import { useLocale } from './locale.js'
 import { Msg } from './msg.js'
@@ -85,6 +85,8 @@ export interface ListViewModel {
   /** e.g. "Correspondent" for an author. */
   subtitle?: string
   description: string
+  /** An author page's photo and their own addresses elsewhere. */
+  profile?: Pick<AuthorProfile, 'photo' | 'links'>
   articles: ArticleSummary[]
   page: number
   prev?: string | undefined
@@ -97,11 +99,27 @@ export function ListView(props: ListViewModel) {
   const { t } = useLocale()
   return (
     <>
-      <header class="list-header">
+      <header class={props.profile?.photo ? 'list-header with-photo' : 'list-header'}>
+        {props.profile?.photo && (
+          <p class="author-photo">
+            <Picture image={props.profile.photo} sizes="8rem" eager />
+          </p>
+        )}
         <p class="kicker">{t(`list.kicker.${props.kind}`)}</p>
         <h1>{props.title}</h1>
         {props.subtitle && <p class="role">{props.subtitle}</p>}
         {props.description && <p class="description">{props.description}</p>}
+        {props.profile && props.profile.links.length > 0 && (
+          <ul class="author-links" aria-label={t('author.links', { name: props.title })}>
+            {props.profile.links.map((l) => (
+              <li>
+                <a href={l.url} rel="me noopener noreferrer">
+                  {l.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
         <p class="small">
           <a href={props.feedPath}>{t('list.feed', { title: props.title })}</a>
         </p>
