@@ -258,9 +258,8 @@ export interface AuthorTable {
   name: string
   role: string
   bio: string
-  /** The author page's photo, from the library. */
+  /** The author page's photo (from the library), and their links as JSON [{ url, label }]. */
   image_id: number | null
-  /** JSON: [{ url, label }], their own addresses elsewhere. */
   links: Generated<string>
   updated_at: number
 }
