@@ -574,6 +574,25 @@ for (const dialect of testDialects) {
       assert.equal(diff.statusCode, 200)
       assert.match(diff.body, /<del>editor<\/del>|<del>[^<]*an editor[^<]*<\/del>/)
       assert.match(diff.body, /<ins>[^<]*readers[^<]*<\/ins>/)
+      // The body as readers read it, side by side: the paragraph that grew, its new words marked.
+      assert.match(
+        diff.body,
+        /<th scope="col">This version<\/th><th scope="col">Current version<\/th>/,
+      )
+      assert.match(
+        diff.body,
+        /<tr class="changed"><td class="before"><span>One\.<\/span><\/td><td class="after"><span>One\.<\/span><ins>[^<]*Two\.<\/ins><\/td><\/tr>/,
+      )
+      assert.match(diff.body, /1 block of the body differs/)
+      assert.doesNotMatch(diff.body, /&lt;p>/, 'no markup in the readable comparison')
+      const html = await request(
+        editor,
+        'GET',
+        `/admin/articles/${id}/revisions/${revs.at(-1)!.id}?view=html`,
+      )
+      assert.equal(html.statusCode, 200)
+      assert.match(html.body, /<h2>Body \(HTML\)<\/h2>/)
+      assert.match(html.body, /&lt;p>One\./)
       const restore = await request(
         editor,
         'POST',

@@ -30,6 +30,12 @@ export {
   type Autosave,
 } from './content-repository.js'
 export { ArticleInput } from './article-input.js'
+export {
+  compareBlocks,
+  readableBlocks,
+  type CompareRow,
+  type TextBlock,
+} from './revision-compare.js'
 export { authorLinksText, type AuthorLink, type AuthorProfile } from './author-profile.js'
 export type { TextPart } from './search-text.js'
 export {

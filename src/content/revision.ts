@@ -100,6 +100,27 @@ export function diffText(before: string, after: string): DiffPart[] {
       ...(after ? [{ op: 'added' as const, text: after }] : []),
     ]
   }
+  const out: DiffPart[] = []
+  for (const step of diffSequences(a, b)) {
+    const text = step.op === 'added' ? b[step.b]! : a[step.a]!
+    const last = out.at(-1)
+    if (last && last.op === step.op) last.text += text
+    else out.push({ op: step.op, text })
+  }
+  return out
+}
+
+/** One step from `a` to `b`: keep a[a] (= b[b]), drop a[a], or add b[b]. */
+export type DiffStep =
+  | { op: 'same'; a: number; b: number }
+  | { op: 'removed'; a: number }
+  | { op: 'added'; b: number }
+
+/**
+ * The shortest edit from one sequence to another (longest common subsequence), as steps in
+ * order. The caller bounds the sizes: the table is (n+1)×(m+1) counts.
+ */
+export function diffSequences(a: readonly string[], b: readonly string[]): DiffStep[] {
   const n = a.length
   const m = b.length
   // lcs[i][j]: length of the common subsequence of a[i..] and b[j..], in one flat array.
@@ -112,26 +133,16 @@ export function diffText(before: string, after: string): DiffPart[] {
           : Math.max(lcs[(i + 1) * (m + 1) + j]!, lcs[i * (m + 1) + j + 1]!)
     }
   }
-  const out: DiffPart[] = []
-  const push = (op: DiffPart['op'], text: string) => {
-    const last = out.at(-1)
-    if (last && last.op === op) last.text += text
-    else out.push({ op, text })
-  }
+  const out: DiffStep[] = []
   let i = 0
   let j = 0
   while (i < n && j < m) {
-    if (a[i] === b[j]) {
-      push('same', a[i]!)
-      i++
-      j++
-    } else if (lcs[(i + 1) * (m + 1) + j]! >= lcs[i * (m + 1) + j + 1]!) {
-      push('removed', a[i++]!)
-    } else {
-      push('added', b[j++]!)
-    }
+    if (a[i] === b[j]) out.push({ op: 'same', a: i++, b: j++ })
+    else if (lcs[(i + 1) * (m + 1) + j]! >= lcs[i * (m + 1) + j + 1]!)
+      out.push({ op: 'removed', a: i++ })
+    else out.push({ op: 'added', b: j++ })
   }
-  while (i < n) push('removed', a[i++]!)
-  while (j < m) push('added', b[j++]!)
+  while (i < n) out.push({ op: 'removed', a: i++ })
+  while (j < m) out.push({ op: 'added', b: j++ })
   return out
 }

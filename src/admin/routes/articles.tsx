@@ -8,7 +8,8 @@ import type { AdminDeps, AdminTools } from '../deps.js'
 import { HTML, page, refused } from '../pipeline/page.js'
 import { type AdminRoute, adminRoute } from '../route.js'
 import { Anything, Field, WholeForm, formBody, lenient } from '../schemas.js'
-import { ArticleList, PhonePreview, RevisionView } from '../views/articles.js'
+import { ArticleList, PhonePreview } from '../views/articles.js'
+import { RevisionView } from '../views/revision.js'
 import { ArticleForm } from '../views/article-form.js'
 import { formLists, loadOwned, saveArticle } from './article-editing.js'
 import { translationPanel } from './translations.js'
@@ -34,6 +35,8 @@ const AutosaveBody = formBody({ headline: Anything, body: Anything })
 // The version is looked for after the article is found to be theirs: someone else's article
 // is refused the same whatever version the path names.
 const RevisionParams = z.object({ id: Id, rid: lenient(parseId) })
+/** The text as readers see it unless the HTML is asked for; anything else reads as text. */
+const RevisionQuery = z.object({ view: lenient((v) => (v === 'html' ? 'html' : 'text')) })
 const CorrectionBody = formBody({ kind: Field, text: Field })
 /** A shared preview link: the article, when it stops working, and the signature over both. */
 const SharedPreviewParams = z.object({
@@ -272,7 +275,7 @@ export function articleRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] 
       permission: 'article.draft',
       area: 'articles',
       missing: NO_SUCH_ARTICLE,
-      schema: { params: RevisionParams },
+      schema: { params: RevisionParams, querystring: RevisionQuery },
       handler: async (req, reply, ctx) => {
         const a = await loadOwned(deps, req.params.id, ctx)
         const { rid } = req.params
@@ -282,7 +285,10 @@ export function articleRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] 
             status: 404,
             message: 'No such version of this article',
           })
-        return page(reply, <RevisionView ctx={ctx} article={a} revision={rev} />)
+        return page(
+          reply,
+          <RevisionView ctx={ctx} article={a} revision={rev} view={req.query.view} />,
+        )
       },
     }),
     adminRoute({

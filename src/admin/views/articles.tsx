@@ -6,8 +6,6 @@ import {
   type ArticleStatus,
   type Author,
   type Section,
-  type Revision,
-  diffText,
   bylineText,
 } from '../../content/index.js'
 import { languageName } from './translations.js'
@@ -121,52 +119,6 @@ export function ArticleList(props: ArticleListView) {
         <span>Page {props.page}</span>
         {props.next ? <a href={props.next}>Older →</a> : <span />}
       </nav>
-    </AdminLayout>
-  )
-}
-
-export function RevisionView(props: { ctx: AdminContext; article: Article; revision: Revision }) {
-  const { article: a, revision: r } = props
-  const headline = diffText(r.snapshot.headline, a.headline)
-  const body = diffText(r.snapshot.body, a.body)
-  const Diff = (p: { parts: ReturnType<typeof diffText> }) => (
-    <>
-      {p.parts.map((part) =>
-        part.op === 'same' ? (
-          <span>{part.text}</span>
-        ) : part.op === 'added' ? (
-          <ins>{part.text}</ins>
-        ) : (
-          <del>{part.text}</del>
-        ),
-      )}
-    </>
-  )
-  return (
-    <AdminLayout ctx={props.ctx} title={`Version of ${a.headline}`}>
-      <h1>Version saved {staffTime(r.savedAt, props.ctx.timeZone, { seconds: true })}</h1>
-      <p>
-        By {r.staffName ?? 'import or system'}. Below: what changed from this version (struck out)
-        to the current one (underlined).
-      </p>
-      <h2>Headline</h2>
-      <p class="diff">
-        <Diff parts={headline} />
-      </p>
-      <h2>Body (HTML)</h2>
-      <pre class="diff">
-        <Diff parts={body} />
-      </pre>
-      <form method="post" action={`/admin/articles/${a.id}/revisions/${r.id}/restore`}>
-        <input type="hidden" name="_csrf" value={props.ctx.csrf} />
-        <p>
-          <button type="submit">Restore this version</button>{' '}
-          <a href={`/admin/articles/${a.id}`}>Back to the article</a>
-        </p>
-        <p class="small">
-          Restoring saves it as the newest version; nothing is lost, and the status stays as it is.
-        </p>
-      </form>
     </AdminLayout>
   )
 }
