@@ -112,9 +112,7 @@ export function diffText(before: string, after: string): DiffPart[] {
 
 /** One step from `a` to `b`: keep a[a] (= b[b]), drop a[a], or add b[b]. */
 export type DiffStep =
-  | { op: 'same'; a: number; b: number }
-  | { op: 'removed'; a: number }
-  | { op: 'added'; b: number }
+  { op: 'same'; a: number; b: number } | { op: 'removed'; a: number } | { op: 'added'; b: number }
 
 /**
  * The shortest edit from one sequence to another (longest common subsequence), as steps in
