@@ -13,6 +13,7 @@ const EXPECTED: Record<Role, string[]> = {
   owner: [
     ...everyone,
     'Sections & topics',
+    'Front pages',
     'Newsletters',
     'Subscribers',
     'Privacy page',
@@ -25,6 +26,7 @@ const EXPECTED: Record<Role, string[]> = {
   admin: [
     ...everyone,
     'Sections & topics',
+    'Front pages',
     'Newsletters',
     'Subscribers',
     'Privacy page',
@@ -34,7 +36,7 @@ const EXPECTED: Record<Role, string[]> = {
     'Staff',
     'Audit log',
   ],
-  editor: [...everyone, 'Sections & topics', 'Newsletters', 'Subscribers', 'Appeal'],
+  editor: [...everyone, 'Sections & topics', 'Front pages', 'Newsletters', 'Subscribers', 'Appeal'],
   author: everyone,
   contributor: everyone,
 }
@@ -60,6 +62,7 @@ describe('admin navigation', () => {
         'New article /admin/articles/new',
         'Media /admin/media',
         'Sections & topics /admin/taxonomy',
+        'Front pages /admin/fronts',
         'Newsletters /admin/newsletters',
         'Subscribers /admin/subscribers',
         'Privacy page /admin/privacy',

@@ -23,6 +23,7 @@ import { redirectRoutes } from './routes/redirects.js'
 import { staffRoutes } from './routes/staff.js'
 import { subscriberRoutes } from './routes/subscribers.js'
 import { authorPhotoRoutes } from './routes/author-photo.js'
+import { frontRoutes } from './routes/fronts.js'
 import { taxonomyRoutes } from './routes/taxonomy.js'
 
 export type { AdminDeps } from './deps.js'
@@ -49,6 +50,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
     ...mediaRoutes(deps, tools),
     ...taxonomyRoutes(deps, tools),
     ...authorPhotoRoutes(deps, tools),
+    ...frontRoutes(deps, tools),
     ...newsletterRoutes(deps, tools),
     ...editionRoutes(deps, tools),
     ...subscriberRoutes(deps, tools),

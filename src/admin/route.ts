@@ -16,6 +16,7 @@ export const ADMIN_AREAS = [
   'articles',
   'media',
   'taxonomy',
+  'fronts',
   'staff',
   'newsletters',
   'editions',

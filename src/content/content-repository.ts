@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database, DialectName } from '../storage/index.js'
 import { type ArticleReads, createArticleReads } from './repositories/article-reads.js'
 import { type ArticleWrites, createArticleWrites } from './repositories/article-writes.js'
+import { type FrontRepository, createFrontRepository } from './repositories/fronts.js'
 import { type ImageRepository, createImageRepository } from './repositories/images.js'
 import { type NewsroomList, createNewsroomList } from './repositories/newsroom-list.js'
 import { type RevisionRepository, createRevisionRepository } from './repositories/revisions.js'
@@ -52,7 +53,8 @@ export interface ContentRepository
     RevisionRepository,
     SitemapRows,
     SearchIndex,
-    TranslationRepository {}
+    TranslationRepository,
+    FrontRepository {}
 
 /**
  * @param dialect picks the JSON helper article reads use: the byline comes back inside the
@@ -68,6 +70,7 @@ export function createContentRepository(
     ...createArticleWrites(db),
     ...createPublicationSchedule(db),
     ...createTaxonomyRepository(db),
+    ...createFrontRepository(db),
     ...createImageRepository(db),
     ...createRevisionRepository(db),
     ...createSitemapRows(db),

@@ -3,6 +3,7 @@ import type { ContentKey } from './content-keys.js'
 import type { ContentRepository } from './content-repository.js'
 import { type ArticleSaves, createArticleSaves } from './use-cases/article-saves.js'
 import { type ArticleVersions, createArticleVersions } from './use-cases/article-versions.js'
+import { type FrontService, createFrontService } from './use-cases/fronts.js'
 import { type ImageService, createImageService } from './use-cases/images.js'
 import { type PublishingService, createPublishingService } from './use-cases/publishing.js'
 import { type ArticleSearch, createArticleSearch } from './use-cases/search.js'
@@ -49,7 +50,8 @@ export interface ContentService
     ImageService,
     PublishingService,
     ArticleSearch,
-    TranslationService {}
+    TranslationService,
+    FrontService {}
 
 export function createContentService(deps: ContentServiceDeps): ContentService {
   const { repo, clock } = deps
@@ -63,6 +65,7 @@ export function createContentService(deps: ContentServiceDeps): ContentService {
     ...createTopicsForSave({ repo, taxonomy }),
     ...createImageService({ repo, clock }),
     ...createTranslationService({ repo, changed }),
+    ...createFrontService({ repo, changed }),
     ...createPublishingService({ repo, clock, changed }),
     ...createArticleSearch({
       repo,

@@ -30,6 +30,8 @@ export {
   type Autosave,
 } from './content-repository.js'
 export { ArticleInput } from './article-input.js'
+export { FRONT_SLOTS, fillFront, frontKey } from './front.js'
+export type { FrontPlace } from './use-cases/fronts.js'
 export {
   compareBlocks,
   readableBlocks,

@@ -83,6 +83,7 @@ export const en = {
 
   // The front page and list pages.
   'home.topStory': 'Top story',
+  'home.moreTopStories': 'More top stories',
   'home.latest': 'Latest',
   'home.empty': 'Nothing has been published yet.',
   'list.kicker.section': 'Section',

@@ -79,6 +79,7 @@ export const ru: Record<MessageKey, string> = {
   'article.previewTitle': 'Предпросмотр: {headline}',
 
   'home.topStory': 'Главный материал',
+  'home.moreTopStories': 'Главное',
   'home.latest': 'Последнее',
   'home.empty': 'Пока ничего не опубликовано.',
   'list.kicker.section': 'Раздел',

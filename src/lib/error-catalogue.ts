@@ -45,6 +45,7 @@ export type ErrorCode =
   | 'REDIRECT_EXISTS'
   | 'TRANSLATION_SAME_GROUP'
   | 'TRANSLATION_LANGUAGE_TAKEN'
+  | 'FRONT_STORY_INVALID'
 
 /** What a person reads: a headline saying what happened, then what to do about it. */
 export interface ErrorSentence {
@@ -285,6 +286,12 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, ErrorEntry>> = {
     status: 409,
     title: 'The translation was not linked',
     message: 'A story has one translation per language: unlink the one it has first.',
+  },
+  FRONT_STORY_INVALID: {
+    status: 422,
+    title: 'The front page was not changed',
+    message:
+      'Choose stories of this edition’s language (and, on a section’s front, of that section).',
   },
 }
 

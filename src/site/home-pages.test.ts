@@ -11,7 +11,9 @@ const storiesOf = (html: string) =>
 for (const dialect of testDialects) {
   describe(`${dialect}: the home page's later pages`, { skip: await skipFor(dialect) }, () => {
     let app: TestApp
-    const TOTAL = 31
+    const TOTAL = 34
+    /** The lead, the four under it and the six latest beside them. */
+    const TOP = 11
     const get = (url: string) =>
       app.http.inject({ method: 'GET', url, headers: { host: 'example.org' } })
 
@@ -34,12 +36,12 @@ for (const dialect of testDialects) {
       assert.equal(front.statusCode, 200)
       assert.match(front.body, /<link rel="next" href="\/\?page=2"\/?>/)
       assert.match(front.body, /<a href="\/\?page=2" rel="next">/)
-      // The lead and the latest: the eight newest, in order.
+      // The lead, the next four and the latest: the eleven newest, in order.
       const top = front.body.slice(0, front.body.indexOf('class="section-block"'))
       const onTop = storiesOf(top)
       assert.deepEqual(
         onTop.map((p) => p.split('/').pop()),
-        Array.from({ length: 8 }, (_, i) => `story-${String(i).padStart(2, '0')}`),
+        Array.from({ length: TOP }, (_, i) => `story-${String(i).padStart(2, '0')}`),
       )
 
       const two = await get('/?page=2')
@@ -51,14 +53,18 @@ for (const dialect of testDialects) {
       assert.match(two.body, /<title>Latest stories \(page 2\) \| The Lantern<\/title>/)
       const second = storiesOf(two.body)
       assert.equal(second.length, 20)
-      assert.equal(second[0]!.split('/').pop(), 'story-08', 'goes on where the front page stops')
+      assert.equal(
+        second[0]!.split('/').pop(),
+        `story-${TOP}`,
+        'goes on where the front page stops',
+      )
 
       const three = await get('/?page=3')
       assert.equal(three.statusCode, 200)
       assert.doesNotMatch(three.body, /rel="next"/)
       assert.match(three.body, /<link rel="prev" href="\/\?page=2"\/?>/)
       const third = storiesOf(three.body)
-      assert.equal(third.length, TOTAL - 8 - 20)
+      assert.equal(third.length, TOTAL - TOP - 20)
 
       const all = [...onTop, ...second, ...third]
       assert.equal(new Set(all).size, TOTAL, 'each story once, none missing')

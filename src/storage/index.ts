@@ -3,6 +3,7 @@ export { isConnectionLost } from './pg-resilience.js'
 export { migrateToLatest, type MigrateResult } from './migrate.js'
 export type * from './schema.js'
 export type * from './schema-imports.js'
+export type * from './schema-fronts.js'
 export { isUniqueViolation } from './errors.js'
 export {
   countRows,

@@ -18,6 +18,7 @@ import * as search0015 from './migrations/2026-12-06-0015-search.js'
 import * as imports0016 from './migrations/2026-12-06-0016-imports.js'
 import * as languages0017 from './migrations/2026-12-07-0017-languages.js'
 import * as authorProfile0021 from './migrations/2026-12-07-0021-author-profile.js'
+import * as frontPicks0022 from './migrations/2026-12-07-0022-front-picks.js'
 
 // Migrations are listed here rather than read from the folder so the compiled build, tsx and
 // tests all see the same set in the same order, with no file-system globbing at start.
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06-0016-imports': imports0016,
   '2026-12-07-0017-languages': languages0017,
   '2026-12-07-0021-author-profile': authorProfile0021,
+  '2026-12-07-0022-front-picks': frontPicks0022,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

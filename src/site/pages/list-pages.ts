@@ -1,4 +1,9 @@
-import type { ArticleSummary, AuthorProfile, ListFilter } from '../../content/index.js'
+import {
+  type ArticleSummary,
+  type AuthorProfile,
+  FRONT_SLOTS,
+  type ListFilter,
+} from '../../content/index.js'
 import type { HomeViewModel, ListViewModel } from '../views/list-views.js'
 import type { PageMeta } from '../views/context.js'
 import type { Locale } from '../views/locale.js'
@@ -23,10 +28,13 @@ export interface LoadedPage<VM> {
   keys: string[]
 }
 
-const HOME_LATEST = 7
+/** Under the lead, beside it on a wide screen: the newest stories not already shown. */
+const HOME_LATEST = 6
+/** Under the lead in its own column: placed by editors, or the next newest. */
+const HOME_NEXT = 4
 const HOME_PER_SECTION = 4
-/** Stories at the top of the front page (the lead and the latest): page 2 goes on from there. */
-const HOME_TOP = HOME_LATEST + 1
+/** Stories at the top of the front page (lead, next, latest): page 2 goes on from there. */
+const HOME_TOP = 1 + HOME_NEXT + HOME_LATEST
 
 /**
  * The front page (`?page=1`), or the stories older than its top, a list page at a time
@@ -61,8 +69,13 @@ async function loadFrontPage(deps: PageDeps): Promise<LoadedPage<HomeViewModel>>
   const now = deps.clock.now()
   const language = listLanguage(deps)
   const [sections, names] = await Promise.all([deps.content.listSections(), editionNames(deps)])
+  // Enough of the newest to fill the top even when every story an editor placed is among them.
   const [{ items: found, hasMore }, perSection] = await Promise.all([
-    deps.repo.listPublished({ kind: 'all', language }, { limit: HOME_TOP, offset: 0 }, now),
+    deps.repo.listPublished(
+      { kind: 'all', language },
+      { limit: HOME_TOP + FRONT_SLOTS, offset: 0 },
+      now,
+    ),
     deps.repo.latestPerSection(
       sections.map((s) => s.id),
       HOME_PER_SECTION + 2,
@@ -70,11 +83,22 @@ async function loadFrontPage(deps: PageDeps): Promise<LoadedPage<HomeViewModel>>
       language,
     ),
   ])
-  const latest = namedSummaries(found, names)
+  const newest = namedSummaries(found, names)
+  const front = namedSummaries(
+    await deps.content.frontStories(
+      { language: deps.site.language, filterLanguage: language !== undefined },
+      newest,
+      1 + HOME_NEXT,
+      now,
+    ),
+    names,
+  )
+  const shown = new Set(front.map((a) => a.id))
+  const latest = newest.filter((a) => !shown.has(a.id)).slice(0, HOME_LATEST)
   const home = inEdition(deps, '/')
-  const next = hasMore ? pageHref(home, 2) : undefined
-  const onTop = new Set(latest.map((a) => a.id))
-  const lead = latest[0] ?? null
+  const next = hasMore || newest.length > HOME_TOP ? pageHref(home, 2) : undefined
+  const onTop = new Set([...shown, ...latest.map((a) => a.id)])
+  const lead = front[0] ?? null
   // A story already at the top is not repeated in its section's block.
   const blocks = sections
     .map((s) => ({
@@ -89,7 +113,8 @@ async function loadFrontPage(deps: PageDeps): Promise<LoadedPage<HomeViewModel>>
   return {
     view: {
       lead,
-      latest: latest.slice(1),
+      top: front.slice(1),
+      latest,
       sections: blocks,
       siteLanguage: deps.site.language,
       siteName: deps.site.name,
@@ -126,6 +151,8 @@ async function loadList(
     description: string
     /** An author page's photo, links and structured data. */
     profile?: AuthorProfile
+    /** A section's front: on its first page, the stories editors placed there come first. */
+    frontOf?: number
     /** Rows before this page; by default the pages before it. */
     offset?: number
   },
@@ -140,7 +167,20 @@ async function loadList(
     ),
     editionNames(deps),
   ])
-  const items = namedSummaries(found, names)
+  const shown =
+    o.frontOf && o.page === 1
+      ? await deps.content.frontStories(
+          {
+            sectionId: o.frontOf,
+            language: deps.site.language,
+            filterLanguage: listLanguage(deps) !== undefined,
+          },
+          found,
+          PAGE_SIZE,
+          now,
+        )
+      : found
+  const items = namedSummaries(shown, names)
   // Past the last page is not found, but an empty first page is a real (empty) page.
   if (items.length === 0 && o.page > 1) return undefined
   const { t } = locale
@@ -198,6 +238,7 @@ export async function loadSectionPage(deps: PageDeps, slug: string, page: number
     page,
     filter: { kind: 'section', sectionId: s.id },
     key: `section:${s.id}`,
+    frontOf: s.id,
     title: s.name,
     description: s.description,
   })

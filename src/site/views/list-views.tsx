@@ -6,6 +6,8 @@ import { Msg } from './msg.js'
 
 export interface HomeViewModel {
   lead: ArticleSummary | null
+  /** Under the lead: the stories editors placed next, or the next newest. */
+  top: ArticleSummary[]
   latest: ArticleSummary[]
   sections: { slug: string; name: string; articles: ArticleSummary[] }[]
   siteLanguage: string
@@ -35,6 +37,21 @@ export function HomeView(props: HomeViewModel) {
               </a>
             )}
             <ArticleCard article={lead} siteLanguage={props.siteLanguage} showSection />
+          </section>
+        )}
+        {props.top.length > 0 && (
+          <section class="home-next" aria-label={t('home.moreTopStories')}>
+            <div class="card-grid">
+              {props.top.map((a) => (
+                <ArticleCard
+                  article={a}
+                  siteLanguage={props.siteLanguage}
+                  headingLevel={3}
+                  image
+                  showSection
+                />
+              ))}
+            </div>
           </section>
         )}
         {props.latest.length > 0 && (
