@@ -37,7 +37,7 @@ export function formValuesFrom(body: FormBody): ArticleFormValues {
     slug: field(body, 'slug'),
     sectionId: field(body, 'sectionId'),
     body: field(body, 'body'),
-    status: field(body, 'status'),
+    status: statusFromForm(field(body, 'intent'), field(body, 'status')),
     publishedAt: field(body, 'publishedAt'),
     unpublishAt: field(body, 'unpublishAt'),
     topicIds: fields(body, 'topicIds'),
@@ -124,4 +124,14 @@ export function articleInputFrom(
       topicIds: ids(v.topicIds),
     },
   }
+}
+
+/**
+ * The status a save asks for: "Publish now" publishes and "Unpublish" takes a live story down,
+ * whatever the select says; the main button (or Enter in a field) takes the select's.
+ */
+export function statusFromForm(intent: string, chosen: string): string {
+  if (intent === 'publish') return 'published'
+  if (intent === 'unpublish') return 'unpublished'
+  return chosen
 }

@@ -211,7 +211,8 @@ describe('the admin in Chromium', { skip: browserSkipReason() }, () => {
     await page.selectOption('#status', 'scheduled')
     const at = new Date(clock.now().getTime() + 5 * 60_000).toISOString().slice(0, 16)
     await page.fill('#publishedAt', at)
-    await page.click('form[action="/admin/articles"] button[type=submit]:has-text("Save")')
+    // The main button says what it does as the status changes.
+    await page.click('form[action="/admin/articles"] button[name=intent]:has-text("Schedule")')
     await page.waitForURL(/\?saved=1/)
     const home = () => fetch(`${base}/`).then((r) => r.text())
     assert.doesNotMatch(await home(), /Harvest starts early in Drevno/)

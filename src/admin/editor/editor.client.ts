@@ -19,6 +19,7 @@ import Link from '@tiptap/extension-link'
 import { type EditorText, startAutosave } from './autosave.client.js'
 import { el } from './dom.client.js'
 import { explainTextarea, unsupportedMarkup } from './fallback.client.js'
+import { mountFormHelpers } from './form-helpers.client.js'
 import { ImagePlaceholder } from './image-placeholder.client.js'
 import { isAllowedStoredHref } from './rules.client.js'
 import { liveStats } from './stats.client.js'
@@ -34,6 +35,7 @@ function start(): void {
   const textarea = document.querySelector<HTMLTextAreaElement>('form textarea#body')
   const form = textarea?.form
   if (!textarea || !form) return
+  mountFormHelpers(form)
   const lost = unsupportedMarkup(textarea.value)
   if (lost.length > 0) {
     explainTextarea(textarea, lost)

@@ -10,14 +10,12 @@ import {
   type Revision,
   type Topic,
   articlePath,
-  imagePath,
 } from '../../content/index.js'
 import { statusLabel } from './articles.js'
 import { type TranslationPanel, TranslationsPanel, languageName } from './translations.js'
+import { BylineRows, Checkboxes, LeadPhotoChoices, SaveButtons } from './article-form-parts.js'
 import { type AdminContext, AdminLayout, Problems } from './shell.js'
 
-/** How many names a byline takes in the form. */
-export const BYLINE_SLOTS = 6
 
 export interface ArticleFormValues {
   headline: string
@@ -118,167 +116,124 @@ export function ArticleForm(props: ArticleFormView) {
         </p>
       )}
       <Problems problems={props.problems} />
-      <form method="post" action={action}>
+      <form method="post" action={action} class="write">
         <input type="hidden" name="_csrf" value={props.ctx.csrf} />
         <input type="hidden" name="version" value={v.version} />
-        <label for="headline">Headline</label>
-        <input
-          id="headline"
-          name="headline"
-          type="text"
-          required
-          maxLength={300}
-          value={v.headline}
-        />
-        <label for="kicker">
-          Kicker <span class="hint">(optional, e.g. Analysis)</span>
-        </label>
-        <input id="kicker" name="kicker" type="text" maxLength={60} value={v.kicker} />
-        <label for="standfirst">
-          Standfirst <span class="hint">(one or two sentences under the headline)</span>
-        </label>
-        <input id="standfirst" name="standfirst" type="text" maxLength={600} value={v.standfirst} />
-        <label for="slug">
-          Address <span class="hint">(made from the headline when empty)</span>
-        </label>
-        <input
-          id="slug"
-          name="slug"
-          type="text"
-          maxLength={80}
-          pattern="[a-z0-9]+(-[a-z0-9]+)*"
-          value={v.slug}
-        />
-        <label for="sectionId">Section</label>
-        <select id="sectionId" name="sectionId" required>
-          <option value="">Choose a section</option>
-          {props.sections.map((s) => (
-            <option value={String(s.id)} selected={v.sectionId === String(s.id)}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-        {(props.languages?.length ?? 0) > 1 && (
-          <>
-            <label for="language">Language</label>
-            <select id="language" name="language">
-              {props.languages!.map((l) => (
-                <option value={l} selected={(v.language || props.languages![0]) === l}>
-                  {languageName(l)}
-                </option>
-              ))}
-            </select>
-          </>
-        )}
-        <fieldset>
-          <legend>Byline, in order</legend>
-          <p class="small">
-            Type names as they should read. A staff author's or agency's name links to them
-            (suggestions appear as you type); any other name is credited as a guest.
-          </p>
-          {Array.from({ length: BYLINE_SLOTS }, (_, n) => (
-            <>
-              <label for={`byline-${n}`} class="visually-hidden">
-                Byline name {n + 1}
-              </label>
-              <input
-                id={`byline-${n}`}
-                name="byline"
-                type="text"
-                list="byline-people"
-                maxLength={120}
-                value={v.byline[n] ?? ''}
-              />
-            </>
-          ))}
-          <datalist id="byline-people">
-            {props.authors.map((au) => (
-              <option value={au.name}>Staff</option>
-            ))}
-            {props.agencies.map((ag) => (
-              <option value={ag.name}>Agency</option>
-            ))}
-          </datalist>
-        </fieldset>
-        <Checkboxes legend="Topics" name="topicIds" options={props.topics} checked={v.topicIds} />
-        <label for="newTopics">
-          New topics <span class="hint">(names separated by commas; made when you save)</span>
-        </label>
-        <input id="newTopics" name="newTopics" type="text" maxLength={700} />
-        <fieldset class="lead-choices">
-          <legend>Lead photo</legend>
-          <p class="small">
-            The latest photos from <a href="/admin/media">Media</a>; upload one there first. Its alt
-            text, caption and credit come with it.
-          </p>
-          <label>
-            <input type="radio" name="leadImageId" value="" checked={!v.leadImageId} />
-            None
+        <div class="write-main">
+          <label for="headline">Headline</label>
+          <input
+            id="headline"
+            name="headline"
+            type="text"
+            required
+            maxLength={300}
+            value={v.headline}
+          />
+          <label for="standfirst">
+            Standfirst <span class="hint">(one or two sentences under the headline)</span>
           </label>
-          {(props.images ?? []).map((img) => (
-            <label>
-              <input
-                type="radio"
-                name="leadImageId"
-                value={String(img.id)}
-                checked={v.leadImageId === String(img.id)}
-              />
-              <img
-                src={imagePath(img, img.widths[0] ?? img.width)}
-                width={96}
-                height={Math.round((96 * img.height) / Math.max(1, img.width))}
-                alt=""
-              />
-              <span>
-                {img.id}: {img.caption || img.alt}
-              </span>
-            </label>
-          ))}
-          {v.leadImageId &&
-            !(props.images ?? []).some((img) => String(img.id) === v.leadImageId) && (
-              <label>
-                <input type="radio" name="leadImageId" value={v.leadImageId} checked />
-                Image {v.leadImageId} (kept)
-              </label>
+          <input
+            id="standfirst"
+            name="standfirst"
+            type="text"
+            maxLength={600}
+            value={v.standfirst}
+          />
+          <label for="body">
+            Body{' '}
+            <span class="hint">
+              (with JavaScript, a rich editor; without it, HTML, cleaned to the allowed tags on
+              save)
+            </span>
+          </label>
+          <textarea id="body" name="body">
+            {v.body}
+          </textarea>
+        </div>
+        <div class="write-side">
+          <fieldset>
+            <legend>Publishing</legend>
+            <label for="status">Status</label>
+            <select id="status" name="status">
+              {ARTICLE_STATUSES.filter((st) => canPublish || DRAFTING_STATUSES.includes(st)).map(
+                (st) => (
+                  <option value={st} selected={v.status === st}>
+                    {statusLabel[st]}
+                  </option>
+                ),
+              )}
+            </select>
+            {!canPublish && (
+              <p class="small">
+                Your role saves drafts and sends them for review; an editor publishes them.
+              </p>
             )}
-        </fieldset>
-        <label for="body">
-          Body{' '}
-          <span class="hint">
-            (with JavaScript, a rich editor; without it, HTML, cleaned to the allowed tags on save)
-          </span>
-        </label>
-        <textarea id="body" name="body">
-          {v.body}
-        </textarea>
-        <label for="status">Status</label>
-        <select id="status" name="status">
-          {ARTICLE_STATUSES.filter((st) => canPublish || DRAFTING_STATUSES.includes(st)).map(
-            (st) => (
-              <option value={st} selected={v.status === st}>
-                {statusLabel[st]}
+            <label for="publishedAt">
+              Publication time, {props.ctx.timeZone}{' '}
+              <span class="hint">(empty: now when published; required when scheduled)</span>
+            </label>
+            <input
+              id="publishedAt"
+              name="publishedAt"
+              type="datetime-local"
+              value={v.publishedAt}
+            />
+            <label for="unpublishAt">
+              Take down at, {props.ctx.timeZone}{' '}
+              <span class="hint">(optional: an embargo’s end or a planned takedown)</span>
+            </label>
+            <input
+              id="unpublishAt"
+              name="unpublishAt"
+              type="datetime-local"
+              value={v.unpublishAt}
+            />
+            <SaveButtons stored={a?.status ?? null} chosen={v.status} canPublish={canPublish} />
+          </fieldset>
+          <label for="sectionId">Section</label>
+          <select id="sectionId" name="sectionId" required>
+            <option value="">Choose a section</option>
+            {props.sections.map((s) => (
+              <option value={String(s.id)} selected={v.sectionId === String(s.id)}>
+                {s.name}
               </option>
-            ),
+            ))}
+          </select>
+          {(props.languages?.length ?? 0) > 1 && (
+            <>
+              <label for="language">Language</label>
+              <select id="language" name="language">
+                {props.languages!.map((l) => (
+                  <option value={l} selected={(v.language || props.languages![0]) === l}>
+                    {languageName(l)}
+                  </option>
+                ))}
+              </select>
+            </>
           )}
-        </select>
-        {!canPublish && (
-          <p class="small">
-            Your role saves drafts and sends them for review; an editor publishes them.
-          </p>
-        )}
-        <label for="publishedAt">
-          Publication time, {props.ctx.timeZone}{' '}
-          <span class="hint">(empty: now when published; required when scheduled)</span>
-        </label>
-        <input id="publishedAt" name="publishedAt" type="datetime-local" value={v.publishedAt} />
-        <label for="unpublishAt">
-          Take down at, {props.ctx.timeZone}{' '}
-          <span class="hint">(optional: an embargo's end or a planned takedown)</span>
-        </label>
-        <input id="unpublishAt" name="unpublishAt" type="datetime-local" value={v.unpublishAt} />
-        <p>
-          <button type="submit">Save</button>
-        </p>
+          <BylineRows byline={v.byline} authors={props.authors} agencies={props.agencies} />
+          <Checkboxes legend="Topics" name="topicIds" options={props.topics} checked={v.topicIds} />
+          <label for="newTopics">
+            New topics <span class="hint">(names separated by commas; made when you save)</span>
+          </label>
+          <input id="newTopics" name="newTopics" type="text" maxLength={700} />
+          <LeadPhotoChoices images={props.images ?? []} chosen={v.leadImageId} />
+          <label for="kicker">
+            Kicker <span class="hint">(optional, e.g. Analysis)</span>
+          </label>
+          <input id="kicker" name="kicker" type="text" maxLength={60} value={v.kicker} />
+          <label for="slug">
+            Address <span class="hint">(made from the headline when empty)</span>
+          </label>
+          <input
+            id="slug"
+            name="slug"
+            type="text"
+            maxLength={80}
+            pattern="[a-z0-9]+(-[a-z0-9]+)*"
+            value={v.slug}
+          />
+        </div>
       </form>
       {a && canPublish && (a.status === 'published' || a.corrections.length > 0) && (
         <section aria-labelledby="corrections-title">
@@ -327,30 +282,5 @@ export function ArticleForm(props: ArticleFormView) {
         </section>
       )}
     </AdminLayout>
-  )
-}
-
-/** A group of checkboxes for things with an id and a name (byline parts, topics). */
-function Checkboxes(props: {
-  legend: string
-  name: string
-  options: readonly { id: number; name: string }[]
-  checked: readonly string[]
-}) {
-  return (
-    <fieldset>
-      <legend>{props.legend}</legend>
-      {props.options.map((o) => (
-        <label>
-          <input
-            type="checkbox"
-            name={props.name}
-            value={String(o.id)}
-            checked={props.checked.includes(String(o.id))}
-          />
-          {o.name}
-        </label>
-      ))}
-    </fieldset>
   )
 }

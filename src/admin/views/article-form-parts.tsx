@@ -1,0 +1,155 @@
+import type { Agency, Author, Image } from '../../content/index.js'
+import { imagePath } from '../../content/index.js'
+
+/** How many names a byline takes in the form. */
+export const BYLINE_SLOTS = 6
+
+/** A group of checkboxes for things with an id and a name (byline parts, topics). */
+export function Checkboxes(props: {
+  legend: string
+  name: string
+  options: readonly { id: number; name: string }[]
+  checked: readonly string[]
+}) {
+  return (
+    <fieldset class="checkbox-box">
+      <legend>{props.legend}</legend>
+      {props.options.map((o) => (
+        <label>
+          <input
+            type="checkbox"
+            name={props.name}
+            value={String(o.id)}
+            checked={props.checked.includes(String(o.id))}
+          />
+          {o.name}
+        </label>
+      ))}
+    </fieldset>
+  )
+}
+
+/**
+ * The form's buttons. The main one saves with the status chosen above and says what that is:
+ * "Update" for a story readers see, "Save draft" for a draft. A second one publishes now
+ * (intent=publish) or takes a live story down (intent=unpublish), whatever the select
+ * says (see statusFromForm).
+ */
+export function SaveButtons(props: { stored: string | null; chosen: string; canPublish: boolean }) {
+  const live = props.stored === 'published'
+  const main =
+    props.chosen === 'published'
+      ? live
+        ? 'Update'
+        : 'Publish'
+      : props.chosen === 'scheduled'
+        ? 'Schedule'
+        : props.chosen === 'review'
+          ? 'Send for review'
+          : props.chosen === 'unpublished'
+            ? 'Save, unpublished'
+            : 'Save draft'
+  return (
+    <p class="save-buttons">
+      <button type="submit" name="intent" value="save" data-save-label data-live={String(live)}>
+        {main}
+      </button>{' '}
+      {props.canPublish && !live && props.chosen !== 'published' && (
+        <button type="submit" name="intent" value="publish" class="secondary">
+          Publish now
+        </button>
+      )}
+      {props.canPublish && live && (
+        <button type="submit" name="intent" value="unpublish" class="secondary">
+          Unpublish
+        </button>
+      )}
+    </p>
+  )
+}
+
+/**
+ * The byline: the names it has and one empty row (with JavaScript, another row appears as the
+ * last is filled), up to BYLINE_SLOTS. A staff author's or agency's name links to them.
+ */
+export function BylineRows(props: {
+  byline: readonly string[]
+  authors: Author[]
+  agencies: Agency[]
+}) {
+  const filled = props.byline.filter((n) => n.trim())
+  const rows = Math.min(BYLINE_SLOTS, filled.length + 1)
+  return (
+    <fieldset class="byline-rows" data-max={String(BYLINE_SLOTS)}>
+      <legend>Byline, in order</legend>
+      <p class="small">
+        Staff and agencies are suggested as you type; any other name is credited as a guest.
+      </p>
+      {Array.from({ length: rows }, (_, n) => (
+        <>
+          <label for={`byline-${n}`} class="visually-hidden">
+            Byline name {n + 1}
+          </label>
+          <input
+            id={`byline-${n}`}
+            name="byline"
+            type="text"
+            list="byline-people"
+            maxLength={120}
+            value={filled[n] ?? ''}
+          />
+        </>
+      ))}
+      <datalist id="byline-people">
+        {props.authors.map((au) => (
+          <option value={au.name}>Staff</option>
+        ))}
+        {props.agencies.map((ag) => (
+          <option value={ag.name}>Agency</option>
+        ))}
+      </datalist>
+    </fieldset>
+  )
+}
+
+/** The lead photo among the latest in the library, or none; a chosen older one is kept. */
+export function LeadPhotoChoices(props: { images: Image[]; chosen: string }) {
+  return (
+    <fieldset class="lead-choices">
+      <legend>Lead photo</legend>
+      <p class="small">
+        The latest photos from <a href="/admin/media">Media</a>. Its alt text, caption and credit
+        come with it.
+      </p>
+      <label>
+        <input type="radio" name="leadImageId" value="" checked={!props.chosen} />
+        None
+      </label>
+      {props.images.map((img) => (
+        <label>
+          <input
+            type="radio"
+            name="leadImageId"
+            value={String(img.id)}
+            checked={props.chosen === String(img.id)}
+          />
+          <img
+            src={imagePath(img, img.widths[0] ?? img.width)}
+            width={96}
+            height={Math.round((96 * img.height) / Math.max(1, img.width))}
+            alt=""
+          />
+          <span>
+            {img.id}: {img.caption || img.alt}
+          </span>
+        </label>
+      ))}
+      {props.chosen && !props.images.some((img) => String(img.id) === props.chosen) && (
+        <label>
+          <input type="radio" name="leadImageId" value={props.chosen} checked />
+          Image {props.chosen} (kept)
+        </label>
+      )}
+    </fieldset>
+  )
+}
