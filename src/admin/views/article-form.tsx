@@ -16,7 +16,6 @@ import { type TranslationPanel, TranslationsPanel, languageName } from './transl
 import { BylineRows, Checkboxes, LeadPhotoChoices, SaveButtons } from './article-form-parts.js'
 import { type AdminContext, AdminLayout, Problems } from './shell.js'
 
-
 export interface ArticleFormValues {
   headline: string
   kicker: string
