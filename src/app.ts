@@ -128,7 +128,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   // Every email ends with the newsroom's addresses (reach/footer.ts).
   const rawMail = opts.mail ?? transportFromSettings(config, opts.logger ? log : silentLog)
-  const addFooter = footerAdder(() => reach.footer())
+  const addFooter = footerAdder((language) => reach.footer(language))
   const mail = footerTransport(rawMail, addFooter)
   // Every instance on the same PostgreSQL database hears every other's purges.
   const purges = createPurgeBus({
@@ -192,6 +192,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     mail,
     mailFrom: config.MAIL_FROM,
     siteName: config.SITE_NAME,
+    siteNames: config.SITE_NAMES,
     isSuppressed: subscribers.isSuppressed,
     languages: config.SITE_LANGUAGES,
   })
@@ -222,6 +223,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     origin: mailLinkOrigin,
     blocked: sendBlocked,
     siteName: config.SITE_NAME,
+    siteNames: config.SITE_NAMES,
+    languages: config.SITE_LANGUAGES,
     mailFrom: config.MAIL_FROM,
     log,
     leaseMs: sendLeaseMs,
@@ -278,6 +281,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       site: {
         name: config.SITE_NAME,
         description: config.SITE_DESCRIPTION,
+        names: config.SITE_NAMES,
+        descriptions: config.SITE_DESCRIPTIONS,
         language: config.SITE_LANGUAGE,
         languages: config.SITE_LANGUAGES,
         timeZone: config.TIME_ZONE,

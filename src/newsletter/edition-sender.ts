@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import { languagePrefix } from '../content/index.js'
 import { type BulkCopy, type MailTransport, type MessageBody, prepareBulk } from '../email/index.js'
 import type { Clock } from '../lib/clock.js'
 import { isAppError } from '../lib/errors.js'
@@ -39,6 +40,10 @@ export interface SenderDeps {
   /** Origin for links in email, `https://example.org`. */
   origin: string
   siteName: string
+  /** SITE_NAME_XX: the site's name in each language (config.ts); default siteName. */
+  siteNames?: Readonly<Record<string, string>> | undefined
+  /** SITE_LANGUAGES: links in an edition open the newsletter's language edition (ADR 026). */
+  languages?: readonly string[] | undefined
   mailFrom: string
   /** Why editions may not go out (sendBlocker), or null: a send then waits, approved. */
   blocked?: string | null
@@ -151,14 +156,15 @@ export function createEditionSender(deps: SenderDeps): EditionSender {
         url: deps.origin + a.path,
       })
     }
+    const site = `${deps.origin}${languagePrefix(newsletter.language, deps.languages ?? [])}`
     const rendered = await renderEdition({
-      siteName: deps.siteName,
+      siteName: deps.siteNames?.[newsletter.language] ?? deps.siteName,
       newsletterName: newsletter.name,
       subject: edition.subject,
       intro: edition.intro,
       items,
-      webUrl: `${deps.origin}/newsletters/${newsletter.slug}/issues/${id}`,
-      privacyUrl: `${deps.origin}/privacy`,
+      webUrl: `${site}/newsletters/${newsletter.slug}/issues/${id}`,
+      privacyUrl: `${site}/privacy`,
       language: newsletter.language,
     })
     const n = await editions.snapshot(
@@ -213,6 +219,7 @@ export function createEditionSender(deps: SenderDeps): EditionSender {
         slug: list.slug,
         domain,
         mailFrom: deps.mailFrom,
+        language: newsletter.language,
       })
       // The addresses footer, once for every copy, raw or composed whole.
       const bulk = await prepareBulk(deps.addToEmail ? await deps.addToEmail(message) : message)
@@ -226,7 +233,8 @@ export function createEditionSender(deps: SenderDeps): EditionSender {
           email: r.email,
           slug: list.slug,
           domain,
-          origin: deps.origin,
+          // The reader's page opens in the newsletter's language (ADR 026).
+          origin: `${deps.origin}${languagePrefix(newsletter.language, deps.languages ?? [])}`,
           signature: await deps.signer.sign(`nl-unsub:${r.subscriberId}:${newsletterId}`),
         })
       }

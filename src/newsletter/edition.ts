@@ -122,6 +122,8 @@ export interface EditionMail {
   /** The domain of MAIL_FROM: the List-Id's and the Message-IDs'. */
   domain: string
   mailFrom: string
+  /** The newsletter's language: the footer's words and Content-Language. */
+  language?: string | undefined
 }
 
 /**
@@ -153,6 +155,7 @@ export function editionMessage(e: EditionMail): BulkMessage {
     html: e.html,
     text: e.text,
     marker: e.marker,
+    ...(e.language ? { language: e.language } : {}),
     headers: {
       'List-Unsubscribe': `<${slot('unsubscribe_url')}>, <mailto:${e.mailFrom}?subject=unsubscribe%20${e.slug}%20${slot('subscriber')}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',

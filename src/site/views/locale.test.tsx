@@ -111,8 +111,8 @@ test('plurals and links on support and reach pages in Russian', () => {
   assert.match(text(reach), /Скачать последние 22 материала одним файлом/)
   assert.match(text(reach), /1,2 МБ/)
   assert.match(reach, /href="\/ru\/feed\.xml"/)
-  // One file and one signed list for the whole site: never under a prefix.
-  assert.match(reach, /href="\/reach\/edition\.html"/)
+  // One signed list for the whole site, never under a prefix; the Russian file: its stories and its words (/ru/reach/edition.html).
+  assert.match(reach, /href="\/ru\/reach\/edition\.html"/)
   assert.match(reach, /href="\/reach\.json"/)
 })
 
