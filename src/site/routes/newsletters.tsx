@@ -170,7 +170,12 @@ export function registerNewsletterRoutes(
           reply,
           t('common.checkAddress'),
           <NewsletterSignUpProblem
-            problem={readerProblem(err, shell.locale(req))}
+            problem={
+              // The form's hidden field named no newsletter (an old page, a hand-made post).
+              err.code === 'NOT_FOUND'
+                ? t('problem.noNewsletter')
+                : readerProblem(err, shell.locale(req))
+            }
             newsletters={chosen ? [chosen] : all}
             email={body.email}
             siteName={deps.site.name}
