@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
-import { type Config, trustProxyOption } from './config.js'
+import { type Config, siteWords, trustProxyOption } from './config.js'
 import {
   createContentRepository,
   createContentService,
@@ -125,8 +125,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     errors: { renderError: (...args) => site.renderError(...args) },
   })
   const log = http.log
-
-  // Every email ends with the newsroom's addresses (reach/footer.ts).
+  // Every email ends with the newsroom's addresses, in its own language (reach/footer.ts).
   const rawMail = opts.mail ?? transportFromSettings(config, opts.logger ? log : silentLog)
   const addFooter = footerAdder((language) => reach.footer(language))
   const mail = footerTransport(rawMail, addFooter)
@@ -177,6 +176,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         detail: e.detail ?? '',
       }),
   })
+  const perLanguage = { siteNames: config.SITE_NAMES, languages: config.SITE_LANGUAGES }
   const newsletterRepo = createNewsletterRepository(storage.db)
   const subscribers = createSubscriberService({
     repo: createSubscriberRepository(storage.db),
@@ -192,9 +192,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     mail,
     mailFrom: config.MAIL_FROM,
     siteName: config.SITE_NAME,
-    siteNames: config.SITE_NAMES,
     isSuppressed: subscribers.isSuppressed,
-    languages: config.SITE_LANGUAGES,
+    ...perLanguage,
   })
   const queue = lazyJobQueue(() => createJobQueue(storage, { log, pollMs: opts.jobPollMs ?? 1000 }))
   // Links in email need an address that works from anywhere: PUBLIC_URL; else this machine.
@@ -223,8 +222,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     origin: mailLinkOrigin,
     blocked: sendBlocked,
     siteName: config.SITE_NAME,
-    siteNames: config.SITE_NAMES,
-    languages: config.SITE_LANGUAGES,
+    ...perLanguage,
     mailFrom: config.MAIL_FROM,
     log,
     leaseMs: sendLeaseMs,
@@ -279,10 +277,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       clock,
       newsletters: () => newsletters.listNewsletters(),
       site: {
-        name: config.SITE_NAME,
-        description: config.SITE_DESCRIPTION,
-        names: config.SITE_NAMES,
-        descriptions: config.SITE_DESCRIPTIONS,
+        ...siteWords(config),
         language: config.SITE_LANGUAGE,
         languages: config.SITE_LANGUAGES,
         timeZone: config.TIME_ZONE,

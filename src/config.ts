@@ -293,6 +293,16 @@ export interface SiteTexts {
 
 export type Config = z.infer<typeof ConfigSchema> & SiteTexts
 
+/** The site's name and description, base and per language, as the reader site takes them. */
+export function siteWords(c: Config) {
+  return {
+    name: c.SITE_NAME,
+    description: c.SITE_DESCRIPTION,
+    names: c.SITE_NAMES,
+    descriptions: c.SITE_DESCRIPTIONS,
+  }
+}
+
 /** The demo's own words in its second language, used while SITE_NAME and SITE_DESCRIPTION are the demo's. */
 const DEMO_TEXTS: Record<string, { name: string; description: string }> = {
   // The Lantern keeps its Latin name in Russian, as its Russian stories write it.

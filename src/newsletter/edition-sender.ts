@@ -3,10 +3,10 @@ import { languagePrefix } from '../content/index.js'
 import { type BulkCopy, type MailTransport, type MessageBody, prepareBulk } from '../email/index.js'
 import type { Clock } from '../lib/clock.js'
 import { isAppError } from '../lib/errors.js'
-import { editionCopy, editionMessage } from './edition.js'
+import { editionCopy, editionItems, editionMessage } from './edition.js'
 import type { ClaimedDelivery, DeliveryState, EditionRepository } from './edition-repository.js'
 import { emergencyList } from './emergency.js'
-import { renderEdition, type RenderItem } from './edition-render.js'
+import { renderEdition } from './edition-render.js'
 import type { NewsletterRepository } from './newsletter-repository.js'
 import type { Signer } from './newsletter-service.js'
 
@@ -141,21 +141,7 @@ export function createEditionSender(deps: SenderDeps): EditionSender {
     const newsletter = await deps.newsletters.findNewsletter(newsletterId)
     if (!edition || !newsletter) return
     const found = await deps.articles.summaries(edition.items.map((i) => i.articleId))
-    const byId = new Map(found.map((a) => [a.id, a]))
-    const items: (RenderItem & { articleId: number; path: string })[] = []
-    for (const it of edition.items) {
-      const a = byId.get(it.articleId)
-      // An article taken down since it was picked is left out rather than linked to a 410.
-      if (!a) continue
-      items.push({
-        articleId: a.id,
-        path: a.path,
-        kicker: a.kicker,
-        headline: a.headline,
-        blurb: it.blurb.trim() || a.summary,
-        url: deps.origin + a.path,
-      })
-    }
+    const items = editionItems(edition.items, found, deps.origin)
     const site = `${deps.origin}${languagePrefix(newsletter.language, deps.languages ?? [])}`
     const rendered = await renderEdition({
       siteName: deps.siteNames?.[newsletter.language] ?? deps.siteName,

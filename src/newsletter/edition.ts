@@ -188,3 +188,36 @@ export function editionCopy(c: {
     },
   }
 }
+
+/**
+ * The picks as an edition shows them, in their order: the editor's blurb or the story's summary,
+ * a whole link. A story taken down since it was picked is left out rather than linked to a 410.
+ */
+export function editionItems(
+  picks: readonly { articleId: number; blurb: string }[],
+  found: readonly {
+    id: number
+    path: string
+    kicker: string | null
+    headline: string
+    summary: string
+  }[],
+  origin: string,
+) {
+  const byId = new Map(found.map((a) => [a.id, a]))
+  return picks.flatMap((it) => {
+    const a = byId.get(it.articleId)
+    if (!a) return []
+    const blurb = it.blurb.trim() || a.summary
+    return [
+      {
+        articleId: a.id,
+        path: a.path,
+        kicker: a.kicker,
+        headline: a.headline,
+        blurb,
+        url: origin + a.path,
+      },
+    ]
+  })
+}

@@ -61,6 +61,14 @@ for (const dialect of testDialects) {
           },
         })
         const b = await seedBasics(app)
+        await app.content.nameInLanguage('topic', b.topicIds[0]!, 'ru', {
+          name: 'Суды и право',
+          description: '',
+        })
+        await app.content.nameInLanguage('section', b.sectionId, 'ru', {
+          name: 'В мире',
+          description: '',
+        })
         ruId = await app.newsletters.createNewsletter({
           slug: 'nedelya',
           name: 'Неделя',
@@ -217,6 +225,16 @@ for (const dialect of testDialects) {
           assert.equal(res.headers['content-language'], 'ru')
           assert.match(String(res.headers['content-type']), /^text\/plain; charset=utf-8/)
         }
+      })
+
+      it('samples a Russian newsletter with Russian stories, and names the search filters in Russian', async () => {
+        const preview = await get('/ru/newsletters/nedelya/preview')
+        assert.equal(preview.statusCode, 200)
+        assert.match(preview.body, /Русский материал о реке/)
+        assert.doesNotMatch(preview.body, /An English story/)
+        const search = await get('/ru/search?q=%D1%80%D0%B5%D0%BA%D0%B0')
+        assert.match(search.body, />Суды и право</)
+        assert.match(search.body, />В мире</)
       })
 
       it('names each edition with its own SITE_NAME in titles and feeds', async () => {
