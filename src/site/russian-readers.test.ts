@@ -15,7 +15,7 @@ const ENGLISH_REFUSALS =
   /does not look like an email|Choose a month|No such newsletter|The address or the form holds/
 
 /** The text of the page's alert: what the reader is told went wrong. */
-const alertOf = (html: string) => /role="alert">([^<]*)</.exec(html)?.[1] ?? ''
+const alertOf = (html: string) => /role="alert"[^>]*>([^<]*)</.exec(html)?.[1] ?? ''
 
 const hostileSkip = hostileSkipReason()
 
@@ -61,6 +61,7 @@ for (const dialect of testDialects) {
           },
         })
         const b = await seedBasics(app)
+        await app.contributions.saveAppeal(app.contributions.draftAppeal('ru'))
         await app.content.nameInLanguage('topic', b.topicIds[0]!, 'ru', {
           name: 'Суды и право',
           description: '',
@@ -142,16 +143,47 @@ for (const dialect of testDialects) {
         async () => {
           const folders = ['xss', 'sqli', 'crlf', 'ssti', 'path-traversal', 'open-redirect', 'blns']
           const lines = folders.flatMap((f) => hostileLines(f).slice(0, 25))
+          await app.newsletters.signUp('hostile@example.org', ruId, 'http://example.org')
+          const sub = (
+            await app.storage.db
+              .selectFrom('subscriber')
+              .select('id')
+              .where('email', '=', 'hostile@example.org')
+              .executeTakeFirstOrThrow()
+          ).id
+          const prefs = `/ru${await app.subscribers.preferencesPath(sub)}`
+          // The checkout is there to refuse: a refused amount gets the chooser again, in Russian.
+          const chooser = await form('/ru/support/checkout', {
+            frequency: 'once',
+            custom: '<b>',
+            currency: 'EUR',
+            method: 'card',
+          })
+          assert.equal(chooser.statusCode, 422)
+          assert.match(alertOf(chooser.body), /^Введите сумму числом/)
           for (const line of lines) {
             for (const [url, body] of [
               ['/ru/newsletters/subscribe', { email: line, newsletter: String(ruId) }],
               ['/ru/newsletters/subscribe', { email: 'a@example.org', newsletter: line }],
               ['/ru/support/remind', { email: line, month: line }],
               ['/ru/support/manage', { email: line }],
+              [
+                '/ru/support/checkout',
+                { frequency: 'once', custom: line, currency: 'EUR', method: 'card' },
+              ],
+              [
+                '/ru/support/checkout',
+                { frequency: line, custom: '5', currency: line, method: line },
+              ],
+              [prefs, { action: line, newsletter: line }],
             ] as const) {
               const res = await form(url, body)
-              assert.ok(res.statusCode < 500, `${url} ${JSON.stringify(line)}: ${res.statusCode}`)
-              assert.doesNotMatch(res.body, ENGLISH_REFUSALS, `${url} ${JSON.stringify(line)}`)
+              const what = `${url} ${JSON.stringify(line)}`
+              assert.ok(res.statusCode < 500, `${what}: ${res.statusCode}`)
+              assert.doesNotMatch(res.body, ENGLISH_REFUSALS, what)
+              // A refusal says why in Russian.
+              if (res.statusCode >= 400 && res.statusCode !== 404 && /role="alert"/.test(res.body))
+                assert.match(alertOf(res.body), /[а-яё]{4}/i, `${what}: ${alertOf(res.body)}`)
               // What was typed comes back as text, never as markup.
               assert.doesNotMatch(res.body, /<script\b(?![^>]*type="application\/ld\+json")/i)
               assert.doesNotMatch(res.body, /<[a-z]+[^>]*\son[a-z]+=/i)
@@ -243,6 +275,10 @@ for (const dialect of testDialects) {
         assert.match(ru.body, /content="Независимая журналистика о Варесии\."/)
         const feed = await get('/ru/feed.xml')
         assert.match(feed.body, /<channel>\s*<title>Фонарь<\/title>/)
+        // The news sitemap names each story's publication as its edition does.
+        const news = (await get('/sitemaps/news.xml')).body
+        assert.match(news, /<news:name>Фонарь<\/news:name><news:language>ru<\/news:language>/)
+        assert.match(news, /<news:name>The Lantern<\/news:name><news:language>en<\/news:language>/)
         const en = await get('/')
         assert.match(en.body, /<title>[^<]*The Lantern/)
         assert.doesNotMatch(en.body, /Фонарь/)
