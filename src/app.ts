@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
-import { type Config, trustProxyOption } from './config.js'
+import { type Config, siteWords, trustProxyOption } from './config.js'
 import {
   createContentRepository,
   createContentService,
@@ -125,10 +125,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     errors: { renderError: (...args) => site.renderError(...args) },
   })
   const log = http.log
-
-  // Every email ends with the newsroom's addresses (reach/footer.ts).
+  // Every email ends with the newsroom's addresses, in its own language (reach/footer.ts).
   const rawMail = opts.mail ?? transportFromSettings(config, opts.logger ? log : silentLog)
-  const addFooter = footerAdder(() => reach.footer())
+  const addFooter = footerAdder((language) => reach.footer(language))
   const mail = footerTransport(rawMail, addFooter)
   // Every instance on the same PostgreSQL database hears every other's purges.
   const purges = createPurgeBus({
@@ -177,6 +176,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         detail: e.detail ?? '',
       }),
   })
+  const perLanguage = { siteNames: config.SITE_NAMES, languages: config.SITE_LANGUAGES }
   const newsletterRepo = createNewsletterRepository(storage.db)
   const subscribers = createSubscriberService({
     repo: createSubscriberRepository(storage.db),
@@ -193,7 +193,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     mailFrom: config.MAIL_FROM,
     siteName: config.SITE_NAME,
     isSuppressed: subscribers.isSuppressed,
-    languages: config.SITE_LANGUAGES,
+    ...perLanguage,
   })
   const queue = lazyJobQueue(() => createJobQueue(storage, { log, pollMs: opts.jobPollMs ?? 1000 }))
   // Links in email need an address that works from anywhere: PUBLIC_URL; else this machine.
@@ -222,6 +222,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     origin: mailLinkOrigin,
     blocked: sendBlocked,
     siteName: config.SITE_NAME,
+    ...perLanguage,
     mailFrom: config.MAIL_FROM,
     log,
     leaseMs: sendLeaseMs,
@@ -276,8 +277,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       clock,
       newsletters: () => newsletters.listNewsletters(),
       site: {
-        name: config.SITE_NAME,
-        description: config.SITE_DESCRIPTION,
+        ...siteWords(config),
         language: config.SITE_LANGUAGE,
         languages: config.SITE_LANGUAGES,
         timeZone: config.TIME_ZONE,

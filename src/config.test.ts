@@ -102,3 +102,47 @@ describe('SITE_LANGUAGES', () => {
     )
   })
 })
+
+describe('SITE_NAME_XX and SITE_DESCRIPTION_XX', () => {
+  it('names each edition, falling back to the base settings', () => {
+    const c = loadConfig({
+      SITE_LANGUAGES: 'en,ru,pt-BR',
+      SITE_NAME: 'The Example Times',
+      SITE_DESCRIPTION: 'News from the example region.',
+      SITE_NAME_RU: 'Пример',
+      SITE_DESCRIPTION_PT_BR: 'Notícias da região.',
+      SITE_NAME_DE: 'Not a language of this site',
+    })
+    assert.deepEqual(c.SITE_NAMES, {
+      en: 'The Example Times',
+      ru: 'Пример',
+      'pt-BR': 'The Example Times',
+    })
+    assert.deepEqual(c.SITE_DESCRIPTIONS, {
+      en: 'News from the example region.',
+      ru: 'News from the example region.',
+      'pt-BR': 'Notícias da região.',
+    })
+  })
+
+  it('gives the demo its Russian description while the base settings are the demo’s', () => {
+    const c = loadConfig({ SITE_LANGUAGES: 'en,ru' })
+    assert.equal(c.SITE_NAMES.ru, 'The Lantern')
+    assert.match(c.SITE_DESCRIPTIONS.ru!, /^Независимая журналистика о Варесии/)
+    assert.equal(c.SITE_DESCRIPTIONS.en, c.SITE_DESCRIPTION)
+    // A newsroom's own description is never swapped for the demo's.
+    const own = loadConfig({ SITE_LANGUAGES: 'en,ru', SITE_DESCRIPTION: 'Ours.' })
+    assert.equal(own.SITE_DESCRIPTIONS.ru, 'Ours.')
+  })
+
+  it('refuses a name or description longer than the base setting allows', () => {
+    assert.throws(
+      () => loadConfig({ SITE_LANGUAGES: 'en,ru', SITE_NAME_RU: 'я'.repeat(121) }),
+      (e) => e instanceof ConfigError && /SITE_NAME_RU: at most 120/.test(e.message),
+    )
+    assert.throws(
+      () => loadConfig({ SITE_LANGUAGES: 'en,ru', SITE_DESCRIPTION_RU: 'я'.repeat(301) }),
+      (e) => e instanceof ConfigError && /SITE_DESCRIPTION_RU: at most 300/.test(e.message),
+    )
+  })
+})

@@ -15,6 +15,7 @@ export const OPTIONS = {
   out: { type: 'string' },
   key: { type: 'string' },
   stories: { type: 'string' },
+  language: { type: 'string' },
   url: { type: 'string' },
   archive: { type: 'string' },
   full: { type: 'boolean' },
@@ -40,6 +41,7 @@ export interface Flags {
   out?: string | undefined
   key?: string | undefined
   stories?: string | undefined
+  language?: string | undefined
   url?: string | undefined
   archive?: string | undefined
   full?: boolean | undefined

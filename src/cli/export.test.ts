@@ -38,6 +38,11 @@ describe('masthead export edition', () => {
       [['edition', '--out', out, '--stories', 'lots'], 'EDITION_STORIES_INVALID', /1 to 50/],
       [['edition', '--out', out, '--stories', '51'], 'EDITION_STORIES_INVALID', /1 to 50/],
       [['edition', '--out', out, '--stories=-3'], 'EDITION_STORIES_INVALID', /1 to 50/],
+      [
+        ['edition', '--out', out, '--language', 'ru'],
+        'EDITION_LANGUAGE_UNKNOWN',
+        /SITE_LANGUAGES \(en\)/,
+      ],
       [['edition'], 'EDITION_OUT_UNWRITABLE', /--out FILE/],
       [['edition', '--out', dir], 'EDITION_OUT_UNWRITABLE', /it is a folder/],
       [

@@ -5,18 +5,20 @@ import { STATIC_HELP, exportStatic } from './export-static.js'
 import { fail, openStorage } from './process.js'
 
 export const exportCommand: Command = {
-  help: `Usage: masthead export edition --out FILE [--stories N]
+  help: `Usage: masthead export edition --out FILE [--stories N] [--language XX]
        masthead export static --out DIR [--url URL] [--archive FILE.tar.gz] (see below)
 
 edition   Writes the offline edition: one HTML file holding the newest published stories
           (20 unless --stories says otherwise, at most 50), their pictures made small and
           written inside the file, and the newsroom's addresses. No script, nothing loaded
-          from anywhere; at most 2 MB. The same file /reach/edition.html serves. FILE is
+          from anywhere; at most 2 MB. The same file /reach/edition.html serves (each
+          language of SITE_LANGUAGES has its own: /ru/reach/edition.html). FILE is
           written under a temporary name and renamed when complete.
 
 Options:
   --out FILE     Where to write the file (e.g. lantern-2026-12-06.html)
   --stories N    How many of the newest stories it holds (1 to 50; default 20)
+  --language XX  The edition, one of SITE_LANGUAGES: its stories and words (default the first)
   -h, --help     Show this help
 
 ${STATIC_HELP}`,
@@ -58,6 +60,12 @@ async function exportEdition({ config, flags, say }: CommandContext): Promise<vo
   const raw = flags.stories ?? String(DEFAULT_STORIES)
   if (!/^[0-9]{1,6}$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_STORIES)
     refuse('EDITION_STORIES_INVALID', `--stories must be a whole number from 1 to ${MAX_STORIES}`)
+  const language = flags.language ?? config.SITE_LANGUAGES[0]!
+  if (!config.SITE_LANGUAGES.includes(language))
+    refuse(
+      'EDITION_LANGUAGE_UNKNOWN',
+      `--language must be one of SITE_LANGUAGES (${config.SITE_LANGUAGES.join(', ')})`,
+    )
   if (!flags.out) refuse('EDITION_OUT_UNWRITABLE', 'say where to write the file: --out FILE')
   const out = path.resolve(flags.out)
   const why = unwritable(out)
@@ -68,7 +76,7 @@ async function exportEdition({ config, flags, say }: CommandContext): Promise<vo
   const app = await buildApp({ config: { ...config, PAGE_CACHE: false }, storage, logger: false })
   const tmp = `${out}.${process.pid}.tmp`
   try {
-    const edition = await app.offlineEdition({ stories: Number(raw) })
+    const edition = await app.offlineEdition({ stories: Number(raw), language })
     fs.writeFileSync(tmp, edition.html)
     fs.renameSync(tmp, out)
     say(`${out}: ${edition.stories} stories, ${edition.bytes} bytes`)

@@ -284,8 +284,3 @@ export function reminderMonths(now: Date): string[] {
   }
   return out
 }
-
-/** The words a reader agrees to when leaving an address for a reminder, stored with it. */
-export function reminderConsent(siteName: string, month: string): string {
-  return `Email me once in ${month} to remind me to support ${siteName}. ${siteName} keeps my address only until that email is sent, then deletes it.`
-}

@@ -26,6 +26,10 @@ export interface ContributionsServiceDeps {
   /** The card gateway: Stripe with a key, the test gateway without; none in production without a key. */
   card: HostedGateway | null
   siteName: string
+  /** SITE_NAME_XX: the site's name in each language, for supporters' emails. */
+  siteNames?: Readonly<Record<string, string>>
+  /** SITE_LANGUAGES: links in supporters' emails open their language's edition. */
+  languages?: readonly string[]
   defaultCurrency: string
   defaultLanguage: string
   stripe?: StripeSettings
@@ -60,7 +64,16 @@ export function createContributionsService(deps: ContributionsServiceDeps): Cont
     }),
     ...createCheckoutService({ repo, appeals, clock, card, siteName }),
     ...createPaymentEvents({ repo, clock, stripe: deps.stripe, log: deps.log }),
-    ...createSupporterService({ repo, clock, card, siteName, mail: deps.mail, log: deps.log }),
+    ...createSupporterService({
+      repo,
+      clock,
+      card,
+      siteName,
+      siteNames: deps.siteNames,
+      languages: deps.languages,
+      mail: deps.mail,
+      log: deps.log,
+    }),
     ...createRevenueService({ repo, clock }),
   }
 }

@@ -28,7 +28,8 @@ for (const dialect of testDialects) {
       })
       const rows = await app.storage.db.selectFrom('contribution_reminder').selectAll().execute()
       assert.equal(rows.length, 2)
-      assert.match(rows[0]!.consent_text, /once in 2026-12 .* deletes it\.$/)
+      // The month as the reader's language names it, in the words their page showed.
+      assert.match(rows[0]!.consent_text, /once in December 2026 .* deletes it\.$/)
       assert.equal(await app.contributions.sendDueReminders('https://news.example'), 0)
       clock.set('2026-12-01T09:00:00Z')
       assert.equal(await app.contributions.sendDueReminders(undefined), 0) // no PUBLIC_URL: wait

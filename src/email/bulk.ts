@@ -185,7 +185,11 @@ const headerLine = (key: string, value: string) =>
   foldLines(`${key}: ${headerNode.encodeHeaderValue(key, value)}`, 76)
 
 /** Composes `m` once (nodemailer, as every transport does) and returns its copies' maker. */
-export async function prepareBulk(m: BulkMessage): Promise<BulkTemplate> {
+export async function prepareBulk(given: BulkMessage): Promise<BulkTemplate> {
+  // The language travels as a header of the template, so raw copies carry it as composed ones do.
+  const m: BulkMessage = given.language
+    ? { ...given, headers: { ...given.headers, 'Content-Language': given.language } }
+    : given
   const html = m.html === undefined ? null : split(m.html, m.marker)
   const text = split(m.text, m.marker)
   const headers = Object.entries(m.headers ?? {}).map(
@@ -205,6 +209,7 @@ export async function prepareBulk(m: BulkMessage): Promise<BulkTemplate> {
     ...(html ? { html: fill(html, lookup(c, escapeHtml)) } : {}),
     headers: Object.fromEntries(headers.map(([k, s]) => [k, fill(s, lookup(c, same))])),
     messageId: c.messageId,
+    ...(m.language ? { language: m.language } : {}),
   })
 
   // Stand-ins: letters and digits only, which no encoding or escaping changes.

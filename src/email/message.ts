@@ -22,6 +22,11 @@ export interface Message {
   readonly messageId?: string
   /** Files sent with it, given by their contents (never a path or a URL). */
   readonly attachments?: Attachment[]
+  /**
+   * The language of its words (BCP 47): sent as Content-Language, and the newsroom's footer
+   * (reach/footer.ts) is written in it. Unset: English.
+   */
+  readonly language?: string
 }
 
 /** A file carried by a message: SOS mode's emergency edition attaches the offline edition. */
@@ -138,6 +143,8 @@ export function messageProblems(m: Message): string[] {
     if (p) problems.push(`attachment: ${p}`)
     else if (/[/\\]/.test(a.filename)) problems.push('attachment: a file name, not a path')
   }
+  if (m.language !== undefined && !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(m.language))
+    problems.push('language: not a language tag')
   if (typeof m.text !== 'string' || m.text.trim() === '') problems.push('text: required')
   if (m.html !== undefined && typeof m.html !== 'string') problems.push('html: not text')
 

@@ -28,6 +28,8 @@ export interface SendResult {
 export interface MessageBody {
   text: string
   html?: string | undefined
+  /** The language of the words (Message.language): what an added footer is written in. */
+  language?: string | undefined
 }
 
 export interface MailTransport {
@@ -66,7 +68,8 @@ function toMailOptions(m: Message, messageId: string): SendMailOptions {
     subject: m.subject,
     text: m.text,
     html: m.html,
-    headers: m.headers,
+    // Checked by messageProblems: a language tag, nothing that could break the header line.
+    headers: m.language ? { ...m.headers, 'Content-Language': m.language } : m.headers,
     messageId,
     ...(m.attachments?.length
       ? { attachments: m.attachments.map((a) => ({ ...a, contentDisposition: 'attachment' })) }

@@ -313,6 +313,51 @@ export const en = {
   'email.confirm.untilShort':
     'Until you do, we send you nothing else. If you did not ask for it, ignore this email.',
   'email.confirm.yes': 'Yes, send it to me',
+  // Refusals of the reader forms, said by error code (site/routes/reader-problems.ts).
+  'problem.chooseMonth': 'Choose a month from the list.',
+  'problem.noNewsletter': 'There is no such newsletter. Choose one on the newsletters page.',
+  'newsletter.oneClick': 'Unsubscribed.',
+  'newsletter.managePrefs': 'Your newsletters: change or unsubscribe',
+  'supporter.consent':
+    'Email me once in {month} to remind me to support {site}. {site} keeps my address only until that email is sent, then deletes it.',
+  'supporter.chosenMonth': 'the month I choose',
+
+  // Emails to readers, in the language of the edition they came from.
+  'email.manage.subject': 'Manage your support for {site}',
+  'email.manage.asked': 'Someone (we hope you) asked to manage recurring support for {site}.',
+  'email.manage.follow': 'Follow a link within 24 hours to change or cancel the gift:',
+  'email.manage.notYou': 'If it was not you, ignore this email: nothing changes.',
+  'email.reminder.subject': 'A reminder from {site}, as you asked',
+  'email.reminder.asked': 'You asked us to remind you in {month} about supporting {site}.',
+  'email.reminder.here': 'If you would like to, you can do it here: {link}',
+  'email.reminder.deleted': 'This is the only email we send: your address has now been deleted.',
+  'email.edition.browser': 'Read this in your browser',
+  'email.edition.story': 'Read the story',
+  'email.edition.why': 'You get {name} because you asked for it at {email}.',
+  'email.edition.unsubscribe': 'Unsubscribe or change newsletters',
+  'email.edition.privacy': 'Privacy',
+  'email.footer.blocked': 'If our site is blocked, reach us at: {list}',
+  'email.footer.everyWay': 'Every way to reach us: {link}',
+
+  // The offline edition file.
+  'offline.title': '{site}: the latest stories, {date}',
+  'offline.heading': 'The latest stories',
+  'offline.made':
+    'Made {time}{stories, plural, =0 {} one {, with the newest story} other {, with the # newest stories}}. It needs no connection: keep it, copy it and pass it on.',
+  'offline.contents': 'Contents',
+  'offline.by': 'By {byline}',
+  'offline.online': 'Online:',
+  'offline.back': 'Back to the contents',
+  'offline.picture': '[Picture: {alt}]',
+  'offline.reachText':
+    'If {site} is blocked where you are, these addresses lead to the same newsroom. When one stops working, try the next.',
+  'offline.noAddresses': 'The newsroom has not listed other addresses yet.',
+  'offline.signed':
+    'The newsroom signs this list (/reach.json on any of its addresses) with this public key (Ed25519). A list signed with another key was not written by us:',
+  'offline.unsigned':
+    'The newsroom does not sign its list yet: trust a copy as much as where it came from.',
+  'offline.kind':
+    '{kind, select, primary {Main address} mirror {Mirror} onion {Tor (onion address)} feed {Feed} newsletter {Newsletter} other {Other way}}',
 } as const
 
 export type MessageKey = keyof typeof en

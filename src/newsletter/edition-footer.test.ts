@@ -47,6 +47,54 @@ for (const dialect of testDialects) {
       }
     })
 
+    it('speaks a Russian newsletter’s language, with its links inside the Russian edition', async () => {
+      const mail = createMemoryTransport()
+      const app = await buildTestApp(dialect, {
+        mail,
+        env: {
+          PUBLIC_URL: 'https://news.example.org',
+          MAIL_FROM: 'news@example.org',
+          SITE_LANGUAGES: 'en,ru',
+          SITE_NAME_RU: 'Фонарь',
+        },
+      })
+      apps.push(app)
+      await app.reach.save([{ kind: 'primary', label: '', value: 'https://lantern.example/' }])
+      const { editionId } = await draftEditionOfOneStory(app, app.storage, {
+        emails: READERS,
+        subject: 'Неделя',
+        intro: 'Главное.',
+        language: 'ru',
+      })
+      await app.editions.approve(editionId, null)
+      assert.equal(await app.sender.send(editionId), 'finished')
+      assert.equal(mail.sent.length, READERS.length)
+      for (const s of mail.sent) {
+        const { text, html = '' } = s.message
+        assert.equal(s.message.language, 'ru')
+        assert.match(text, /^Фонарь$/m)
+        assert.match(
+          text,
+          /^Открыть в браузере: https:\/\/news\.example\.org\/ru\/newsletters\/weekly\/issues\//m,
+        )
+        assert.match(
+          text,
+          /^Отписаться или выбрать другие рассылки: https:\/\/news\.example\.org\/ru\/newsletters\/unsubscribe\//m,
+        )
+        assert.match(text, /^Конфиденциальность: https:\/\/news\.example\.org\/ru\/privacy$/m)
+        assert.match(text, /Если наш сайт заблокирован, мы здесь: https:\/\/lantern\.example\//)
+        assert.match(
+          s.message.headers?.['List-Unsubscribe'] ?? '',
+          /<https:\/\/news\.example\.org\/ru\/newsletters\/unsubscribe\//,
+        )
+        assert.match(html, /Читать материал/)
+        assert.doesNotMatch(
+          `${text}${html}`,
+          /reach us at|Read this in your browser|Read the story/,
+        )
+      }
+    })
+
     it('is in each copy once when copies go out raw over SMTP', async () => {
       const sink = await startSmtpSink()
       const app = await buildTestApp(dialect, {

@@ -55,4 +55,24 @@ describe('edition rendering', () => {
     ])
       assert.ok(text.includes(s), s)
   })
+
+  it('speaks the newsletter’s language around the newsroom’s words', async () => {
+    const r = await renderEdition({ ...input, newsletterName: 'Неделя', language: 'ru' })
+    const values = { unsubscribe_url: 'https://x.example/ru/u/1', email: 'a@b.example' }
+    const html = fillTemplate(r.html, values)
+    const text = fillTemplate(r.text, values)
+    assert.match(html, /<html[^>]* lang="ru"/)
+    for (const s of [
+      'Открыть в браузере',
+      'Читать материал',
+      'Отписаться или выбрать другие рассылки',
+      'Конфиденциальность',
+    ])
+      assert.ok(html.includes(s) && (s === 'Читать материал' || text.includes(s)), s)
+    assert.match(text, /Вы получаете «Неделя», потому что подписались на адрес a@b\.example\./)
+    assert.doesNotMatch(
+      `${html}\n${text}`,
+      /Read this in your browser|You get|Read the story|Unsubscribe or change/,
+    )
+  })
 })

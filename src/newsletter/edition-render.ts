@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { type Template, compileTemplate } from './edition.js'
+import { translator } from '../i18n/index.js'
 import { escapeHtml } from '../lib/text.js'
 
 /** One article as an edition shows it. */
@@ -52,6 +53,13 @@ const paragraphs = (s: string) =>
 export async function renderEdition(input: RenderInput): Promise<RenderedEdition> {
   const marker = crypto.randomBytes(6).toString('hex')
   const field = (name: (typeof RECIPIENT_FIELDS)[number]) => `{{${marker}:${name}}}`
+  // The newsletter's language: its own words around the newsroom's (ADR 027).
+  const t = translator(input.language)
+  // The reader's address goes in as a slot after escaping: the sentence is escaped whole.
+  const why = (html: boolean) => {
+    const s = t('email.edition.why', { name: input.newsletterName, email: '\uE000' })
+    return (html ? escapeHtml(s) : s).replace('\uE000', field('email'))
+  }
   // Single quotes inside: mjml copies this into style="…" attributes as it is.
   const font = "Georgia, 'Times New Roman', serif"
   const items = input.items
@@ -62,7 +70,7 @@ export async function renderEdition(input: RenderInput): Promise<RenderedEdition
           ${it.kicker ? `<mj-text padding="0 24px" font-size="13px" color="#8a1c1c" font-weight="bold">${escapeHtml(it.kicker)}</mj-text>` : ''}
           <mj-text padding="4px 24px" font-size="20px" line-height="1.3" font-weight="bold"><a href="${escapeHtml(it.url)}" style="color:#111111;text-decoration:none">${escapeHtml(it.headline)}</a></mj-text>
           ${it.blurb ? `<mj-text padding="4px 24px 8px" font-size="16px" line-height="1.5" color="#333333">${escapeHtml(it.blurb)}</mj-text>` : ''}
-          <mj-text padding="0 24px 8px" font-size="15px"><a href="${escapeHtml(it.url)}" style="color:#8a1c1c">Read the story</a></mj-text>
+          <mj-text padding="0 24px 8px" font-size="15px"><a href="${escapeHtml(it.url)}" style="color:#8a1c1c">${escapeHtml(t('email.edition.story'))}</a></mj-text>
         </mj-column>
       </mj-section>`,
     )
@@ -76,7 +84,7 @@ export async function renderEdition(input: RenderInput): Promise<RenderedEdition
   <mj-body background-color="#f4f1ea" width="600px">
     <mj-section padding="16px 0 0">
       <mj-column>
-        <mj-text padding="8px 24px" font-size="14px" color="#555555"><a href="${escapeHtml(input.webUrl)}" style="color:#555555">Read this in your browser</a></mj-text>
+        <mj-text padding="8px 24px" font-size="14px" color="#555555"><a href="${escapeHtml(input.webUrl)}" style="color:#555555">${escapeHtml(t('email.edition.browser'))}</a></mj-text>
         <mj-text padding="8px 24px" font-size="28px" font-weight="bold" color="#111111">${escapeHtml(input.newsletterName)}</mj-text>
         <mj-text padding="0 24px 8px" font-size="14px" color="#555555">${escapeHtml(input.siteName)}</mj-text>
         <mj-divider border-width="2px" border-color="#111111" padding="8px 24px" />
@@ -96,7 +104,7 @@ export async function renderEdition(input: RenderInput): Promise<RenderedEdition
     <mj-section padding="16px 0 24px">
       <mj-column>
         <mj-divider border-width="1px" border-color="#bbbbbb" padding="8px 24px" />
-        <mj-text padding="8px 24px" font-size="13px" line-height="1.5" color="#555555">You get ${escapeHtml(input.newsletterName)} because you asked for it at ${field('email')}. <a href="${field('unsubscribe_url')}" style="color:#555555">Unsubscribe or change newsletters</a> · <a href="${escapeHtml(input.privacyUrl)}" style="color:#555555">Privacy</a></mj-text>
+        <mj-text padding="8px 24px" font-size="13px" line-height="1.5" color="#555555">${why(true)} <a href="${field('unsubscribe_url')}" style="color:#555555">${escapeHtml(t('email.edition.unsubscribe'))}</a> · <a href="${escapeHtml(input.privacyUrl)}" style="color:#555555">${escapeHtml(t('email.edition.privacy'))}</a></mj-text>
       </mj-column>
     </mj-section>
   </mj-body>
@@ -120,10 +128,10 @@ export async function renderEdition(input: RenderInput): Promise<RenderedEdition
       '',
     ]),
     '--',
-    `Read this in your browser: ${input.webUrl}`,
-    `You get ${input.newsletterName} because you asked for it at ${field('email')}.`,
-    `Unsubscribe or change newsletters: ${field('unsubscribe_url')}`,
-    `Privacy: ${input.privacyUrl}`,
+    `${t('email.edition.browser')}: ${input.webUrl}`,
+    why(false),
+    `${t('email.edition.unsubscribe')}: ${field('unsubscribe_url')}`,
+    `${t('email.edition.privacy')}: ${input.privacyUrl}`,
     '',
   ].join('\n')
   // mjml indents its tables deeply; the indentation is a third of the bytes, and every byte is

@@ -1,11 +1,12 @@
 import crypto from 'node:crypto'
+import { languagePrefix } from '../content/index.js'
 import { type BulkCopy, type MailTransport, type MessageBody, prepareBulk } from '../email/index.js'
 import type { Clock } from '../lib/clock.js'
 import { isAppError } from '../lib/errors.js'
-import { editionCopy, editionMessage } from './edition.js'
+import { editionCopy, editionItems, editionMessage } from './edition.js'
 import type { ClaimedDelivery, DeliveryState, EditionRepository } from './edition-repository.js'
 import { emergencyList } from './emergency.js'
-import { renderEdition, type RenderItem } from './edition-render.js'
+import { renderEdition } from './edition-render.js'
 import type { NewsletterRepository } from './newsletter-repository.js'
 import type { Signer } from './newsletter-service.js'
 
@@ -39,6 +40,10 @@ export interface SenderDeps {
   /** Origin for links in email, `https://example.org`. */
   origin: string
   siteName: string
+  /** SITE_NAME_XX: the site's name in each language (config.ts); default siteName. */
+  siteNames?: Readonly<Record<string, string>> | undefined
+  /** SITE_LANGUAGES: links in an edition open the newsletter's language edition (ADR 026). */
+  languages?: readonly string[] | undefined
   mailFrom: string
   /** Why editions may not go out (sendBlocker), or null: a send then waits, approved. */
   blocked?: string | null
@@ -136,29 +141,16 @@ export function createEditionSender(deps: SenderDeps): EditionSender {
     const newsletter = await deps.newsletters.findNewsletter(newsletterId)
     if (!edition || !newsletter) return
     const found = await deps.articles.summaries(edition.items.map((i) => i.articleId))
-    const byId = new Map(found.map((a) => [a.id, a]))
-    const items: (RenderItem & { articleId: number; path: string })[] = []
-    for (const it of edition.items) {
-      const a = byId.get(it.articleId)
-      // An article taken down since it was picked is left out rather than linked to a 410.
-      if (!a) continue
-      items.push({
-        articleId: a.id,
-        path: a.path,
-        kicker: a.kicker,
-        headline: a.headline,
-        blurb: it.blurb.trim() || a.summary,
-        url: deps.origin + a.path,
-      })
-    }
+    const items = editionItems(edition.items, found, deps.origin)
+    const site = `${deps.origin}${languagePrefix(newsletter.language, deps.languages ?? [])}`
     const rendered = await renderEdition({
-      siteName: deps.siteName,
+      siteName: deps.siteNames?.[newsletter.language] ?? deps.siteName,
       newsletterName: newsletter.name,
       subject: edition.subject,
       intro: edition.intro,
       items,
-      webUrl: `${deps.origin}/newsletters/${newsletter.slug}/issues/${id}`,
-      privacyUrl: `${deps.origin}/privacy`,
+      webUrl: `${site}/newsletters/${newsletter.slug}/issues/${id}`,
+      privacyUrl: `${site}/privacy`,
       language: newsletter.language,
     })
     const n = await editions.snapshot(
@@ -213,6 +205,7 @@ export function createEditionSender(deps: SenderDeps): EditionSender {
         slug: list.slug,
         domain,
         mailFrom: deps.mailFrom,
+        language: newsletter.language,
       })
       // The addresses footer, once for every copy, raw or composed whole.
       const bulk = await prepareBulk(deps.addToEmail ? await deps.addToEmail(message) : message)
@@ -226,7 +219,8 @@ export function createEditionSender(deps: SenderDeps): EditionSender {
           email: r.email,
           slug: list.slug,
           domain,
-          origin: deps.origin,
+          // The reader's page opens in the newsletter's language (ADR 026).
+          origin: `${deps.origin}${languagePrefix(newsletter.language, deps.languages ?? [])}`,
           signature: await deps.signer.sign(`nl-unsub:${r.subscriberId}:${newsletterId}`),
         })
       }

@@ -305,6 +305,7 @@ export function createEditionService(deps: EditionServiceDeps): EditionService {
           slug: newsletter.slug,
           domain,
           mailFrom: deps.mailFrom,
+          language: newsletter.language,
         }),
       )
       await deps.mail.send(

@@ -122,6 +122,8 @@ export interface EditionMail {
   /** The domain of MAIL_FROM: the List-Id's and the Message-IDs'. */
   domain: string
   mailFrom: string
+  /** The newsletter's language: the footer's words and Content-Language. */
+  language?: string | undefined
 }
 
 /**
@@ -153,6 +155,7 @@ export function editionMessage(e: EditionMail): BulkMessage {
     html: e.html,
     text: e.text,
     marker: e.marker,
+    ...(e.language ? { language: e.language } : {}),
     headers: {
       'List-Unsubscribe': `<${slot('unsubscribe_url')}>, <mailto:${e.mailFrom}?subject=unsubscribe%20${e.slug}%20${slot('subscriber')}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
@@ -184,4 +187,37 @@ export function editionCopy(c: {
       subscriber: String(c.subscriberId),
     },
   }
+}
+
+/**
+ * The picks as an edition shows them, in their order: the editor's blurb or the story's summary,
+ * a whole link. A story taken down since it was picked is left out rather than linked to a 410.
+ */
+export function editionItems(
+  picks: readonly { articleId: number; blurb: string }[],
+  found: readonly {
+    id: number
+    path: string
+    kicker: string | null
+    headline: string
+    summary: string
+  }[],
+  origin: string,
+) {
+  const byId = new Map(found.map((a) => [a.id, a]))
+  return picks.flatMap((it) => {
+    const a = byId.get(it.articleId)
+    if (!a) return []
+    const blurb = it.blurb.trim() || a.summary
+    return [
+      {
+        articleId: a.id,
+        path: a.path,
+        kicker: a.kicker,
+        headline: a.headline,
+        blurb,
+        url: origin + a.path,
+      },
+    ]
+  })
 }

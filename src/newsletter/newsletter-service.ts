@@ -10,6 +10,7 @@ import {
   type SubscriptionStatus,
   afterSignUp,
   consentText,
+  inSentence,
   mayResendConfirmation,
 } from './newsletter.js'
 import { isTimeZone } from './edition.js'
@@ -30,6 +31,8 @@ export interface NewsletterServiceDeps {
   mail: MailTransport
   mailFrom: string
   siteName: string
+  /** SITE_NAME_XX: the site's name in each language (config.ts); default siteName. */
+  siteNames?: Readonly<Record<string, string>> | undefined
   /** Addresses that bounced for good, complained or were stopped by hand get no mail at all. */
   isSuppressed?: (email: string) => Promise<boolean>
   /** SITE_LANGUAGES: the confirmation link opens the newsletter's edition (ADR 026). */
@@ -113,10 +116,16 @@ export function createNewsletterService(deps: NewsletterServiceDeps): Newsletter
     return `${origin}${prefix}/newsletters/confirm/${sub}/${nl.id}/${exp}/${await signer.sign(confirmData(sub, nl.id, exp))}`
   }
 
-  /** Never expires: an old email's unsubscribe link must still work years later. */
+  /**
+   * Never expires: an old email's unsubscribe link must still work years later. It opens the
+   * edition of the newsletter's language (links from before answer with a redirect there).
+   */
   async function unsubscribeLink(origin: string, sub: number, nl: number) {
-    return `${origin}/newsletters/unsubscribe/${sub}/${nl}/${await signer.sign(unsubscribeData(sub, nl))}`
+    const language = (await repo.findNewsletter(nl))?.language
+    const prefix = language ? languagePrefix(language, deps.languages ?? []) : ''
+    return `${origin}${prefix}/newsletters/unsubscribe/${sub}/${nl}/${await signer.sign(unsubscribeData(sub, nl))}`
   }
+  const siteIn = (language: string) => deps.siteNames?.[language] ?? deps.siteName
 
   return {
     listNewsletters(): Promise<Newsletter[]> {
@@ -201,7 +210,7 @@ export function createNewsletterService(deps: NewsletterServiceDeps): Newsletter
         subscriberId: sub,
         newsletterId,
         status: next.status,
-        consentText: consentText(newsletter.name, deps.siteName, newsletter.language),
+        consentText: consentText(newsletter.name, siteIn(newsletter.language), newsletter.language),
         now,
       })
       if (!mayResendConfirmation(current?.confirmSentAt ?? null, now))
@@ -210,7 +219,7 @@ export function createNewsletterService(deps: NewsletterServiceDeps): Newsletter
         confirmationEmail({
           to: email,
           newsletter,
-          siteName: deps.siteName,
+          siteName: siteIn(newsletter.language),
           from: deps.mailFrom,
           link: await confirmLink(origin, sub, newsletter),
           unsubscribe: await unsubscribeLink(origin, sub, newsletterId),
@@ -266,7 +275,10 @@ function confirmationEmail(o: {
   const name = o.newsletter.name
   const text = [
     o.newsletter.cadence
-      ? t('email.confirm.askCadence', { name, cadence: o.newsletter.cadence.toLowerCase() })
+      ? t('email.confirm.askCadence', {
+          name,
+          cadence: inSentence(o.newsletter.cadence, o.newsletter.language),
+        })
       : t('email.confirm.ask', { name }),
     '',
     o.link,
@@ -278,6 +290,7 @@ function confirmationEmail(o: {
     from: { name: o.siteName, address: o.from },
     subject: t('email.confirm.subject', { name }),
     text,
+    language: o.newsletter.language,
     html: `<p>${escapeHtml(t('email.confirm.ask', { name }))}</p><p><a href="${escapeHtml(o.link)}">${escapeHtml(t('email.confirm.yes'))}</a></p><p>${escapeHtml(t('email.confirm.untilShort'))}</p>`,
     headers: {
       'List-Unsubscribe': `<${o.unsubscribe}>`,

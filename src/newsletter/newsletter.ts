@@ -47,3 +47,34 @@ export function consentText(newsletterName: string, siteName: string, language =
     return `Я хочу получать рассылку «${newsletterName}» по электронной почте. ${siteName} хранит только мой адрес, ни для чего другого его не использует, а в каждом письме есть ссылка, чтобы отписаться одним нажатием.`
   return `I want to receive ${newsletterName} by email. ${siteName} keeps only my address, uses it for nothing else, and every email has a one-click unsubscribe link.`
 }
+
+const capitalisedDays = new Map<string, string[]>()
+/** The weekday names a language writes with a capital ("Friday"), plural forms included. */
+function capitalisedWeekdays(language: string): string[] {
+  let days = capitalisedDays.get(language)
+  if (!days) {
+    let f: Intl.DateTimeFormat
+    try {
+      f = new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' })
+    } catch {
+      f = new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'UTC' })
+    }
+    // 2026-01-05 was a Monday: seven days from it name every weekday once.
+    days = Array.from({ length: 7 }, (_, i) => f.format(new Date(Date.UTC(2026, 0, 5 + i))))
+      // Only the names the language capitalises keep their capital inside a sentence.
+      .filter((d) => d.charAt(0) !== d.charAt(0).toLowerCase())
+    capitalisedDays.set(language, days)
+  }
+  return days
+}
+
+/**
+ * A newsletter's cadence ("Weekly, every Friday", «Раз в неделю, по пятницам») inside a
+ * sentence: the first letter lowered, unless the cadence starts with a weekday's name that its
+ * language writes with a capital ("Fridays at 8" stays; never "every friday").
+ */
+export function inSentence(cadence: string, language: string): string {
+  const starts = capitalisedWeekdays(language).some((d) => cadence.startsWith(d))
+  if (starts) return cadence
+  return cadence.charAt(0).toLocaleLowerCase(language) + cadence.slice(1)
+}

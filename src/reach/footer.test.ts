@@ -83,4 +83,27 @@ describe('the email footer', () => {
     assert.equal(prepared.text.match(/reach us at/g)?.length, 1)
     assert.equal((await footerAdder(async () => null)(template)).text, template.text)
   })
+
+  it('is written in the message’s language, with Content-Language on the wire', async () => {
+    const inner = createMemoryTransport()
+    const t = footerTransport(
+      inner,
+      footerAdder(async (language) => emailFooter(list, language)),
+    )
+    await t.send({ ...message, language: 'ru' })
+    await t.send(message)
+    const ru = inner.sent[0]!
+    assert.match(
+      ru.message.text,
+      /Если наш сайт заблокирован, мы здесь: https:\/\/lantern\.example\//,
+    )
+    assert.match(
+      ru.message.html ?? '',
+      /Если наш сайт заблокирован, мы здесь: <a href="https:\/\/lantern\.example\/">/,
+    )
+    assert.match(ru.raw.toString(), /^Content-Language: ru\r?$/m)
+    assert.doesNotMatch(ru.message.text, /reach us at/)
+    assert.match(inner.sent[1]!.message.text, /If our site is blocked, reach us at/)
+    assert.doesNotMatch(inner.sent[1]!.raw.toString(), /^Content-Language:/m)
+  })
 })

@@ -5,6 +5,7 @@
  */
 import type { MailTransport, MessageBody } from '../email/index.js'
 import { type ReachAddress, reachPageUrl } from './address.js'
+import { translator } from '../i18n/index.js'
 import { escapeHtml } from '../lib/text.js'
 
 export interface EmailFooter {
@@ -28,21 +29,35 @@ export function shortList(addresses: readonly ReachAddress[]): string[] {
   return [...main, ...mirrors, ...onion]
 }
 
-/** The footer for a list, or null when the list has no web address to give. */
-export function emailFooter(addresses: readonly ReachAddress[]): EmailFooter | null {
+/**
+ * The footer for a list, in the email's language, or null when the list has no web address to
+ * give.
+ */
+export function emailFooter(
+  addresses: readonly ReachAddress[],
+  language = 'en',
+): EmailFooter | null {
   const shown = shortList(addresses)
   if (shown.length === 0) return null
   const all = reachPageUrl(addresses)
+  const t = translator(language)
   const text = [
     '-- ',
-    `If our site is blocked, reach us at: ${shown.join(' · ')}`,
-    ...(all ? [`Every way to reach us: ${all}`] : []),
+    t('email.footer.blocked', { list: shown.join(' · ') }),
+    ...(all ? [t('email.footer.everyWay', { link: all })] : []),
   ].join('\n')
   const link = (u: string) => `<a href="${escapeHtml(u)}">${escapeHtml(u)}</a>`
+  // The sentence is escaped whole, then each address put back as a link.
+  const MARK = '\uE000'
   const html =
     '<p style="font-size:12px;line-height:1.5;color:#555555;margin:16px;font-family:sans-serif">' +
-    `If our site is blocked, reach us at: ${shown.map(link).join(' · ')}` +
-    (all ? `<br>Every way to reach us: ${link(all)}` : '') +
+    escapeHtml(t('email.footer.blocked', { list: MARK })).replace(
+      MARK,
+      shown.map(link).join(' · '),
+    ) +
+    (all
+      ? `<br>${escapeHtml(t('email.footer.everyWay', { link: MARK })).replace(MARK, link(all))}`
+      : '') +
     '</p>'
   return { text, html }
 }
@@ -58,11 +73,13 @@ export function withFooter<M extends MessageBody>(m: M, footer: EmailFooter | nu
   return { ...m, text, html }
 }
 
-/** Adds what `footer()` gives now; if it cannot be had, the mail goes without it. */
+/** Adds what `footer()` gives now, in the message's language; if it cannot be had, none. */
 export type FooterAdder = <B extends MessageBody>(m: B) => Promise<B>
 
-export function footerAdder(footer: () => Promise<EmailFooter | null>): FooterAdder {
-  return async (m) => withFooter(m, await footer().catch(() => null))
+export function footerAdder(
+  footer: (language: string) => Promise<EmailFooter | null>,
+): FooterAdder {
+  return async (m) => withFooter(m, await footer(m.language ?? 'en').catch(() => null))
 }
 
 /**

@@ -29,7 +29,7 @@ export interface ReachService {
   /** /reach.json: the list signed now, or marked unsigned when no key is configured. */
   document(): Promise<SignedDocument>
   /** The lines every email ends with; null while the list has no web address. */
-  footer(): Promise<EmailFooter | null>
+  footer(language?: string): Promise<EmailFooter | null>
   /** The few web addresses named on every page in SOS mode (and in the footer), kept a minute. */
   shortList(): Promise<string[]>
   /**
@@ -117,7 +117,7 @@ export function createReachService(deps: ReachServiceDeps): ReachService {
       return signedDocument(payload, deps.key?.privateKey ?? null)
     },
 
-    footer: async () => emailFooter((await keptList()).addresses),
+    footer: async (language = 'en') => emailFooter((await keptList()).addresses, language),
 
     shortList: async () => shortList((await keptList()).addresses),
 

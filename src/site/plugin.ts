@@ -124,7 +124,18 @@ export function createSite(opts: SiteOptions): Site {
   // One edition per language (ADR 026): the same routes, loaders and views, each with its
   // language and path prefix; the first language at the root.
   const editionsByPrefix = languages.map((language) => {
-    const editionDeps: PageDeps = { ...deps, site: { ...deps.site, language, languages } }
+    // Each edition's own name and description (SITE_NAME_RU…), in titles, feeds and its file.
+    const site = deps.site
+    const editionDeps: PageDeps = {
+      ...deps,
+      site: {
+        ...site,
+        language,
+        languages,
+        name: site.names?.[language] ?? site.name,
+        description: site.descriptions?.[language] ?? site.description,
+      },
+    }
     const shell = withRedirects(
       createShell({
         deps: editionDeps,
@@ -155,6 +166,8 @@ export function createSite(opts: SiteOptions): Site {
     ) ?? primary
   const editions = createOfflineEditions({
     deps: primaryDeps,
+    // One file per edition, in its language with its stories (/ru/reach/edition.html).
+    editions: new Map(editionsByPrefix.map((e) => [e.ctx.deps.site.language, e.ctx.deps])),
     reach: opts.reach,
     media: opts.media,
     publicUrl: opts.publicUrl,
@@ -190,13 +203,14 @@ export function createSite(opts: SiteOptions): Site {
     registerReachRoutes(site, ctx, { reach: opts.reach, editions })
     registerSearchRoutes(site, ctx)
     if (!prefix) {
-      // One of each for the whole site: the logo, pictures, the sitemaps (every edition's
-      // stories, with their translations as alternates) and the offline edition file.
+      // One of each for the whole site: the logo, pictures and the sitemaps (every edition's
+      // stories, with their translations as alternates).
       registerLogoRoutes(site, ctx)
       registerSitemapRoutes(site, ctx, { perFile: opts.sitemapPerFile })
       registerMediaRoutes(site, ctx, { media: opts.media })
-      registerOfflineRoutes(site, ctx, { editions })
     }
+    // The offline edition file: one per edition, in its language.
+    registerOfflineRoutes(site, ctx, { editions })
 
     if (newsletters)
       await scope.register(async (forms) => {

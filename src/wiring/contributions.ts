@@ -33,6 +33,8 @@ export function contributionsFromConfig(
         ? null
         : createTestGateway(),
     siteName: config.SITE_NAME,
+    siteNames: config.SITE_NAMES,
+    languages: config.SITE_LANGUAGES,
     defaultCurrency: config.CONTRIBUTION_CURRENCY,
     defaultLanguage: config.SITE_LANGUAGE,
     ...(stripeKey

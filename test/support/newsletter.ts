@@ -74,14 +74,15 @@ export async function addConfirmedReaders(
 export async function draftEditionOfOneStory(
   app: Pick<App, 'content' | 'repo' | 'newsletters' | 'editions'>,
   storage: Storage,
-  o: { emails: readonly string[]; subject: string; intro: string },
+  o: { emails: readonly string[]; subject: string; intro: string; language?: string },
 ): Promise<{ newsletterId: number; editionId: number }> {
   const b = await seedBasics(app)
-  const article = await app.content.createArticle(articleInput(b))
+  const language = o.language ?? 'en'
+  const article = await app.content.createArticle(articleInput(b, { language }))
   const newsletterId = await app.newsletters.createNewsletter({
     slug: 'weekly',
     name: 'The Weekly',
-    language: 'en',
+    language,
   })
   await addConfirmedReaders(storage, newsletterId, o.emails)
   const editionId = await app.editions.createDraft(newsletterId, {

@@ -31,6 +31,8 @@ for (const dialect of testDialects) {
         clock,
         card: null,
         siteName: 'The Lantern',
+        siteNames: { en: 'The Lantern', ru: 'Фонарь' },
+        languages: ['en', 'ru'],
         ...(withMail ? { mail: { transport: mail, from: 'news@example.org', signer } } : {}),
       })
 
@@ -107,6 +109,46 @@ for (const dialect of testDialects) {
       assert.equal(mail.sent.length, before + 1)
       assert.equal(mail.sent.at(-1)!.message.to, 'r@example.org')
       assert.equal(await repo.countReminders(), 0)
+    })
+
+    it('writes the manage link and the reminder in the reader’s language, links in their edition', async () => {
+      clock.set(NOW)
+      const sent = mail.sent.length
+      await service().requestManageLink('sam@example.org', ORIGIN, 'ru')
+      const m = mail.sent.at(-1)!.message
+      assert.equal(mail.sent.length, sent + 1)
+      assert.equal(m.subject, 'Управление поддержкой Фонарь')
+      assert.deepEqual(m.from, { name: 'Фонарь', address: 'news@example.org' })
+      assert.equal(m.language, 'ru')
+      // The amount as Russian writes it, the link inside the Russian edition.
+      assert.match(
+        m.text,
+        /^5\s€ в месяц: https:\/\/news\.example\/ru\/support\/manage\/\d+\/\d+\/\S+$/m,
+      )
+      assert.match(m.text, /Перейдите по ссылке в течение 24 часов/)
+      assert.doesNotMatch(m.text, /[A-Za-z]{4,} (?:the|a|to|you)\b/)
+
+      // The consent shown on the Russian page, and the one stored, name the month in Russian.
+      assert.match(
+        service().reminderConsent(null, 'ru'),
+        /^Прошу один раз написать мне \(в выбранный мной месяц\)/,
+      )
+      await service().requestReminder({ email: 'ru@example.org', month: '2027-01', language: 'ru' })
+      const row = await storage.db
+        .selectFrom('contribution_reminder')
+        .select(['consent_text', 'language'])
+        .where('email', '=', 'ru@example.org')
+        .executeTakeFirstOrThrow()
+      assert.equal(row.language, 'ru')
+      assert.match(row.consent_text, /\(январь 2027 г\.\) и напомнить о поддержке Фонарь/)
+      clock.set('2027-01-03T09:00:00Z')
+      assert.equal(await service().sendDueReminders(ORIGIN), 1)
+      const r = mail.sent.at(-1)!.message
+      assert.equal(r.subject, 'Напоминание от Фонарь, как вы просили')
+      assert.match(r.text, /Вы просили напомнить вам о поддержке Фонарь \(январь 2027 г\.\)/)
+      assert.match(r.text, /https:\/\/news\.example\/ru\/support$/m)
+      assert.match(r.text, /ваш адрес уже удалён/)
+      clock.set(NOW)
     })
   })
 }

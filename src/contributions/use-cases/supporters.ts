@@ -1,10 +1,11 @@
+import { languagePrefix } from '../../content/index.js'
 import { type MailTransport, isEmailAddress } from '../../email/index.js'
+import { formatMoney, translator } from '../../i18n/index.js'
 import type { Clock } from '../../lib/clock.js'
 import { AppError } from '../../lib/errors.js'
-import { reminderConsent, reminderMonths } from '../appeal.js'
+import { reminderMonths } from '../appeal.js'
 import type { Contribution } from '../contribution.js'
 import type { HostedGateway } from '../gateways/gateway.js'
-import { amountLabel } from '../money.js'
 import type { ContributionStore } from '../repositories/contributions.js'
 import type { ReminderStore } from '../repositories/reminders.js'
 import type { RevenueReads } from '../repositories/revenue.js'
@@ -31,15 +32,18 @@ export interface SupporterService {
    * A supporter asks to manage a recurring gift. Whatever the address, the reader sees the
    * same answer; a link is emailed only when it has a running recurring gift.
    */
-  requestManageLink(emailRaw: string, origin: string): Promise<void>
+  requestManageLink(emailRaw: string, origin: string, language?: string): Promise<void>
   /** The gift a manage link names, if the link is genuine and not expired. */
   checkManageLink(id: string, exp: string, sig: string): Promise<Contribution | undefined>
   /** The supporter's page at Stripe for a recurring gift, if the gateway has one. */
   portalFor(c: Contribution, returnUrl: string): Promise<string | undefined>
   /** The months a reader may choose for a reminder, from this one. */
   reminderMonths(): string[]
-  /** The consent words shown, and stored, with a reminder for this month. */
-  reminderConsent(month: string): string
+  /**
+   * The consent words shown, and stored, with a reminder for this month (`null`: the month the
+   * reader will choose), in the language of the page that asks.
+   */
+  reminderConsent(month: string | null, language?: string): string
   /** A reader leaves an address for one reminder in a month they choose; consent is stored. */
   requestReminder(input: { email: string; month: string; language: string }): Promise<void>
   /** Sends every reminder due this month, once, deleting each address as it goes. */
@@ -50,7 +54,23 @@ export interface SupporterService {
 const MANAGE_MS = 24 * 3600_000
 
 const manageData = (id: number, exp: number) => `contribution-manage:${id}:${exp}`
-const amountLabelOf = (c: Contribution) => amountLabel(c.amount, c.currency, c.frequency)
+
+/** "€5 a month" / "5 € в месяц": a gift's amount as its reader's language writes it. */
+function amountIn(c: Contribution, language: string): string {
+  return translator(language)('money.amount', {
+    frequency: c.frequency,
+    amount: formatMoney(c.amount, c.currency, language),
+  })
+}
+
+/** `2027-02` as the language names the month: "February 2027", «февраль 2027 г.». */
+function monthIn(month: string, language: string): string {
+  return new Date(`${month}-01T00:00:00Z`).toLocaleString(language, {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  })
+}
 
 export function createSupporterService(deps: {
   repo: Pick<ContributionStore, 'find'> &
@@ -59,12 +79,25 @@ export function createSupporterService(deps: {
   clock: Clock
   card: HostedGateway | null
   siteName: string
+  /** SITE_NAME_XX: the site's name in each language (config.ts); default siteName. */
+  siteNames?: Readonly<Record<string, string>> | undefined
+  /** SITE_LANGUAGES: a link in an email opens the edition of the reader's language (ADR 026). */
+  languages?: readonly string[] | undefined
   mail?: SupporterMail | undefined
   log?: { warn(o: object, m: string): void } | undefined
 }): SupporterService {
   const { repo, clock } = deps
+  const siteIn = (language: string) => deps.siteNames?.[language] ?? deps.siteName
+  const prefixOf = (language: string) => languagePrefix(language, deps.languages ?? [])
+  const consent = (month: string | null, language: string) => {
+    const t = translator(language)
+    return t('supporter.consent', {
+      site: siteIn(language),
+      month: month === null ? t('supporter.chosenMonth') : monthIn(month, language),
+    })
+  }
   return {
-    async requestManageLink(emailRaw: string, origin: string): Promise<void> {
+    async requestManageLink(emailRaw: string, origin: string, language = 'en'): Promise<void> {
       const email = emailRaw.trim().toLowerCase()
       if (!isEmailAddress(email))
         throw new AppError('VALIDATION_FAILED', {
@@ -77,24 +110,29 @@ export function createSupporterService(deps: {
       const gifts = await repo.listRunningByEmail(email)
       if (gifts.length === 0) return
       const exp = clock.now().getTime() + MANAGE_MS
+      // In the language of the edition the reader asked from, its links inside that edition.
+      const t = translator(language)
+      const site = siteIn(language)
+      const base = `${origin}${prefixOf(language)}`
       const links = await Promise.all(
         gifts.map(
           async (g) =>
-            `${amountLabelOf(g)}: ${origin}/support/manage/${g.id}/${exp}/${await m.signer.sign(manageData(g.id, exp))}`,
+            `${amountIn(g, language)}: ${base}/support/manage/${g.id}/${exp}/${await m.signer.sign(manageData(g.id, exp))}`,
         ),
       )
       await m.transport.send({
         to: email,
-        from: { name: deps.siteName, address: m.from },
-        subject: `Manage your support for ${deps.siteName}`,
+        from: { name: site, address: m.from },
+        subject: t('email.manage.subject', { site }),
         text: [
-          `Someone (we hope you) asked to manage recurring support for ${deps.siteName}.`,
-          'Follow a link within 24 hours to change or cancel the gift:',
+          t('email.manage.asked', { site }),
+          t('email.manage.follow'),
           '',
           ...links,
           '',
-          'If it was not you, ignore this email: nothing changes.',
+          t('email.manage.notYou'),
         ].join('\n'),
+        language,
       })
     },
     /** The gift a manage link names, if the link is genuine and not expired. */
@@ -111,7 +149,7 @@ export function createSupporterService(deps: {
       return deps.card.portalUrl(c.customerRef, returnUrl)
     },
     reminderMonths: () => reminderMonths(clock.now()),
-    reminderConsent: (month: string) => reminderConsent(deps.siteName, month),
+    reminderConsent: (month: string | null, language = 'en') => consent(month, language),
 
     /** A reader leaves an address for one reminder in a month they choose; consent is stored. */
     async requestReminder(input: {
@@ -136,7 +174,8 @@ export function createSupporterService(deps: {
         email,
         language: input.language,
         month: input.month,
-        consentText: reminderConsent(deps.siteName, input.month),
+        // The words the reader agreed to, as their page showed them (ADR 027).
+        consentText: consent(input.month, input.language),
         now: clock.now(),
       })
     },
@@ -150,18 +189,22 @@ export function createSupporterService(deps: {
       for (;;) {
         const r = await repo.takeDueReminder(month)
         if (!r) break
+        // In the language of the page the reader asked on.
+        const t = translator(r.language)
+        const site = siteIn(r.language)
         await m.transport
           .send({
             to: r.email,
-            from: { name: deps.siteName, address: m.from },
-            subject: `A reminder from ${deps.siteName}, as you asked`,
+            from: { name: site, address: m.from },
+            subject: t('email.reminder.subject', { site }),
             text: [
-              `You asked us to remind you in ${r.month} about supporting ${deps.siteName}.`,
+              t('email.reminder.asked', { site, month: monthIn(r.month, r.language) }),
               '',
-              `If you would like to, you can do it here: ${origin}/support`,
+              t('email.reminder.here', { link: `${origin}${prefixOf(r.language)}/support` }),
               '',
-              'This is the only email we send: your address has now been deleted.',
+              t('email.reminder.deleted'),
             ].join('\n'),
+            language: r.language,
           })
           .then(() => sent++)
           .catch((err: unknown) => deps.log?.warn({ err }, 'a reminder email could not be sent'))

@@ -1,6 +1,12 @@
 import { type Article, type Image, bodyImageIds, isVisibleToReaders } from '../../content/index.js'
 import type { ReachAddress, ReachService } from '../../reach/index.js'
-import type { PageDeps } from '../pages/page-deps.js'
+import {
+  type PageDeps,
+  editionNames,
+  languagesOf,
+  listLanguage,
+  named,
+} from '../pages/page-deps.js'
 
 /** Stories an offline edition holds when nobody says otherwise, and at most. */
 export const DEFAULT_STORIES = 20
@@ -9,7 +15,10 @@ export const MAX_STORIES = 50
 /** What one offline edition is made from: no HTML, no Fastify, no image bytes. */
 export interface EditionData {
   siteName: string
+  /** The edition's language: the file's words and the stories in it. */
   language: string
+  /** SITE_LANGUAGES: a story's address carries its language's prefix. */
+  languages: readonly string[]
   /** TIME_ZONE: the times in the file are the newsroom's. */
   timeZone: string
   madeAt: Date
@@ -37,15 +46,24 @@ export async function loadEditionData(
   o: { stories: number; publicUrl?: string | undefined },
 ): Promise<EditionData> {
   const now = deps.clock.now()
-  const [{ items }, list] = await Promise.all([
-    deps.repo.listPublished({ kind: 'all' }, { limit: o.stories, offset: 0 }, now),
+  // The edition's own stories (ADR 026); every story on a site of one language.
+  const [{ items }, list, names] = await Promise.all([
+    deps.repo.listPublished(
+      { kind: 'all', language: listLanguage(deps) },
+      { limit: o.stories, offset: 0 },
+      now,
+    ),
     reach.list(),
+    editionNames(deps),
   ])
   const whole = await Promise.all(
     items.slice(0, o.stories).map((a) => deps.repo.findArticleById(a.id)),
   )
   // Read apart from the list: one taken down between the two reads is left out, not shown.
-  const stories = whole.filter((a): a is Article => !!a && isVisibleToReaders(a, now))
+  const stories = whole
+    .filter((a): a is Article => !!a && isVisibleToReaders(a, now))
+    // Sections named as the edition names them.
+    .map((a) => ({ ...a, section: named(a.section, 'section', names) }))
   const bodyImages = await deps.repo.imagesById([
     ...new Set(stories.flatMap((a) => bodyImageIds(a.body))),
   ])
@@ -53,6 +71,7 @@ export async function loadEditionData(
   return {
     siteName: deps.site.name,
     language: deps.site.language,
+    languages: languagesOf(deps),
     timeZone: deps.site.timeZone ?? 'UTC',
     madeAt: now,
     stories,

@@ -1,6 +1,7 @@
 import { renderToString } from 'preact-render-to-string'
 import { type Article, type Image, articlePath, bylineText } from '../../content/index.js'
-import { KIND_NAMES, type ReachAddress } from '../../reach/index.js'
+import { translator } from '../../i18n/index.js'
+import type { ReachAddress } from '../../reach/index.js'
 import { absolutizeUrls } from '../views/body.js'
 import { formatDate, formatDateTime, voidTagsAsHtml } from '../views/format.js'
 import type { EditionData } from './edition-data.js'
@@ -11,7 +12,7 @@ import { PICTURE } from './edition-images.js'
 type Pictures = ReadonlyMap<number, string>
 
 /** One picture: inline when it has a data URI, else its alt text, caption and credit. */
-function Picture(props: { image: Image; uris: Pictures; class: string }) {
+function Picture(props: { image: Image; uris: Pictures; class: string; language: string }) {
   const { image } = props
   const uri = props.uris.get(image.id)
   const words = [image.caption, image.credit].filter(Boolean).join(' ')
@@ -25,7 +26,9 @@ function Picture(props: { image: Image; uris: Pictures; class: string }) {
           height={Math.round((Math.min(PICTURE.width, image.width) * image.height) / image.width)}
         />
       ) : (
-        <p class="no-picture">[Picture: {image.alt}]</p>
+        <p class="no-picture">
+          {translator(props.language)('offline.picture', { alt: image.alt })}
+        </p>
       )}
       {words && <figcaption>{words}</figcaption>}
     </figure>
@@ -41,7 +44,11 @@ function storyBody(a: Article, data: EditionData, uris: Pictures): string {
     /<figure data-image-id="([0-9]+)">[\s\S]*?<\/figure>/g,
     (_m, id: string) => {
       const img = data.bodyImages.get(Number(id))
-      return img ? renderToString(<Picture image={img} uris={uris} class="figure" />) : ''
+      return img
+        ? renderToString(
+            <Picture image={img} uris={uris} class="figure" language={data.language} />,
+          )
+        : ''
     },
   )
   return data.origin ? absolutizeUrls(html, data.origin) : html
@@ -49,7 +56,9 @@ function storyBody(a: Article, data: EditionData, uris: Pictures): string {
 
 function Story(props: { a: Article; n: number; data: EditionData; uris: Pictures }) {
   const { a, data } = props
+  const t = translator(data.language)
   const byline = bylineText(a.credits)
+  const online = data.origin && data.origin + articlePath(a, data.languages)
   const published = a.publishedAt ?? a.updatedAt
   return (
     <article
@@ -60,40 +69,50 @@ function Story(props: { a: Article; n: number; data: EditionData; uris: Pictures
       <p class="kicker">{a.kicker ?? a.section.name}</p>
       <h2 id={`story-${props.n}-h`}>{a.headline}</h2>
       <p class="meta">
-        {byline && <>By {byline} · </>}
+        {byline && <>{t('offline.by', { byline })} · </>}
         <time datetime={published.toISOString()}>
           {formatDateTime(published, data.language, data.timeZone)}
         </time>
       </p>
       {a.standfirst && <p class="standfirst">{a.standfirst}</p>}
-      {a.leadImage && <Picture image={a.leadImage} uris={props.uris} class="figure lead" />}
+      {a.leadImage && (
+        <Picture
+          image={a.leadImage}
+          uris={props.uris}
+          class="figure lead"
+          language={data.language}
+        />
+      )}
       {/* Sanitised on save (content/body.ts); pictures made by storyBody above. */}
       <div class="body" dangerouslySetInnerHTML={{ __html: storyBody(a, data, props.uris) }} />
       {a.corrections.length > 0 && (
         <ul class="corrections">
           {a.corrections.map((c) => (
             <li>
-              <strong>{c.kind === 'correction' ? 'Correction' : 'Update'}</strong>,{' '}
-              {formatDateTime(c.at, data.language, data.timeZone)}: {c.text}
+              <strong>
+                {t(c.kind === 'correction' ? 'article.correction' : 'article.update')}
+              </strong>
+              , {formatDateTime(c.at, data.language, data.timeZone)}: {c.text}
             </li>
           ))}
         </ul>
       )}
       <p class="small">
-        {data.origin && (
+        {online && (
           <>
-            Online: <a href={data.origin + articlePath(a)}>{data.origin + articlePath(a)}</a> ·{' '}
+            {t('offline.online')} <a href={online}>{online}</a> ·{' '}
           </>
         )}
-        <a href="#contents">Back to the contents</a>
+        <a href="#contents">{t('offline.back')}</a>
       </p>
     </article>
   )
 }
 
-function Address(props: { a: ReachAddress }) {
+function Address(props: { a: ReachAddress; language: string }) {
   const { a } = props
-  const name = a.label ? `${KIND_NAMES[a.kind]}, ${a.label}` : KIND_NAMES[a.kind]
+  const kind = translator(props.language)('offline.kind', { kind: a.kind })
+  const name = a.label ? `${kind}, ${a.label}` : kind
   return (
     <li>
       {name}: {a.kind === 'other' ? a.value : <a href={a.value}>{a.value}</a>}
@@ -103,35 +122,33 @@ function Address(props: { a: ReachAddress }) {
 
 function Reach(props: { data: EditionData }) {
   const { data } = props
+  const t = translator(data.language)
   return (
     <section id="reach" aria-labelledby="reach-h">
-      <h2 id="reach-h">How to reach us</h2>
-      <p>
-        If {data.siteName} is blocked where you are, these addresses lead to the same newsroom. When
-        one stops working, try the next.
-      </p>
+      <h2 id="reach-h">{t('reach.title')}</h2>
+      <p>{t('offline.reachText', { site: data.siteName })}</p>
       {data.addresses.length > 0 ? (
         <ul>
           {data.addresses.map((a) => (
-            <Address a={a} />
+            <Address a={a} language={data.language} />
           ))}
         </ul>
       ) : (
-        <p>The newsroom has not listed other addresses yet.</p>
+        <p>{t('offline.noAddresses')}</p>
       )}
       {data.listUpdatedAt && (
         <p class="small">
-          List last changed {formatDate(data.listUpdatedAt, data.language, data.timeZone)}.
+          {t('reach.changed', {
+            date: formatDate(data.listUpdatedAt, data.language, data.timeZone),
+          })}
         </p>
       )}
       {data.publicKey ? (
         <p>
-          The newsroom signs this list (/reach.json on any of its addresses) with this public key
-          (Ed25519). A list signed with another key was not written by us:{' '}
-          <code class="key">{data.publicKey}</code>
+          {t('offline.signed')} <code class="key">{data.publicKey}</code>
         </p>
       ) : (
-        <p>The newsroom does not sign its list yet: trust a copy as much as where it came from.</p>
+        <p>{t('offline.unsigned')}</p>
       )}
     </section>
   )
@@ -139,14 +156,19 @@ function Reach(props: { data: EditionData }) {
 
 /** What the file says of itself, at the top and the bottom. */
 function madeLine(data: EditionData): string {
-  const n = data.stories.length
-  const holding = n === 0 ? '' : `, with the ${n} newest ${n === 1 ? 'story' : 'stories'}`
-  return `Made ${formatDateTime(data.madeAt, data.language, data.timeZone)}${holding}. It needs no connection: keep it, copy it and pass it on.`
+  return translator(data.language)('offline.made', {
+    time: formatDateTime(data.madeAt, data.language, data.timeZone),
+    stories: data.stories.length,
+  })
 }
 
 /** The offline edition: one HTML document holding everything it shows (ADR 021). */
 export function renderEdition(data: EditionData, uris: Pictures): string {
-  const title = `${data.siteName}: the latest stories, ${formatDate(data.madeAt, data.language, data.timeZone)}`
+  const t = translator(data.language)
+  const title = t('offline.title', {
+    site: data.siteName,
+    date: formatDate(data.madeAt, data.language, data.timeZone),
+  })
   const doc = (
     <html lang={data.language}>
       <head>
@@ -158,11 +180,11 @@ export function renderEdition(data: EditionData, uris: Pictures): string {
       <body>
         <header>
           <p class="site">{data.siteName}</p>
-          <h1>The latest stories</h1>
+          <h1>{t('offline.heading')}</h1>
           <p class="small">{madeLine(data)}</p>
         </header>
         <nav aria-labelledby="contents">
-          <h2 id="contents">Contents</h2>
+          <h2 id="contents">{t('offline.contents')}</h2>
           <ol>
             {data.stories.map((a, i) => (
               <li>
@@ -170,12 +192,12 @@ export function renderEdition(data: EditionData, uris: Pictures): string {
               </li>
             ))}
             <li>
-              <a href="#reach">How to reach us</a>
+              <a href="#reach">{t('reach.title')}</a>
             </li>
           </ol>
         </nav>
         <main>
-          {data.stories.length === 0 && <p>Nothing has been published yet.</p>}
+          {data.stories.length === 0 && <p>{t('home.empty')}</p>}
           {data.stories.map((a, i) => (
             <Story a={a} n={i + 1} data={data} uris={uris} />
           ))}

@@ -65,6 +65,7 @@ describe('the offline edition’s size limit', () => {
   const data = (stories: Article[]): EditionData => ({
     siteName: 'The Lantern',
     language: 'en',
+    languages: ['en'],
     timeZone: 'UTC',
     madeAt: new Date('2026-12-06T12:00:00Z'),
     stories,

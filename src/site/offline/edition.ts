@@ -27,12 +27,20 @@ export interface OfflineEdition {
 }
 
 export interface OfflineEditions {
-  /** The newest `stories` (default 20) published stories and the addresses, as one file. */
-  build(opts?: { stories?: number }): Promise<OfflineEdition>
+  /**
+   * The newest `stories` (default 20) published stories of one language's edition (default the
+   * first) and the addresses, as one file in that language.
+   */
+  build(opts?: { stories?: number; language?: string | undefined }): Promise<OfflineEdition>
+  /** SITE_LANGUAGES: the languages a file can be made in, the first the default. */
+  languages: readonly string[]
 }
 
 export interface OfflineEditionDeps {
+  /** The first edition's page dependencies. */
   deps: PageDeps
+  /** Every edition's, by language (ADR 026); only the first's when absent. */
+  editions?: ReadonlyMap<string, PageDeps>
   reach: Pick<ReachService, 'list' | 'publicKey'>
   media: MediaStore
   publicUrl?: string | undefined
@@ -60,25 +68,34 @@ export function createOfflineEditions(o: OfflineEditionDeps): OfflineEditions {
     }
     return made
   }
-  let kept: { generation: number; at: number; edition: Promise<OfflineEdition> } | null = null
+  type Kept = { generation: number; at: number; edition: Promise<OfflineEdition> }
+  // One default file per language.
+  const kept = new Map<string, Kept>()
+  const first = o.deps.site.language
+  const editions = o.editions ?? new Map([[first, o.deps]])
 
-  async function make(stories: number): Promise<OfflineEdition> {
-    const data = await loadEditionData(o.deps, o.reach, { stories, publicUrl: o.publicUrl })
+  async function make(deps: PageDeps, stories: number): Promise<OfflineEdition> {
+    const data = await loadEditionData(deps, o.reach, { stories, publicUrl: o.publicUrl })
     return assemble(data, makePicture)
   }
 
   return {
+    languages: [...editions.keys()],
     build(opts = {}) {
       const stories = opts.stories ?? DEFAULT_STORIES
-      if (stories !== DEFAULT_STORIES || !o.generation) return make(stories)
+      const language = opts.language ?? first
+      const deps = editions.get(language)
+      if (!deps) return Promise.reject(new Error(`no edition in ${language}`))
+      if (stories !== DEFAULT_STORIES || !o.generation) return make(deps, stories)
       const generation = o.generation()
       const now = o.deps.clock.now().getTime()
-      if (kept && kept.generation === generation && now - kept.at < KEPT_MS) return kept.edition
-      const edition = make(stories)
-      kept = { generation, at: now, edition }
+      const k = kept.get(language)
+      if (k && k.generation === generation && now - k.at < KEPT_MS) return k.edition
+      const edition = make(deps, stories)
+      kept.set(language, { generation, at: now, edition })
       // A failed build is not kept: the next request tries again.
       edition.catch(() => {
-        if (kept?.edition === edition) kept = null
+        if (kept.get(language)?.edition === edition) kept.delete(language)
       })
       return edition
     },
@@ -108,8 +125,10 @@ export async function assemble(data: EditionData, make: MakePicture): Promise<Of
   // The room per picture is an estimate: past the limit, the file goes without pictures.
   const html = Buffer.byteLength(full) <= MAX_BYTES ? full : words
   const kept = new Set(shown.stories.map((a) => `article:${a.id}`))
+  // Another edition's file says its language in its name: both can sit in one folder.
+  const tag = data.languages[0] === data.language ? '' : `-${data.language.toLowerCase()}`
   return {
-    filename: `${fileSlug(data.siteName)}-${data.madeAt.toISOString().slice(0, 10)}.html`,
+    filename: `${fileSlug(data.siteName)}${tag}-${data.madeAt.toISOString().slice(0, 10)}.html`,
     html,
     bytes: Buffer.byteLength(html),
     stories: shown.stories.length,

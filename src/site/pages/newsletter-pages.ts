@@ -1,6 +1,6 @@
 import type { ArticleSummary } from '../../content/index.js'
 import type { EditionService, Newsletter, NewsletterService } from '../../newsletter/index.js'
-import type { PageDeps } from './page-deps.js'
+import { type PageDeps, languagesOf } from './page-deps.js'
 
 /** Editions per archive page. */
 export const ARCHIVE_PAGE = 50
@@ -16,8 +16,10 @@ export async function loadNewsletterPreview(
 ): Promise<{ newsletter: Newsletter; articles: ArticleSummary[] } | undefined> {
   const newsletter = await newsletters.findNewsletterBySlug(slug)
   if (!newsletter) return undefined
+  // A sample of what it sends: stories in its language when the site has several (ADR 026).
+  const several = languagesOf(deps).length > 1
   const { items } = await deps.repo.listPublished(
-    { kind: 'all' },
+    { kind: 'all', language: several ? newsletter.language : undefined },
     { limit: 6, offset: 0 },
     deps.clock.now(),
   )

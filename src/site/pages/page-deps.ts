@@ -18,6 +18,10 @@ export interface PageDeps {
   site: {
     name: string
     description: string
+    /** SITE_NAME_XX by language (config.ts): each edition's name; `name` where none. */
+    names?: Readonly<Record<string, string>>
+    /** SITE_DESCRIPTION_XX by language; `description` where none. */
+    descriptions?: Readonly<Record<string, string>>
     /** The language of the edition these pages belong to (ADR 026). */
     language: string
     /** SITE_LANGUAGES: every edition's language, the first served at `/` (default: `language`). */

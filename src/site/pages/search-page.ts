@@ -3,7 +3,7 @@ import { articlePath } from '../../content/index.js'
 import type { PageMeta } from '../views/context.js'
 import { type Locale, createLocale } from '../views/locale.js'
 import type { SearchViewModel } from '../views/search-view.js'
-import type { PageDeps } from './page-deps.js'
+import { type PageDeps, editionNames, named } from './page-deps.js'
 
 /** The query and filters as read from the address; the page number apart. */
 export type SearchParams = Omit<SearchRequest, 'language' | 'page'> & { page: number }
@@ -19,11 +19,15 @@ export async function loadSearchPage(
   base = '/search',
   locale: Locale = createLocale(language, ''),
 ): Promise<{ view: SearchViewModel; meta: PageMeta; answer: SearchAnswer }> {
-  const [answer, sections, topics] = await Promise.all([
+  const [answer, allSections, allTopics, names] = await Promise.all([
     deps.content.search({ ...params, language }),
     deps.content.listSections(),
     deps.repo.listTopics(),
+    editionNames(deps).catch(() => null),
   ])
+  // The filters name sections and topics as the edition does (ADR 026).
+  const sections = allSections.map((x) => named(x, 'section', names))
+  const topics = allTopics.map((x) => named(x, 'topic', names))
   const { t } = locale
   const title = answer.q ? t('search.metaTitle', { q: answer.q }) : t('search.title')
   return {

@@ -147,11 +147,12 @@ export async function newsSitemap(deps: PageDeps, origin: string): Promise<XmlDo
     now,
     NEWS_MAX,
   )
-  const name = escapeXml(deps.site.name)
+  // Each story's publication is its edition's (SITE_NAME_RU…), as its pages name it.
+  const nameIn = (language: string) => escapeXml(deps.site.names?.[language] ?? deps.site.name)
   const languages = languagesOf(deps)
   const urls = entries.map(
     (e) =>
-      `<url><loc>${escapeXml(origin + articlePath(e.path, languages))}</loc><news:news><news:publication><news:name>${name}</news:name><news:language>${escapeXml(e.language)}</news:language></news:publication><news:publication_date>${e.path.publishedAt.toISOString()}</news:publication_date><news:title>${escapeXml(e.headline)}</news:title></news:news></url>`,
+      `<url><loc>${escapeXml(origin + articlePath(e.path, languages))}</loc><news:news><news:publication><news:name>${nameIn(e.language)}</news:name><news:language>${escapeXml(e.language)}</news:language></news:publication><news:publication_date>${e.path.publishedAt.toISOString()}</news:publication_date><news:title>${escapeXml(e.headline)}</news:title></news:news></url>`,
   )
   return {
     xml: urlset(urls, ' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"'),

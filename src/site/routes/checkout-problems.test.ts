@@ -40,3 +40,10 @@ test('English keeps the words the domain uses; an unlisted code keeps its senten
   )
   assert.equal(checkoutProblem(refusal('NOT_FOUND'), en, appeal, input), 'the domain sentence')
 })
+
+test('an unlisted code reads a general sentence in Russian, never the domain’s English', () => {
+  const ru = createLocale('ru', '/ru')
+  const said = checkoutProblem(refusal('NOT_FOUND'), ru, appeal, { currency: 'EUR', custom: '' })
+  assert.notEqual(said, 'the domain sentence')
+  assert.match(said, /^В адресе или в форме есть то, что сайт не может принять/)
+})

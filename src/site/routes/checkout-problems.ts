@@ -2,11 +2,12 @@ import { type AppealSettings, currencyOf } from '../../contributions/index.js'
 import { formatMoney } from '../../i18n/index.js'
 import type { AppError } from '../../lib/errors.js'
 import type { Locale } from '../views/locale.js'
+import { readerProblem } from './reader-problems.js'
 
 /**
  * The sentence a reader reads when the checkout refuses what they sent, in their edition's
  * language (ADR 027): the contributions domain words its refusals in English for programs; the
- * chooser says the same by error code. Codes not listed keep the domain's sentence.
+ * chooser says the same by error code.
  */
 export function checkoutProblem(
   err: AppError,
@@ -40,6 +41,7 @@ export function checkoutProblem(
     case 'PAYMENT_PROVIDER_FAILED':
       return t('checkout.providerFailed')
     default:
-      return err.message
+      // Codes not listed: the domain's sentence in English, a general one in another language.
+      return readerProblem(err, locale)
   }
 }

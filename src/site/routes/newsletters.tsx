@@ -2,16 +2,19 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import type { LimitCheck } from '../../http/rate-limit.js'
 import { Id, IdString, type TypedApp, parseId } from '../../http/schemas.js'
+import { languagePrefix } from '../../content/index.js'
+import { translator } from '../../i18n/index.js'
 import { isAppError } from '../../lib/errors.js'
-import type { EditionService, NewsletterService } from '../../newsletter/index.js'
+import { type EditionService, type NewsletterService, inSentence } from '../../newsletter/index.js'
 import {
   loadArchive,
   loadEditionWebVersion,
   loadNewsletterPreview,
 } from '../pages/newsletter-pages.js'
-import { editionNewsletters } from '../pages/page-deps.js'
+import { editionNewsletters, languagesOf } from '../pages/page-deps.js'
 import {
   EditionWebView,
+  NewsletterSignUpProblem,
   NewsletterArchive,
   NewsletterMessage,
   NewsletterPreview,
@@ -20,6 +23,7 @@ import {
 } from '../views/newsletter-views.js'
 import type { SiteRouteContext } from './context.js'
 import type { PreferencePages } from './preferences.js'
+import { readerProblem } from './reader-problems.js'
 import { Expiry, Field, Signature, SlugParams, formBody, lenient } from './schemas.js'
 
 export interface NewsletterRouteOptions {
@@ -60,6 +64,11 @@ export function registerNewsletterRoutes(
   o: NewsletterRouteOptions,
 ) {
   const { newsletters: service, editions } = o
+  const languages = languagesOf(deps)
+  /** This edition's prefix, and the one of a newsletter's language ('' for the first). */
+  const prefix = languagePrefix(deps.site.language, languages)
+  const newsletterEdition = (language: string) =>
+    languages.includes(language) ? languagePrefix(language, languages) : prefix
   const message = (
     req: FastifyRequest,
     reply: FastifyReply,
@@ -152,19 +161,28 @@ export function registerNewsletterRoutes(
       }
       await service.signUp(body.email, body.newsletter, origin)
     } catch (err) {
-      if (isAppError(err) && err.status < 500)
-        return message(
+      if (isAppError(err) && err.status < 500) {
+        // The form again, with what was typed and why it was refused, in the edition's words.
+        const all = editionNewsletters(deps, await service.listNewsletters())
+        const chosen = all.find((n) => n.id === body.newsletter)
+        return shell.personal(
           req,
           reply,
           t('common.checkAddress'),
-          {
-            title: t('common.checkAddress'),
-            // The domain words its refusal in English; a mistyped address, the common one, is
-            // said in the edition's language.
-            message: err.code === 'VALIDATION_FAILED' ? t('common.notAnEmail') : err.message,
-          },
+          <NewsletterSignUpProblem
+            problem={
+              // The form's hidden field named no newsletter (an old page, a hand-made post).
+              err.code === 'NOT_FOUND'
+                ? t('problem.noNewsletter')
+                : readerProblem(err, shell.locale(req))
+            }
+            newsletters={chosen ? [chosen] : all}
+            email={body.email}
+            siteName={deps.site.name}
+          />,
           err.status,
         )
+      }
       throw err
     }
     return sent()
@@ -188,12 +206,21 @@ export function registerNewsletterRoutes(
       const n = await service.confirm(p.sub, p.nl, p.exp, p.sig)
       if (!n) return linkExpired(req, reply)
       const { t } = shell.locale(req)
-      return message(req, reply, t('newsletter.subscribed'), {
-        title: t('newsletter.subscribedTitle', { name: n.name }),
-        message: n.cadence
-          ? t('newsletter.subscribedCadence', { cadence: lowerFirst(n.cadence) })
-          : t('newsletter.subscribedText'),
-      })
+      return shell.personal(
+        req,
+        reply,
+        t('newsletter.subscribed'),
+        <NewsletterMessage
+          title={t('newsletter.subscribedTitle', { name: n.name })}
+          message={
+            n.cadence
+              ? t('newsletter.subscribedCadence', { cadence: inSentence(n.cadence, n.language) })
+              : t('newsletter.subscribedText')
+          }
+          // The reader's own page: their newsletters, to change or leave (issue 15).
+          manage={o.preferences ? await o.preferences.pathFor(Number(p.sub)) : undefined}
+        />,
+      )
     },
   )
 
@@ -204,6 +231,12 @@ export function registerNewsletterRoutes(
       const p = req.params
       const n = await service.checkUnsubscribe(p.sub, p.nl, p.sig)
       if (!n) return shell.notFound(req, reply)
+      // A link from an older email names the first edition: the page opens in the newsletter's.
+      const own = newsletterEdition(n.language)
+      if (own !== prefix)
+        return reply
+          .header('cache-control', 'no-store')
+          .redirect(`${own}/newsletters/unsubscribe/${p.sub}/${p.nl}/${p.sig}`, 303)
       if (o.preferences) return o.preferences.unsubscribePage(req, reply, Number(p.sub), n)
       return shell.personal(
         req,
@@ -223,12 +256,14 @@ export function registerNewsletterRoutes(
       const p = req.params
       const n = await service.unsubscribe(p.sub, p.nl, p.sig)
       if (!n) return shell.notFound(req, reply)
+      // The mail provider's answer, in the newsletter's language whichever address it used.
       if (req.body['List-Unsubscribe'] === 'One-Click')
         return reply
           .code(200)
           .type('text/plain; charset=utf-8')
+          .header('content-language', n.language)
           .header('cache-control', 'no-store')
-          .send('Unsubscribed.\n')
+          .send(`${translator(n.language)('newsletter.oneClick')}\n`)
       const { t } = shell.locale(req)
       return message(req, reply, t('newsletter.unsubscribed'), {
         title: t('newsletter.unsubscribedTitle', { name: n.name }),
@@ -236,9 +271,4 @@ export function registerNewsletterRoutes(
       })
     },
   )
-}
-
-/** "Weekly, every Friday" inside a sentence: the first letter only, the day keeps its capital. */
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1)
 }

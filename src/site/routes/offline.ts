@@ -12,17 +12,17 @@ const FILE_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 /**
- * GET /reach/edition.html: the offline edition (site/offline/, ADR 021) as a download. Cached
+ * GET /reach/edition.html (and /ru/reach/edition.html…): the edition's offline edition (site/offline/, ADR 021) as a download. Cached
  * under its stories' keys, `list` and `reach`, so a new story, an edit or a new address list
  * makes the next download a new file.
  */
 export function registerOfflineRoutes(
   app: TypedApp,
-  { cache }: SiteRouteContext,
+  { cache, deps }: SiteRouteContext,
   o: { editions: OfflineEditions },
 ) {
   app.get('/reach/edition.html', async (req, reply) => {
-    const edition = await o.editions.build()
+    const edition = await o.editions.build({ language: deps.site.language })
     return sendPage(req, reply, cache, {
       body: edition.html,
       type: HTML,

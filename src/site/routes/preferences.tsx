@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { IdString, type TypedApp, parseId } from '../../http/schemas.js'
 import type { Newsletter, SubscriberService } from '../../newsletter/index.js'
+import { inEdition } from '../pages/page-deps.js'
 import { PreferencesView } from '../views/preference-views.js'
 import type { SiteRouteContext } from './context.js'
 import { Signature, formBody, lenient } from './schemas.js'
@@ -15,6 +16,8 @@ export interface PreferencePages {
     subscriberId: number,
     newsletter: Newsletter,
   ): Promise<FastifyReply>
+  /** The reader's preferences page in this edition, for links on the site. */
+  pathFor(subscriberId: number): Promise<string>
 }
 
 /** The message key of the notice after each button. */
@@ -64,7 +67,7 @@ export function registerPreferenceRoutes(
         email={email}
         rows={prefs.rows}
         suppression={prefs.suppression}
-        action={await o.subscribers.preferencesPath(subscriberId)}
+        action={shell.locale(req).path(await o.subscribers.preferencesPath(subscriberId))}
         siteName={deps.site.name}
         focus={extra.focus}
         notice={extra.notice}
@@ -105,6 +108,8 @@ export function registerPreferenceRoutes(
   )
 
   return {
+    pathFor: async (subscriberId) =>
+      inEdition(deps, await o.subscribers.preferencesPath(subscriberId)),
     unsubscribePage: (req, reply, subscriberId, newsletter) =>
       render(req, reply, subscriberId, { focus: { newsletter, action: req.url } }),
   }

@@ -15,7 +15,7 @@ const KEYS = ['all', 'reach']
  */
 export function registerReachRoutes(
   app: TypedApp,
-  { shell, cache }: SiteRouteContext,
+  { shell, cache, deps }: SiteRouteContext,
   o: { reach: ReachService; editions: OfflineEditions },
 ) {
   app.get('/reach', async (req, reply) => {
@@ -23,10 +23,12 @@ export function registerReachRoutes(
     const { addresses, updatedAt } = await o.reach.list()
     // The link names the file's size, so the page changes with the file; a file that cannot be
     // made now still leaves the addresses readable.
-    const edition: OfflineEdition | null = await o.editions.build().catch((err: unknown) => {
-      req.log.warn({ err }, 'the offline edition could not be made for /reach')
-      return null
-    })
+    const edition: OfflineEdition | null = await o.editions
+      .build({ language: deps.site.language })
+      .catch((err: unknown) => {
+        req.log.warn({ err }, 'the offline edition could not be made for /reach')
+        return null
+      })
     return sendPage(req, reply, cache, {
       body: shell.document(
         site,

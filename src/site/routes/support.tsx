@@ -15,6 +15,7 @@ import {
 import { ManageGiftPage, ManageRequestPage, ReminderPage } from '../views/supporter-views.js'
 import { checkoutProblem } from './checkout-problems.js'
 import type { SiteRouteContext } from './context.js'
+import { readerProblem } from './reader-problems.js'
 import { Expiry, Field, Signature, formBody, lenient } from './schemas.js'
 
 export interface SupportRouteOptions {
@@ -172,7 +173,8 @@ export function registerSupportRoutes(
         timeZone: 'UTC',
       }),
     }))
-  const consent = service.reminderConsent('the month I choose')
+  // The words the reader agrees to, in the page's language; stored with the month filled in.
+  const consent = service.reminderConsent(null, language)
   const reminderPage = (
     req: FastifyRequest,
     reply: FastifyReply,
@@ -201,7 +203,13 @@ export function registerSupportRoutes(
         await service.requestReminder({ email: req.body.email, month: req.body.month, language })
       } catch (err) {
         if (isAppError(err) && err.status < 500)
-          return reminderPage(req, reply, t('support.checkForm'), err.message, err.status)
+          return reminderPage(
+            req,
+            reply,
+            t('support.checkForm'),
+            readerProblem(err, shell.locale(req)),
+            err.status,
+          )
         throw err
       }
       // They said "later": the banner and appeal rest on this device too.
@@ -240,14 +248,15 @@ export function registerSupportRoutes(
         )
       }
       try {
-        await service.requestManageLink(req.body.email, origin)
+        // The email in this edition's language, its links inside this edition.
+        await service.requestManageLink(req.body.email, origin, language)
       } catch (err) {
         if (isAppError(err) && err.status < 500)
           return show(
             req,
             reply,
             t('common.checkAddress'),
-            <ManageRequestPage problem={err.message} />,
+            <ManageRequestPage problem={readerProblem(err, shell.locale(req))} />,
             err.status,
           )
         throw err

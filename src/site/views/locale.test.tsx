@@ -12,6 +12,8 @@ import { Pagination, ReadingTime, Time } from './parts.js'
 import { Chooser } from './chooser-view.js'
 import { InstructionsPage, ThanksPage } from './support-views.js'
 import { ReachPage } from './reach-view.js'
+import { ManageGiftPage } from './supporter-views.js'
+import type { Contribution } from '../../contributions/index.js'
 import type { SiteContext } from './context.js'
 
 const ru = createLocale('ru', '/ru')
@@ -111,8 +113,8 @@ test('plurals and links on support and reach pages in Russian', () => {
   assert.match(text(reach), /Скачать последние 22 материала одним файлом/)
   assert.match(text(reach), /1,2 МБ/)
   assert.match(reach, /href="\/ru\/feed\.xml"/)
-  // One file and one signed list for the whole site: never under a prefix.
-  assert.match(reach, /href="\/reach\/edition\.html"/)
+  // One signed list for the whole site, never under a prefix; the Russian file: its stories and its words (/ru/reach/edition.html).
+  assert.match(reach, /href="\/ru\/reach\/edition\.html"/)
   assert.match(reach, /href="\/reach\.json"/)
 })
 
@@ -147,4 +149,25 @@ test('the layout and error page under /ru link inside the Russian edition', () =
   assert.match(words, /На главную или выберите раздел выше\./)
   assert.match(words, /Страница 2/)
   assert.match(words, /Раньше →/)
+})
+
+test('a supporter’s date is the newsroom’s day, written as the page’s language writes it', () => {
+  // 23:30 UTC on 30 November is 1 December in Riga.
+  const paidAt = new Date('2026-11-30T23:30:00Z')
+  const gift = {
+    id: 7,
+    status: 'active',
+    provider: 'test',
+    amount: 500,
+    currency: 'EUR',
+    frequency: 'monthly',
+    paidAt,
+    createdAt: paidAt,
+  } as unknown as Contribution
+  const r = render(ru, <ManageGiftPage contribution={gift} action="/ru/support/manage/7/1/x" />)
+  assert.match(text(r), /5 € в месяц, с 1 дек\. 2026 г\./)
+  assert.match(r, /<time datetime="2026-11-30T23:30:00\.000Z">/)
+  assert.doesNotMatch(r, />2026-11-30</)
+  const e = render(en, <ManageGiftPage contribution={gift} action="/support/manage/7/1/x" />)
+  assert.match(text(e), /€5 a month, since Dec 1, 2026\./)
 })

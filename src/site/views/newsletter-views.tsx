@@ -1,7 +1,7 @@
 import { expandBody } from './body.js'
 import type { ArticleSummary } from '../../content/index.js'
 import { articlePath, readingMinutes } from '../../content/index.js'
-import { type Newsletter, consentText } from '../../newsletter/index.js'
+import { type Newsletter, consentText, inSentence } from '../../newsletter/index.js'
 import { useContext } from 'preact/hooks'
 import { TimeZoneContext, formatDate } from './format.js'
 import { useLocale } from './locale.js'
@@ -12,6 +12,8 @@ export function NewsletterBox(props: {
   newsletter: Newsletter
   siteName: string
   headingLevel?: 2 | 3
+  /** What the reader typed, given back after a refusal. */
+  email?: string | undefined
 }) {
   const n = props.newsletter
   const H = props.headingLevel === 3 ? 'h3' : 'h2'
@@ -33,6 +35,7 @@ export function NewsletterBox(props: {
             autocomplete="email"
             required
             maxLength={254}
+            value={props.email}
           />
           <button type="submit">{t('newsletter.signUp')}</button>
         </div>
@@ -46,18 +49,50 @@ export function NewsletterBox(props: {
   )
 }
 
-export function NewsletterMessage(props: { title: string; message: string; back?: boolean }) {
+export function NewsletterMessage(props: {
+  title: string
+  message: string
+  back?: boolean
+  /** The reader's preferences page, linked after they subscribe. */
+  manage?: string | undefined
+}) {
   const { t, path } = useLocale()
   return (
     <section class="error-page">
       <h1>{props.title}</h1>
       <p>{props.message}</p>
+      {props.manage && (
+        <p>
+          <a href={props.manage}>{t('newsletter.managePrefs')}</a>
+        </p>
+      )}
       {props.back !== false && (
         <p>
           <a href={path('/')}>{t('common.frontPage')}</a>
         </p>
       )}
     </section>
+  )
+}
+
+/** A refused sign-up: why, then the same form with what the reader typed. */
+export function NewsletterSignUpProblem(props: {
+  problem: string
+  newsletters: Newsletter[]
+  email: string
+  siteName: string
+}) {
+  const { t } = useLocale()
+  return (
+    <>
+      <h1>{t('common.checkAddress')}</h1>
+      <p class="chooser-problem" role="alert">
+        {props.problem}
+      </p>
+      {props.newsletters.map((n) => (
+        <NewsletterBox newsletter={n} siteName={props.siteName} email={props.email.slice(0, 254)} />
+      ))}
+    </>
   )
 }
 
@@ -92,7 +127,7 @@ export function NewsletterPreview(props: { newsletter: Newsletter; articles: Art
   const { languages } = useLocale()
   const { t, path } = useLocale()
   const when = props.newsletter.cadence
-    ? props.newsletter.cadence.toLowerCase()
+    ? inSentence(props.newsletter.cadence, props.newsletter.language)
     : t('newsletter.byEmail')
   return (
     <>

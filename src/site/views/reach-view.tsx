@@ -137,7 +137,7 @@ export function ReachPage(props: {
         <section class="reach-group" aria-labelledby="reach-edition">
           <h2 id="reach-edition">{t('reach.takeAway')}</h2>
           <p>
-            <a href="/reach/edition.html" download>
+            <a href={l.path('/reach/edition.html')} download>
               {t('reach.download', { stories: props.edition.stories })}
             </a>{' '}
             {t('reach.fileNote', { size: sizeText(props.edition.bytes, l) })}

@@ -1,4 +1,6 @@
+import { useContext } from 'preact/hooks'
 import type { Contribution } from '../../contributions/index.js'
+import { TimeZoneContext, formatDate } from './format.js'
 import { useLocale } from './locale.js'
 import { Msg } from './msg.js'
 import { amountText } from './support-parts.js'
@@ -48,14 +50,20 @@ export function ManageGiftPage(props: { contribution: Contribution; action: stri
   const running = c.status === 'active' || c.status === 'past_due'
   const l = useLocale()
   const { t } = l
+  const timeZone = useContext(TimeZoneContext)
+  const since = c.paidAt ?? c.createdAt
   return (
     <section class="support-page test-checkout" aria-labelledby="gift-title">
       <h1 id="gift-title">{t('supporter.yourSupport')}</h1>
       <p>
         <Msg
           k="supporter.since"
-          values={{ date: (c.paidAt ?? c.createdAt).toISOString().slice(0, 10) }}
-          parts={{ amount: <strong>{amountText(l, c.amount, c.currency, c.frequency)}</strong> }}
+          parts={{
+            amount: <strong>{amountText(l, c.amount, c.currency, c.frequency)}</strong>,
+            date: (
+              <time dateTime={since.toISOString()}>{formatDate(since, l.language, timeZone)}</time>
+            ),
+          }}
         />{' '}
         {running
           ? t('supporter.thankYou')
