@@ -267,6 +267,8 @@ for (const dialect of testDialects) {
         const search = await get('/ru/search?q=%D1%80%D0%B5%D0%BA%D0%B0')
         assert.match(search.body, />Суды и право</)
         assert.match(search.body, />В мире</)
+        // A result's section is named as the edition names it, not as stored.
+        assert.match(search.body, /<p class="kicker">В мире<\/p>/)
       })
 
       it('names each edition with its own SITE_NAME in titles and feeds', async () => {

@@ -3,7 +3,7 @@ import { articlePath } from '../../content/index.js'
 import type { PageMeta } from '../views/context.js'
 import { type Locale, createLocale } from '../views/locale.js'
 import type { SearchViewModel } from '../views/search-view.js'
-import { type PageDeps, editionNames, named } from './page-deps.js'
+import { type PageDeps, editionNames, named, namedSummaries } from './page-deps.js'
 
 /** The query and filters as read from the address; the page number apart. */
 export type SearchParams = Omit<SearchRequest, 'language' | 'page'> & { page: number }
@@ -19,13 +19,26 @@ export async function loadSearchPage(
   base = '/search',
   locale: Locale = createLocale(language, ''),
 ): Promise<{ view: SearchViewModel; meta: PageMeta; answer: SearchAnswer }> {
-  const [answer, allSections, allTopics, names] = await Promise.all([
+  const [found, allSections, allTopics, names] = await Promise.all([
     deps.content.search({ ...params, language }),
     deps.content.listSections(),
     deps.repo.listTopics(),
     editionNames(deps).catch(() => null),
   ])
-  // The filters name sections and topics as the edition does (ADR 026).
+  // The results' sections and the filters are named as the edition names them (ADR 026).
+  const answer: SearchAnswer =
+    found.outcome.kind === 'results'
+      ? {
+          ...found,
+          outcome: {
+            ...found.outcome,
+            results: found.outcome.results.map((r) => ({
+              ...r,
+              article: namedSummaries([r.article], names)[0]!,
+            })),
+          },
+        }
+      : found
   const sections = allSections.map((x) => named(x, 'section', names))
   const topics = allTopics.map((x) => named(x, 'topic', names))
   const { t } = locale
