@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { adminBrowser, type AdminBrowser } from '../../test/support/admin-browser.js'
+import { skipFor, testDialects } from '../../test/support/dialects.js'
 import { seedBasics, type Basics } from '../../test/support/factories.js'
 import { buildTestApp, type TestApp } from '../../test/support/test-app.js'
 import { statusFromForm } from './article-form.js'
@@ -99,3 +100,139 @@ describe('sqlite: the story form on one page', () => {
     assert.equal(await app.repo.countArticles(), before)
   })
 })
+
+/** The story form as a browser sends it with a file chosen: multipart. */
+function multipart(fields: Record<string, string | string[]>, file: Buffer | null) {
+  const boundary = '----masthead' + Math.random().toString(16).slice(2)
+  const parts = Object.entries(fields).flatMap(([k, v]) =>
+    [v]
+      .flat()
+      .map((x) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${x}\r\n`),
+  )
+  const body = Buffer.concat([
+    Buffer.from(parts.join('')),
+    ...(file
+      ? [
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="leadPhotoFile"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`,
+          ),
+          file,
+          Buffer.from('\r\n'),
+        ]
+      : []),
+    Buffer.from(`--${boundary}--\r\n`),
+  ])
+  return { body, type: `multipart/form-data; boundary=${boundary}` }
+}
+
+for (const dialect of testDialects) {
+  describe(
+    `${dialect}: a new lead photo uploaded with the story`,
+    { skip: await skipFor(dialect) },
+    () => {
+      let app: TestApp
+      let b: Basics
+      let br: AdminBrowser
+      let png: Buffer
+      before(async () => {
+        app = await buildTestApp(dialect)
+        b = await seedBasics(app)
+        await app.staff.addStaff({
+          email: 'editor@example.org',
+          name: 'Eda',
+          role: 'editor',
+          password: 'correct horse battery staple',
+        })
+        br = adminBrowser(app.http)
+        await br.signIn('editor@example.org', 'correct horse battery staple')
+        const { default: sharp } = await import('sharp')
+        png = await sharp({
+          create: { width: 1200, height: 800, channels: 3, background: '#335577' },
+        })
+          .png()
+          .toBuffer()
+      })
+      after(() => app.close())
+
+      const post = async (fields: Record<string, string | string[]>, file: Buffer | null) => {
+        const m = multipart({ _csrf: await br.csrf('/admin/articles/new'), ...fields }, file)
+        return app.http.inject({
+          method: 'POST',
+          url: '/admin/articles',
+          headers: { host: 'example.org', cookie: br.header(), 'content-type': m.type },
+          payload: m.body,
+        })
+      }
+      const story = (extra: Record<string, string | string[]>) => ({
+        headline: 'Flood waters reach the old town',
+        sectionId: String(b.sectionId),
+        body: '<p>The river rose overnight.</p>',
+        status: 'draft',
+        version: '',
+        topicIds: b.topicIds.slice(0, 2).map(String),
+        byline: ['Ana Petrova', ''],
+        ...extra,
+      })
+
+      it('publishes a story with a photo uploaded from the form, in one request', async () => {
+        const images = (await app.repo.searchImages('', 1000)).length
+        const res = await post(
+          story({
+            intent: 'publish',
+            leadPhotoAlt: 'Water in the market square',
+            leadPhotoCaption: 'The market square at noon.',
+            leadPhotoCredit: 'Staff',
+          }),
+          png,
+        )
+        assert.equal(res.statusCode, 303, res.body.slice(0, 400))
+        const id = Number(/\/admin\/articles\/(\d+)/.exec(res.headers.location as string)![1])
+        const a = await app.repo.findArticleById(id)
+        assert.equal(a?.status, 'published')
+        assert.equal(a?.leadImage?.alt, 'Water in the market square')
+        assert.equal(a?.leadImage?.caption, 'The market square at noon.')
+        assert.deepEqual(
+          a?.topics.map((t) => t.id),
+          b.topicIds.slice(0, 2),
+          'repeated fields came through multipart',
+        )
+        assert.equal((await app.repo.searchImages('', 1000)).length, images + 1)
+      })
+
+      it('refuses a photo without alt text, or one that is not a photo, storing nothing', async () => {
+        const images = (await app.repo.searchImages('', 1000)).length
+        const articles = await app.repo.countArticles()
+        const noAlt = await post(story({ slug: 'no-alt' }), png)
+        assert.equal(noAlt.statusCode, 422)
+        assert.match(noAlt.body, /New lead photo: describe what it shows/)
+        assert.match(
+          noAlt.body,
+          /value="Flood waters reach the old town"/,
+          'the form comes back filled',
+        )
+        const notPhoto = await post(
+          story({ slug: 'not-photo', leadPhotoAlt: 'x' }),
+          Buffer.from('<svg onload="alert(1)"/>'),
+        )
+        assert.ok(
+          notPhoto.statusCode >= 400 && notPhoto.statusCode < 500,
+          String(notPhoto.statusCode),
+        )
+        assert.match(notPhoto.body, /New lead photo:/)
+        assert.equal((await app.repo.searchImages('', 1000)).length, images)
+        assert.equal(await app.repo.countArticles(), articles)
+      })
+
+      it('takes the photo back out of the library when the story itself is refused', async () => {
+        const images = (await app.repo.searchImages('', 1000)).length
+        // The address is taken by the story published above.
+        const res = await post(
+          story({ slug: 'flood-waters-reach-the-old-town', leadPhotoAlt: 'Water again' }),
+          png,
+        )
+        assert.equal(res.statusCode, 409, res.body.slice(0, 300))
+        assert.equal((await app.repo.searchImages('', 1000)).length, images, 'no photo left behind')
+      })
+    },
+  )
+}

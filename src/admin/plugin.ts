@@ -139,8 +139,24 @@ export async function registerAdmin(
           fieldSize: 100_000,
         },
       })
-      for (const route of routes.filter((r) => r.upload))
+      for (const route of routes.filter((r) => r.upload === true))
         uploads.route(routeOptions(route, pipeline))
+    })
+    // The story form: one photo at most, and as many fields as the form has (the body is long,
+    // topics and byline names repeat).
+    await scope.register(async (stories) => {
+      await stories.register(multipart, {
+        attachFieldsToBody: 'keyValues',
+        limits: {
+          fileSize: DEFAULT_MAX_UPLOAD_BYTES,
+          files: 1,
+          fields: 500,
+          parts: 501,
+          fieldSize: 4 * 1024 * 1024,
+        },
+      })
+      for (const route of routes.filter((r) => r.upload === 'story'))
+        stories.route(routeOptions(route, pipeline))
     })
   })
   return registered

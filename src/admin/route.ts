@@ -70,8 +70,12 @@ export interface AdminRoute<S extends RouteSchemas = RouteSchemas> {
   area: AdminArea
   /** Its link in the admin's navigation (admin/nav.ts), when it has one; GET routes only. */
   nav?: NavLink
-  /** Takes a file (multipart/form-data): parsed in the uploads scope only. */
-  upload?: boolean
+  /**
+   * Takes a file (multipart/form-data): parsed in the uploads scope only. `story`: the story
+   * form, which may carry a new lead photo among its many fields (a scope of its own, with
+   * room for them), and may as well come urlencoded.
+   */
+  upload?: boolean | 'story'
   schema?: S
   /** What the page says when the path fails its schema (an id that names nothing). */
   missing?: string

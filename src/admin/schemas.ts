@@ -45,3 +45,15 @@ export const WholeForm = z.unknown().transform((b): FormBody => {
   }
   return out
 })
+
+/**
+ * The story form, urlencoded or multipart: its fields as WholeForm reads them, and the new lead
+ * photo's bytes when one was chosen (an empty file input sends none).
+ */
+export const StoryForm = z.unknown().transform((b) => {
+  const photo: unknown = (asObject(b) as Record<string, unknown>)['leadPhotoFile']
+  return {
+    fields: WholeForm.parse(b),
+    photo: Buffer.isBuffer(photo) && photo.length > 0 ? photo : null,
+  }
+})

@@ -5,6 +5,7 @@ import {
   type ArticleStatus,
   isDraftingStatus,
 } from '../../content/index.js'
+import { processUpload, removeStoredImage } from '../../files/index.js'
 import { AppError, isAppError } from '../../lib/errors.js'
 import { mayEditStory } from '../../staff/policy.js'
 import type { StaffMember } from '../../staff/staff-repository.js'
@@ -68,6 +69,8 @@ export async function saveArticle(
   reply: FastifyReply,
   ctx: AdminContext,
   existing: Article | null,
+  /** A new lead photo chosen in the form, stored only if the story saves. */
+  photo: Buffer | null = null,
 ) {
   const values = formValuesFrom(body)
   const lists = await formLists(deps)
@@ -115,6 +118,13 @@ export async function saveArticle(
       422,
     )
   if (made.length) parsed.input.topicIds = [...new Set([...(parsed.input.topicIds ?? []), ...made])]
+  // The new photo goes into the library last, once everything else is known to be good.
+  const uploaded = photo ? await uploadLeadPhoto(deps, body, photo) : null
+  if (uploaded && 'problems' in uploaded) return show(uploaded.problems, uploaded.status)
+  if (uploaded) {
+    parsed.input.leadImageId = uploaded.id
+    values.leadImageId = String(uploaded.id)
+  }
   try {
     const saved = existing
       ? await deps.content.updateArticle(
@@ -134,12 +144,57 @@ export async function saveArticle(
     )
     return reply.redirect(`/admin/articles/${saved.id}?saved=1`, 303)
   } catch (err) {
+    // A refused save leaves no photo behind: the form shows the choice to make again.
+    if (uploaded) {
+      await deps.repo.deleteImage(uploaded.id)
+      await removeStoredImage(deps.media, uploaded.storageKey)
+      values.leadImageId = existing?.leadImage ? String(existing.leadImage.id) : ''
+    }
     if (isAppError(err) && err.code === 'EDIT_CONFLICT' && existing) {
       const theirs = await deps.repo.findArticleById(existing.id)
       values.version = theirs ? String(theirs.updatedAt.getTime()) : values.version
       return show([], 409, theirs)
     }
     if (isAppError(err) && err.status < 500) return show(problemsOf(err), err.status)
+    throw err
+  }
+}
+
+/**
+ * Stores a lead photo sent with the story form (its words in leadPhotoAlt, -Caption, -Credit),
+ * stripped of location and camera data like any upload; problems name the field.
+ */
+async function uploadLeadPhoto(
+  deps: AdminDeps,
+  body: FormBody,
+  photo: Buffer,
+): Promise<{ id: number; storageKey: string } | { problems: string[]; status: number }> {
+  const words = {
+    alt: field(body, 'leadPhotoAlt'),
+    caption: field(body, 'leadPhotoCaption'),
+    credit: field(body, 'leadPhotoCredit'),
+  }
+  if (!words.alt.trim())
+    return {
+      problems: [
+        'New lead photo: describe what it shows (alt text), for readers who cannot see it',
+      ],
+      status: 422,
+    }
+  let stored: Awaited<ReturnType<typeof processUpload>>
+  try {
+    stored = await processUpload(deps.media, photo)
+  } catch (err) {
+    if (isAppError(err) && err.status < 500)
+      return { problems: [`New lead photo: ${err.message}`], status: err.status }
+    throw err
+  }
+  try {
+    return { id: await deps.content.createImage(stored, words), storageKey: stored.storageKey }
+  } catch (err) {
+    await removeStoredImage(deps.media, stored.storageKey)
+    if (isAppError(err) && err.status < 500)
+      return { problems: problemsOf(err), status: err.status }
     throw err
   }
 }

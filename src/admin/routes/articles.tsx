@@ -7,7 +7,7 @@ import { formValuesOf } from '../article-form.js'
 import type { AdminDeps, AdminTools } from '../deps.js'
 import { HTML, page, refused } from '../pipeline/page.js'
 import { type AdminRoute, adminRoute } from '../route.js'
-import { Anything, Field, WholeForm, formBody, lenient } from '../schemas.js'
+import { Anything, Field, StoryForm, WholeForm, formBody, lenient } from '../schemas.js'
 import { ArticleList, PhonePreview } from '../views/articles.js'
 import { RevisionView } from '../views/revision.js'
 import { ArticleForm } from '../views/article-form.js'
@@ -131,8 +131,10 @@ export function articleRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] 
       url: '/admin/articles',
       permission: 'article.draft',
       area: 'articles',
-      schema: { body: WholeForm },
-      handler: async (req, reply, ctx) => saveArticle(deps, tools, req.body, reply, ctx, null),
+      upload: 'story',
+      schema: { body: StoryForm },
+      handler: async (req, reply, ctx) =>
+        saveArticle(deps, tools, req.body.fields, reply, ctx, null, req.body.photo),
     }),
     adminRoute({
       method: 'GET',
@@ -213,9 +215,18 @@ export function articleRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] 
       permission: 'article.draft',
       area: 'articles',
       missing: NO_SUCH_ARTICLE,
-      schema: { params: IdParams, body: WholeForm },
+      upload: 'story',
+      schema: { params: IdParams, body: StoryForm },
       handler: async (req, reply, ctx) =>
-        saveArticle(deps, tools, req.body, reply, ctx, await loadOwned(deps, req.params.id, ctx)),
+        saveArticle(
+          deps,
+          tools,
+          req.body.fields,
+          reply,
+          ctx,
+          await loadOwned(deps, req.params.id, ctx),
+          req.body.photo,
+        ),
     }),
     adminRoute({
       method: 'GET',

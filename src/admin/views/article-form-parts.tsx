@@ -117,9 +117,25 @@ export function LeadPhotoChoices(props: { images: Image[]; chosen: string }) {
   return (
     <fieldset class="lead-choices">
       <legend>Lead photo</legend>
+      <div class="new-photo">
+        <label for="leadPhotoFile">Upload a new one</label>
+        <input id="leadPhotoFile" name="leadPhotoFile" type="file" accept="image/*" />
+        <label for="leadPhotoAlt">
+          Its alt text <span class="hint">(what it shows; needed with a new photo)</span>
+        </label>
+        <input id="leadPhotoAlt" name="leadPhotoAlt" type="text" maxLength={500} />
+        <label for="leadPhotoCaption">
+          Caption <span class="hint">(optional)</span>
+        </label>
+        <input id="leadPhotoCaption" name="leadPhotoCaption" type="text" maxLength={1000} />
+        <label for="leadPhotoCredit">
+          Credit <span class="hint">(optional)</span>
+        </label>
+        <input id="leadPhotoCredit" name="leadPhotoCredit" type="text" maxLength={200} />
+      </div>
       <p class="small">
-        The latest photos from <a href="/admin/media">Media</a>. Its alt text, caption and credit
-        come with it.
+        Or choose among the latest in <a href="/admin/media">Media</a>; a photo keeps its alt text,
+        caption and credit.
       </p>
       <label>
         <input type="radio" name="leadImageId" value="" checked={!props.chosen} />

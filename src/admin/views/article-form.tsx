@@ -115,7 +115,7 @@ export function ArticleForm(props: ArticleFormView) {
         </p>
       )}
       <Problems problems={props.problems} />
-      <form method="post" action={action} class="write">
+      <form method="post" action={action} class="write" enctype="multipart/form-data">
         <input type="hidden" name="_csrf" value={props.ctx.csrf} />
         <input type="hidden" name="version" value={v.version} />
         <div class="write-main">

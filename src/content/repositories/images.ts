@@ -10,10 +10,16 @@ export interface ImageRepository {
   insertImage(img: Omit<Image, 'id'>, now: Date): Promise<number>
   /** The media library: newest first, searched by caption, credit or alt text. */
   searchImages(q: string, limit: number): Promise<Image[]>
+  /** Removes an image row that nothing uses yet (a photo uploaded with a refused save). */
+  deleteImage(id: number): Promise<void>
 }
 
 export function createImageRepository(db: Kysely<Database>): ImageRepository {
   return {
+    async deleteImage(id) {
+      await db.deleteFrom('image').where('id', '=', id).execute()
+    },
+
     async imagesById(ids) {
       const unique = [...new Set(ids)]
       if (unique.length === 0) return new Map()
