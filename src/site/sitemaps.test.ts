@@ -108,3 +108,60 @@ describe('sitemaps', () => {
     }
   })
 })
+
+describe('sitemaps of a site in two languages', () => {
+  let app: TestApp
+  const get = (url: string) =>
+    app.http.inject({ method: 'GET', url, headers: { host: 'lantern.example' } })
+
+  before(async () => {
+    app = await buildTestApp('sqlite', { env: { SITE_LANGUAGES: 'en,ru' } })
+    const b = await seedBasics(app)
+    const en = await app.content.createArticle(
+      articleInput(b, { slug: 'flood', headline: 'Flood' }),
+    )
+    const ru = await app.content.createArticle(
+      articleInput(b, { slug: 'navodnenie', headline: 'Наводнение', language: 'ru' }),
+    )
+    await app.content.linkTranslation(en.id, ru.id)
+    await app.content.createArticle(articleInput(b, { slug: 'alone', headline: 'Alone' }))
+  })
+  after(() => app?.close())
+
+  it(
+    'validates with their hreflang alternates, each translation naming both and x-default',
+    { skip: xsdSkip },
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sitemaps-hreflang-'))
+      // The sitemaps.org schema and the xhtml:link element at once: a wrapper that imports each.
+      const xsd = path.join(dir, 'wrapper.xsd')
+      fs.writeFileSync(
+        xsd,
+        `<?xml version="1.0"?><xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema"><xsd:import namespace="http://www.sitemaps.org/schemas/sitemap/0.9" schemaLocation="${new URL('sitemap.xsd', XSD).pathname}"/><xsd:import namespace="http://www.w3.org/1999/xhtml" schemaLocation="${new URL('../../test/support/xsd/xhtml-link.xsd', import.meta.url).pathname}"/></xsd:schema>`,
+      )
+      for (const loc of ['/sitemaps/articles-1.xml', '/sitemaps/pages.xml']) {
+        const res = await get(loc)
+        assert.equal(res.statusCode, 200)
+        const f = path.join(dir, path.basename(loc))
+        fs.writeFileSync(f, res.body)
+        const r = spawnSync('xmllint', ['--noout', '--schema', xsd, f], { encoding: 'utf8' })
+        assert.equal(r.status, 0, `${loc}: ${r.stderr}`)
+      }
+      const articles = (await get('/sitemaps/articles-1.xml')).body
+      const entry = (slug: string) =>
+        [...articles.matchAll(/<url>.*?<\/url>/gs)].map((m) => m[0]).find((u) => u.includes(slug))!
+      for (const slug of ['/flood<', '/navodnenie<']) {
+        const links = [...entry(slug).matchAll(/hreflang="([^"]+)" href="([^"]+)"/g)].map(
+          (m) => `${m[1]} ${new URL(m[2]!).pathname}`,
+        )
+        assert.deepEqual(links.sort(), [
+          `en ${new URL(/<loc>([^<]+)/.exec(entry('/flood<'))![1]!).pathname}`,
+          `ru ${new URL(/<loc>([^<]+)/.exec(entry('/navodnenie<'))![1]!).pathname}`,
+          `x-default ${new URL(/<loc>([^<]+)/.exec(entry('/flood<'))![1]!).pathname}`,
+        ])
+      }
+      assert.doesNotMatch(entry('/alone<'), /xhtml:link/, 'a story with no translation has none')
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  )
+})
