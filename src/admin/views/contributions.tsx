@@ -5,8 +5,10 @@ import {
   FREQUENCY_NAME,
   METHODS,
   METHOD_NAME,
-  formatMoney,
 } from '../../contributions/index.js'
+import { DefaultAmount } from './appeal-amounts.js'
+import { counted, formatAdminMoney as formatMoney, formatCount } from './format.js'
+import { languageName } from './translations.js'
 import { type AdminContext, AdminLayout, Problems } from './shell.js'
 
 const totalText = (t: Record<string, number>) =>
@@ -98,14 +100,16 @@ export function ContributionsDashboard(props: {
       </p>
       <ul class="figures">
         <li>
-          <strong>{totalText(d.recurring)}</strong> a month from {d.runningCount} recurring gifts
+          <strong>{totalText(d.recurring)}</strong> a month from{' '}
+          {counted(d.runningCount, 'recurring gift', 'recurring gifts')}
         </li>
         <li>
-          <strong>{d.newSupporters}</strong> new supporters since{' '}
+          <strong>{counted(d.newSupporters, 'new supporter', 'new supporters')}</strong> since{' '}
           {d.from.toISOString().slice(0, 10)}
         </li>
         <li>
-          <strong>{d.cancelled}</strong> recurring gifts cancelled in that time
+          <strong>{counted(d.cancelled, 'recurring gift', 'recurring gifts')}</strong> cancelled in
+          that time
         </li>
       </ul>
       <RevenueChart dashboard={d} currency={chartCurrency} />
@@ -128,7 +132,7 @@ export function ContributionsDashboard(props: {
               d.months.map((m) => (
                 <tr>
                   <td>{m.month}</td>
-                  <td>{m.count}</td>
+                  <td>{formatCount(m.count)}</td>
                   <td>{totalText(m.totals)}</td>
                 </tr>
               ))
@@ -155,7 +159,7 @@ export function ContributionsDashboard(props: {
               recentDays.map((x) => (
                 <tr>
                   <td>{x.day}</td>
-                  <td>{x.count}</td>
+                  <td>{formatCount(x.count)}</td>
                   <td>{totalText(x.totals)}</td>
                 </tr>
               ))
@@ -170,11 +174,17 @@ export function ContributionsDashboard(props: {
 export function AppealForm(props: {
   ctx: AdminContext
   values: Record<string, string>
+  /** Languages that have an appeal. */
   languages: string[]
+  /** The site's languages (SITE_LANGUAGES): those without an appeal can be added. */
+  siteLanguages: readonly string[]
   problems?: string[]
   notice?: string | undefined
 }) {
   const v = props.values
+  const missing = props.siteLanguages.filter(
+    (l) => !props.languages.includes(l) && l !== v['language'],
+  )
   const methods = (v['methods'] ?? '').split(',')
   const safetyMethods = (v['safetyMethods'] ?? '').split(',')
   const shown = CURRENCY_CODES.filter((c) =>
@@ -190,11 +200,26 @@ export function AppealForm(props: {
         {props.languages.map((l, i) => (
           <>
             {i > 0 && ', '}
-            <a href={`/admin/appeal?language=${encodeURIComponent(l)}`}>{l}</a>
+            <a href={`/admin/appeal?language=${encodeURIComponent(l)}`}>{languageName(l)}</a>
           </>
         ))}
-        . To add a language, open <code>/admin/appeal?language=xx</code> with its code.
+        .
       </p>
+      {missing.length > 0 && (
+        <form method="get" action="/admin/appeal" class="filters">
+          <div>
+            <label for="ap-add-language">Add a language</label>
+            <select id="ap-add-language" name="language">
+              {missing.map((l) => (
+                <option value={l}>{languageName(l)}</option>
+              ))}
+            </select>
+          </div>
+          <button class="secondary" type="submit">
+            Write its appeal
+          </button>
+        </form>
+      )}
       {props.notice && (
         <p class="notice" role="status">
           {props.notice}
@@ -205,7 +230,7 @@ export function AppealForm(props: {
         <input type="hidden" name="_csrf" value={props.ctx.csrf} />
         <input type="hidden" name="language" value={v['language'] ?? ''} />
         <p>
-          Language: <strong>{v['language']}</strong>
+          Language: <strong>{languageName(v['language'] ?? '')}</strong>
         </p>
         <label>
           <input type="checkbox" name="enabled" value="on" checked={v['enabled'] === 'on'} /> Show
@@ -278,17 +303,7 @@ export function AppealForm(props: {
             </option>
           ))}
         </select>
-        <label for="ap-index">
-          Amount chosen first <span class="hint">(1 = the first button)</span>
-        </label>
-        <input
-          id="ap-index"
-          name="defaultAmountIndex"
-          type="number"
-          min={1}
-          max={6}
-          value={v['defaultAmountIndex'] ?? '1'}
-        />
+        <DefaultAmount values={v} currencies={shown} />
         <fieldset>
           <legend>Ways to pay shown</legend>
           {METHODS.map((m) => (

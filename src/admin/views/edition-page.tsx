@@ -1,6 +1,6 @@
 import type { DeliveryCounts, Edition, Newsletter } from '../../newsletter/index.js'
 import { STATUS_WORDS, when } from './editions.js'
-import { counted } from './format.js'
+import { counted, formatCount } from './format.js'
 import { type AdminContext, AdminLayout, Problems } from './shell.js'
 
 export interface EditionFormValues {
@@ -78,21 +78,21 @@ export function EditionPage(props: {
           <h2 id="progress">Delivery</h2>
           <p>
             <label for="send-progress">
-              {done} of {e.recipients} handled
+              {formatCount(done)} of {formatCount(e.recipients)} handled
             </label>{' '}
             <progress id="send-progress" max={Math.max(1, e.recipients)} value={done} />
           </p>
           <dl class="counts">
             <dt>Delivered to the mail server</dt>
-            <dd>{props.counts.sent}</dd>
+            <dd>{formatCount(props.counts.sent)}</dd>
             <dt>Failed (address refused)</dt>
-            <dd>{props.counts.failed}</dd>
+            <dd>{formatCount(props.counts.failed)}</dd>
             <dt>Skipped (unsubscribed during the send)</dt>
-            <dd>{props.counts.skipped}</dd>
+            <dd>{formatCount(props.counts.skipped)}</dd>
             <dt>Suppressed (bounced or complained before)</dt>
-            <dd>{props.counts.suppressed}</dd>
+            <dd>{formatCount(props.counts.suppressed)}</dd>
             <dt>Waiting</dt>
-            <dd>{props.counts.queued + props.counts.sending}</dd>
+            <dd>{formatCount(props.counts.queued + props.counts.sending)}</dd>
           </dl>
           {e.status === 'sending' && <p class="small">This page reloads every 5 seconds.</p>}
           <p>

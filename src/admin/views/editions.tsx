@@ -1,5 +1,6 @@
 import type { DeliveryCounts, Edition, Newsletter } from '../../newsletter/index.js'
 import { staffTime } from '../../lib/time-zone.js'
+import { formatCount } from './format.js'
 import { type AdminContext, AdminLayout, Problems } from './shell.js'
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
@@ -89,11 +90,11 @@ export function NewsletterPage(props: {
                 </td>
                 <td>{STATUS_WORDS[e.status]}</td>
                 <td>{when(e.startedAt ?? e.sendAt, props.ctx.timeZone)}</td>
-                <td>{e.recipients}</td>
-                <td>{e.counts.sent}</td>
-                <td>{e.counts.failed}</td>
-                <td>{e.counts.skipped}</td>
-                <td>{e.counts.suppressed}</td>
+                <td>{formatCount(e.recipients)}</td>
+                <td>{formatCount(e.counts.sent)}</td>
+                <td>{formatCount(e.counts.failed)}</td>
+                <td>{formatCount(e.counts.skipped)}</td>
+                <td>{formatCount(e.counts.suppressed)}</td>
               </tr>
             ))}
           </tbody>

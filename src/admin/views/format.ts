@@ -1,3 +1,5 @@
+import { formatMoney } from '../../i18n/index.js'
+
 /**
  * Numbers and counted words in the admin. The admin is written in English; its numbers follow
  * that locale through Intl (grouping, currency signs, plural rules), never by hand.
@@ -14,3 +16,7 @@ export const formatCount = (n: number): string => numbers.format(n)
 export function counted(n: number, one: string, other: string): string {
   return `${formatCount(n)} ${plurals.select(n) === 'one' ? one : other}`
 }
+
+/** Minor units as the admin reads money: "€10,000", "€12.50". */
+export const formatAdminMoney = (minor: number, currency: string): string =>
+  formatMoney(minor, currency, ADMIN_LOCALE)

@@ -1,5 +1,6 @@
 import type { Redirect } from '../../imports/index.js'
 import { MAX_PATH } from '../../imports/index.js'
+import { counted } from './format.js'
 import { type AdminContext, AdminLayout, Problems } from './shell.js'
 
 /** The redirects from old addresses: search, add, delete, export (ADR 025). */
@@ -70,7 +71,7 @@ export function RedirectsAdmin(props: {
         <button type="submit">Search</button>
       </form>
       <p>
-        {total} {total === 1 ? 'redirect' : 'redirects'}
+        {counted(total, 'redirect', 'redirects')}
         {q ? ` matching “${q}”` : ''}. <a href="/admin/redirects/export.csv">Download as CSV</a>
       </p>
       {rows.length > 0 && (

@@ -7,6 +7,7 @@ import type {
   Suppression,
 } from '../../newsletter/index.js'
 import { GROWTH_WEEKS, WEEK_MS } from '../../newsletter/index.js'
+import { formatCount } from './format.js'
 import { type AdminContext, AdminLayout, Problems } from './shell.js'
 
 const day = (d: Date) => d.toISOString().slice(0, 10)
@@ -108,7 +109,7 @@ export function GrowthChart(props: { name: string; weekly: number[]; start: numb
 }
 
 function Counts(props: { rows: NewsletterOverview[] }) {
-  const cell = (c: StatusCounts, k: keyof StatusCounts) => <td>{c[k].toLocaleString('en')}</td>
+  const cell = (c: StatusCounts, k: keyof StatusCounts) => <td>{formatCount(c[k])}</td>
   return (
     <table>
       <thead>
