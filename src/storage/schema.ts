@@ -217,6 +217,8 @@ export interface StaffTable {
   totp_secret: string | null
   /** The last TOTP time step accepted: a code is good once. */
   totp_last_step: number | null
+  /** 1: a password someone else saw (the demo's); a new one is asked for before anything else. */
+  password_one_time: Generated<number>
 }
 
 export interface StaffSessionTable {
