@@ -9,7 +9,7 @@ import {
 import { DefaultAmount } from './appeal-amounts.js'
 import { counted, formatAdminMoney as formatMoney, formatCount } from './format.js'
 import { languageName } from './translations.js'
-import { type AdminContext, AdminLayout, Problems } from './shell.js'
+import { type AdminContext, AdminLayout, Problems, Scroll } from './shell.js'
 
 const totalText = (t: Record<string, number>) =>
   Object.entries(t)
@@ -115,57 +115,61 @@ export function ContributionsDashboard(props: {
       <RevenueChart dashboard={d} currency={chartCurrency} />
       <h2>Per month</h2>
       <div>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Month</th>
-              <th scope="col">Payments</th>
-              <th scope="col">Money in</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.months.length === 0 ? (
+        <Scroll label="Payments per month">
+          <table>
+            <thead>
               <tr>
-                <td colSpan={3}>Nothing yet.</td>
+                <th scope="col">Month</th>
+                <th scope="col">Payments</th>
+                <th scope="col">Money in</th>
               </tr>
-            ) : (
-              d.months.map((m) => (
+            </thead>
+            <tbody>
+              {d.months.length === 0 ? (
                 <tr>
-                  <td>{m.month}</td>
-                  <td>{formatCount(m.count)}</td>
-                  <td>{totalText(m.totals)}</td>
+                  <td colSpan={3}>Nothing yet.</td>
                 </tr>
-              ))
-            )}
-          </tbody>
-        </table>
+              ) : (
+                d.months.map((m) => (
+                  <tr>
+                    <td>{m.month}</td>
+                    <td>{formatCount(m.count)}</td>
+                    <td>{totalText(m.totals)}</td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </Scroll>
       </div>
       <h2>Per day</h2>
       <div>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Payments</th>
-              <th scope="col">Money in</th>
-            </tr>
-          </thead>
-          <tbody>
-            {recentDays.length === 0 ? (
+        <Scroll label="Payments per day">
+          <table>
+            <thead>
               <tr>
-                <td colSpan={3}>Nothing yet.</td>
+                <th scope="col">Day</th>
+                <th scope="col">Payments</th>
+                <th scope="col">Money in</th>
               </tr>
-            ) : (
-              recentDays.map((x) => (
+            </thead>
+            <tbody>
+              {recentDays.length === 0 ? (
                 <tr>
-                  <td>{x.day}</td>
-                  <td>{formatCount(x.count)}</td>
-                  <td>{totalText(x.totals)}</td>
+                  <td colSpan={3}>Nothing yet.</td>
                 </tr>
-              ))
-            )}
-          </tbody>
-        </table>
+              ) : (
+                recentDays.map((x) => (
+                  <tr>
+                    <td>{x.day}</td>
+                    <td>{formatCount(x.count)}</td>
+                    <td>{totalText(x.totals)}</td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </Scroll>
       </div>
     </AdminLayout>
   )
@@ -264,35 +268,37 @@ export function AppealForm(props: {
             In whole units, separated by commas (3, 5, 10). Leave a row empty to remove it.
           </p>
           <div>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Currency</th>
-                  {FREQUENCIES.map((f) => (
-                    <th scope="col">{FREQUENCY_NAME[f]}</th>
-                  ))}
-                  <th scope="col">Minimum</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((c) => (
+            <Scroll label="Amounts per currency">
+              <table>
+                <thead>
                   <tr>
-                    <th scope="row">{c}</th>
-                    {[...FREQUENCIES, 'minimum'].map((f) => (
-                      <td>
-                        <input
-                          type="text"
-                          name={`cur_${c}_${f}`}
-                          aria-label={`${c} ${f}`}
-                          value={v[`cur_${c}_${f}`] ?? ''}
-                          maxLength={80}
-                        />
-                      </td>
+                    <th scope="col">Currency</th>
+                    {FREQUENCIES.map((f) => (
+                      <th scope="col">{FREQUENCY_NAME[f]}</th>
                     ))}
+                    <th scope="col">Minimum</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {rows.map((c) => (
+                    <tr>
+                      <th scope="row">{c}</th>
+                      {[...FREQUENCIES, 'minimum'].map((f) => (
+                        <td>
+                          <input
+                            type="text"
+                            name={`cur_${c}_${f}`}
+                            aria-label={`${c} ${f}`}
+                            value={v[`cur_${c}_${f}`] ?? ''}
+                            maxLength={80}
+                          />
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Scroll>
           </div>
         </fieldset>
         <label for="ap-freq">Frequency chosen first</label>

@@ -1,7 +1,7 @@
 import type { DeliveryCounts, Edition, Newsletter } from '../../newsletter/index.js'
 import { staffTime } from '../../lib/time-zone.js'
 import { formatCount } from './format.js'
-import { type AdminContext, AdminLayout, Problems } from './shell.js'
+import { type AdminContext, AdminLayout, Problems, Scroll } from './shell.js'
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
 
@@ -69,36 +69,38 @@ export function NewsletterPage(props: {
       {props.editions.length === 0 ? (
         <p>No editions yet.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Subject</th>
-              <th scope="col">Status</th>
-              <th scope="col">Sent</th>
-              <th scope="col">Recipients</th>
-              <th scope="col">Delivered</th>
-              <th scope="col">Failed</th>
-              <th scope="col">Skipped</th>
-              <th scope="col">Suppressed</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.editions.map((e) => (
+        <Scroll label="Editions">
+          <table>
+            <thead>
               <tr>
-                <td>
-                  <a href={`/admin/editions/${e.id}`}>{e.subject}</a>
-                </td>
-                <td>{STATUS_WORDS[e.status]}</td>
-                <td>{when(e.startedAt ?? e.sendAt, props.ctx.timeZone)}</td>
-                <td>{formatCount(e.recipients)}</td>
-                <td>{formatCount(e.counts.sent)}</td>
-                <td>{formatCount(e.counts.failed)}</td>
-                <td>{formatCount(e.counts.skipped)}</td>
-                <td>{formatCount(e.counts.suppressed)}</td>
+                <th scope="col">Subject</th>
+                <th scope="col">Status</th>
+                <th scope="col">Sent</th>
+                <th scope="col">Recipients</th>
+                <th scope="col">Delivered</th>
+                <th scope="col">Failed</th>
+                <th scope="col">Skipped</th>
+                <th scope="col">Suppressed</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.editions.map((e) => (
+                <tr>
+                  <td>
+                    <a href={`/admin/editions/${e.id}`}>{e.subject}</a>
+                  </td>
+                  <td>{STATUS_WORDS[e.status]}</td>
+                  <td>{when(e.startedAt ?? e.sendAt, props.ctx.timeZone)}</td>
+                  <td>{formatCount(e.recipients)}</td>
+                  <td>{formatCount(e.counts.sent)}</td>
+                  <td>{formatCount(e.counts.failed)}</td>
+                  <td>{formatCount(e.counts.skipped)}</td>
+                  <td>{formatCount(e.counts.suppressed)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Scroll>
       )}
       <h2>Sender and schedule</h2>
       <Problems problems={props.problems ?? []} />
