@@ -82,7 +82,13 @@ describe('admin navigation', () => {
       ['Content', 'Audience', 'Money', 'Settings'],
     )
     const under = (g: string) => all.filter((i) => i.group === g).map((i) => i.label)
-    assert.deepEqual(under('Content'), ['Articles', 'New article', 'Media', 'Sections & topics'])
+    assert.deepEqual(under('Content'), [
+      'Articles',
+      'New article',
+      'Media',
+      'Sections & topics',
+      'Front pages',
+    ])
     assert.deepEqual(under('Audience'), ['Newsletters', 'Subscribers', 'Privacy page'])
     assert.deepEqual(under('Money'), ['Contributions'], 'the appeal only for those without revenue')
     assert.deepEqual(under('Settings'), ['Addresses', 'Redirects', 'Staff', 'Audit log'])

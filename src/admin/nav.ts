@@ -11,6 +11,7 @@ const AREA_GROUP: Record<AdminArea, NavGroup> = {
   articles: 'Content',
   media: 'Content',
   taxonomy: 'Content',
+  fronts: 'Content',
   newsletters: 'Audience',
   editions: 'Audience',
   subscribers: 'Audience',

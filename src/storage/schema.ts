@@ -1,10 +1,8 @@
 import type { Generated } from 'kysely'
 import type { RateLimitTable, WorkerHeartbeatTable } from './schema-chores.js'
 
-/**
- * The database as Kysely sees it. Times are epoch milliseconds (bigint on PostgreSQL, read back
- * as numbers) so both dialects sort, compare and index them the same way.
- */
+/** The database as Kysely sees it. Times are epoch milliseconds (bigint on PostgreSQL, read
+ * back as numbers) so both dialects sort, compare and index them the same way. */
 export interface Database {
   section: SectionTable
   author: AuthorTable

@@ -119,7 +119,7 @@ function navGroups(nav: readonly NavItem[]): [string, NavItem[]][] {
  */
 export function Scroll(props: { label: string; children: ComponentChildren }) {
   return (
-    <div class="scroll" role="region" aria-label={props.label} tabindex={0}>
+    <div class="table-scroll" role="region" aria-label={props.label} tabindex={0}>
       {props.children}
     </div>
   )
