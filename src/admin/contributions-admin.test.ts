@@ -32,14 +32,16 @@ for (const dialect of testDialects) {
           const name = /name="([^"]+)"/.exec(m[1]!)?.[1]
           const value = /value="([^"]*)"/.exec(m[1]!)?.[1] ?? ''
           if (!name) continue
-          if (/type="checkbox"/.test(m[1]!)) {
+          if (/type="radio"/.test(m[1]!)) {
+            if (/ checked/.test(m[1]!)) form[name] = value
+          } else if (/type="checkbox"/.test(m[1]!)) {
             if (/ checked/.test(m[1]!)) form[name] = [...[form[name] ?? []].flat(), value]
           } else form[name] = value.replace(/&amp;/g, '&')
         }
         for (const m of page.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)<\/textarea>/g))
           form[m[1]!] = m[2]!.replace(/&amp;/g, '&')
         for (const m of page.matchAll(
-          /<select[^>]*name="([^"]+)"[^>]*>[\s\S]*?<option value="([^"]+)" selected/g,
+          /<select[^>]*name="([^"]+)"[^>]*>(?:(?!<\/select>)[\s\S])*?<option value="([^"]+)" selected/g,
         ))
           form[m[1]!] = m[2]!
         return { ...form, ...change }
@@ -77,9 +79,21 @@ for (const dialect of testDialects) {
           cur_USD_annual: '',
           cur_USD_minimum: '',
         })
+        // The amount chosen first is picked among the amounts, not typed as a number.
+        const editor = (await request('editor', 'GET', '/admin/appeal')).body
+        assert.doesNotMatch(editor, /type="number" [^>]*name="defaultAmountIndex"/)
+        assert.match(editor, /<legend>Amount chosen first<\/legend>/)
+        assert.match(editor, /name="defaultAmountIndex" value="1"\/> €3 · \$3 · £3<\/label>/)
+        assert.match(
+          editor,
+          /name="defaultAmountIndex" value="2" checked\/> €5 · \$5 · £5<\/label>/,
+        )
+        form['defaultAmountIndex'] = '3'
         const res = await request('editor', 'POST', '/admin/appeal', form)
         assert.equal(res.statusCode, 200, res.body.slice(0, 2000))
         assert.match(res.body, /Saved\./)
+        assert.match(res.body, /name="defaultAmountIndex" value="3" checked\/> €16 · £10<\/label>/)
+        assert.equal((await app.contributions.listAppeals())[0]!.defaultAmountIndex, 2)
         const page = (await request(null, 'GET', articleUrl)).body
         assert.match(page, /Keep the lights on/)
         assert.match(page, />€8 a month</)
@@ -130,8 +144,9 @@ for (const dialect of testDialects) {
         }
         const page = await request('admin', 'GET', '/admin/contributions')
         assert.equal(page.statusCode, 200)
-        assert.match(page.body, /<strong>€8<\/strong> a month from 1 recurring gifts/)
-        assert.match(page.body, /<strong>2<\/strong> new supporters/)
+        assert.match(page.body, /<strong>€8<\/strong> a month from 1 recurring gift</)
+        assert.match(page.body, /<strong>2 new supporters<\/strong>/)
+        assert.match(page.body, /<strong>0 recurring gifts<\/strong> cancelled/)
         assert.match(page.body, /<svg viewBox="0 0 720 180" role="img"/)
         assert.match(page.body, /€18/)
         const csv = await request('admin', 'GET', '/admin/contributions.csv')

@@ -160,6 +160,23 @@ for (const dialect of testDialects) {
         assert.equal(unlinked.statusCode, 303)
         assert.deepEqual(await app.content.translationsOf(en.id), [])
       })
+
+      it('offers the site’s languages that lack an appeal, instead of a typed address', async () => {
+        const first = (await br.request('GET', '/admin/appeal')).body
+        assert.doesNotMatch(first, /\?language=xx/)
+        assert.match(first, /Language: <strong>English \(en\)<\/strong>/)
+        const select = /<select id="ap-add-language" name="language">(.*?)<\/select>/.exec(first)
+        assert.ok(select, 'an "Add a language" select')
+        assert.equal(select[1], '<option value="ru">Russian (ru)</option>')
+        assert.match(first, /<form method="get" action="\/admin\/appeal"/)
+        const ru = (await br.request('GET', '/admin/appeal?language=ru')).body
+        assert.match(ru, /Language: <strong>Russian \(ru\)<\/strong>/)
+        assert.match(ru, /name="language" value="ru"/)
+        // Once both have an appeal there is nothing left to add.
+        for (const l of ['en', 'ru'])
+          await app.contributions.saveAppeal(app.contributions.draftAppeal(l))
+        assert.doesNotMatch((await br.request('GET', '/admin/appeal')).body, /id="ap-add-language"/)
+      })
     },
   )
 }

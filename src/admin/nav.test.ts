@@ -17,9 +17,9 @@ const EXPECTED: Record<Role, string[]> = {
     'Newsletters',
     'Subscribers',
     'Privacy page',
+    'Contributions',
     'Addresses',
     'Redirects',
-    'Contributions',
     'Staff',
     'Audit log',
   ],
@@ -30,9 +30,9 @@ const EXPECTED: Record<Role, string[]> = {
     'Newsletters',
     'Subscribers',
     'Privacy page',
+    'Contributions',
     'Addresses',
     'Redirects',
-    'Contributions',
     'Staff',
     'Audit log',
   ],
@@ -66,13 +66,32 @@ describe('admin navigation', () => {
         'Newsletters /admin/newsletters',
         'Subscribers /admin/subscribers',
         'Privacy page /admin/privacy',
+        'Contributions /admin/contributions',
         'Addresses /admin/reach',
         'Redirects /admin/redirects',
-        'Contributions /admin/contributions',
         'Staff /admin/staff',
         'Audit log /admin/audit',
       ],
     )
+  })
+
+  it('groups the links under Content, Audience, Money and Settings, in that order', () => {
+    const all = navFor(() => true, TABLE)
+    assert.deepEqual(
+      [...new Set(all.map((i) => i.group))],
+      ['Content', 'Audience', 'Money', 'Settings'],
+    )
+    const under = (g: string) => all.filter((i) => i.group === g).map((i) => i.label)
+    assert.deepEqual(under('Content'), [
+      'Articles',
+      'New article',
+      'Media',
+      'Sections & topics',
+      'Front pages',
+    ])
+    assert.deepEqual(under('Audience'), ['Newsletters', 'Subscribers', 'Privacy page'])
+    assert.deepEqual(under('Money'), ['Contributions'], 'the appeal only for those without revenue')
+    assert.deepEqual(under('Settings'), ['Addresses', 'Redirects', 'Staff', 'Audit log'])
   })
 
   it('offers the contributions dashboard to whoever may read revenue, else the appeal', () => {

@@ -28,6 +28,7 @@ export async function seedDemoInto(
       newsletters: app.newsletters,
       editions: app.editions,
       contributions: app.contributions,
+      subscribers: app.subscribers,
       reach: app.reach,
       language: config.SITE_LANGUAGE,
       languages: config.SITE_LANGUAGES,
@@ -51,9 +52,11 @@ export async function seedDemoInto(
       name: 'Demo Owner',
       role: 'owner',
       password,
+      // Printed in a log: the first sign-in asks for a password only the owner knows.
+      oneTimePassword: true,
     })
     log(
-      `Demo admin: http://localhost:${config.PORT}/admin  owner@demo.invalid / ${password}  (shown once; add real staff with "masthead user add")`,
+      `Demo admin: http://localhost:${config.PORT}/admin  owner@demo.invalid / ${password}  (shown once and good once: the first sign-in asks for a new password; add real staff with "masthead user add")`,
     )
   }
   await app.http.close()

@@ -8,6 +8,7 @@ import {
   type StripeSettings,
   createPaymentEvents,
 } from './use-cases/payment-events.js'
+import { type DemoGifts, createDemoGifts } from './use-cases/demo-gifts.js'
 import { type RevenueService, createRevenueService } from './use-cases/revenue.js'
 import {
   type SupporterMail,
@@ -43,7 +44,13 @@ export interface ContributionsServiceDeps {
  * provider events that move a gift, what supporters do afterwards, and the revenue view.
  */
 export interface ContributionsService
-  extends AppealService, CheckoutService, PaymentEvents, SupporterService, RevenueService {}
+  extends
+    AppealService,
+    CheckoutService,
+    PaymentEvents,
+    SupporterService,
+    RevenueService,
+    DemoGifts {}
 
 export function createContributionsService(deps: ContributionsServiceDeps): ContributionsService {
   const { repo, clock, card, siteName } = deps
@@ -75,5 +82,6 @@ export function createContributionsService(deps: ContributionsServiceDeps): Cont
       log: deps.log,
     }),
     ...createRevenueService({ repo, clock }),
+    ...createDemoGifts({ repo }),
   }
 }

@@ -10,6 +10,7 @@ import {
   topics,
 } from './demo-content.js'
 import { demoPhoto } from './demo-images.js'
+import { seedDemoGifts, seedDemoReaders } from './demo-history.js'
 import { seedRussianEdition } from './seed-demo-ru.js'
 import { type SeedDeps, seedWeeklyDraft } from './seed-deps.js'
 
@@ -132,6 +133,9 @@ export async function seedDemo(
         articleIds,
         write: (base) => write(base, base.slug, base.hoursAgo, true),
       })
+  // The dashboards' history: readers and gifts over the last months, all marked as the demo's.
+  if (weekly && deps.subscribers) await seedDemoReaders(deps.subscribers, weekly, now)
+  if (deps.contributions) await seedDemoGifts(deps.contributions, deps.languages ?? ['en'], now)
   if (weekly)
     await seedWeeklyDraft(deps, weekly, {
       subject: 'The Lantern Weekly: the stories of the week',

@@ -1,5 +1,5 @@
 import type { ContentRepository, ContentService } from '../content/index.js'
-import type { EditionService, NewsletterService } from '../newsletter/index.js'
+import type { EditionService, NewsletterService, SubscriberService } from '../newsletter/index.js'
 import type { ContributionsService } from '../contributions/index.js'
 import type { MediaStore } from '../files/index.js'
 import type { ReachService } from '../reach/index.js'
@@ -13,8 +13,11 @@ export interface SeedDeps {
   newsletters?: NewsletterService
   /** When given too, the weekly gets a Friday schedule and a first draft edition. */
   editions?: EditionService
-  /** When given, a first banner and appeal in the site's language are set up too. */
+  /** When given, a first banner and appeal in the site's language are set up too, and a few
+   * months of test-mode gifts (demo-history.ts). */
   contributions?: ContributionsService
+  /** When given with the newsletters, the weekly gets readers who joined over a few months. */
+  subscribers?: Pick<SubscriberService, 'importSubscriptions'>
   /** When given, the demo's invented addresses (mirrors, onion, a messenger channel). */
   reach?: Pick<ReachService, 'save'>
   /** The site's language, for the appeal. */

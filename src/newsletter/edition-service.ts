@@ -12,6 +12,8 @@ import {
   SLOT_FRESH_MS,
   suggestSelection,
   editionMessage,
+  compileTemplate,
+  fillTemplate,
   type Candidate,
   type Edition,
 } from './edition.js'
@@ -21,7 +23,7 @@ import type {
   SentItemRow,
   SentListing,
 } from './edition-repository.js'
-import { renderEdition } from './edition-render.js'
+import { renderNow } from './edition-email.js'
 import type { ArticleLookup } from './edition-sender.js'
 import type { NewsletterRepository } from './newsletter-repository.js'
 import { createEmergencyService, type EmergencyService } from './emergency.js'
@@ -122,6 +124,16 @@ export interface EditionService {
   withdraw(id: number, to: 'draft' | 'cancelled'): Promise<boolean>
   /** Sends this edition as it stands to one address, marked as a test. */
   sendTest(id: number, to: string): Promise<void>
+  /**
+   * The same refusals as `approve`, before anyone is asked to confirm; then whom the send
+   * would reach if it started now (the snapshot's own selection).
+   */
+  checkSend(id: number): Promise<{ readers: number; suppressed: number }>
+  /**
+   * The email as `to` would read it: as it was sent once the send has started, else as it
+   * stands; its unsubscribe link leads to the newsletters page, as a test's does.
+   */
+  preview(id: number, to: string): Promise<{ html: string; text: string } | undefined>
   /**
    * Runs every minute in a worker: drafts (or sends) each schedule slot that has come, queues
    * approved editions whose time has come, and resumes sends whose worker died. Safe on many
@@ -253,41 +265,43 @@ export function createEditionService(deps: EditionServiceDeps): EditionService {
       )
     },
 
+    async checkSend(id: number) {
+      if (deps.blocked)
+        throw new AppError('SEND_NEEDS_PUBLIC_URL', { status: 409, message: deps.blocked })
+      const edition = await editions.findEdition(id)
+      if (!edition) throw new AppError('NOT_FOUND', { status: 404, message: 'No such edition' })
+      if (edition.items.length === 0 && edition.intro.trim() === '')
+        throw invalid(['items: add at least one article or an introduction before sending'])
+      if (!isEditable(edition.status))
+        throw new AppError('EDIT_CONFLICT', {
+          status: 409,
+          message: 'This edition has already started sending.',
+        })
+      return editions.recipientCount(edition.newsletterId)
+    },
+
+    async preview(id: number, to: string) {
+      const edition = await editions.findEdition(id)
+      if (!edition) return undefined
+      const values = { unsubscribe_url: `${deps.origin}/newsletters`, email: to }
+      const sent = await editions.editionStatus(id)
+      if (sent?.sent_html && sent.sent_text && sent.sent_marker) {
+        const marker = sent.sent_marker
+        const fill = (src: string) => fillTemplate(compileTemplate(src, marker), values)
+        return { html: fill(sent.sent_html), text: fill(sent.sent_text) }
+      }
+      const { rendered } = await renderNow(deps, edition)
+      return {
+        html: fillTemplate(rendered.html, values),
+        text: fillTemplate(rendered.text, values),
+      }
+    },
+
     /** Sends this edition as it stands to one address, marked as a test. */
     async sendTest(id: number, to: string): Promise<void> {
       const edition = await editions.findEdition(id)
       if (!edition) throw new AppError('NOT_FOUND', { status: 404, message: 'No such edition' })
-      const newsletter = await deps.newsletters.findNewsletter(edition.newsletterId)
-      if (!newsletter)
-        throw new AppError('NOT_FOUND', { status: 404, message: 'No such newsletter' })
-      const found = new Map(
-        (await deps.articles.summaries(edition.items.map((i) => i.articleId))).map((a) => [
-          a.id,
-          a,
-        ]),
-      )
-      const rendered = await renderEdition({
-        siteName: deps.siteName,
-        newsletterName: newsletter.name,
-        subject: edition.subject,
-        intro: edition.intro,
-        items: edition.items.flatMap((it) => {
-          const a = found.get(it.articleId)
-          return a
-            ? [
-                {
-                  kicker: a.kicker,
-                  headline: a.headline,
-                  blurb: it.blurb || a.summary,
-                  url: deps.origin + a.path,
-                },
-              ]
-            : []
-        }),
-        webUrl: `${deps.origin}/newsletters/${newsletter.slug}/preview`,
-        privacyUrl: `${deps.origin}/privacy`,
-        language: newsletter.language,
-      })
+      const { rendered, newsletter } = await renderNow(deps, edition)
       // The reader's email, headers and all (List-Unsubscribe, List-Id…), so what staff check is
       // what readers get. The person testing is not a reader: their link is the newsletters page.
       const domain = deps.mailFrom.split('@')[1] ?? 'localhost'

@@ -30,6 +30,8 @@ const StaffInput = z.object({
   role: z.enum(ROLES),
   password: PasswordRule,
   authorId: z.number().int().positive().nullish(),
+  /** The password is shown to someone (the demo's, in a log): the person must replace it. */
+  oneTimePassword: z.boolean().optional(),
 })
 export type StaffInput = z.input<typeof StaffInput>
 
@@ -84,6 +86,7 @@ export function createAccountService(deps: {
           role: s.role,
           passwordHash,
           authorId: s.authorId ?? null,
+          oneTimePassword: s.oneTimePassword ?? false,
         },
         clock.now(),
       )

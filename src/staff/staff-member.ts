@@ -11,4 +11,6 @@ export interface StaffMember {
   disabledAt: Date | null
   /** Whether sign-in asks for a code from an authenticator app after the password. */
   twoFactor: boolean
+  /** Signed in with a one-time password (the demo's): every admin page asks for a new one. */
+  mustChangePassword: boolean
 }

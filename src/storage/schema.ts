@@ -1,10 +1,8 @@
 import type { Generated } from 'kysely'
 import type { RateLimitTable, WorkerHeartbeatTable } from './schema-chores.js'
 
-/**
- * The database as Kysely sees it. Times are epoch milliseconds (bigint on PostgreSQL, read back
- * as numbers) so both dialects sort, compare and index them the same way.
- */
+/** The database as Kysely sees it. Times are epoch milliseconds (bigint on PostgreSQL, read
+ * back as numbers) so both dialects sort, compare and index them the same way. */
 export interface Database {
   section: SectionTable
   author: AuthorTable
@@ -217,6 +215,8 @@ export interface StaffTable {
   totp_secret: string | null
   /** The last TOTP time step accepted: a code is good once. */
   totp_last_step: number | null
+  /** 1: a password someone else saw (the demo's); a new one is asked for before anything else. */
+  password_one_time: Generated<number>
 }
 
 export interface StaffSessionTable {

@@ -15,6 +15,36 @@ import { buildTestApp, type TestApp } from '../support/test-app.js'
 const PASSKEY_WAIT_MS = 60_000
 
 const OUT = 'test-output'
+const WIDTHS = [375, 1280] as const
+/** Every admin page a person opens (an owner sees them all), with the seeded ids. */
+const EVERY_ADMIN_PAGE = [
+  ['admin-list', '/admin/articles'],
+  ['admin-form', '/admin/articles/1'],
+  ['admin-new', '/admin/articles/new'],
+  ['admin-revision', '/admin/articles/1/revisions/1'],
+  ['admin-fronts', '/admin/fronts'],
+  ['admin-front-home', '/admin/fronts/edit'],
+  ['admin-phone-preview', '/admin/articles/1/preview/phone'],
+  ['admin-media', '/admin/media'],
+  ['admin-taxonomy', '/admin/taxonomy'],
+  ['admin-section', '/admin/taxonomy/section/1'],
+  ['admin-newsletters', '/admin/newsletters'],
+  ['admin-newsletter', '/admin/newsletters/1'],
+  ['admin-edition-sent', '/admin/editions/1'],
+  ['admin-edition-draft', '/admin/editions/2'],
+  ['admin-subscribers', '/admin/subscribers'],
+  ['admin-subscribers-search', '/admin/subscribers?q=example'],
+  ['admin-subscriber', '/admin/subscribers/1'],
+  ['admin-import', '/admin/subscribers/import'],
+  ['admin-privacy', '/admin/privacy'],
+  ['admin-reach', '/admin/reach'],
+  ['admin-redirects', '/admin/redirects'],
+  ['admin-contributions', '/admin/contributions'],
+  ['admin-appeal', '/admin/appeal'],
+  ['admin-staff', '/admin/staff'],
+  ['admin-audit', '/admin/audit'],
+  ['admin-account', '/admin/account'],
+] as const
 const VNU = 'node_modules/vnu-jar/build/dist/vnu.jar'
 
 describe('the admin in Chromium', { skip: browserSkipReason() }, () => {
@@ -35,6 +65,13 @@ describe('the admin in Chromium', { skip: browserSkipReason() }, () => {
       email: 'desk@example.org',
       name: 'Desk Editor',
       role: 'editor',
+      password: 'a long enough passphrase',
+    })
+    // An owner sees every admin page (the axe and vnu checks go through all of them).
+    await app.staff.addStaff({
+      email: 'owner@example.org',
+      name: 'Owner',
+      role: 'owner',
       password: 'a long enough passphrase',
     })
     // A subscriber with a confirmed subscription, for the subscriber pages.
@@ -281,67 +318,55 @@ describe('the admin in Chromium', { skip: browserSkipReason() }, () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 800 } })
     const page = await context.newPage()
     await page.goto(`${base}/admin/sign-in`)
-    await page.fill('#email', 'desk@example.org')
+    await page.fill('#email', 'owner@example.org')
     await page.fill('#password', 'a long enough passphrase')
     await page.click('form[action="/admin/sign-in"] button[type=submit]')
     await page.waitForURL(/\/admin\/articles/)
-    for (const url of [
-      '/admin/articles',
-      '/admin/articles/new',
-      '/admin/media',
-      '/admin/taxonomy',
-      '/admin/newsletters',
-      '/admin/newsletters/1',
-      '/admin/editions/1',
-      '/admin/editions/2',
-      '/admin/subscribers',
-      '/admin/subscribers?q=reader',
-      '/admin/subscribers/1',
-      '/admin/subscribers/import',
-      '/admin/appeal',
-      '/admin/account',
-    ]) {
+    for (const [, url] of EVERY_ADMIN_PAGE) {
       await page.goto(base + url)
       assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375, url)
     }
     await context.close()
   })
 
-  it('passes the Nu HTML checker and axe on the admin pages, with screenshots', async () => {
+  it('passes the Nu HTML checker, and axe at 375 and 1280 px, on every admin page', async () => {
     const page = await ctx.newPage()
     await page.goto(`${base}/admin/sign-in`)
     const pages: Record<string, string> = { 'admin-sign-in': await page.content() }
-    const signIn = await new AxeBuilder({ page }).analyze()
-    const problems = signIn.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `sign-in: ${v.id}`)
-    await page.fill('#email', 'desk@example.org')
+    // Legacy mode: the edition page frames the email sandboxed (no same origin), which axe's
+    // frame-by-frame run cannot enter; the email is the readers', not an admin page.
+    const audit = async (name: string) => {
+      const r = await new AxeBuilder({ page }).setLegacyMode().analyze()
+      return r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${name}: ${v.id} ${v.help}`)
+    }
+    const problems: string[] = []
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 })
+      problems.push(...(await audit(`sign-in@${width}`)))
+    }
+    await page.fill('#email', 'owner@example.org')
     await page.fill('#password', 'a long enough passphrase')
     await page.click('button[type=submit]')
     await page.waitForURL(/\/admin\/articles/)
     fs.mkdirSync(OUT, { recursive: true })
-    for (const [name, url] of [
-      ['admin-list', '/admin/articles'],
-      ['admin-form', '/admin/articles/1'],
-      ['admin-new', '/admin/articles/new'],
-      ['admin-subscribers', '/admin/subscribers?q=example'],
-      ['admin-subscriber', '/admin/subscribers/1'],
-      ['admin-import', '/admin/subscribers/import'],
-      ['admin-newsletter', '/admin/newsletters/1'],
-      ['admin-edition-sent', '/admin/editions/1'],
-      ['admin-edition-draft', '/admin/editions/2'],
-      ['admin-appeal', '/admin/appeal'],
-    ] as const) {
-      await page.goto(base + url)
-      pages[name] = await page.content()
-      const r = await new AxeBuilder({ page }).analyze()
-      problems.push(
-        ...r.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${name}: ${v.id} ${v.help}`),
-      )
-      await page.screenshot({ path: path.join(OUT, `${name}-1280.png`), fullPage: true })
+    const counts: Record<number, number> = {}
+    for (const [name, url] of EVERY_ADMIN_PAGE) {
+      for (const width of WIDTHS) {
+        await page.setViewportSize({ width, height: 900 })
+        const res = await page.goto(base + url)
+        assert.equal(res?.status(), 200, url)
+        if (width === 1280) pages[name] = await page.content()
+        const found = await audit(`${name}@${width}`)
+        counts[width] = (counts[width] ?? 0) + found.length
+        problems.push(...found)
+        await page.screenshot({ path: path.join(OUT, `${name}-${width}.png`), fullPage: true })
+      }
     }
+    console.log(
+      `# axe: ${EVERY_ADMIN_PAGE.length + 1} admin pages, serious or critical ${JSON.stringify(counts)}`,
+    )
     assert.deepEqual(problems, [])
     const dir = path.join(OUT, 'vnu-admin')
     fs.mkdirSync(dir, { recursive: true })

@@ -29,6 +29,9 @@ declare module 'fastify' {
   }
 }
 
+/** Where someone signed in with a one-time password chooses their own. */
+export const NEW_PASSWORD_PATH = '/admin/password/new'
+
 const ADMIN_CSP =
   "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
@@ -145,6 +148,18 @@ export function createPipeline(deps: PipelineDeps): AdminPipeline {
         if (route.method === 'GET')
           return reply.redirect(`/admin/sign-in?next=${encodeURIComponent(req.url)}`, 303)
         throw new AppError('UNAUTHENTICATED', { status: 401, message: 'Sign in first' })
+      }
+      // The demo's owner signed in with a password printed in a log: nothing else until they
+      // choose their own (routes/auth.tsx). Signing out needs no permission and stays open.
+      if (staff.mustChangePassword && route.url !== NEW_PASSWORD_PATH) {
+        if (route.method === 'GET') return reply.redirect(NEW_PASSWORD_PATH, 303)
+        return messagePage(
+          reply,
+          ctx,
+          'Choose your own password first',
+          'You signed in with a one-time password. Choose a new one before anything else.',
+          403,
+        )
       }
       if (!can(staff.role, route.permission))
         return messagePage(

@@ -2,6 +2,7 @@ import { staffTime } from '../../lib/time-zone.js'
 import { z } from 'zod'
 import { isAppError } from '../../lib/errors.js'
 import type { AdminDeps, AdminTools } from '../deps.js'
+import { NEW_PASSWORD_PATH } from '../pipeline/gate.js'
 import { messagePage, page, problemsOf } from '../pipeline/page.js'
 import {
   CODE_COOKIE,
@@ -33,6 +34,9 @@ const PasskeyBody = formBody({ response: Anything, next: Anything })
 
 // Seconds matter: the first delays are a second or two long.
 const hhmmss = (d: Date, tz: string) => staffTime(d, tz, { seconds: true }).slice(11)
+
+const ONE_TIME_INTRO =
+  'You signed in with a one-time password, which was shown where others may see it. Choose one only you know before going on.'
 
 function linkGone(reply: FastifyReply, ctx: AdminContext) {
   const message = 'It has expired or was already used. Ask for a new one from the sign-in page.'
@@ -178,6 +182,67 @@ export function authRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] {
           reply,
           <SetPasswordView ctx={ctx} name={staff.name} action={req.url} problems={[]} />,
         )
+      },
+    }),
+    adminRoute({
+      method: 'GET',
+      url: NEW_PASSWORD_PATH,
+      permission: 'admin.enter',
+      area: 'auth',
+      handler: async (_req, reply, ctx) =>
+        page(
+          reply,
+          <SetPasswordView
+            ctx={ctx}
+            name={ctx.staff!.name}
+            action={NEW_PASSWORD_PATH}
+            problems={[]}
+            intro={ONE_TIME_INTRO}
+          />,
+        ),
+    }),
+    adminRoute({
+      method: 'POST',
+      url: NEW_PASSWORD_PATH,
+      permission: 'admin.enter',
+      area: 'auth',
+      schema: { body: PasswordBody },
+      handler: async (req, reply, ctx) => {
+        const staff = ctx.staff!
+        const form = (problems: string[], status: number) =>
+          page(
+            reply,
+            <SetPasswordView
+              ctx={ctx}
+              name={staff.name}
+              action={NEW_PASSWORD_PATH}
+              problems={problems}
+              intro={staff.mustChangePassword ? ONE_TIME_INTRO : undefined}
+            />,
+            status,
+          )
+        const { password, again } = req.body
+        if (password !== again)
+          return form(['The two passwords differ: type the same one twice.'], 422)
+        try {
+          // The same rule as every password, and every session of the account ends.
+          await service.setPassword(staff, password)
+        } catch (err) {
+          if (isAppError(err) && err.status < 500) return form(problemsOf(err), err.status)
+          throw err
+        }
+        await tools.audit(
+          ctx,
+          'staff.password',
+          `staff:${staff.id}`,
+          'replaced a one-time password',
+        )
+        // Signed in again with the new password, so the person carries on where they were.
+        const result = await service.signIn(staff.email, password, clientOf(req))
+        if (result.ok !== true)
+          return messagePage(reply, ctx, 'Your password is set', 'Sign in with it now.')
+        keepDevice(req, reply, result.device)
+        return startSession(req, reply, result.token, '/admin/articles')
       },
     }),
     adminRoute({

@@ -88,6 +88,7 @@ export function contributionRoutes(deps: AdminDeps, tools: AdminTools): AdminRou
             ctx={ctx}
             values={appealFormValues(current)}
             languages={all.map((a) => a.language)}
+            siteLanguages={deps.languages ?? []}
           />,
         )
       },
@@ -112,6 +113,7 @@ export function contributionRoutes(deps: AdminDeps, tools: AdminTools): AdminRou
                 Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v]),
               )}
               languages={await languages()}
+              siteLanguages={deps.languages ?? []}
               problems={list}
             />,
             status,
@@ -127,6 +129,7 @@ export function contributionRoutes(deps: AdminDeps, tools: AdminTools): AdminRou
               ctx={ctx}
               values={appealFormValues(saved)}
               languages={await languages()}
+              siteLanguages={deps.languages ?? []}
               notice={`Saved. Reader pages in ${saved.language} show it now.`}
             />,
           )

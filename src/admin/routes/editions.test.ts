@@ -5,30 +5,10 @@ import { createEditionRepository, createNewsletterRepository } from '../../newsl
 import { adminBrowser, type AdminBrowser } from '../../../test/support/admin-browser.js'
 import { skipFor, testDialects } from '../../../test/support/dialects.js'
 import { articleInput, seedBasics } from '../../../test/support/factories.js'
+import { addSuppression } from '../../../test/support/newsletter.js'
 import { buildTestApp, type TestApp } from '../../../test/support/test-app.js'
-import { itemsFromForm } from './editions.js'
 
 const PASSWORD = 'correct horse battery staple'
-
-describe('edition form parsing', () => {
-  it('orders items by the typed position, drops taken-out ones, and appends the added one', () => {
-    assert.deepEqual(
-      itemsFromForm({
-        item_id: ['5', '6', '7'],
-        item_order: ['3', '1', '2'],
-        item_blurb: ['five', 'six', 'seven'],
-        item_remove: '7',
-        add: '9',
-      }),
-      [
-        { articleId: 6, blurb: 'six' },
-        { articleId: 5, blurb: 'five' },
-        { articleId: 9, blurb: '' },
-      ],
-    )
-    assert.deepEqual(itemsFromForm({ item_id: ['x', '0'], add: '1e3' }), [], 'junk ids ignored')
-  })
-})
 
 for (const dialect of testDialects) {
   describe(
@@ -123,14 +103,43 @@ for (const dialect of testDialects) {
         const suggested = (await app.editions.findEdition(id))!.items.map((i) => i.articleId)
         assert.deepEqual([...suggested].sort(), [...articleIds].sort(), 'the week’s three stories')
 
+        // Up and down buttons, no numbers: the first story goes down twice.
+        assert.match(page.body, new RegExp(`name="move" value="down:${suggested[0]}"`))
+        assert.match(page.body, /name="move" value="up:\d+" disabled/, 'the first cannot go up')
+        assert.doesNotMatch(page.body, /name="item_order"/)
+        const form = (ids: number[], extra: Record<string, string>) => ({
+          subject: 'Three stories',
+          intro: 'Hello.',
+          item_id: ids.map(String),
+          item_blurb: ids.map((i) => `blurb ${i}`),
+          ...extra,
+        })
+        let moved = await br.request('POST', editionUrl, {
+          _csrf: await br.csrf(editionUrl),
+          ...form(suggested, { move: `down:${suggested[0]}` }),
+        })
+        assert.equal(moved.statusCode, 303)
+        assert.equal(moved.headers.location, `${editionUrl}?done=saved#story-${suggested[0]}`)
+        const once = (await app.editions.findEdition(id))!.items.map((i) => i.articleId)
+        assert.deepEqual(once, [suggested[1], suggested[0], suggested[2]])
+        moved = await br.request('POST', editionUrl, {
+          _csrf: await br.csrf(editionUrl),
+          ...form(once, { move: `down:${suggested[0]}` }),
+        })
+        const twice = (await app.editions.findEdition(id))!
+        assert.deepEqual(
+          twice.items.map((i) => i.articleId),
+          [suggested[1], suggested[2], suggested[0]],
+        )
+        assert.equal(twice.items[2]!.blurb, `blurb ${suggested[0]}`, 'the blurb moves with it')
+
         const reversed = [...suggested].reverse()
         const saved = await br.request('POST', editionUrl, {
           _csrf: await br.csrf(editionUrl),
           subject: 'Three stories',
           intro: 'Hello.',
-          item_id: suggested.map(String),
-          item_order: ['3', '2', '1'],
-          item_blurb: ['a', 'b', 'c'],
+          item_id: reversed.map(String),
+          item_blurb: ['c', 'b', 'a'],
           action: 'test',
         })
         assert.equal(saved.statusCode, 200)
@@ -157,16 +166,57 @@ for (const dialect of testDialects) {
           consentText: 't',
           now: new Date(),
         })
-        const sent = await br.request('POST', editionUrl, {
-          _csrf: await br.csrf(editionUrl),
+        // A second reader whose address bounced: in the list, skipped by the send.
+        const bounced = await repo.subscriberId('gone@example.net', new Date())
+        await repo.saveSubscription({
+          subscriberId: bounced,
+          newsletterId,
+          status: 'confirmed',
+          consentText: 't',
+          now: new Date(),
+        })
+        await addSuppression(app.storage, 'gone@example.net', new Date())
+
+        // The edition page shows the email: its HTML framed from the admin, its text inline.
+        const shown = await br.request('GET', editionUrl)
+        assert.match(shown.headers['content-security-policy'] as string, /frame-src 'self'/)
+        assert.match(
+          shown.body,
+          new RegExp(`<iframe src="/admin/editions/${id}/email" sandbox title="[^"]+"`),
+        )
+        assert.match(shown.body, /<pre class="email-text">The Weekly\nThe Lantern\n\nHello\./)
+        const html = await br.request('GET', `/admin/editions/${id}/email`)
+        assert.equal(html.statusCode, 200)
+        assert.match(html.body, /<!doctype html>/i)
+        assert.match(html.body, /Three stories/)
+        assert.equal(html.headers['x-frame-options'], 'SAMEORIGIN')
+        assert.match(html.headers['content-security-policy'] as string, /frame-ancestors 'self'/)
+        assert.doesNotMatch(html.body, /\{\{[0-9a-f]+:/, 'no placeholder left in the preview')
+
+        const sendForm = {
           subject: 'Three stories',
           intro: 'Hello.',
           item_id: reversed.map(String),
-          item_order: ['1', '2', '3'],
           item_blurb: ['c', 'b', 'a'],
           action: 'send',
+        }
+        const asked = await br.request('POST', editionUrl, {
+          _csrf: await br.csrf(editionUrl),
+          ...sendForm,
+        })
+        assert.equal(asked.statusCode, 200, 'a confirmation first, nothing sent')
+        assert.match(asked.body, /<h1>Send this edition now\?<\/h1>/)
+        assert.match(asked.body, /<strong>1 reader<\/strong> of The Weekly/)
+        assert.match(asked.body, /1 address that bounced or complained is skipped/)
+        assert.match(asked.body, new RegExp(`action="/admin/editions/${id}/send"`))
+        assert.equal((await app.editions.findEdition(id))!.status, 'draft')
+        const confirmCsrf = /name="_csrf" value="([^"]+)"/.exec(asked.body)![1]!
+        const sent = await br.request('POST', `/admin/editions/${id}/send`, {
+          _csrf: confirmCsrf,
+          sendAt: '',
         })
         assert.equal(sent.statusCode, 303)
+        assert.equal(sent.headers.location, `${editionUrl}?done=sending`)
         assert.equal((await app.editions.findEdition(id))!.status, 'approved')
         // No worker runs in this app: do what one would.
         assert.equal(await app.sender.send(id), 'finished')
@@ -184,7 +234,7 @@ for (const dialect of testDialects) {
         )
         assert.equal(test.headers?.['List-Id'], readerCopy.headers?.['List-Id'])
         const report = await br.request('GET', editionUrl)
-        assert.match(report.body, /1 of 1 handled/)
+        assert.match(report.body, /2 of 2 handled/, 'the confirmed reader and the bounced one')
         assert.doesNotMatch(report.body, /name="subject"/, 'a sent edition is no longer a form')
         const late = await br.request('POST', editionUrl, {
           _csrf: await br.csrf(`${url}`),

@@ -1,7 +1,8 @@
 import type { FastifyReply } from 'fastify'
 import { z } from 'zod'
 import { type ArticleSummary, articlePath } from '../../content/index.js'
-import { IdParams, parseId } from '../../http/schemas.js'
+import { staffTime } from '../../lib/time-zone.js'
+import { IdParams } from '../../http/schemas.js'
 import { AppError, isAppError } from '../../lib/errors.js'
 import {
   type EditionService,
@@ -10,17 +11,19 @@ import {
   zonedInstant,
 } from '../../newsletter/index.js'
 import type { AdminDeps, AdminTools } from '../deps.js'
-import { type FormBody, field, fields } from '../http-forms.js'
-import { page, problemsOf } from '../pipeline/page.js'
+import { itemsFromForm, parseMove, parseSendAt } from '../edition-form.js'
+import { field } from '../http-forms.js'
+import { HTML, page, problemsOf } from '../pipeline/page.js'
 import { type AdminRoute, adminRoute } from '../route.js'
 import { Field, WholeForm, formBody, lenient } from '../schemas.js'
 import type { AdminContext } from '../views/shell.js'
+import { NewsletterPage } from '../views/editions.js'
 import {
   type ArticleChoice,
   type EditionFormValues,
   EditionPage,
-  NewsletterPage,
-} from '../views/editions.js'
+  EditionSendConfirm,
+} from '../views/edition-page.js'
 
 const SettingsBody = formBody({
   senderName: Field,
@@ -31,6 +34,20 @@ const SettingsBody = formBody({
   scheduleTz: Field,
 })
 const StartBody = formBody({ start: Field })
+const SendBody = formBody({ sendAt: Field })
+const EMAIL_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'none'; base-uri 'none'; frame-ancestors 'self'"
+
+/** The time typed for a scheduled send, in the newsletter's zone, or why it will not do. */
+function sendTime(typed: string, tz: string): Date | string {
+  const t = parseSendAt(typed)
+  if (!t || !isTimeZone(tz)) return 'Send at: pick a date and time.'
+  const at = zonedInstant(t.y, t.mo, t.d, t.h, t.mi, tz)
+  if (at.getTime() < Date.now() - 60_000)
+    return 'Send at: that time has passed; pick a later one or send now.'
+  return at
+}
+
 const DoneQuery = z.object({ done: lenient((v) => (typeof v === 'string' ? v : undefined)) })
 const NOTICES: Record<string, string> = {
   saved: 'Saved.',
@@ -44,31 +61,6 @@ const choice = (a: ArticleSummary): ArticleChoice => ({
   path: articlePath(a),
   publishedAt: a.publishedAt,
 })
-
-/** The items as the form sent them: ordered by the position typed, taken-out ones dropped. */
-export function itemsFromForm(body: FormBody): { articleId: number; blurb: string }[] {
-  const ids = fields(body, 'item_id')
-  const orders = fields(body, 'item_order')
-  const blurbs = fields(body, 'item_blurb')
-  const removed = new Set(fields(body, 'item_remove'))
-  const rows = ids
-    .map((id, i) => ({
-      id,
-      order: Number(orders[i] ?? i + 1),
-      index: i,
-      blurb: blurbs[i] ?? '',
-    }))
-    .filter((r) => parseId(r.id) !== undefined && !removed.has(r.id))
-    .sort(
-      (a, b) =>
-        (Number.isFinite(a.order) ? a.order : 999) - (Number.isFinite(b.order) ? b.order : 999) ||
-        a.index - b.index,
-    )
-    .map((r) => ({ articleId: Number(r.id), blurb: r.blurb }))
-  const add = parseId(field(body, 'add'))
-  if (add && !rows.some((r) => r.articleId === add)) rows.push({ articleId: add, blurb: '' })
-  return rows
-}
 
 /** Newsletter settings, and building, testing and sending editions. */
 export function editionRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] {
@@ -130,12 +122,20 @@ export function editionRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] 
     status = 200,
   ) {
     const { editions } = services()
-    const [inEdition, recent, counts] = await Promise.all([
+    const [inEdition, recent, counts, email] = await Promise.all([
       articlesByIds(values.items.map((i) => i.articleId)),
       recentArticles(40),
       editions.deliveryCounts([loaded.e.id]),
+      loaded.e.status === 'cancelled'
+        ? undefined
+        : editions.preview(loaded.e.id, ctx.staff?.email ?? ''),
     ])
     const articles = new Map([...inEdition, ...recent].map((a) => [a.id, choice(a)]))
+    // The email is framed from /admin/editions/:id/email: this page may hold a frame of its own.
+    reply.header(
+      'content-security-policy',
+      `${reply.getHeader('content-security-policy')}; frame-src 'self'`,
+    )
     return page(
       reply,
       <EditionPage
@@ -146,6 +146,7 @@ export function editionRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] 
         articles={articles}
         recent={recent.map(choice)}
         values={values}
+        emailText={email?.text}
         blocked={editions.sendBlocked()}
         {...extra}
       />,
@@ -264,32 +265,87 @@ export function editionRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] 
             return show([], 200, `Saved, and a test went to ${to}.`)
           }
           if (action === 'send' || action === 'schedule') {
-            let at: Date | null = null
-            if (action === 'schedule') {
-              const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(values.sendAt)
-              if (!m || !isTimeZone(loaded.n.scheduleTz))
-                return show(['Send at: pick a date and time.'], 422)
-              at = zonedInstant(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, loaded.n.scheduleTz)
-              if (at.getTime() < Date.now() - 60_000)
-                return show(['Send at: that time has passed; pick a later one or send now.'], 422)
-            }
-            await editions.approve(loaded.e.id, at)
-            await tools.audit(
-              ctx,
-              'edition.approve',
-              `edition:${loaded.e.id}`,
-              at ? at.toISOString() : 'now',
-            )
-            return reply.redirect(
-              `/admin/editions/${loaded.e.id}?done=${at ? 'scheduled' : 'sending'}`,
-              303,
+            const at = action === 'schedule' ? sendTime(values.sendAt, loaded.n.scheduleTz) : null
+            if (typeof at === 'string') return show([at], 422)
+            // Saved; nothing goes out until the confirmation that names the count is sent.
+            const count = await editions.checkSend(loaded.e.id)
+            return page(
+              reply,
+              <EditionSendConfirm
+                ctx={ctx}
+                newsletter={loaded.n}
+                edition={(await editions.findEdition(loaded.e.id)) ?? loaded.e}
+                {...count}
+                sendAt={at ? values.sendAt : ''}
+                sendAtText={at ? staffTime(at, loaded.n.scheduleTz) : null}
+              />,
             )
           }
+          const move = parseMove(field(body, 'move'))
+          if (move)
+            return reply.redirect(
+              `/admin/editions/${loaded.e.id}?done=saved#story-${move.articleId}`,
+              303,
+            )
           return reply.redirect(`/admin/editions/${loaded.e.id}?done=saved`, 303)
         } catch (err) {
           if (isAppError(err) && err.status < 500) return show(problemsOf(err), err.status)
           throw err
         }
+      },
+    }),
+    adminRoute({
+      method: 'POST',
+      url: '/admin/editions/:id/send',
+      permission: 'newsletter.manage',
+      area: 'editions',
+      schema: { params: IdParams, body: SendBody },
+      handler: async (req, reply, ctx) => {
+        const loaded = await loadEdition(req.params.id)
+        const { e } = loaded
+        const values = { subject: e.subject, intro: e.intro, items: e.items, sendAt: '' }
+        const asked = req.body.sendAt.trim()
+        const at = asked === '' ? null : sendTime(asked, loaded.n.scheduleTz)
+        if (typeof at === 'string')
+          return editionView(
+            reply,
+            ctx,
+            loaded,
+            { ...values, sendAt: asked },
+            { problems: [at] },
+            422,
+          )
+        try {
+          await services().editions.approve(e.id, at)
+        } catch (err) {
+          if (isAppError(err) && err.status < 500)
+            return editionView(
+              reply,
+              ctx,
+              loaded,
+              values,
+              { problems: problemsOf(err) },
+              err.status,
+            )
+          throw err
+        }
+        await tools.audit(ctx, 'edition.approve', `edition:${e.id}`, at ? at.toISOString() : 'now')
+        return reply.redirect(`/admin/editions/${e.id}?done=${at ? 'scheduled' : 'sending'}`, 303)
+      },
+    }),
+    adminRoute({
+      method: 'GET',
+      url: '/admin/editions/:id/email',
+      permission: 'newsletter.manage',
+      area: 'editions',
+      schema: { params: IdParams },
+      handler: async (req, reply, ctx) => {
+        const email = await services().editions.preview(req.params.id, ctx.staff?.email ?? '')
+        if (!email) throw new AppError('NOT_FOUND', { status: 404, message: 'No such edition' })
+        // Framed by the edition page only; the email's own inline styles, nothing else.
+        reply.header('x-frame-options', 'SAMEORIGIN')
+        reply.header('content-security-policy', EMAIL_CSP)
+        return reply.type(HTML).send(email.html)
       },
     }),
   ]

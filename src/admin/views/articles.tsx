@@ -9,7 +9,7 @@ import {
   bylineText,
 } from '../../content/index.js'
 import { languageName } from './translations.js'
-import { type AdminContext, AdminLayout } from './shell.js'
+import { type AdminContext, AdminLayout, Scroll } from './shell.js'
 
 export const statusLabel: Record<ArticleStatus, string> = {
   draft: 'Draft',
@@ -87,32 +87,34 @@ export function ArticleList(props: ArticleListView) {
       {props.items.length === 0 ? (
         <p>No articles match.</p>
       ) : (
-        <table class="articles">
-          <thead>
-            <tr>
-              <th scope="col">Headline</th>
-              <th scope="col">Status</th>
-              <th scope="col">Section</th>
-              <th scope="col">Byline</th>
-              <th scope="col">Last saved</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.items.map((a) => (
+        <Scroll label="Articles">
+          <table class="articles">
+            <thead>
               <tr>
-                <td>
-                  <a href={`/admin/articles/${a.id}`}>{a.headline}</a>
-                </td>
-                <td>
-                  <span class={`status status-${a.status}`}>{statusLabel[a.status]}</span>
-                </td>
-                <td>{a.section.name}</td>
-                <td>{bylineText(a.credits)}</td>
-                <td>{staffTime(a.updatedAt, props.ctx.timeZone)}</td>
+                <th scope="col">Headline</th>
+                <th scope="col">Status</th>
+                <th scope="col">Section</th>
+                <th scope="col">Byline</th>
+                <th scope="col">Last saved</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.items.map((a) => (
+                <tr>
+                  <td>
+                    <a href={`/admin/articles/${a.id}`}>{a.headline}</a>
+                  </td>
+                  <td>
+                    <span class={`status status-${a.status}`}>{statusLabel[a.status]}</span>
+                  </td>
+                  <td>{a.section.name}</td>
+                  <td>{bylineText(a.credits)}</td>
+                  <td>{staffTime(a.updatedAt, props.ctx.timeZone)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Scroll>
       )}
       <nav class="pagination" aria-label="Pages">
         {props.prev ? <a href={props.prev}>← Newer</a> : <span />}

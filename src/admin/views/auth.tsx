@@ -137,11 +137,14 @@ export function SetPasswordView(props: {
   name: string
   action: string
   problems: string[]
+  /** Why a password is asked for, when it is not obvious. */
+  intro?: string
 }) {
   return (
     <AdminLayout ctx={props.ctx} title="Choose a password">
       <div class="signin">
         <h1>Choose a password, {props.name}</h1>
+        {props.intro && <p>{props.intro}</p>}
         <Problems problems={props.problems} />
         <form method="post" action={props.action}>
           <input type="hidden" name="_csrf" value={props.ctx.csrf} />

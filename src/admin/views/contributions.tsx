@@ -5,9 +5,11 @@ import {
   FREQUENCY_NAME,
   METHODS,
   METHOD_NAME,
-  formatMoney,
 } from '../../contributions/index.js'
-import { type AdminContext, AdminLayout, Problems } from './shell.js'
+import { DefaultAmount } from './appeal-amounts.js'
+import { counted, formatAdminMoney as formatMoney, formatCount } from './format.js'
+import { languageName } from './translations.js'
+import { type AdminContext, AdminLayout, Problems, Scroll } from './shell.js'
 
 const totalText = (t: Record<string, number>) =>
   Object.entries(t)
@@ -98,70 +100,76 @@ export function ContributionsDashboard(props: {
       </p>
       <ul class="figures">
         <li>
-          <strong>{totalText(d.recurring)}</strong> a month from {d.runningCount} recurring gifts
+          <strong>{totalText(d.recurring)}</strong> a month from{' '}
+          {counted(d.runningCount, 'recurring gift', 'recurring gifts')}
         </li>
         <li>
-          <strong>{d.newSupporters}</strong> new supporters since{' '}
+          <strong>{counted(d.newSupporters, 'new supporter', 'new supporters')}</strong> since{' '}
           {d.from.toISOString().slice(0, 10)}
         </li>
         <li>
-          <strong>{d.cancelled}</strong> recurring gifts cancelled in that time
+          <strong>{counted(d.cancelled, 'recurring gift', 'recurring gifts')}</strong> cancelled in
+          that time
         </li>
       </ul>
       <RevenueChart dashboard={d} currency={chartCurrency} />
       <h2>Per month</h2>
       <div>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Month</th>
-              <th scope="col">Payments</th>
-              <th scope="col">Money in</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.months.length === 0 ? (
+        <Scroll label="Payments per month">
+          <table>
+            <thead>
               <tr>
-                <td colSpan={3}>Nothing yet.</td>
+                <th scope="col">Month</th>
+                <th scope="col">Payments</th>
+                <th scope="col">Money in</th>
               </tr>
-            ) : (
-              d.months.map((m) => (
+            </thead>
+            <tbody>
+              {d.months.length === 0 ? (
                 <tr>
-                  <td>{m.month}</td>
-                  <td>{m.count}</td>
-                  <td>{totalText(m.totals)}</td>
+                  <td colSpan={3}>Nothing yet.</td>
                 </tr>
-              ))
-            )}
-          </tbody>
-        </table>
+              ) : (
+                d.months.map((m) => (
+                  <tr>
+                    <td>{m.month}</td>
+                    <td>{formatCount(m.count)}</td>
+                    <td>{totalText(m.totals)}</td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </Scroll>
       </div>
       <h2>Per day</h2>
       <div>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Payments</th>
-              <th scope="col">Money in</th>
-            </tr>
-          </thead>
-          <tbody>
-            {recentDays.length === 0 ? (
+        <Scroll label="Payments per day">
+          <table>
+            <thead>
               <tr>
-                <td colSpan={3}>Nothing yet.</td>
+                <th scope="col">Day</th>
+                <th scope="col">Payments</th>
+                <th scope="col">Money in</th>
               </tr>
-            ) : (
-              recentDays.map((x) => (
+            </thead>
+            <tbody>
+              {recentDays.length === 0 ? (
                 <tr>
-                  <td>{x.day}</td>
-                  <td>{x.count}</td>
-                  <td>{totalText(x.totals)}</td>
+                  <td colSpan={3}>Nothing yet.</td>
                 </tr>
-              ))
-            )}
-          </tbody>
-        </table>
+              ) : (
+                recentDays.map((x) => (
+                  <tr>
+                    <td>{x.day}</td>
+                    <td>{formatCount(x.count)}</td>
+                    <td>{totalText(x.totals)}</td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </Scroll>
       </div>
     </AdminLayout>
   )
@@ -170,11 +178,17 @@ export function ContributionsDashboard(props: {
 export function AppealForm(props: {
   ctx: AdminContext
   values: Record<string, string>
+  /** Languages that have an appeal. */
   languages: string[]
+  /** The site's languages (SITE_LANGUAGES): those without an appeal can be added. */
+  siteLanguages: readonly string[]
   problems?: string[]
   notice?: string | undefined
 }) {
   const v = props.values
+  const missing = props.siteLanguages.filter(
+    (l) => !props.languages.includes(l) && l !== v['language'],
+  )
   const methods = (v['methods'] ?? '').split(',')
   const safetyMethods = (v['safetyMethods'] ?? '').split(',')
   const shown = CURRENCY_CODES.filter((c) =>
@@ -190,11 +204,26 @@ export function AppealForm(props: {
         {props.languages.map((l, i) => (
           <>
             {i > 0 && ', '}
-            <a href={`/admin/appeal?language=${encodeURIComponent(l)}`}>{l}</a>
+            <a href={`/admin/appeal?language=${encodeURIComponent(l)}`}>{languageName(l)}</a>
           </>
         ))}
-        . To add a language, open <code>/admin/appeal?language=xx</code> with its code.
+        .
       </p>
+      {missing.length > 0 && (
+        <form method="get" action="/admin/appeal" class="filters">
+          <div>
+            <label for="ap-add-language">Add a language</label>
+            <select id="ap-add-language" name="language">
+              {missing.map((l) => (
+                <option value={l}>{languageName(l)}</option>
+              ))}
+            </select>
+          </div>
+          <button class="secondary" type="submit">
+            Write its appeal
+          </button>
+        </form>
+      )}
       {props.notice && (
         <p class="notice" role="status">
           {props.notice}
@@ -205,7 +234,7 @@ export function AppealForm(props: {
         <input type="hidden" name="_csrf" value={props.ctx.csrf} />
         <input type="hidden" name="language" value={v['language'] ?? ''} />
         <p>
-          Language: <strong>{v['language']}</strong>
+          Language: <strong>{languageName(v['language'] ?? '')}</strong>
         </p>
         <label>
           <input type="checkbox" name="enabled" value="on" checked={v['enabled'] === 'on'} /> Show
@@ -239,35 +268,37 @@ export function AppealForm(props: {
             In whole units, separated by commas (3, 5, 10). Leave a row empty to remove it.
           </p>
           <div>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Currency</th>
-                  {FREQUENCIES.map((f) => (
-                    <th scope="col">{FREQUENCY_NAME[f]}</th>
-                  ))}
-                  <th scope="col">Minimum</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((c) => (
+            <Scroll label="Amounts per currency">
+              <table>
+                <thead>
                   <tr>
-                    <th scope="row">{c}</th>
-                    {[...FREQUENCIES, 'minimum'].map((f) => (
-                      <td>
-                        <input
-                          type="text"
-                          name={`cur_${c}_${f}`}
-                          aria-label={`${c} ${f}`}
-                          value={v[`cur_${c}_${f}`] ?? ''}
-                          maxLength={80}
-                        />
-                      </td>
+                    <th scope="col">Currency</th>
+                    {FREQUENCIES.map((f) => (
+                      <th scope="col">{FREQUENCY_NAME[f]}</th>
                     ))}
+                    <th scope="col">Minimum</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {rows.map((c) => (
+                    <tr>
+                      <th scope="row">{c}</th>
+                      {[...FREQUENCIES, 'minimum'].map((f) => (
+                        <td>
+                          <input
+                            type="text"
+                            name={`cur_${c}_${f}`}
+                            aria-label={`${c} ${f}`}
+                            value={v[`cur_${c}_${f}`] ?? ''}
+                            maxLength={80}
+                          />
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Scroll>
           </div>
         </fieldset>
         <label for="ap-freq">Frequency chosen first</label>
@@ -278,17 +309,7 @@ export function AppealForm(props: {
             </option>
           ))}
         </select>
-        <label for="ap-index">
-          Amount chosen first <span class="hint">(1 = the first button)</span>
-        </label>
-        <input
-          id="ap-index"
-          name="defaultAmountIndex"
-          type="number"
-          min={1}
-          max={6}
-          value={v['defaultAmountIndex'] ?? '1'}
-        />
+        <DefaultAmount values={v} currencies={shown} />
         <fieldset>
           <legend>Ways to pay shown</legend>
           {METHODS.map((m) => (

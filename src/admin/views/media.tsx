@@ -1,5 +1,5 @@
 import { type Image, imagePath } from '../../content/index.js'
-import { type AdminContext, AdminLayout, Problems } from './shell.js'
+import { type AdminContext, AdminLayout, Problems, Scroll } from './shell.js'
 
 export function MediaView(props: {
   ctx: AdminContext
@@ -64,40 +64,42 @@ export function MediaView(props: {
       {props.images.length === 0 ? (
         <p>No images match.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Image</th>
-              <th scope="col">Id</th>
-              <th scope="col">Alt text</th>
-              <th scope="col">Caption</th>
-              <th scope="col">Credit</th>
-              <th scope="col">Size</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.images.map((img) => (
+        <Scroll label="Images">
+          <table>
+            <thead>
               <tr>
-                <td>
-                  <img
-                    src={imagePath(img, img.widths[0] ?? img.width)}
-                    width={120}
-                    height={Math.round((120 * img.height) / Math.max(1, img.width))}
-                    alt=""
-                    loading="lazy"
-                  />
-                </td>
-                <td>{img.id}</td>
-                <td>{img.alt}</td>
-                <td>{img.caption}</td>
-                <td>{img.credit}</td>
-                <td>
-                  {img.width}×{img.height}
-                </td>
+                <th scope="col">Image</th>
+                <th scope="col">Id</th>
+                <th scope="col">Alt text</th>
+                <th scope="col">Caption</th>
+                <th scope="col">Credit</th>
+                <th scope="col">Size</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.images.map((img) => (
+                <tr>
+                  <td>
+                    <img
+                      src={imagePath(img, img.widths[0] ?? img.width)}
+                      width={120}
+                      height={Math.round((120 * img.height) / Math.max(1, img.width))}
+                      alt=""
+                      loading="lazy"
+                    />
+                  </td>
+                  <td>{img.id}</td>
+                  <td>{img.alt}</td>
+                  <td>{img.caption}</td>
+                  <td>{img.credit}</td>
+                  <td>
+                    {img.width}×{img.height}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Scroll>
       )}
     </AdminLayout>
   )

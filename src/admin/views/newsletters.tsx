@@ -1,5 +1,5 @@
 import type { Newsletter } from '../../newsletter/index.js'
-import { type AdminContext, AdminLayout, Problems } from './shell.js'
+import { type AdminContext, AdminLayout, Problems, Scroll } from './shell.js'
 
 export function NewslettersAdmin(props: {
   ctx: AdminContext
@@ -20,29 +20,31 @@ export function NewslettersAdmin(props: {
       {props.newsletters.length === 0 ? (
         <p>No newsletters yet.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Newsletter</th>
-              <th scope="col">Confirmed</th>
-              <th scope="col">Waiting to confirm</th>
-              <th scope="col">Unsubscribed</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.newsletters.map((n) => (
+        <Scroll label="Newsletters">
+          <table>
+            <thead>
               <tr>
-                <td>
-                  <a href={`/admin/newsletters/${n.id}`}>{n.name}</a>{' '}
-                  <span class="small">{n.cadence}</span>
-                </td>
-                <td>{n.counts.confirmed}</td>
-                <td>{n.counts.pending}</td>
-                <td>{n.counts.unsubscribed}</td>
+                <th scope="col">Newsletter</th>
+                <th scope="col">Confirmed</th>
+                <th scope="col">Waiting to confirm</th>
+                <th scope="col">Unsubscribed</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.newsletters.map((n) => (
+                <tr>
+                  <td>
+                    <a href={`/admin/newsletters/${n.id}`}>{n.name}</a>{' '}
+                    <span class="small">{n.cadence}</span>
+                  </td>
+                  <td>{n.counts.confirmed}</td>
+                  <td>{n.counts.pending}</td>
+                  <td>{n.counts.unsubscribed}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Scroll>
       )}
       <h2>Add a newsletter</h2>
       <Problems problems={props.problems ?? []} />

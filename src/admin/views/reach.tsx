@@ -8,7 +8,7 @@ import {
   REACH_KINDS,
   type SosState,
 } from '../../reach/index.js'
-import { type AdminContext, AdminLayout, Problems } from './shell.js'
+import { type AdminContext, AdminLayout, Problems, Scroll } from './shell.js'
 import { EmergencyPanel, type EmergencyPanelModel, SosPanel } from './sos.js'
 
 /** Empty rows the form offers for new addresses (below the saved ones). */
@@ -131,23 +131,25 @@ export function ReachAdmin(props: {
       </p>
       <form method="post" action="/admin/reach">
         <input type="hidden" name="_csrf" value={props.ctx.csrf} />
-        <table class="reach-rows">
-          <thead>
-            <tr>
-              <th scope="col">Row</th>
-              <th scope="col">What it is</th>
-              <th scope="col">
-                Label <span class="hint">(optional)</span>
-              </th>
-              <th scope="col">Address</th>
-            </tr>
-          </thead>
-          <tbody>
-            {formRows(props.rows).map((row, i) => (
-              <Row i={i} row={row} />
-            ))}
-          </tbody>
-        </table>
+        <Scroll label="Addresses">
+          <table class="reach-rows">
+            <thead>
+              <tr>
+                <th scope="col">Row</th>
+                <th scope="col">What it is</th>
+                <th scope="col">
+                  Label <span class="hint">(optional)</span>
+                </th>
+                <th scope="col">Address</th>
+              </tr>
+            </thead>
+            <tbody>
+              {formRows(props.rows).map((row, i) => (
+                <Row i={i} row={row} />
+              ))}
+            </tbody>
+          </table>
+        </Scroll>
         <p class="hint">
           Up to {MAX_ADDRESSES} addresses. Need more rows? Save, and empty ones appear.
         </p>

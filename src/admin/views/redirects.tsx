@@ -1,6 +1,7 @@
 import type { Redirect } from '../../imports/index.js'
 import { MAX_PATH } from '../../imports/index.js'
-import { type AdminContext, AdminLayout, Problems } from './shell.js'
+import { counted } from './format.js'
+import { type AdminContext, AdminLayout, Problems, Scroll } from './shell.js'
 
 /** The redirects from old addresses: search, add, delete, export (ADR 025). */
 export function RedirectsAdmin(props: {
@@ -70,43 +71,45 @@ export function RedirectsAdmin(props: {
         <button type="submit">Search</button>
       </form>
       <p>
-        {total} {total === 1 ? 'redirect' : 'redirects'}
+        {counted(total, 'redirect', 'redirects')}
         {q ? ` matching “${q}”` : ''}. <a href="/admin/redirects/export.csv">Download as CSV</a>
       </p>
       {rows.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Old path</th>
-              <th scope="col">New path</th>
-              <th scope="col">Made by</th>
-              <th scope="col">
-                <span class="visually-hidden">Delete</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
+        <Scroll label="Redirects">
+          <table>
+            <thead>
               <tr>
-                <td>
-                  <code>{r.from}</code>
-                </td>
-                <td>
-                  <a href={r.to}>{r.to}</a>
-                </td>
-                <td>{r.source}</td>
-                <td>
-                  <form method="post" action={`/admin/redirects/${r.id}/delete`}>
-                    <input type="hidden" name="_csrf" value={ctx.csrf} />
-                    <button type="submit" aria-label={`Delete the redirect from ${r.from}`}>
-                      Delete
-                    </button>
-                  </form>
-                </td>
+                <th scope="col">Old path</th>
+                <th scope="col">New path</th>
+                <th scope="col">Made by</th>
+                <th scope="col">
+                  <span class="visually-hidden">Delete</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr>
+                  <td>
+                    <code>{r.from}</code>
+                  </td>
+                  <td>
+                    <a href={r.to}>{r.to}</a>
+                  </td>
+                  <td>{r.source}</td>
+                  <td>
+                    <form method="post" action={`/admin/redirects/${r.id}/delete`}>
+                      <input type="hidden" name="_csrf" value={ctx.csrf} />
+                      <button type="submit" aria-label={`Delete the redirect from ${r.from}`}>
+                        Delete
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Scroll>
       )}
       {(page > 1 || more) && (
         <nav class="pagination" aria-label="Pages">

@@ -6,6 +6,8 @@ import type { Permission } from '../../staff/policy.js'
 export interface NavItem {
   href: string
   label: string
+  /** The heading it is listed under (nav.ts NAV_GROUPS). */
+  group: string
 }
 
 export interface AdminContext {
@@ -60,20 +62,28 @@ export function AdminLayout(props: {
             {ctx.siteName}
           </a>
           {ctx.staff && (
+            <a class="view-site" href="/">
+              View site
+            </a>
+          )}
+          {ctx.staff && (
             <>
-              <nav aria-label="Admin">
-                <ul>
-                  {ctx.nav.map((item) => (
-                    <li>
-                      <a href={item.href}>{item.label}</a>
+              <nav aria-label="Admin" class="admin-nav">
+                <ul class="nav-groups">
+                  {navGroups(ctx.nav).map(([group, items], g) => (
+                    <li class="nav-group">
+                      <span class="nav-title" id={`nav-group-${g}`}>
+                        {group}
+                      </span>
+                      <ul aria-labelledby={`nav-group-${g}`}>
+                        {items.map((item) => (
+                          <li>
+                            <a href={item.href}>{item.label}</a>
+                          </li>
+                        ))}
+                      </ul>
                     </li>
                   ))}
-                  <li>
-                    <a href="/admin/account">Your account</a>
-                  </li>
-                  <li>
-                    <a href="/">View site</a>
-                  </li>
                 </ul>
               </nav>
               <form method="post" action="/admin/sign-out">
@@ -92,6 +102,26 @@ export function AdminLayout(props: {
         <main id="main">{props.children}</main>
       </body>
     </html>
+  )
+}
+
+/** The groups of the navigation in order, 'Your account' last under Settings. */
+function navGroups(nav: readonly NavItem[]): [string, NavItem[]][] {
+  const groups = new Map<string, NavItem[]>()
+  for (const item of [...nav, { href: '/admin/account', label: 'Your account', group: 'Settings' }])
+    groups.set(item.group, [...(groups.get(item.group) ?? []), item])
+  return [...groups]
+}
+
+/**
+ * A wide table's frame: on a phone it scrolls sideways inside the page, so it can be reached by
+ * keyboard (focusable) and is named for whoever lands on it.
+ */
+export function Scroll(props: { label: string; children: ComponentChildren }) {
+  return (
+    <div class="table-scroll" role="region" aria-label={props.label} tabindex={0}>
+      {props.children}
+    </div>
   )
 }
 

@@ -1,6 +1,7 @@
 import { staffTime } from '../../lib/time-zone.js'
 import { MAX_EMERGENCY_MESSAGE } from '../../newsletter/index.js'
 import type { SosState } from '../../reach/index.js'
+import { counted, formatCount } from './format.js'
 import { type AdminContext, AdminLayout } from './shell.js'
 
 const when = (d: Date | null, tz: string) => (d ? staffTime(d, tz) : '')
@@ -86,9 +87,9 @@ export function EmergencyPanel(props: {
     <section class="sos-panel" aria-labelledby="emergency-title">
       <h2 id="emergency-title">Emergency edition</h2>
       <p>
-        A short message to every newsletter reader ({readers}{' '}
-        {readers === 1 ? 'address' : 'addresses'}, each once even if on several newsletters), with
-        the addresses and a link to the offline edition. You see it once more before it goes.
+        A short message to every newsletter reader ({counted(readers, 'address', 'addresses')}, each
+        once even if on several newsletters), with the addresses and a link to the offline edition.
+        You see it once more before it goes.
       </p>
       <form method="post" action="/admin/reach/emergency/review">
         <input type="hidden" name="_csrf" value={props.ctx.csrf} />
@@ -112,7 +113,8 @@ export function EmergencyPanel(props: {
         <ul>
           {recent.map((e) => (
             <li>
-              {when(e.createdAt, props.ctx.timeZone)}: {e.status}, {e.sent} of {e.recipients} sent
+              {when(e.createdAt, props.ctx.timeZone)}: {e.status}, {formatCount(e.sent)} of{' '}
+              {formatCount(e.recipients)} sent
             </li>
           ))}
         </ul>
@@ -123,7 +125,7 @@ export function EmergencyPanel(props: {
 
 /** The emergency edition's second step: the message as readers get it, and how many. */
 export function EmergencyReview(props: { ctx: AdminContext; message: string; readers: number }) {
-  const title = `Send to ${props.readers} ${props.readers === 1 ? 'reader' : 'readers'}?`
+  const title = `Send to ${counted(props.readers, 'reader', 'readers')}?`
   return (
     <AdminLayout ctx={props.ctx} title={title}>
       <h1>{title}</h1>
@@ -140,9 +142,7 @@ export function EmergencyReview(props: { ctx: AdminContext; message: string; rea
         <input type="hidden" name="_csrf" value={props.ctx.csrf} />
         <input type="hidden" name="message" value={props.message} />
         <p>
-          <button type="submit">
-            Send to {props.readers} {props.readers === 1 ? 'reader' : 'readers'}
-          </button>{' '}
+          <button type="submit">Send to {counted(props.readers, 'reader', 'readers')}</button>{' '}
           <a href="/admin/reach">Cancel</a>
         </p>
       </form>

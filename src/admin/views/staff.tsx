@@ -1,6 +1,6 @@
 import type { StaffMember } from '../../staff/staff-repository.js'
 import { ROLES } from '../../staff/policy.js'
-import { type AdminContext, AdminLayout, Problems } from './shell.js'
+import { type AdminContext, AdminLayout, Problems, Scroll } from './shell.js'
 
 export function StaffList(props: {
   ctx: AdminContext
@@ -17,39 +17,41 @@ export function StaffList(props: {
           {props.notice}
         </p>
       )}
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Access</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.staff.map((s) => (
+      <Scroll label="Staff accounts">
+        <table>
+          <thead>
             <tr>
-              <td>{s.name}</td>
-              <td>{s.email}</td>
-              <td>{s.role}</td>
-              <td>
-                {s.disabledAt ? (
-                  `Disabled ${s.disabledAt.toISOString().slice(0, 10)}`
-                ) : s.id === props.ctx.staff?.id ? (
-                  'You'
-                ) : (
-                  <form method="post" action={`/admin/staff/${s.id}/disable`}>
-                    <input type="hidden" name="_csrf" value={props.ctx.csrf} />
-                    <button class="secondary" type="submit">
-                      Disable
-                    </button>
-                  </form>
-                )}
-              </td>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Access</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.staff.map((s) => (
+              <tr>
+                <td>{s.name}</td>
+                <td>{s.email}</td>
+                <td>{s.role}</td>
+                <td>
+                  {s.disabledAt ? (
+                    `Disabled ${s.disabledAt.toISOString().slice(0, 10)}`
+                  ) : s.id === props.ctx.staff?.id ? (
+                    'You'
+                  ) : (
+                    <form method="post" action={`/admin/staff/${s.id}/disable`}>
+                      <input type="hidden" name="_csrf" value={props.ctx.csrf} />
+                      <button class="secondary" type="submit">
+                        Disable
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Scroll>
       <h2>Add a staff member</h2>
       <Problems problems={props.problems} />
       <form method="post" action="/admin/staff">

@@ -7,7 +7,8 @@ import type {
   Suppression,
 } from '../../newsletter/index.js'
 import { GROWTH_WEEKS, WEEK_MS } from '../../newsletter/index.js'
-import { type AdminContext, AdminLayout, Problems } from './shell.js'
+import { formatCount } from './format.js'
+import { type AdminContext, AdminLayout, Problems, Scroll } from './shell.js'
 
 const day = (d: Date) => d.toISOString().slice(0, 10)
 const when = (d: Date | null, tz: string) => (d ? staffTime(d, tz) : '—')
@@ -85,53 +86,57 @@ export function GrowthChart(props: { name: string; weekly: number[]; start: numb
       </svg>
       <details>
         <summary>The figures, week by week</summary>
-        <table>
-          <caption class="small">{`${props.name}: net confirmed per week`}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Week of</th>
-              <th scope="col">Net confirmed</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.weekly.map((v, i) => (
+        <Scroll label="Growth week by week">
+          <table>
+            <caption class="small">{`${props.name}: net confirmed per week`}</caption>
+            <thead>
               <tr>
-                <td>{weekOf(i)}</td>
-                <td>{v > 0 ? `+${v}` : String(v)}</td>
+                <th scope="col">Week of</th>
+                <th scope="col">Net confirmed</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.weekly.map((v, i) => (
+                <tr>
+                  <td>{weekOf(i)}</td>
+                  <td>{v > 0 ? `+${v}` : String(v)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Scroll>
       </details>
     </figure>
   )
 }
 
 function Counts(props: { rows: NewsletterOverview[] }) {
-  const cell = (c: StatusCounts, k: keyof StatusCounts) => <td>{c[k].toLocaleString('en')}</td>
+  const cell = (c: StatusCounts, k: keyof StatusCounts) => <td>{formatCount(c[k])}</td>
   return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">Newsletter</th>
-          <th scope="col">Confirmed</th>
-          <th scope="col">Waiting to confirm</th>
-          <th scope="col">Unsubscribed</th>
-          <th scope="col">Suppressed</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((r) => (
+    <Scroll label="Subscribers by newsletter">
+      <table>
+        <thead>
           <tr>
-            <th scope="row">{r.newsletter.name}</th>
-            {cell(r.counts, 'confirmed')}
-            {cell(r.counts, 'pending')}
-            {cell(r.counts, 'unsubscribed')}
-            {cell(r.counts, 'suppressed')}
+            <th scope="col">Newsletter</th>
+            <th scope="col">Confirmed</th>
+            <th scope="col">Waiting to confirm</th>
+            <th scope="col">Unsubscribed</th>
+            <th scope="col">Suppressed</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.rows.map((r) => (
+            <tr>
+              <th scope="row">{r.newsletter.name}</th>
+              {cell(r.counts, 'confirmed')}
+              {cell(r.counts, 'pending')}
+              {cell(r.counts, 'unsubscribed')}
+              {cell(r.counts, 'suppressed')}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Scroll>
   )
 }
 
@@ -250,45 +255,47 @@ export function SubscriberView(props: {
       {s.subscriptions.length === 0 ? (
         <p>None.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Newsletter</th>
-              <th scope="col">State</th>
-              <th scope="col">Consent</th>
-              <th scope="col">Times</th>
-              <th scope="col">Action</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.subscriptions.map((x) => (
+        <Scroll label="Subscriptions">
+          <table>
+            <thead>
               <tr>
-                <th scope="row">{x.newsletterName}</th>
-                <td>{STATUS[x.status]}</td>
-                <td>
-                  “{x.consentText}”{' '}
-                  <span class="small">{when(x.consentAt, props.ctx.timeZone)}</span>
-                </td>
-                <td class="small">
-                  Confirmed: {when(x.confirmedAt, props.ctx.timeZone)}
-                  <br />
-                  Unsubscribed: {when(x.unsubscribedAt, props.ctx.timeZone)}
-                </td>
-                <td>
-                  {x.status !== 'unsubscribed' && (
-                    <form method="post" action={`${base}/unsubscribe`}>
-                      <input type="hidden" name="_csrf" value={props.ctx.csrf} />
-                      <input type="hidden" name="newsletter" value={String(x.newsletterId)} />
-                      <button class="secondary" type="submit">
-                        Unsubscribe from {x.newsletterName}
-                      </button>
-                    </form>
-                  )}
-                </td>
+                <th scope="col">Newsletter</th>
+                <th scope="col">State</th>
+                <th scope="col">Consent</th>
+                <th scope="col">Times</th>
+                <th scope="col">Action</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {s.subscriptions.map((x) => (
+                <tr>
+                  <th scope="row">{x.newsletterName}</th>
+                  <td>{STATUS[x.status]}</td>
+                  <td>
+                    “{x.consentText}”{' '}
+                    <span class="small">{when(x.consentAt, props.ctx.timeZone)}</span>
+                  </td>
+                  <td class="small">
+                    Confirmed: {when(x.confirmedAt, props.ctx.timeZone)}
+                    <br />
+                    Unsubscribed: {when(x.unsubscribedAt, props.ctx.timeZone)}
+                  </td>
+                  <td>
+                    {x.status !== 'unsubscribed' && (
+                      <form method="post" action={`${base}/unsubscribe`}>
+                        <input type="hidden" name="_csrf" value={props.ctx.csrf} />
+                        <input type="hidden" name="newsletter" value={String(x.newsletterId)} />
+                        <button class="secondary" type="submit">
+                          Unsubscribe from {x.newsletterName}
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Scroll>
       )}
       {!s.suppression && (
         <>

@@ -63,6 +63,10 @@ for (const dialect of testDialects) {
     })
 
     it('snapshots the confirmed subscribers once, suppressed ones skipped', async () => {
+      // What the send confirmation names beforehand is what the snapshot then holds.
+      const before = await repo.recipientCount(nl)
+      assert.deepEqual(before, { readers: 2, suppressed: 1 })
+      assert.deepEqual(await repo.recipientCount(nl + 1000), { readers: 0, suppressed: 0 })
       const items = [{ articleId, headline: 'As sent', path: '/x/one', blurb: 'b' }]
       assert.equal(await repo.snapshot(edition, nl, RENDERED, items, later(1)), 3)
       assert.equal(await repo.snapshot(edition, nl, RENDERED, items, later(2)), null)
@@ -71,6 +75,8 @@ for (const dialect of testDialects) {
       assert.equal(st?.sent_html, '<p>hi</p>')
       assert.equal(st?.sent_marker, 'm1')
       const counts = (await repo.deliveryCounts([edition])).get(edition)
+      assert.equal(counts?.queued, before.readers)
+      assert.equal(counts?.suppressed, before.suppressed)
       assert.deepEqual(counts, {
         queued: 2,
         sending: 0,

@@ -69,6 +69,11 @@ export interface DeliveryStore {
     outcomes: readonly { subscriberId: number; state: DeliveryState; detail: string }[],
     now: Date,
   ): Promise<void>
+  /**
+   * Who a snapshot taken now would hold (the same selection as `snapshot`): the readers it
+   * would be sent to, and the suppressed addresses it would skip.
+   */
+  recipientCount(newsletterId: number): Promise<{ readers: number; suppressed: number }>
   /** Queued deliveries whose subscription ended after the snapshot: skipped, never sent. */
   skipNoLongerConfirmed(editionId: number, now: Date): Promise<number>
   /** Sending → sent, and the lease let go. */
@@ -110,6 +115,14 @@ export async function recordRecipients(tx: Kysely<Database>, id: number): Promis
     .execute()
   return Number(c.n)
 }
+
+/** A newsletter's confirmed readers: whom a snapshot takes, and whom the confirmation counts. */
+const confirmedOn = (q: Kysely<Database>, newsletterId: number) =>
+  q
+    .selectFrom('subscription as s')
+    .innerJoin('subscriber as r', 'r.id', 's.subscriber_id')
+    .where('s.newsletter_id', '=', newsletterId)
+    .where('s.status', '=', 'confirmed')
 
 export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
   return {
@@ -183,26 +196,21 @@ export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
           .insertInto('delivery')
           .columns(['edition_id', 'subscriber_id', 'email', 'state', 'detail', 'updated_at'])
           .expression(
-            tx
-              .selectFrom('subscription as s')
-              .innerJoin('subscriber as r', 'r.id', 's.subscriber_id')
-              .select([
-                // Cast: PostgreSQL types a bare parameter in a select list as text.
-                sql<number>`cast(${id} as bigint)`.as('edition_id'),
-                's.subscriber_id',
-                'r.email',
-                // Bounced, complained or stopped by hand (suppression.ts): in the snapshot, so
-                // the edition's history counts them, but skipped and never sent.
-                sql<string>`case when ${isSuppressed('r.email')} then 'skipped' else 'queued' end`.as(
-                  'state',
-                ),
-                sql<string>`case when ${isSuppressed('r.email')} then ${SUPPRESSED_DETAIL} else '' end`.as(
-                  'detail',
-                ),
-                sql<number>`cast(${now.getTime()} as bigint)`.as('updated_at'),
-              ])
-              .where('s.newsletter_id', '=', newsletterId)
-              .where('s.status', '=', 'confirmed'),
+            confirmedOn(tx, newsletterId).select([
+              // Cast: PostgreSQL types a bare parameter in a select list as text.
+              sql<number>`cast(${id} as bigint)`.as('edition_id'),
+              's.subscriber_id',
+              'r.email',
+              // Bounced, complained or stopped by hand (suppression.ts): in the snapshot, so
+              // the edition's history counts them, but skipped and never sent.
+              sql<string>`case when ${isSuppressed('r.email')} then 'skipped' else 'queued' end`.as(
+                'state',
+              ),
+              sql<string>`case when ${isSuppressed('r.email')} then ${SUPPRESSED_DETAIL} else '' end`.as(
+                'detail',
+              ),
+              sql<number>`cast(${now.getTime()} as bigint)`.as('updated_at'),
+            ]),
           )
           .execute()
         const recipients = await recordRecipients(tx, id)
@@ -215,6 +223,21 @@ export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
             .execute()
         return recipients
       })
+    },
+
+    async recipientCount(newsletterId: number) {
+      const row = await confirmedOn(db, newsletterId)
+        .select((eb) => [
+          eb.fn.countAll<number | string>().as('n'),
+          eb.fn
+            .sum<number | string | null>(
+              sql`case when ${isSuppressed('r.email')} then 1 else 0 end`,
+            )
+            .as('s'),
+        ])
+        .executeTakeFirstOrThrow()
+      const suppressed = Number(row.s ?? 0)
+      return { readers: Number(row.n) - suppressed, suppressed }
     },
 
     /**

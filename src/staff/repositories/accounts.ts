@@ -11,6 +11,8 @@ export interface NewStaff {
   role: Role
   passwordHash: string
   authorId: number | null
+  /** The password was shown to someone else (the demo's owner): a new one is asked for. */
+  oneTimePassword?: boolean
 }
 
 /** Staff accounts and their password hashes. */
@@ -26,6 +28,7 @@ export interface StaffAccounts {
   /** By name. */
   listStaff(): Promise<StaffMember[]>
   passwordHashOf(staffId: number): Promise<string | undefined>
+  /** A new password, chosen by its owner: no longer one-time. */
   setPasswordHash(staffId: number, hash: string): Promise<void>
   /** Marks the account disabled and ends every one of its sessions. */
   disableStaff(staffId: number, now: Date): Promise<void>
@@ -53,6 +56,7 @@ export function createStaffAccounts(db: Kysely<Database>): StaffAccounts {
           author_id: s.authorId,
           created_at: now.getTime(),
           disabled_at: null,
+          password_one_time: s.oneTimePassword ? 1 : 0,
         })
         .returning('id')
         .executeTakeFirstOrThrow()
@@ -92,7 +96,11 @@ export function createStaffAccounts(db: Kysely<Database>): StaffAccounts {
     },
 
     async setPasswordHash(staffId, hash) {
-      await db.updateTable('staff').set({ password_hash: hash }).where('id', '=', staffId).execute()
+      await db
+        .updateTable('staff')
+        .set({ password_hash: hash, password_one_time: 0 })
+        .where('id', '=', staffId)
+        .execute()
     },
 
     async disableStaff(staffId, now) {

@@ -11,6 +11,7 @@ const row = {
   created_at: 1_700_000_000_000,
   disabled_at: null,
   totp_secret: null,
+  password_one_time: 0,
 }
 
 describe('staff rows', () => {
@@ -24,11 +25,16 @@ describe('staff rows', () => {
       createdAt: new Date(1_700_000_000_000),
       disabledAt: null,
       twoFactor: false,
+      mustChangePassword: false,
     })
     const on = toStaff({ ...row, totp_secret: 'JBSWY3DP', disabled_at: 5 })
     assert.equal(on.twoFactor, true)
     assert.equal(on.disabledAt?.getTime(), 5)
     assert.ok(!('totp_secret' in on) && !('totpSecret' in on))
+  })
+
+  it('says whether the password was one-time (the demo owner’s) and must be replaced', () => {
+    assert.equal(toStaff({ ...row, password_one_time: 1 }).mustChangePassword, true)
   })
 
   it('gives a role it does not know the least access', () => {

@@ -13,6 +13,7 @@ export const STAFF_COLUMNS = [
   'created_at',
   'disabled_at',
   'totp_secret',
+  'password_one_time',
 ] as const
 
 // The TOTP secret is read only to know whether two-factor is on; it never leaves the repository.
@@ -29,5 +30,6 @@ export function toStaff(
     createdAt: new Date(r.created_at),
     disabledAt: r.disabled_at === null ? null : new Date(r.disabled_at),
     twoFactor: r.totp_secret !== null,
+    mustChangePassword: Number(r.password_one_time) === 1,
   }
 }
