@@ -76,11 +76,15 @@ const app = await buildApp({ config: { ...config, PAGE_CACHE: false }, storage, 
 let peak = process.memoryUsage().rss
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100)
 const t0 = performance.now()
-const report = await importWordpress({ ...app, clock: systemClock, db: storage.db }, file, {
-  onProgress: (r) => {
-    if (r.items % 5000 < 50) process.stderr.write(`${r.items} items\r`)
+const report = await importWordpress(
+  { ...app, clock: systemClock, db: storage.db, openBatch: storage.openBatch },
+  file,
+  {
+    onProgress: (r) => {
+      if (r.items % 5000 < 50) process.stderr.write(`${r.items} items\r`)
+    },
   },
-})
+)
 const seconds = (performance.now() - t0) / 1000
 clearInterval(sampler)
 peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024)

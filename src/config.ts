@@ -228,8 +228,10 @@ export const ConfigSchema = z.object({
   PAGE_CACHE: bool(true),
   /** Upper bound for the page cache, in megabytes. */
   PAGE_CACHE_MAX_MB: z.coerce.number().min(1).max(4096).default(32),
-  /** Folder for uploaded and generated images. */
+  /** Folder for uploaded and generated images (and, in its `imports` folder, exports being imported). */
   MEDIA_DIR: z.string().min(1).default('data/media'),
+  /** The largest export the admin takes as an upload, in megabytes; larger: `masthead import`. */
+  IMPORT_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(1024),
   /** On `serve`, write the demo publication into an empty database. */
   SEED_DEMO_WHEN_EMPTY: bool(true),
   /**

@@ -68,21 +68,26 @@ async function importFile(
   const app = await buildApp({ config: { ...config, PAGE_CACHE: false }, storage, logger: false })
   const tty = process.stderr.isTTY
   try {
-    const report = await run({ ...app, clock: { now: () => new Date() }, db: storage.db }, file, {
-      dryRun: flags['dry-run'] === true,
-      mediaFrom: flags['media-from'],
-      subscribers: flags.subscribers === true,
-      newsletter: flags.newsletter,
-      onProgress: (r) =>
-        process.stderr.write(`${tty ? '\r' : ''}${progressLine(r)}${tty ? '' : '\n'}`),
-    })
+    const report = await run(
+      { ...app, clock: { now: () => new Date() }, db: storage.db, openBatch: storage.openBatch },
+      file,
+      {
+        dryRun: flags['dry-run'] === true,
+        mediaFrom: flags['media-from'],
+        subscribers: flags.subscribers === true,
+        newsletter: flags.newsletter,
+        onProgress: (r) => {
+          process.stderr.write(`${tty ? '\r' : ''}${progressLine(r)}${tty ? '' : '\n'}`)
+        },
+      },
+    )
     if (tty) process.stderr.write('\n')
     say(formatReport(report))
     if (flags.subscribers && source === 'wordpress')
       say('Subscribers: 0 (a WordPress export holds none)')
   } catch (err) {
     if (err instanceof ImportError) fail(`import failed [${err.code}]: ${err.message}`, 1)
-    fail(`import failed: ${(err as Error).message}`, 1)
+    fail(`import failed [IMPORT_FAILED]: ${(err as Error).message}`, 1)
   } finally {
     await app.http.close()
     await storage.close()

@@ -20,6 +20,8 @@ import { chooseNewsletter, importSubscribers } from './subscribers.js'
 
 export interface ImportEnv extends Pick<ImportDeps, 'content' | 'repo' | 'redirects' | 'clock'> {
   db: Kysely<Database>
+  /** Storage's write batches (ADR 029): items share commits. Without it, each write commits. */
+  openBatch?: (() => Promise<() => Promise<void>>) | undefined
   media: MediaStore
   subscribers: Pick<SubscriberService, 'importSubscriptions'>
   newsletters: { listNewsletters(): Promise<Newsletter[]> }
@@ -42,6 +44,7 @@ export function importDeps(env: ImportEnv, fetchMedia: FetchMedia | undefined): 
     keys: createImportKeyRepository(env.db),
     fetchMedia,
     storeImage: (bytes) => processUpload(env.media, bytes),
+    openBatch: env.openBatch,
   }
 }
 

@@ -225,7 +225,12 @@ for (const dialect of testDialects) {
         assert.ok(want, `no expected counts written for ${file}`)
         const app: TestApp = await buildTestApp(dialect)
         try {
-          const env = { ...app, clock: systemClock, db: app.storage.db }
+          const env = {
+            ...app,
+            clock: systemClock,
+            db: app.storage.db,
+            openBatch: app.storage.openBatch,
+          }
           const db = app.storage.db
           const dry = await importGhost(env, path.join(DIR, file), {
             dryRun: true,
@@ -283,7 +288,12 @@ for (const dialect of testDialects) {
       const mail = createMemoryTransport()
       const app = await buildTestApp(dialect, { mail })
       try {
-        const env = { ...app, clock: systemClock, db: app.storage.db }
+        const env = {
+          ...app,
+          clock: systemClock,
+          db: app.storage.db,
+          openBatch: app.storage.openBatch,
+        }
         const db = app.storage.db
         const r = await importGhost(env, file, { mediaFrom: media })
         assert.equal(r.subscribers, null)
@@ -367,7 +377,12 @@ for (const dialect of testDialects) {
     it('refuses a file that is not JSON or not a Ghost export with a code, writing nothing', async () => {
       const app = await buildTestApp(dialect)
       try {
-        const env = { ...app, clock: systemClock, db: app.storage.db }
+        const env = {
+          ...app,
+          clock: systemClock,
+          db: app.storage.db,
+          openBatch: app.storage.openBatch,
+        }
         const cases: [string, string][] = [
           ['{"db": [{"data": {"posts": [ {"id": "x",\n  "title": }', 'IMPORT_NOT_JSON'],
           ['{"db": [{"data": {"pages": []}}]}', 'IMPORT_NOT_GHOST'],

@@ -116,7 +116,12 @@ for (const dialect of testDialects) {
           }
           const app: TestApp = await buildTestApp(dialect)
           try {
-            const env = { ...app, clock: systemClock, db: app.storage.db }
+            const env = {
+              ...app,
+              clock: systemClock,
+              db: app.storage.db,
+              openBatch: app.storage.openBatch,
+            }
             const count = async (
               table: 'article' | 'author' | 'section' | 'topic' | 'image' | 'redirect',
             ) =>
