@@ -47,7 +47,7 @@ import type { ContributionsService } from './contributions/index.js'
 import { contributionsFromConfig } from './wiring/contributions.js'
 import { registerOperations } from './wiring/operations.js'
 import { type RedirectService, redirectsFor } from './wiring/imports.js'
-import { type ImportRuns, importRunsFor } from './wiring/import-runs.js'
+import { type ImportEnv, type ImportRuns, importRunsFor } from './wiring/import-runs.js'
 import { createStaffRepository, createStaffService, type StaffService } from './staff/index.js'
 import type { Storage } from './storage/index.js'
 import {
@@ -96,8 +96,9 @@ export interface App {
   reach: ReachService
   /** Old addresses answered with 301 (ADR 025): the site, the admin, the importers. */
   redirects: RedirectService
-  /** Imports started in the admin, run by the worker (ADR 029). */
+  /** Imports started in the admin, run by the worker (ADR 029); what any import writes with. */
   importRuns: ImportRuns
+  importEnv: () => ImportEnv
   /** The offline edition as a file (ADR 021): for `export edition` and the SOS email. */
   offlineEdition: ReturnType<typeof createSite>['offlineEditions']['build']
   cache: PageCache | null
@@ -319,7 +320,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     contributions,
   })
   const imports = importRunsFor(storage, { config, clock, queue, log }, () => ({
-    ...{ content, repo, redirects, media, subscribers, newsletters },
+    ...{ repo, redirects, media, subscribers, newsletters, purges, scheduler },
   }))
   const adminRoutes = await registerAdmin(http, {
     ...{ content, repo, media, staff },
@@ -388,7 +389,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     subscribers,
     contributions,
     reach,
-    ...{ redirects, importRuns: imports.runs },
+    ...{ redirects, importRuns: imports.runs, importEnv: imports.env },
     offlineEdition: site.offlineEditions.build,
     cache,
     runScheduler: scheduler.run,

@@ -68,19 +68,15 @@ async function importFile(
   const app = await buildApp({ config: { ...config, PAGE_CACHE: false }, storage, logger: false })
   const tty = process.stderr.isTTY
   try {
-    const report = await run(
-      { ...app, clock: { now: () => new Date() }, db: storage.db, openBatch: storage.openBatch },
-      file,
-      {
-        dryRun: flags['dry-run'] === true,
-        mediaFrom: flags['media-from'],
-        subscribers: flags.subscribers === true,
-        newsletter: flags.newsletter,
-        onProgress: (r) => {
-          process.stderr.write(`${tty ? '\r' : ''}${progressLine(r)}${tty ? '' : '\n'}`)
-        },
+    const report = await run(app.importEnv(), file, {
+      dryRun: flags['dry-run'] === true,
+      mediaFrom: flags['media-from'],
+      subscribers: flags.subscribers === true,
+      newsletter: flags.newsletter,
+      onProgress: (r) => {
+        process.stderr.write(`${tty ? '\r' : ''}${progressLine(r)}${tty ? '' : '\n'}`)
       },
-    )
+    })
     if (tty) process.stderr.write('\n')
     say(formatReport(report))
     if (flags.subscribers && source === 'wordpress')

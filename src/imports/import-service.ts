@@ -57,6 +57,7 @@ export interface ImportDeps {
     | 'findAuthorBySlug'
     | 'findArticleBySlug'
     | 'findArticleById'
+    | 'slugExists'
   >
   keys: ImportKeyRepository
   redirects: Pick<RedirectService, 'put' | 'announce'>
@@ -297,7 +298,8 @@ export async function runImport(
         finalSlug = a.slug
         return a.id
       }
-      const taken = await repo.findArticleBySlug(slug)
+      // The cheap test first: the whole article is read only when the address is taken.
+      const taken = (await repo.slugExists(slug)) && (await repo.findArticleBySlug(slug))
       if (taken) {
         // The same headline and time: this run's own article, from a run cut short before
         // its key was written. Otherwise another story has the address: ours gets the id.
