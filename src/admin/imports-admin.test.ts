@@ -8,7 +8,7 @@ import { createMemoryTransport } from '../email/index.js'
 import type { ImportRunView } from '../imports/import-runs.js'
 import { skipFor, testDialects } from '../../test/support/dialects.js'
 import { adminClient } from '../../test/support/admin-client.js'
-import { FIXTURES } from '../../test/support/import-fixtures.js'
+import { FIXTURES, fixturesSkip } from '../../test/support/import-fixtures.js'
 import { buildTestApp, type TestApp } from '../../test/support/test-app.js'
 
 const PASSWORD = 'correct horse battery staple'
@@ -91,6 +91,7 @@ for (const dialect of testDialects) {
       current = app
       await client.signIn('own', 'owner')
       await client.signIn('ed', 'editor')
+      await app.startWorker()
     })
     after(() => app?.close())
 
@@ -140,38 +141,43 @@ for (const dialect of testDialects) {
       )
     })
 
-    it('uploads an export, runs it as a job and shows the report', async () => {
-      const file = path.join(FIXTURES, 'wordpress/themeunittestdata.wordpress.xml')
-      const res = await upload('own', 'wordpress', 'theme.xml', fs.readFileSync(file))
-      assert.equal(res.statusCode, 303)
-      const id = idOf(res.headers.location)
-      const queued = await client.req('own', 'GET', `/admin/imports/${id}`)
-      assert.match(queued.body, /<meta http-equiv="refresh" content="5"/)
-      await app.startWorker()
-      const run = await waitFor(id, (r) => r.state === 'done' || r.state === 'failed')
-      assert.equal(run.state, 'done', run.error ?? '')
-      assert.equal(run.storedFile, '')
-      assert.deepEqual(await goneSoon(), [], 'the upload is gone once the run ended')
-      const r = run.report!
-      assert.ok(r.imported.post > 0 && r.redirects.made > 0)
-      const articles = await app.storage.db.selectFrom('article').select('id').execute()
-      assert.equal(articles.length, r.imported.post + r.imported.page)
-      const page = await client.req('own', 'GET', `/admin/imports/${id}`)
-      assert.equal(page.statusCode, 200)
-      assert.doesNotMatch(page.body, /http-equiv="refresh"/)
-      assert.match(page.body, new RegExp(`Imported</dt><dd>${r.imported.post} posts`))
-      assert.match(page.body, /Skipped, and why/)
-      const list = await client.req('own', 'GET', '/admin/imports')
-      assert.match(list.body, /theme\.xml/)
-      assert.match(list.body, /Done/)
-      const audit = await app.storage.db
-        .selectFrom('audit_entry')
-        .selectAll()
-        .where('action', '=', 'import.start')
-        .execute()
-      assert.equal(audit.length, 1)
-      assert.equal(audit[0]!.subject, `import:${id}`)
-    })
+    it(
+      'uploads an export, runs it as a job and shows the report',
+      { skip: fixturesSkip('wordpress') },
+      async () => {
+        const file = path.join(FIXTURES, 'wordpress/themeunittestdata.wordpress.xml')
+        const res = await upload('own', 'wordpress', 'theme.xml', fs.readFileSync(file))
+        assert.equal(res.statusCode, 303)
+        const id = idOf(res.headers.location)
+        const early = await client.req('own', 'GET', `/admin/imports/${id}`)
+        // Queued or running, the page reloads itself; done, it does not.
+        const live = /<strong>(Waiting for the worker|Running)<\/strong>/.test(early.body)
+        assert.equal(/<meta http-equiv="refresh" content="5"/.test(early.body), live)
+        const run = await waitFor(id, (r) => r.state === 'done' || r.state === 'failed')
+        assert.equal(run.state, 'done', run.error ?? '')
+        assert.equal(run.storedFile, '')
+        assert.deepEqual(await goneSoon(), [], 'the upload is gone once the run ended')
+        const r = run.report!
+        assert.ok(r.imported.post > 0 && r.redirects.made > 0)
+        const articles = await app.storage.db.selectFrom('article').select('id').execute()
+        assert.equal(articles.length, r.imported.post + r.imported.page)
+        const page = await client.req('own', 'GET', `/admin/imports/${id}`)
+        assert.equal(page.statusCode, 200)
+        assert.doesNotMatch(page.body, /http-equiv="refresh"/)
+        assert.match(page.body, new RegExp(`Imported</dt><dd>${r.imported.post} posts`))
+        assert.match(page.body, /Skipped, and why/)
+        const list = await client.req('own', 'GET', '/admin/imports')
+        assert.match(list.body, /theme\.xml/)
+        assert.match(list.body, /Done/)
+        const audit = await app.storage.db
+          .selectFrom('audit_entry')
+          .selectAll()
+          .where('action', '=', 'import.start')
+          .execute()
+        assert.equal(audit.length, 1)
+        assert.equal(audit[0]!.subject, `import:${id}`)
+      },
+    )
 
     it('finishes an import cut off by a stopped worker in another worker, without duplicates', async () => {
       // The first app stops its worker (and queue) halfway; a second app on the same database
@@ -182,6 +188,10 @@ for (const dialect of testDialects) {
       const before = await app.storage.db.selectFrom('article').select('id').execute()
       const mid = await waitFor(id, (r) => (r.report?.items ?? 0) >= 60 || r.state === 'done')
       assert.equal(mid.state, 'running', 'the run was still going when its worker stopped')
+      const progress = await client.req('own', 'GET', `/admin/imports/${id}`)
+      assert.match(progress.body, /<meta http-equiv="refresh" content="5"/)
+      assert.match(progress.body, /<strong>Running<\/strong>/)
+      assert.match(progress.body, /Items read<\/dt><dd>\d+<\/dd>/)
       await app.http.close()
       const stopped = (await app.importRuns.find(id))!
       assert.equal(stopped.state, 'queued')
