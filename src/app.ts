@@ -47,6 +47,7 @@ import type { ContributionsService } from './contributions/index.js'
 import { contributionsFromConfig } from './wiring/contributions.js'
 import { registerOperations } from './wiring/operations.js'
 import { type RedirectService, redirectsFor } from './wiring/imports.js'
+import { type ImportEnv, type ImportRuns, importRunsFor } from './wiring/import-runs.js'
 import { createStaffRepository, createStaffService, type StaffService } from './staff/index.js'
 import type { Storage } from './storage/index.js'
 import {
@@ -95,6 +96,9 @@ export interface App {
   reach: ReachService
   /** Old addresses answered with 301 (ADR 025): the site, the admin, the importers. */
   redirects: RedirectService
+  /** Imports started in the admin, run by the worker (ADR 029); what any import writes with. */
+  importRuns: ImportRuns
+  importEnv: () => ImportEnv
   /** The offline edition as a file (ADR 021): for `export edition` and the SOS email. */
   offlineEdition: ReturnType<typeof createSite>['offlineEditions']['build']
   cache: PageCache | null
@@ -315,28 +319,22 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     subscribers,
     contributions,
   })
+  const imports = importRunsFor(storage, { config, clock, queue, log }, () => ({
+    ...{ repo, redirects, media, subscribers, newsletters, purges, scheduler },
+  }))
   const adminRoutes = await registerAdmin(http, {
-    content,
-    repo,
-    media,
-    staff,
+    ...{ content, repo, media, staff },
     queueStaffMail: (m) => queue.send('staff.mail', staffMailData(m)),
-    mailFrom: config.MAIL_FROM,
-    siteName: config.SITE_NAME,
-    timeZone: config.TIME_ZONE,
+    ...{ mailFrom: config.MAIL_FROM, siteName: config.SITE_NAME, timeZone: config.TIME_ZONE },
     languages: config.SITE_LANGUAGES,
     renderPreview: site.renderPreview,
-    publicUrl: config.PUBLIC_URL,
-    allowedHosts: config.ALLOWED_HOSTS,
-    newsletters,
-    editions,
-    subscribers,
-    siteText,
+    ...{ publicUrl: config.PUBLIC_URL, allowedHosts: config.ALLOWED_HOSTS },
+    ...{ newsletters, editions, subscribers, siteText },
     onNewslettersChanged: () => purges.purge(['all']),
     contributions,
     onAppealChanged: () => purges.purge(['appeal']),
     reach,
-    redirects,
+    ...{ redirects, imports: imports.runs },
   })
 
   const scheduler = createScheduler({
@@ -360,6 +358,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         log,
       }),
       heartbeat.duty,
+      imports.duty,
     ],
     log,
   })
@@ -390,7 +389,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     subscribers,
     contributions,
     reach,
-    redirects,
+    ...{ redirects, importRuns: imports.runs, importEnv: imports.env },
     offlineEdition: site.offlineEditions.build,
     cache,
     runScheduler: scheduler.run,

@@ -228,8 +228,10 @@ export const ConfigSchema = z.object({
   PAGE_CACHE: bool(true),
   /** Upper bound for the page cache, in megabytes. */
   PAGE_CACHE_MAX_MB: z.coerce.number().min(1).max(4096).default(32),
-  /** Folder for uploaded and generated images. */
+  /** Folder for uploaded and generated images (and in `imports/`, exports being imported). */
   MEDIA_DIR: z.string().min(1).default('data/media'),
+  /** The largest export the admin takes as an upload, in megabytes; larger: `masthead import`. */
+  IMPORT_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(1024),
   /** On `serve`, write the demo publication into an empty database. */
   SEED_DEMO_WHEN_EMPTY: bool(true),
   /**
@@ -376,11 +378,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const textProblems: string[] = []
   const texts = siteTexts(env, parsed.data, textProblems)
   if (textProblems.length > 0) throw new ConfigError(textProblems)
-  const dkim = [
-    parsed.data.DKIM_DOMAIN,
-    parsed.data.DKIM_SELECTOR,
-    parsed.data.DKIM_PRIVATE_KEY_FILE,
-  ]
+  const d = parsed.data
+  const dkim = [d.DKIM_DOMAIN, d.DKIM_SELECTOR, d.DKIM_PRIVATE_KEY_FILE]
   if (dkim.some(Boolean) && !dkim.every(Boolean))
     throw new ConfigError([
       'DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY_FILE: set all three to sign email, or none',

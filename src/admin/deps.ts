@@ -12,6 +12,7 @@ import { AppError } from '../lib/errors.js'
 import type { EditionService, NewsletterService, SubscriberService } from '../newsletter/index.js'
 import type { ReachService } from '../reach/index.js'
 import type { RedirectService } from '../imports/index.js'
+import type { ImportRuns } from '../imports/import-runs.js'
 import type { StaffMail } from '../staff/staff-mail.job.js'
 import type { StaffService } from '../staff/staff-service.js'
 import type { AdminContext } from './views/shell.js'
@@ -32,6 +33,8 @@ export interface AdminDeps {
   reach?: ReachService
   /** Redirects from old addresses (the list, add, delete, CSV). */
   redirects?: RedirectService
+  /** Imports started here and run by the worker (ADR 029). */
+  imports?: ImportRuns
   /** Called after a newsletter is added: reader pages show its box. */
   onNewslettersChanged?: () => void
   /** PUBLIC_URL and ALLOWED_HOSTS: where emailed links may point (see http/origin.ts). */

@@ -20,6 +20,7 @@ const EXPECTED: Record<Role, string[]> = {
     'Contributions',
     'Addresses',
     'Redirects',
+    'Imports',
     'Staff',
     'Audit log',
   ],
@@ -33,6 +34,7 @@ const EXPECTED: Record<Role, string[]> = {
     'Contributions',
     'Addresses',
     'Redirects',
+    'Imports',
     'Staff',
     'Audit log',
   ],
@@ -69,6 +71,7 @@ describe('admin navigation', () => {
         'Contributions /admin/contributions',
         'Addresses /admin/reach',
         'Redirects /admin/redirects',
+        'Imports /admin/imports',
         'Staff /admin/staff',
         'Audit log /admin/audit',
       ],
@@ -91,7 +94,7 @@ describe('admin navigation', () => {
     ])
     assert.deepEqual(under('Audience'), ['Newsletters', 'Subscribers', 'Privacy page'])
     assert.deepEqual(under('Money'), ['Contributions'], 'the appeal only for those without revenue')
-    assert.deepEqual(under('Settings'), ['Addresses', 'Redirects', 'Staff', 'Audit log'])
+    assert.deepEqual(under('Settings'), ['Addresses', 'Redirects', 'Imports', 'Staff', 'Audit log'])
   })
 
   it('offers the contributions dashboard to whoever may read revenue, else the appeal', () => {

@@ -19,6 +19,7 @@ const AREA_GROUP: Record<AdminArea, NavGroup> = {
   contributions: 'Money',
   reach: 'Settings',
   redirects: 'Settings',
+  imports: 'Settings',
   staff: 'Settings',
   audit: 'Settings',
   account: 'Settings',

@@ -20,6 +20,8 @@ import { newsletterRoutes } from './routes/newsletters.js'
 import { privacyRoutes } from './routes/privacy.js'
 import { reachRoutes } from './routes/reach.js'
 import { redirectRoutes } from './routes/redirects.js'
+import { importRoutes } from './routes/imports.js'
+import { registerStreamedUploads } from './streamed-upload.js'
 import { staffRoutes } from './routes/staff.js'
 import { subscriberRoutes } from './routes/subscribers.js'
 import { authorPhotoRoutes } from './routes/author-photo.js'
@@ -57,6 +59,7 @@ export function adminRoutes(deps: AdminDeps): AdminRoute[] {
     ...privacyRoutes(deps, tools),
     ...reachRoutes(deps, tools),
     ...redirectRoutes(deps, tools),
+    ...importRoutes(deps, tools),
     ...contributionRoutes(deps, tools),
     ...staffRoutes(deps, tools),
     ...auditRoutes(deps),
@@ -158,6 +161,11 @@ export async function registerAdmin(
       for (const route of routes.filter((r) => r.upload === 'story'))
         stories.route(routeOptions(route, pipeline))
     })
+    const streamed = routes.filter((r) => r.upload === 'stream')
+    if (deps.imports && streamed.length)
+      await registerStreamedUploads(scope, multipart, deps.imports, (s) => {
+        for (const route of streamed) s.route(routeOptions(route, pipeline))
+      })
   })
   return registered
 }

@@ -24,6 +24,7 @@ export const ADMIN_AREAS = [
   'privacy',
   'reach',
   'redirects',
+  'imports',
   'contributions',
   'audit',
 ] as const
@@ -71,11 +72,12 @@ export interface AdminRoute<S extends RouteSchemas = RouteSchemas> {
   /** Its link in the admin's navigation (admin/nav.ts), when it has one; GET routes only. */
   nav?: NavLink
   /**
-   * Takes a file (multipart/form-data): parsed in the uploads scope only. `story`: the story
-   * form, which may carry a new lead photo among its many fields (a scope of its own, with
-   * room for them), and may as well come urlencoded.
+   * Takes a file (multipart/form-data), parsed in an uploads scope only: `true` holds it in
+   * memory (a photo, 20 MB at most); `story`: the story form, which may carry a new lead photo
+   * among its many fields (a scope of its own, with room for them), and may as well come
+   * urlencoded; `stream` writes it to the imports folder as it arrives (an export, ADR 029).
    */
-  upload?: boolean | 'story'
+  upload?: boolean | 'story' | 'stream'
   schema?: S
   /** What the page says when the path fails its schema (an id that names nothing). */
   missing?: string

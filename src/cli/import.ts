@@ -68,13 +68,14 @@ async function importFile(
   const app = await buildApp({ config: { ...config, PAGE_CACHE: false }, storage, logger: false })
   const tty = process.stderr.isTTY
   try {
-    const report = await run({ ...app, clock: { now: () => new Date() }, db: storage.db }, file, {
+    const report = await run(app.importEnv(), file, {
       dryRun: flags['dry-run'] === true,
       mediaFrom: flags['media-from'],
       subscribers: flags.subscribers === true,
       newsletter: flags.newsletter,
-      onProgress: (r) =>
-        process.stderr.write(`${tty ? '\r' : ''}${progressLine(r)}${tty ? '' : '\n'}`),
+      onProgress: (r) => {
+        process.stderr.write(`${tty ? '\r' : ''}${progressLine(r)}${tty ? '' : '\n'}`)
+      },
     })
     if (tty) process.stderr.write('\n')
     say(formatReport(report))
@@ -82,7 +83,7 @@ async function importFile(
       say('Subscribers: 0 (a WordPress export holds none)')
   } catch (err) {
     if (err instanceof ImportError) fail(`import failed [${err.code}]: ${err.message}`, 1)
-    fail(`import failed: ${(err as Error).message}`, 1)
+    fail(`import failed [IMPORT_FAILED]: ${(err as Error).message}`, 1)
   } finally {
     await app.http.close()
     await storage.close()

@@ -87,7 +87,20 @@ function flattenFigures(html: string): string {
 }
 
 /** Text only: for word counts, summaries and search. */
+/**
+ * The last body made text, kept: a save reads the same body twice (its summary and word count,
+ * then the search index in the same transaction), and parsing it is most of a save's work.
+ */
+let lastText: { html: string; text: string } | null = null
+
 export function bodyText(html: string): string {
+  if (lastText?.html === html) return lastText.text
+  const text = plainText(html)
+  lastText = { html, text }
+  return text
+}
+
+function plainText(html: string): string {
   return (
     squish(
       sanitizer()(html.replace(/<\/(p|h[2-4]|li|blockquote|figcaption|td|th)>/g, ' $&'), {

@@ -20,6 +20,10 @@ import { chooseNewsletter, importSubscribers } from './subscribers.js'
 
 export interface ImportEnv extends Pick<ImportDeps, 'content' | 'repo' | 'redirects' | 'clock'> {
   db: Kysely<Database>
+  /** Storage's write batches (ADR 029): items share commits. Without it, each write commits. */
+  openBatch?: (() => Promise<() => Promise<void>>) | undefined
+  /** Told once when a run that may have written ends (ADR 029): every cached page goes. */
+  done?: (() => void) | undefined
   media: MediaStore
   subscribers: Pick<SubscriberService, 'importSubscriptions'>
   newsletters: { listNewsletters(): Promise<Newsletter[]> }
@@ -42,6 +46,7 @@ export function importDeps(env: ImportEnv, fetchMedia: FetchMedia | undefined): 
     keys: createImportKeyRepository(env.db),
     fetchMedia,
     storeImage: (bytes) => processUpload(env.media, bytes),
+    openBatch: env.openBatch,
   }
 }
 
@@ -56,7 +61,12 @@ export async function runSource(
   const target = opts.subscribers
     ? chooseNewsletter(await env.newsletters.listNewsletters(), opts.newsletter)
     : null
-  const report = await runImport(importDeps(env, fetchMedia), source, opts)
+  let report: ImportReport
+  try {
+    report = await runImport(importDeps(env, fetchMedia), source, opts)
+  } finally {
+    if (!opts.dryRun) env.done?.()
+  }
   if (opts.subscribers) {
     const list = source.subscribers ?? []
     report.subscribers = await importSubscribers(

@@ -15,6 +15,10 @@ export const IMPORT_FAILURES = [
   'IMPORT_ZIP_INVALID',
   'IMPORT_ZIP_UNSAFE',
   'IMPORT_NEWSLETTER_REQUIRED',
+  'IMPORT_WRONG_TYPE',
+  'IMPORT_UPLOAD_MISSING',
+  'IMPORT_UPLOAD_TOO_LARGE',
+  'IMPORT_FAILED',
 ] as const
 
 export type ImportFailure = (typeof IMPORT_FAILURES)[number]
@@ -44,4 +48,11 @@ export function readableFile(file: string, what: 'file' | 'file or folder' = 'fi
   if (!stat.isFile() && !(what === 'file or folder' && stat.isDirectory()))
     throw new ImportError('IMPORT_FILE_UNREADABLE', `${file} is not a ${what}`)
   return stat
+}
+
+/** A run told to stop (its worker is stopping): what it wrote stays, a later run continues. */
+export class ImportStopped extends Error {
+  constructor() {
+    super('The import was stopped before it ended')
+  }
 }

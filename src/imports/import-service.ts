@@ -19,7 +19,10 @@ import { bodyText } from '../content/body.js'
 import type { ImportKeyRepository, KeyKind } from './import-keys.js'
 import type { SourceItem, SourcePost, SourceSubscriber, SourceTerm, SourceWarning } from './item.js'
 import type { RedirectService } from './redirect-service.js'
-import { type ImportReport, emptyReport } from './report.js'
+import { type ImportReport, emptyReport, missingImage, skip } from './report.js'
+import { boundedSet } from './bounded-set.js'
+import { writeBatches } from './write-batch.js'
+import { ImportStopped } from './import-error.js'
 import type { ConvertedBody } from './body-images.js'
 
 export interface ImportSource {
@@ -54,6 +57,7 @@ export interface ImportDeps {
     | 'findAuthorBySlug'
     | 'findArticleBySlug'
     | 'findArticleById'
+    | 'slugExists'
   >
   keys: ImportKeyRepository
   redirects: Pick<RedirectService, 'put' | 'announce'>
@@ -61,13 +65,22 @@ export interface ImportDeps {
   /** An image's bytes from where the old site kept it (`--media-from`); null when it cannot. */
   fetchMedia?: ((url: string) => Promise<Buffer | null>) | undefined
   storeImage?: ((bytes: Buffer) => Promise<StoredImageFiles>) | undefined
+  /**
+   * Opens a write batch (storage's openBatch, ADR 029); the function it returns commits it.
+   */
+  openBatch?: (() => Promise<() => Promise<void>>) | undefined
 }
 
 export interface ImportOptions {
   dryRun?: boolean
-  /** Called now and then with the report so far (the progress line). */
-  onProgress?: (r: ImportReport) => void
+  /** Called now and then with the report so far (the progress line, a job's progress row). */
+  onProgress?: (r: ImportReport) => void | Promise<void>
+  /** Aborted: the run stops after the item it is writing (ImportStopped). */
+  signal?: AbortSignal | undefined
 }
+
+/** Old paths remembered per run (about 100 bytes each). */
+const CLAIMS_KEPT = 200_000
 
 const hashOf = (v: unknown) => createHash('sha256').update(JSON.stringify(v)).digest('hex')
 
@@ -114,9 +127,10 @@ export async function runImport(
 
   /**
    * Old paths given a target in this run: the first item to claim one keeps it (two posts of
-   * one file may share `/slug/`), so runs of the same file never move it back and forth.
+   * one file may share `/slug/`), so runs of the same file never move it back and forth. The
+   * newest CLAIMS_KEPT are remembered, so memory does not grow with the file (ADR 029).
    */
-  const claimed = new Set<string>()
+  const claimed = boundedSet(CLAIMS_KEPT)
   async function redirect(from: string, to: string) {
     if (claimed.has(from)) {
       report.redirects.kept++
@@ -179,10 +193,10 @@ export async function runImport(
       id = key.localId
       report.unchanged.image++
     } else if (!deps.fetchMedia || !deps.storeImage) {
-      report.images.missing.push(`${fk} (no --media-from)`)
+      missingImage(report, `${fk} (no --media-from)`)
     } else {
       const bytes = await deps.fetchMedia(fk).catch(() => null)
-      if (!bytes) report.images.missing.push(fk)
+      if (!bytes) missingImage(report, fk)
       else if (dryRun) {
         id = --fakeId
         report.images.fetched++
@@ -201,7 +215,7 @@ export async function runImport(
           report.imported.image++
         } catch (err) {
           if (!isAppError(err)) throw err
-          report.images.missing.push(`${fk} (${err.details.join('; ') || err.message})`)
+          missingImage(report, `${fk} (${err.details.join('; ') || err.message})`)
         }
       }
     }
@@ -213,7 +227,7 @@ export async function runImport(
     const kindWord = p.kind
     const what = `${kindWord} ${p.sourceId} "${clip(p.title, 60)}"`
     if (p.status === 'trash' || p.status === 'other') {
-      report.skipped.push({ what, reason: `status ${p.rawStatus}` })
+      skip(report, what, `status ${p.rawStatus}`)
       return
     }
     const sectionTerm =
@@ -284,7 +298,8 @@ export async function runImport(
         finalSlug = a.slug
         return a.id
       }
-      const taken = await repo.findArticleBySlug(slug)
+      // The cheap test first: the whole article is read only when the address is taken.
+      const taken = (await repo.slugExists(slug)) && (await repo.findArticleBySlug(slug))
       if (taken) {
         // The same headline and time: this run's own article, from a run cut short before
         // its key was written. Otherwise another story has the address: ours gets the id.
@@ -308,63 +323,72 @@ export async function runImport(
   }
 
   let n = 0
-  for await (const item of source.items) {
-    report.items++
-    try {
-      switch (item.kind) {
-        case 'author': {
-          const slug = ourSlug(item.slug)
-          const r = await keyed(
-            'author',
-            item.login,
-            { slug, name: item.name },
-            async (existing) => {
-              if (existing !== null) return existing
-              const found = await repo.findAuthorBySlug(slug)
-              return found ? found.id : content.createAuthor({ slug, name: clip(item.name, 120) })
-            },
-          )
-          report[r.outcome].author++
-          authorIds.set(item.login, r.id)
-          authorIds.set(slug, r.id)
-          break
-        }
-        case 'category':
-        case 'tag':
-          await term(item)
-          break
-        case 'media':
-          if (!item.url) {
-            report.skipped.push({ what: `media ${item.sourceId}`, reason: 'no file address' })
+  const batches = writeBatches(dryRun ? undefined : deps.openBatch)
+  try {
+    for await (const item of source.items) {
+      report.items++
+      await batches.before()
+      try {
+        switch (item.kind) {
+          case 'author': {
+            const slug = ourSlug(item.slug)
+            const r = await keyed(
+              'author',
+              item.login,
+              { slug, name: item.name },
+              async (existing) => {
+                if (existing !== null) return existing
+                const found = await repo.findAuthorBySlug(slug)
+                return found ? found.id : content.createAuthor({ slug, name: clip(item.name, 120) })
+              },
+            )
+            report[r.outcome].author++
+            authorIds.set(item.login, r.id)
+            authorIds.set(slug, r.id)
             break
           }
-          mediaUrls.set(item.sourceId, item.url)
-          await image(item.url, item.alt, item.caption, item.title)
-          break
-        case 'post':
-        case 'page':
-          await post(item)
-          break
-        case 'skip':
-          report.skipped.push({ what: item.what, reason: item.reason })
-          break
+          case 'category':
+          case 'tag':
+            await term(item)
+            break
+          case 'media':
+            if (!item.url) {
+              skip(report, `media ${item.sourceId}`, 'no file address')
+              break
+            }
+            mediaUrls.set(item.sourceId, item.url)
+            await image(item.url, item.alt, item.caption, item.title)
+            break
+          case 'post':
+          case 'page':
+            await post(item)
+            break
+          case 'skip':
+            skip(report, item.what, item.reason)
+            break
+        }
+      } catch (err) {
+        // One item the content rules refuse is reported; the run goes on. Anything else
+        // (the database gone) stops it, and a second run continues from the keys.
+        if (!isAppError(err) || err.status >= 500) throw err
+        const what =
+          'title' in item
+            ? `${item.kind} ${item.sourceId} "${clip(item.title, 60)}"`
+            : `${item.kind} ${item.sourceId}`
+        skip(report, what, [err.message, ...err.details].join('; '))
       }
-    } catch (err) {
-      // One item the content rules refuse is reported; the run goes on. Anything else
-      // (the database gone) stops it, and a second run continues from the keys.
-      if (!isAppError(err) || err.status >= 500) throw err
-      const what =
-        'title' in item
-          ? `${item.kind} ${item.sourceId} "${clip(item.title, 60)}"`
-          : `${item.kind} ${item.sourceId}`
-      report.skipped.push({ what, reason: [err.message, ...err.details].join('; ') })
+      await batches.after()
+      if (opts.signal?.aborted) throw new ImportStopped()
+      if (++n % 50 === 0) await opts.onProgress?.(report)
     }
-    if (++n % 50 === 0) opts.onProgress?.(report)
+  } finally {
+    // What was written so far is kept even when the run stops: a second run continues from it.
+    await batches.close()
   }
   report.warnings = source.warnings
   report.notes = source.notes ?? []
   if (!dryRun) deps.redirects.announce()
-  opts.onProgress?.(report)
+  await opts.onProgress?.(report)
   return report
 }
 

@@ -9,11 +9,14 @@ export interface ImportReport {
   imported: Record<Counted, number>
   updated: Record<Counted, number>
   unchanged: Record<Counted, number>
+  /** The first SKIPS_LISTED skipped items with their reasons; `skippedCount` counts them all. */
   skipped: { what: string; reason: string }[]
+  skippedCount: number
   redirects: { made: number; updated: number; unchanged: number; kept: number; refused: number }
   /** Old paths a redirect was refused for (the first 100), with the problem. */
   refusedRedirects: string[]
-  images: { fetched: number; missing: string[] }
+  /** `missing` lists the first SKIPS_LISTED; `missingCount` counts them all. */
+  images: { fetched: number; missing: string[]; missingCount: number }
   /** Shortcodes dropped from bodies, with how many times. */
   shortcodes: Record<string, number>
   /** Comments counted and left out. */
@@ -57,9 +60,10 @@ export function emptyReport(dryRun: boolean): ImportReport {
     updated: zero(),
     unchanged: zero(),
     skipped: [],
+    skippedCount: 0,
     redirects: { made: 0, updated: 0, unchanged: 0, kept: 0, refused: 0 },
     refusedRedirects: [],
-    images: { fetched: 0, missing: [] },
+    images: { fetched: 0, missing: [], missingCount: 0 },
     shortcodes: {},
     comments: 0,
     warnings: [],
@@ -68,13 +72,26 @@ export function emptyReport(dryRun: boolean): ImportReport {
   }
 }
 
+/** How many skipped items and missing images a report lists by name: it never grows with the file. */
+export const SKIPS_LISTED = 1000
+
+export function skip(r: ImportReport, what: string, reason: string): void {
+  if (r.skipped.length < SKIPS_LISTED) r.skipped.push({ what, reason })
+  r.skippedCount++
+}
+
+export function missingImage(r: ImportReport, what: string): void {
+  if (r.images.missing.length < SKIPS_LISTED) r.images.missing.push(what)
+  r.images.missingCount++
+}
+
 const KINDS: Counted[] = ['post', 'page', 'author', 'section', 'topic', 'image']
 const counts = (r: Record<Counted, number>) => KINDS.map((k) => `${r[k]} ${k}s`).join(', ')
 
 /** One line for the progress on stderr. */
 export function progressLine(r: ImportReport): string {
   const done = KINDS.reduce((n, k) => n + r.imported[k] + r.updated[k] + r.unchanged[k], 0)
-  return `${r.items} items read: ${done} written or unchanged, ${r.skipped.length} skipped, ${r.redirects.made} redirects, ${r.images.fetched} images`
+  return `${r.items} items read: ${done} written or unchanged, ${r.skippedCount} skipped, ${r.redirects.made} redirects, ${r.images.fetched} images`
 }
 
 /** The report as a person reads it at the end of a run. */
@@ -87,10 +104,10 @@ export function formatReport(r: ImportReport): string {
     `Unchanged: ${counts(r.unchanged)}`,
     `Redirects: ${r.redirects.made} made, ${r.redirects.updated} updated, ${r.redirects.unchanged} unchanged, ${r.redirects.kept} kept (made by hand or another source), ${r.redirects.refused} refused`,
     ...r.refusedRedirects.map((p) => `  refused: ${p}`),
-    `Images: ${r.images.fetched} fetched, ${r.images.missing.length} missing`,
+    `Images: ${r.images.fetched} fetched, ${r.images.missingCount} missing`,
     ...r.images.missing.slice(0, 50).map((m) => `  missing: ${m}`),
     `Comments counted and left out: ${r.comments}`,
-    `Skipped: ${r.skipped.length}`,
+    `Skipped: ${r.skippedCount}`,
     ...r.skipped.slice(0, 200).map((s) => `  ${s.what}: ${s.reason}`),
   ]
   const codes = Object.entries(r.shortcodes)

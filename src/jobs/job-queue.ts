@@ -1,7 +1,7 @@
 /** Work that must happen even if the process that asked for it dies: sending an edition, say. */
 
 /** The queues there are. A name here is a promise that some worker handles it. */
-export type QueueName = 'edition.send' | 'newsletter.schedule' | 'staff.mail'
+export type QueueName = 'edition.send' | 'newsletter.schedule' | 'staff.mail' | 'import.run'
 
 export type JobData = Record<string, string | number | boolean | null>
 

@@ -2,11 +2,12 @@ import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import type pg from 'pg'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { Kysely, PostgresDialect } from 'kysely'
 import type { Database } from './schema.js'
 import { type ConnectionErrorLog, guardPool, resilientPool } from './pg-resilience.js'
 import { loadPg } from './pg-driver.js'
 import { type SnapshotResult, snapshotPostgres, snapshotSqlite } from './snapshot.js'
+import { batchingSqliteDialect } from './sqlite-batch.js'
 
 export type DialectName = 'sqlite' | 'postgres'
 
@@ -41,6 +42,12 @@ export interface Storage {
    * online backup; pg_dump's custom format) and reports the copy's rows per table.
    */
   snapshot(file: string): Promise<SnapshotResult>
+  /**
+   * Opens a write batch for a bulk writer (an import, ADR 029); the function it returns commits
+   * it. On SQLite the transactions started meanwhile become savepoints of one transaction; on
+   * PostgreSQL (a pool: no one connection to hold) it does nothing.
+   */
+  openBatch(): Promise<() => Promise<void>>
   /** Refreshes the query planner's statistics; run after bulk writes (seed, import). */
   analyze(): Promise<void>
   /** Closes every connection; safe to call twice. */
@@ -90,9 +97,8 @@ function connectSqlite(file: string): Storage {
   sqlite.pragma('busy_timeout = 5000')
   // Lets SQLite gather statistics it lacks, cheaply, as its documentation advises on open.
   sqlite.pragma('optimize = 0x10002')
-  const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
-  })
+  const { dialect, batches } = batchingSqliteDialect({ database: withStatementCache(sqlite) })
+  const db = new Kysely<Database>({ dialect })
   let closed = false
   return {
     db,
@@ -103,6 +109,7 @@ function connectSqlite(file: string): Storage {
       return async () => {}
     },
     snapshot: (file) => snapshotSqlite(sqlite, file),
+    openBatch: () => batches.open(db),
     async analyze() {
       sqlite.exec('ANALYZE')
     },
@@ -149,6 +156,7 @@ async function connectPostgres(url: string, opts: ConnectOptions): Promise<Stora
   return {
     db,
     dialect: 'postgres',
+    openBatch: async () => async () => {},
     ...(schema ? { schema } : {}),
     channel: (name) => (schema ? `${name}_${schema}` : name).slice(0, 63),
     async notify(channel, payload) {

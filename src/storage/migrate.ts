@@ -17,6 +17,7 @@ import * as emergency0014 from './migrations/2026-12-06-0014-emergency.js'
 import * as search0015 from './migrations/2026-12-06-0015-search.js'
 import * as imports0016 from './migrations/2026-12-06-0016-imports.js'
 import * as languages0017 from './migrations/2026-12-07-0017-languages.js'
+import * as importRuns0018 from './migrations/2026-12-07-0018-import-runs.js'
 import * as oneTimePassword0020 from './migrations/2026-12-07-0020-one-time-password.js'
 import * as authorProfile0021 from './migrations/2026-12-07-0021-author-profile.js'
 import * as frontPicks0022 from './migrations/2026-12-07-0022-front-picks.js'
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06-0015-search': search0015,
   '2026-12-06-0016-imports': imports0016,
   '2026-12-07-0017-languages': languages0017,
+  '2026-12-07-0018-import-runs': importRuns0018,
   '2026-12-07-0020-one-time-password': oneTimePassword0020,
   '2026-12-07-0021-author-profile': authorProfile0021,
   '2026-12-07-0022-front-picks': frontPicks0022,

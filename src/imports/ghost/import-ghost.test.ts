@@ -15,7 +15,6 @@ import {
 import { buildTestApp, type TestApp } from '../../../test/support/test-app.js'
 import { topicPath } from '../../content/article.js'
 import { createMemoryTransport } from '../../email/index.js'
-import { systemClock } from '../../lib/clock.js'
 import { ImportError } from '../import-error.js'
 import { importGhost } from './import-ghost.js'
 
@@ -225,7 +224,7 @@ for (const dialect of testDialects) {
         assert.ok(want, `no expected counts written for ${file}`)
         const app: TestApp = await buildTestApp(dialect)
         try {
-          const env = { ...app, clock: systemClock, db: app.storage.db }
+          const env = app.importEnv()
           const db = app.storage.db
           const dry = await importGhost(env, path.join(DIR, file), {
             dryRun: true,
@@ -283,7 +282,7 @@ for (const dialect of testDialects) {
       const mail = createMemoryTransport()
       const app = await buildTestApp(dialect, { mail })
       try {
-        const env = { ...app, clock: systemClock, db: app.storage.db }
+        const env = app.importEnv()
         const db = app.storage.db
         const r = await importGhost(env, file, { mediaFrom: media })
         assert.equal(r.subscribers, null)
@@ -367,7 +366,7 @@ for (const dialect of testDialects) {
     it('refuses a file that is not JSON or not a Ghost export with a code, writing nothing', async () => {
       const app = await buildTestApp(dialect)
       try {
-        const env = { ...app, clock: systemClock, db: app.storage.db }
+        const env = app.importEnv()
         const cases: [string, string][] = [
           ['{"db": [{"data": {"posts": [ {"id": "x",\n  "title": }', 'IMPORT_NOT_JSON'],
           ['{"db": [{"data": {"pages": []}}]}', 'IMPORT_NOT_GHOST'],

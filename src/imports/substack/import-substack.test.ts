@@ -13,7 +13,6 @@ import {
 import { buildTestApp } from '../../../test/support/test-app.js'
 import { makeZip } from '../../../test/support/zip.js'
 import { createMemoryTransport } from '../../email/index.js'
-import { systemClock } from '../../lib/clock.js'
 import { ImportError } from '../import-error.js'
 import { importSubstack } from './import-substack.js'
 
@@ -67,7 +66,7 @@ for (const dialect of testDialects) {
           const mail = createMemoryTransport()
           const app = await buildTestApp(dialect, { mail })
           try {
-            const env = { ...app, clock: systemClock, db: app.storage.db }
+            const env = app.importEnv()
             const db = app.storage.db
             await app.newsletters.createNewsletter({
               slug: 'weekly',
@@ -154,7 +153,7 @@ for (const dialect of testDialects) {
       it('refuses zip-slip names, a broken zip, an export without posts.csv and a broken CSV, writing nothing', async () => {
         const app = await buildTestApp(dialect)
         try {
-          const env = { ...app, clock: systemClock, db: app.storage.db }
+          const env = app.importEnv()
           const posts =
             'post_id,post_date,is_published,type,audience,title,subtitle\n1.a,2020-01-01T00:00:00Z,true,newsletter,everyone,A,\n'
           const cases: [string, Buffer, string][] = [

@@ -6,7 +6,6 @@ import { after, before, describe, it } from 'node:test'
 import sharp from 'sharp'
 import { skipFor, testDialects } from '../../../test/support/dialects.js'
 import { buildTestApp, type TestApp } from '../../../test/support/test-app.js'
-import { systemClock } from '../../lib/clock.js'
 import { importWordpress } from './import-wordpress.js'
 
 /** The WordPress fixtures, read where they are at test time (never copied into the project). */
@@ -116,7 +115,7 @@ for (const dialect of testDialects) {
           }
           const app: TestApp = await buildTestApp(dialect)
           try {
-            const env = { ...app, clock: systemClock, db: app.storage.db }
+            const env = app.importEnv()
             const count = async (
               table: 'article' | 'author' | 'section' | 'topic' | 'image' | 'redirect',
             ) =>
