@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test'
 import { adminBrowser, type AdminBrowser } from '../../test/support/admin-browser.js'
 import { skipFor, testDialects } from '../../test/support/dialects.js'
 import { seedBasics, type Basics } from '../../test/support/factories.js'
+import { multipartBody } from '../../test/support/multipart.js'
 import { buildTestApp, type TestApp } from '../../test/support/test-app.js'
 import { statusFromForm } from './article-form.js'
 
@@ -101,30 +102,6 @@ describe('sqlite: the story form on one page', () => {
   })
 })
 
-/** The story form as a browser sends it with a file chosen: multipart. */
-function multipart(fields: Record<string, string | string[]>, file: Buffer | null) {
-  const boundary = '----masthead' + Math.random().toString(16).slice(2)
-  const parts = Object.entries(fields).flatMap(([k, v]) =>
-    [v]
-      .flat()
-      .map((x) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${x}\r\n`),
-  )
-  const body = Buffer.concat([
-    Buffer.from(parts.join('')),
-    ...(file
-      ? [
-          Buffer.from(
-            `--${boundary}\r\nContent-Disposition: form-data; name="leadPhotoFile"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`,
-          ),
-          file,
-          Buffer.from('\r\n'),
-        ]
-      : []),
-    Buffer.from(`--${boundary}--\r\n`),
-  ])
-  return { body, type: `multipart/form-data; boundary=${boundary}` }
-}
-
 for (const dialect of testDialects) {
   describe(
     `${dialect}: a new lead photo uploaded with the story`,
@@ -155,7 +132,10 @@ for (const dialect of testDialects) {
       after(() => app.close())
 
       const post = async (fields: Record<string, string | string[]>, file: Buffer | null) => {
-        const m = multipart({ _csrf: await br.csrf('/admin/articles/new'), ...fields }, file)
+        const m = multipartBody(
+          { _csrf: await br.csrf('/admin/articles/new'), ...fields },
+          file ? { field: 'leadPhotoFile', name: 'p.png', type: 'image/png', data: file } : null,
+        )
         return app.http.inject({
           method: 'POST',
           url: '/admin/articles',

@@ -3,31 +3,10 @@ import { after, before, describe, it } from 'node:test'
 import { adminBrowser, type AdminBrowser } from '../../test/support/admin-browser.js'
 import { skipFor, testDialects } from '../../test/support/dialects.js'
 import { articleInput, seedBasics, type Basics } from '../../test/support/factories.js'
+import { multipartBody } from '../../test/support/multipart.js'
 import { buildTestApp, type TestApp } from '../../test/support/test-app.js'
 
 const PASSWORD = 'correct horse battery staple'
-
-/** A multipart form posted with the browser's cookies, as a file input sends it. */
-function multipart(fields: Record<string, string>, file: Buffer | null) {
-  const boundary = '----masthead' + Math.random().toString(16).slice(2)
-  const parts = Object.entries(fields).map(
-    ([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
-  )
-  const body = Buffer.concat([
-    Buffer.from(parts.join('')),
-    ...(file
-      ? [
-          Buffer.from(
-            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="me.png"\r\nContent-Type: image/png\r\n\r\n`,
-          ),
-          file,
-          Buffer.from('\r\n'),
-        ]
-      : []),
-    Buffer.from(`--${boundary}--\r\n`),
-  ])
-  return { body, type: `multipart/form-data; boundary=${boundary}` }
-}
 
 for (const dialect of testDialects) {
   describe(
@@ -39,7 +18,10 @@ for (const dialect of testDialects) {
       let br: AdminBrowser
       const edit = () => `/admin/taxonomy/author/${b.authorId}`
       const upload = async (fields: Record<string, string>, file: Buffer | null) => {
-        const m = multipart({ _csrf: await br.csrf(edit()), ...fields }, file)
+        const m = multipartBody(
+          { _csrf: await br.csrf(edit()), ...fields },
+          file ? { field: 'file', name: 'me.png', type: 'image/png', data: file } : null,
+        )
         return app.http.inject({
           method: 'POST',
           url: `${edit()}/photo`,
