@@ -5,6 +5,7 @@ import type { Storage } from '../storage/index.js'
 import { createContentRepository } from './content-repository.js'
 import { createArticleReads } from './repositories/article-reads.js'
 import { createArticleWrites } from './repositories/article-writes.js'
+import { createFrontRepository } from './repositories/fronts.js'
 import { createImageRepository } from './repositories/images.js'
 import { createNewsroomList } from './repositories/newsroom-list.js'
 import { createRevisionRepository } from './repositories/revisions.js'
@@ -37,6 +38,7 @@ for (const dialect of testDialects) {
         createSitemapRows(db),
         createSearchIndex(db, dialect),
         createTranslationRepository(db),
+        createFrontRepository(db),
       ]
       const names = parts.flatMap((p) => Object.keys(p))
       assert.equal(new Set(names).size, names.length, 'each method in one part only')
