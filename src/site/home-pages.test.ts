@@ -12,8 +12,8 @@ for (const dialect of testDialects) {
   describe(`${dialect}: the home page's later pages`, { skip: await skipFor(dialect) }, () => {
     let app: TestApp
     const TOTAL = 34
-    /** The lead, the four under it and the six latest beside them. */
-    const TOP = 11
+    /** The lead, the four under it and the eight latest beside them. */
+    const TOP = 13
     const get = (url: string) =>
       app.http.inject({ method: 'GET', url, headers: { host: 'example.org' } })
 
@@ -36,7 +36,7 @@ for (const dialect of testDialects) {
       assert.equal(front.statusCode, 200)
       assert.match(front.body, /<link rel="next" href="\/\?page=2"\/?>/)
       assert.match(front.body, /<a href="\/\?page=2" rel="next">/)
-      // The lead, the next four and the latest: the eleven newest, in order.
+      // The lead, the next four and the latest: the thirteen newest, in order.
       const top = front.body.slice(0, front.body.indexOf('class="section-block"'))
       const onTop = storiesOf(top)
       assert.deepEqual(

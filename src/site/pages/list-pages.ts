@@ -29,7 +29,7 @@ export interface LoadedPage<VM> {
 }
 
 /** Under the lead, beside it on a wide screen: the newest stories not already shown. */
-const HOME_LATEST = 6
+const HOME_LATEST = 8
 /** Under the lead in its own column: placed by editors, or the next newest. */
 const HOME_NEXT = 4
 const HOME_PER_SECTION = 4
