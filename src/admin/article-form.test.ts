@@ -179,6 +179,23 @@ for (const dialect of testDialects) {
         assert.equal((await app.repo.searchImages('', 1000)).length, images + 1)
       })
 
+      it('lists the library for the editor’s photo picker, searched, each with a small copy', async () => {
+        const res = await br.request('GET', '/admin/media.json?q=market')
+        assert.equal(res.statusCode, 200)
+        const { images } = JSON.parse(res.body) as {
+          images: { id: number; alt: string; thumb: string }[]
+        }
+        assert.deepEqual(
+          images.map((i) => i.alt),
+          ['Water in the market square'],
+        )
+        assert.match(images[0]!.thumb, /^\/media\/[^/]+\/\d+\.webp$/)
+        const none = JSON.parse((await br.request('GET', '/admin/media.json?q=zzzz')).body) as {
+          images: unknown[]
+        }
+        assert.deepEqual(none.images, [])
+      })
+
       it('refuses a photo without alt text, or one that is not a photo, storing nothing', async () => {
         const images = (await app.repo.searchImages('', 1000)).length
         const articles = await app.repo.countArticles()

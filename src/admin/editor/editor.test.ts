@@ -172,6 +172,19 @@ describe('the rich editor in Chromium', { skip: browserSkipReason() }, () => {
             ? loadStylesheet(sourceDir('admin'), 'admin', '/admin/assets').body
             : fs.readFileSync(path.join(ASSETS, name)),
         )
+      } else if (req.method === 'GET' && url.startsWith('/media/')) {
+        // The picker's small copies: any picture will do here (a 1×1 GIF).
+        res.setHeader('content-type', 'image/gif')
+        res.end(Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64'))
+      } else if (req.method === 'GET' && url.startsWith('/admin/media.json')) {
+        // The library as routes/media.tsx lists it: searched by the picker.
+        const q = new URL(url, 'http://x').searchParams.get('q') ?? ''
+        const all = [
+          { id: 7, alt: 'A river at dusk', caption: 'The river', thumb: '/media/x/400.webp' },
+          { id: 9, alt: 'The old bridge', caption: 'Built in 1901', thumb: '/media/y/400.webp' },
+        ]
+        res.setHeader('content-type', 'application/json')
+        res.end(JSON.stringify({ images: all.filter((i) => i.alt.includes(q)) }))
       } else if (req.method === 'POST' && url === `${ACTION}/autosave`) {
         // The server's side copy (routes/articles.tsx): accepted, recorded, never the article.
         let body = ''
@@ -251,6 +264,7 @@ describe('the rich editor in Chromium', { skip: browserSkipReason() }, () => {
         'Bulleted list',
         'Numbered list',
         'Quote',
+        'Photo from the library',
         'Undo',
         'Redo',
       ],
@@ -258,7 +272,7 @@ describe('the rich editor in Chromium', { skip: browserSkipReason() }, () => {
     assert.ok(buttons.every((b) => b.type === 'button'))
     assert.ok(buttons.slice(0, 9).every((b) => b.pressed === 'true' || b.pressed === 'false'))
     assert.deepEqual(
-      buttons.slice(9).map((b) => b.disabled),
+      buttons.slice(10).map((b) => b.disabled),
       ['true', 'true'],
     )
     // Hidden, but still the form's field with the server's text untouched.
@@ -292,6 +306,26 @@ describe('the rich editor in Chromium', { skip: browserSkipReason() }, () => {
     )
     assert.equal(serverCountWords(bodyText(html)), 4)
     assert.equal(await page.getAttribute('[aria-label=Undo]', 'aria-disabled'), 'false')
+  })
+
+  it('puts a photo from the library in the text: searched, chosen, kept as its placeholder', async () => {
+    await page.click('.ProseMirror p')
+    await page.keyboard.press('End')
+    await page.click('[aria-label="Photo from the library"]')
+    await page.waitForSelector('dialog.mh-image-picker[open] .mh-image-picker-choice')
+    await page.fill('#mh-image-picker-q', 'bridge')
+    await page.waitForFunction(
+      () => document.querySelectorAll('.mh-image-picker-choice').length === 1,
+    )
+    await page.click('.mh-image-picker-choice')
+    await page
+      .waitForSelector('dialog.mh-image-picker[open]', { state: 'detached' })
+      .catch(() => {})
+    assert.equal(await page.locator('dialog.mh-image-picker[open]').count(), 0, 'the dialog closed')
+    assert.match(await textarea(), /<figure data-image-id="9"><\/figure>/)
+    // Back as it was for the tests that follow.
+    await page.click('[aria-label=Undo]')
+    assert.doesNotMatch(await textarea(), /data-image-id="9"/)
   })
 
   it('links: refuses javascript:, takes https, writes no target', async () => {

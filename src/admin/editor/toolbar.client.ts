@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import type { Editor } from '@tiptap/core'
 import { el } from './dom.client.js'
+import { pickImage } from './image-picker.client.js'
 import { linkHref } from './rules.client.js'
 
 /** TipTap's "Mod" key: Command on Apple keyboards, Control elsewhere. */
@@ -102,6 +103,12 @@ export function mountToolbar(
       keys: 'Control+Shift+B',
       run: (e) => e.chain().focus().toggleBlockquote().run(),
       active: (e) => e.isActive('blockquote'),
+    },
+    {
+      name: 'photo',
+      text: '▣ Photo',
+      label: 'Photo from the library',
+      run: (e) => pickImage(e, say),
     },
     {
       name: 'undo',

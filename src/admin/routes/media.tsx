@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { imagePath } from '../../content/index.js'
 import { processUpload, removeStoredImage } from '../../files/index.js'
 import { isAppError } from '../../lib/errors.js'
 import type { AdminDeps, AdminTools } from '../deps.js'
@@ -28,6 +29,25 @@ export function mediaRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] {
           reply,
           <MediaView ctx={ctx} images={await deps.repo.searchImages(q, 60)} q={q} />,
         )
+      },
+    }),
+    adminRoute({
+      method: 'GET',
+      url: '/admin/media.json',
+      permission: 'article.draft',
+      area: 'media',
+      schema: { querystring: SearchQuery },
+      // The editor's photo picker: the whole library searched, each photo with a small copy.
+      handler: async (req, reply) => {
+        const images = await deps.repo.searchImages(req.query.q, 24)
+        return reply.header('cache-control', 'no-store').send({
+          images: images.map((i) => ({
+            id: i.id,
+            alt: i.alt,
+            caption: i.caption,
+            thumb: imagePath(i, i.widths[0] ?? i.width),
+          })),
+        })
       },
     }),
     adminRoute({
