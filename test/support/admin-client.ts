@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict'
 import type { App } from '../../src/app.js'
+import { multipartBody } from './multipart.js'
 
 export interface Upload {
   name?: string
@@ -31,19 +32,15 @@ export function adminClient(app: () => Pick<App, 'http' | 'staff'>, password: st
       headers['content-type'] = 'application/x-www-form-urlencoded'
       payload = new URLSearchParams(body.form).toString()
     } else if (body?.upload) {
-      const b = '----masthead-test-boundary'
-      headers['content-type'] = `multipart/form-data; boundary=${b}`
       const u = body.upload
-      payload = Buffer.concat([
-        ...Object.entries(u.fields).map(([k, v]) =>
-          Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
-        ),
-        Buffer.from(
-          `--${b}\r\nContent-Disposition: form-data; name="${u.name ?? 'file'}"; filename="${u.filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-        ),
-        u.bytes,
-        Buffer.from(`\r\n--${b}--\r\n`),
-      ])
+      const m = multipartBody(u.fields, {
+        field: u.name ?? 'file',
+        name: u.filename,
+        type: 'application/octet-stream',
+        data: u.bytes,
+      })
+      headers['content-type'] = m.type
+      payload = m.body
     }
     const res = await app().http.inject({ method, url, headers, ...(payload ? { payload } : {}) })
     for (const c of [res.headers['set-cookie'] ?? []].flat()) {
