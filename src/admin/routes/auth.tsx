@@ -46,6 +46,25 @@ function linkGone(reply: FastifyReply, ctx: AdminContext) {
 /** Signing in and out: password, second factor, passkey, and password links. */
 export function authRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] {
   const { staff: service } = deps
+  /**
+   * A new password typed twice, checked by the rule every password meets; setting it ends every
+   * session of the account. Problems to show with the form, or null when it is set.
+   */
+  async function setPassword(
+    staff: Parameters<typeof service.setPassword>[0],
+    body: { password: string; again: string },
+  ): Promise<{ problems: string[]; status: number } | null> {
+    if (body.password !== body.again)
+      return { problems: ['The two passwords differ: type the same one twice.'], status: 422 }
+    try {
+      await service.setPassword(staff, body.password)
+      return null
+    } catch (err) {
+      if (isAppError(err) && err.status < 500)
+        return { problems: problemsOf(err), status: err.status }
+      throw err
+    }
+  }
   return [
     adminRoute({
       method: 'GET',
@@ -221,16 +240,9 @@ export function authRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] {
             />,
             status,
           )
-        const { password, again } = req.body
-        if (password !== again)
-          return form(['The two passwords differ: type the same one twice.'], 422)
-        try {
-          // The same rule as every password, and every session of the account ends.
-          await service.setPassword(staff, password)
-        } catch (err) {
-          if (isAppError(err) && err.status < 500) return form(problemsOf(err), err.status)
-          throw err
-        }
+        const { password } = req.body
+        const refused = await setPassword(staff, req.body)
+        if (refused) return form(refused.problems, refused.status)
         await tools.audit(
           ctx,
           'staff.password',
@@ -261,15 +273,8 @@ export function authRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] {
             <SetPasswordView ctx={ctx} name={staff.name} action={req.url} problems={problems} />,
             status,
           )
-        const { password, again } = req.body
-        if (password !== again)
-          return form(['The two passwords differ: type the same one twice.'], 422)
-        try {
-          await service.setPassword(staff, password)
-        } catch (err) {
-          if (isAppError(err) && err.status < 500) return form(problemsOf(err), err.status)
-          throw err
-        }
+        const refused = await setPassword(staff, req.body)
+        if (refused) return form(refused.problems, refused.status)
         return messagePage(
           reply,
           ctx,
