@@ -115,11 +115,25 @@ export function frontRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] {
       handler: async (req, reply, ctx) => {
         const body = req.body
         const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? ''
-        const sectionId = parseId(one(body['section']))
+        // A section that is not an id names no front: never read it as the home page's.
+        const rawSection = one(body['section']).trim()
+        const sectionId = parseId(rawSection)
+        if (rawSection && !sectionId)
+          throw new AppError('NOT_FOUND', { status: 404, message: 'No such section' })
         const language = one(body['language'])
-        const slots = [body['slot'] ?? []].flat().map((v) => parseId(v) ?? null)
+        const raw = [body['slot'] ?? []].flat()
+        const slots = raw.map((v) => parseId(v) ?? null)
         const front = await frontOf(sectionId, language)
         try {
+          // A place is a story's id or empty; anything else is refused, not read as empty.
+          const junk = raw.findIndex((v, i) => v.trim() !== '' && slots[i] === null)
+          if (junk >= 0)
+            throw new AppError('FRONT_STORY_INVALID', {
+              message: 'These stories cannot go on this front',
+              details: [
+                `${junk === 0 ? 'The lead' : `Story ${junk + 1}`}: choose a story from the list`,
+              ],
+            })
           await content.placeOnFront({ sectionId, language }, slots)
         } catch (err) {
           if (isAppError(err) && err.status < 500)
