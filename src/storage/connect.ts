@@ -128,6 +128,13 @@ async function connectPostgres(url: string, opts: ConnectOptions): Promise<Stora
   const u = new URL(url)
   const schema = u.searchParams.get('schema')
   u.searchParams.delete('schema')
+  // ?prepare=false: no named statements, for a pooler that hands each transaction a different
+  // server connection (pgbouncer in transaction mode before 1.21), ADR 032.
+  const prepare = u.searchParams.get('prepare')
+  u.searchParams.delete('prepare')
+  if (prepare !== null && prepare !== 'true' && prepare !== 'false') {
+    throw new Error('The prepare parameter must be true or false')
+  }
   if (schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
     throw new Error('The schema parameter must be a lowercase SQL identifier')
   }
@@ -147,7 +154,7 @@ async function connectPostgres(url: string, opts: ConnectOptions): Promise<Stora
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   })
   guardPool(raw, log)
-  const pool = resilientPool(raw)
+  const pool = resilientPool(raw, { namedStatements: prepare !== 'false' })
   // Checks the server answers now, so a wrong URL fails at start and not at the first reader.
   const probe = await raw.connect()
   probe.release()

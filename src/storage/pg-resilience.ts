@@ -1,5 +1,6 @@
 import type pg from 'pg'
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely'
+import { isStalePreparedStatement, statementName } from './pg-statements.js'
 
 /**
  * Surviving a PostgreSQL "blink": a restart, a fail-over, `pg_terminate_backend`, an idle timeout
@@ -69,12 +70,15 @@ export function guardPool(pool: pg.Pool, log: ConnectionErrorLog): void {
  * isSafeToRetry), is sent again on another connection. Inside a transaction nothing is
  * retried: the transaction fails whole and the caller's next one gets a fresh connection.
  */
-export function resilientPool(pool: pg.Pool): PostgresPool & {
+export function resilientPool(
+  pool: pg.Pool,
+  opts: { namedStatements?: boolean } = {},
+): PostgresPool & {
   query(sql: string, values: readonly unknown[]): Promise<pg.QueryResult>
 } {
   return {
     async connect() {
-      return new ResilientClient(pool, await pool.connect())
+      return new ResilientClient(pool, await pool.connect(), opts.namedStatements ?? false)
     },
     async end() {
       await pool.end()
@@ -113,6 +117,8 @@ class ResilientClient implements PostgresPoolClient {
   constructor(
     private readonly pool: pg.Pool,
     private client: pg.PoolClient | null,
+    /** Kysely's checkouts name their statements; pool.query's texts (pg-boss's) never do. */
+    private readonly named = false,
   ) {}
 
   query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>
@@ -135,10 +141,18 @@ class ResilientClient implements PostgresPoolClient {
     for (let attempt = 1; ; attempt++) {
       if (!this.client) throw new Error('Connection terminated: no connection to retry on')
       try {
-        const result = await this.client.query(sql, [...parameters])
+        const result = await this.send(sql, parameters)
         this.track(sql)
         return result
       } catch (err) {
+        if (isStalePreparedStatement(err) && !this.inTransaction) {
+          // A migration changed what the prepared text reads: drop this connection (it holds the
+          // stale statement) when released, and run the statement unnamed on it now.
+          this.broken = true
+          const result = await this.client.query(sql, [...parameters])
+          this.track(sql)
+          return result
+        }
         if (!isConnectionLost(err)) throw err
         this.broken = true
         if (this.inTransaction || !isSafeToRetry(err, sql) || attempt >= tries) throw err
@@ -149,6 +163,15 @@ class ResilientClient implements PostgresPoolClient {
         this.broken = false
       }
     }
+  }
+
+  /** Kysely's statements go by name, so each connection plans a text once (pg-statements.ts). */
+  private send(sql: string, parameters: ReadonlyArray<unknown>): Promise<pg.QueryResult> {
+    const values = [...parameters]
+    const name = this.named ? statementName(sql, values.length) : undefined
+    return name === undefined
+      ? this.client!.query(sql, values)
+      : this.client!.query({ name, text: sql, values })
   }
 
   release(destroy?: boolean): void {
