@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
+import os from 'node:os'
 import { describe, it } from 'node:test'
 import { ConfigError, loadConfig, trustProxyOption } from './config.js'
 
@@ -29,6 +30,20 @@ describe('config', () => {
     assert.equal(loadConfig({}).WORKER_STALE_SECONDS, 60)
     assert.equal(loadConfig({ WORKER_STALE_SECONDS: '120' }).WORKER_STALE_SECONDS, 120)
     assert.throws(() => loadConfig({ WORKER_STALE_SECONDS: '10' }), ConfigError)
+  })
+
+  it('runs one web process unless told more; auto is one per core', () => {
+    assert.equal(loadConfig({}).WEB_PROCESSES, 1)
+    assert.equal(loadConfig({ WEB_PROCESSES: '4' }).WEB_PROCESSES, 4)
+    assert.equal(loadConfig({ WEB_PROCESSES: 'auto' }).WEB_PROCESSES, os.availableParallelism())
+    for (const bad of ['0', '65', '2.5', 'many', '-1', '007'])
+      assert.throws(
+        () => loadConfig({ WEB_PROCESSES: bad }),
+        (e: unknown) =>
+          e instanceof ConfigError &&
+          e.problems.some((p) => p.startsWith('WEB_PROCESSES') && /auto or a whole number/.test(p)),
+        bad,
+      )
   })
 
   it('lists every problem at once', () => {

@@ -1,3 +1,4 @@
+import os from 'node:os'
 import { z } from 'zod'
 import { CURRENCIES } from './lib/currencies.js'
 import { TAG_AUTHORITY } from './lib/tag-uri.js'
@@ -124,6 +125,24 @@ export const ConfigSchema = z.object({
    * process, for single-machine setups. `off`: run `masthead worker` separately.
    */
   WORKER: z.enum(['on', 'off']).default('on'),
+  /**
+   * Web processes `serve` runs on one port (node:cluster, ADR 034): `1` (one process, the
+   * default), a number up to 64, or `auto` (one per core). Each keeps its own page cache of
+   * PAGE_CACHE_MAX_MB; purges reach them all, on SQLite too. With WORKER=on, the first runs it.
+   */
+  WEB_PROCESSES: z
+    .string()
+    .default('1')
+    .refine(
+      (v) => v === 'auto' || (/^[0-9]{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 64),
+      'must be auto or a whole number from 1 to 64',
+    )
+    .transform((v) => (v === 'auto' ? os.availableParallelism() : Number(v))),
+  /**
+   * Set by `serve` for each of its web processes (1…WEB_PROCESSES); 0 for a process on its
+   * own. Not for operators: /healthz reports it and the database connections are named by it.
+   */
+  MASTHEAD_WEB_PROCESS: z.coerce.number().int().min(0).max(64).default(0),
   /**
    * How long a worker sending an edition may go silent before another worker takes over the
    * send. Lower: faster recovery after a crash; higher: more patience with a slow database.

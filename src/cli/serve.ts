@@ -1,9 +1,12 @@
+import cluster from 'node:cluster'
 import v8 from 'node:v8'
 import { pino, type Logger } from 'pino'
 import type { Config } from '../config.js'
 import type { Command } from './command.js'
 import { fail, openStorage } from './process.js'
 import { seedDemoInto } from './seed.js'
+import { runWebProcesses } from './web-processes.js'
+import type { Storage } from '../storage/index.js'
 
 /**
  * The page cache must leave the heap room to work: at most half of it (npm start caps the heap
@@ -34,6 +37,8 @@ export const serve: Command = {
 Migrates the database, writes the demo publication if the database is empty (unless
 SEED_DEMO_WHEN_EMPTY=false or --no-seed), serves the site and prints its address.
 Stops cleanly on SIGTERM or SIGINT: finishes requests in flight, then closes the database.
+With WEB_PROCESSES above 1 it runs that many web processes on the one port and starts
+again any that dies (docs/adr/034).
 
 Options:
   --port N      Listen on this port (default: PORT, 3000)
@@ -44,16 +49,33 @@ Options:
   async run({ config: given, flags, say }) {
     const logger = pino({ level: given.LOG_LEVEL })
     const config = withCacheThatFits(given, logger)
-    const storage = await openStorage(config, 'serve')
-    const { createContentRepository } = await import('../content/index.js')
-    if (
-      config.SEED_DEMO_WHEN_EMPTY &&
-      !flags['no-seed'] &&
-      (await createContentRepository(storage.db, storage.dialect).countArticles()) === 0
-    ) {
-      say('The database is empty: writing the demo publication (once).')
-      await seedDemoInto(config, storage, undefined, say)
+    const seedIfEmpty = async (storage: Storage) => {
+      const { createContentRepository } = await import('../content/index.js')
+      if (
+        config.SEED_DEMO_WHEN_EMPTY &&
+        !flags['no-seed'] &&
+        (await createContentRepository(storage.db, storage.dialect).countArticles()) === 0
+      ) {
+        say('The database is empty: writing the demo publication (once).')
+        await seedDemoInto(config, storage, undefined, say)
+      }
     }
+    if (config.WEB_PROCESSES > 1 && cluster.isPrimary) {
+      // The primary migrates and seeds once, then only watches its web processes (ADR 034).
+      const storage = await openStorage(config, 'serve')
+      await seedIfEmpty(storage)
+      await storage.close()
+      runWebProcesses({
+        count: config.WEB_PROCESSES,
+        worker: config.WORKER,
+        logger,
+        onListening: (port) => say(serving(config, port, `${config.WEB_PROCESSES} web processes`)),
+      })
+      return
+    }
+    const n = config.MASTHEAD_WEB_PROCESS
+    const storage = await openStorage(config, n ? `serve ${n}` : 'serve')
+    await seedIfEmpty(storage)
     const { buildApp } = await import('../app.js')
     const app = await buildApp({ config, storage, logger })
     await app.runScheduler()
@@ -94,8 +116,12 @@ Options:
     }
     const addr = app.http.server.address()
     const port = typeof addr === 'object' && addr ? addr.port : config.PORT
-    say(
-      `Masthead is serving ${config.SITE_NAME} at http://${shownHost(config.HOST)}:${port}/ (database: ${storage.dialect})`,
-    )
+    if (cluster.isWorker) process.send?.({ type: 'masthead:listening', port })
+    else say(serving(config, port))
   },
+}
+
+function serving(config: Config, port: number, processes?: string): string {
+  const database = config.DATABASE_URL.startsWith('sqlite:') ? 'sqlite' : 'postgres'
+  return `Masthead is serving ${config.SITE_NAME} at http://${shownHost(config.HOST)}:${port}/ (database: ${database}${processes ? `, ${processes}` : ''})`
 }

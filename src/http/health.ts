@@ -15,6 +15,11 @@ export interface HealthOptions {
   worker?: () => Promise<WorkerHealth>
   /** How long the database may take before the answer is 503 (1,500 ms). */
   timeoutMs?: number
+  /**
+   * Which of `serve`'s web processes answers (WEB_PROCESSES above 1), so an operator can tell
+   * them apart behind the one port; absent for a single process.
+   */
+  webProcess?: number
 }
 
 /** What /healthz says about the database. */
@@ -78,6 +83,11 @@ export function registerHealth(app: FastifyInstance, opts: HealthOptions): void 
     return reply
       .code(ok ? 200 : 503)
       .header('cache-control', 'no-store')
-      .send({ status: ok ? 'ok' : 'unavailable', database, ...(worker ? { worker } : {}) })
+      .send({
+        status: ok ? 'ok' : 'unavailable',
+        database,
+        ...(worker ? { worker } : {}),
+        ...(opts.webProcess ? { webProcess: opts.webProcess } : {}),
+      })
   })
 }

@@ -8,6 +8,7 @@ import { type ConnectionErrorLog, guardPool, resilientPool } from './pg-resilien
 import { loadPg } from './pg-driver.js'
 import { type SnapshotResult, snapshotPostgres, snapshotSqlite } from './snapshot.js'
 import { batchingSqliteDialect } from './sqlite-batch.js'
+import { clusterListen, clusterNotify } from './cluster-channel.js'
 
 export type DialectName = 'sqlite' | 'postgres'
 
@@ -104,9 +105,12 @@ function connectSqlite(file: string): Storage {
     db,
     dialect: 'sqlite',
     channel: (name) => name,
-    async notify() {},
-    async listen() {
-      return async () => {}
+    // Between the web processes of one `serve` only (cluster-channel.ts); other processes on
+    // the file, such as a separate worker, hear nothing.
+    notify: clusterNotify,
+    async listen(channel, onMessage) {
+      const stop = clusterListen(channel, onMessage)
+      return async () => stop()
     },
     snapshot: (file) => snapshotSqlite(sqlite, file),
     openBatch: () => batches.open(db),

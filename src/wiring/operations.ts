@@ -29,7 +29,11 @@ export async function registerOperations(
   },
 ) {
   const heartbeat = createWorkerHeartbeat(d.storage.db, d.clock, config.WORKER_STALE_SECONDS * 1000)
-  registerHealth(http, { ping: databasePing(d.storage.db), worker: heartbeat.health })
+  registerHealth(http, {
+    ping: databasePing(d.storage.db),
+    worker: heartbeat.health,
+    ...(config.MASTHEAD_WEB_PROCESS ? { webProcess: config.MASTHEAD_WEB_PROCESS } : {}),
+  })
   const cache = d.cache
   await registerMetrics(http, {
     token: config.METRICS_TOKEN,
