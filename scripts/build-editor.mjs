@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Builds the admin's rich body editor: src/admin/editor/editor.client.ts bundled with esbuild
-// into dist/admin-assets/editor.js, and editor.css copied beside it. Run by `npm run build`
-// after tsc; runs alone too. `--dev` keeps it readable with an inline source map.
-// The reader site never loads these files: only the admin's article form does.
+// into dist/admin-assets/editor.js, and editor.css copied beside it; and the edition page's
+// small script (edition-order.client.ts: stories reordered by dragging) into edition.js. Run by
+// `npm run build` after tsc; runs alone too. `--dev` keeps it readable with an inline source map.
+// The reader site never loads these files: only the admin's article form and edition page do.
 import { build } from 'esbuild'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -18,27 +19,35 @@ fs.mkdirSync(out, { recursive: true })
 // Written under a temporary name and renamed: a server or test reading the bundle while another
 // process rebuilds it gets the old file or the new one, never half of one.
 const tmp = `.${process.pid}.tmp`
-await build({
+const bundles = [
+  ['editor.client.ts', 'editor.js'],
+  ['edition-order.client.ts', 'edition.js'],
+]
+const options = {
   absWorkingDir: root,
-  entryPoints: [path.join(src, 'editor.client.ts')],
-  outfile: path.join(out, `editor.js${tmp}`),
   bundle: true,
   format: 'esm',
   platform: 'browser',
   target: 'es2020',
   minify: !dev,
-  // Production has no source maps: the admin serves only the two files.
+  // Production has no source maps: the admin serves only the built files.
   sourcemap: dev ? 'inline' : false,
   // Some dependencies branch on NODE_ENV; the browser has no `process`.
   define: { 'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production') },
   legalComments: 'eof',
   logLevel: 'warning',
-})
+}
+for (const [entry, name] of bundles)
+  await build({
+    ...options,
+    entryPoints: [path.join(src, entry)],
+    outfile: path.join(out, name + tmp),
+  })
 fs.copyFileSync(path.join(src, 'editor.css'), path.join(out, `editor.css${tmp}`))
-for (const name of ['editor.js', 'editor.css'])
-  fs.renameSync(path.join(out, name + tmp), path.join(out, name))
+const names = [...bundles.map(([, name]) => name), 'editor.css']
+for (const name of names) fs.renameSync(path.join(out, name + tmp), path.join(out, name))
 
-for (const name of ['editor.js', 'editor.css']) {
+for (const name of names) {
   const body = fs.readFileSync(path.join(out, name))
   const gz = zlib.gzipSync(body, { level: 9 }).length
   console.log(

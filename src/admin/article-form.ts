@@ -23,6 +23,7 @@ export function formValuesOf(
     topicIds: (a?.topics ?? []).map((t) => String(t.id)),
     byline: (a?.credits ?? []).map(creditName),
     leadImageId: a?.leadImage ? String(a.leadImage.id) : '',
+    leadImageNumber: '',
     version: a ? String(a.updatedAt.getTime()) : '',
     language: a?.language ?? '',
   }
@@ -43,6 +44,7 @@ export function formValuesFrom(body: FormBody): ArticleFormValues {
     topicIds: fields(body, 'topicIds'),
     byline: fields(body, 'byline'),
     leadImageId: field(body, 'leadImageId'),
+    leadImageNumber: field(body, 'leadImageNumber'),
     version: field(body, 'version'),
     language: field(body, 'language'),
   }
@@ -100,8 +102,8 @@ export function articleInputFrom(
   if (!(ARTICLE_STATUSES as readonly string[]).includes(v.status))
     problems.push('Status: choose one of the listed statuses')
   if (!/^[1-9][0-9]{0,11}$/.test(v.sectionId)) problems.push('Section: choose one')
-  if (v.leadImageId.trim() && !/^[1-9][0-9]{0,11}$/.test(v.leadImageId.trim()))
-    problems.push('Lead image id: a number, or empty')
+  const lead = leadImageChoice(v)
+  if ('problem' in lead) problems.push(lead.problem)
   if (v.language && languages.length > 0 && !languages.includes(v.language))
     problems.push(`Language: choose one of the site's languages (${languages.join(', ')})`)
   if (v.byline.some((n) => n.length > 120))
@@ -119,11 +121,33 @@ export function articleInputFrom(
       status: v.status as ArticleInput['status'],
       publishedAt,
       unpublishAt,
-      leadImageId: v.leadImageId.trim() ? Number(v.leadImageId.trim()) : null,
+      leadImageId: 'id' in lead ? lead.id : null,
       credits: creditsFromNames(v.byline, people),
       topicIds: ids(v.topicIds),
     },
   }
+}
+
+/**
+ * The lead photo the form asks for. Without JavaScript an older photo than the latest offered
+ * is chosen by its number, as the Media page shows it (`leadImageNumber`): a typed number wins
+ * over the radios, since typing it is the more deliberate act. A number that names no photo is
+ * refused later, when the library is asked (UNKNOWN_REFERENCE).
+ */
+export function leadImageChoice(
+  v: Pick<ArticleFormValues, 'leadImageId' | 'leadImageNumber'>,
+): { id: number | null; typed: boolean } | { problem: string } {
+  const typed = v.leadImageNumber.trim().replace(/^#/, '')
+  if (typed) {
+    return /^[1-9][0-9]{0,11}$/.test(typed)
+      ? { id: Number(typed), typed: true }
+      : { problem: 'Lead photo number: the number Media shows beside the photo, e.g. 42' }
+  }
+  const chosen = v.leadImageId.trim()
+  if (!chosen) return { id: null, typed: false }
+  return /^[1-9][0-9]{0,11}$/.test(chosen)
+    ? { id: Number(chosen), typed: false }
+    : { problem: 'Lead photo: choose one of the photos shown, or None' }
 }
 
 /**

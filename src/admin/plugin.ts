@@ -97,6 +97,8 @@ export async function registerAdmin(
     '/admin/assets',
     'text/css; charset=utf-8',
   )
+  // The edition page's dragging (stories keep their Up and Down buttons without it).
+  const editionJs = loadBuiltAsset('admin-assets/edition.js', '/admin/assets', js)
   const passkeyJs = loadAsset(sourceDir('admin'), 'passkey.js', '/admin/assets', js)
   const routes = adminRoutes(deps)
   const pipeline = createPipeline({
@@ -108,6 +110,7 @@ export async function registerAdmin(
       cssHref: css.href,
       scriptHref: passkeyJs.href,
       ...(editorJs && editorCss ? { editor: { js: editorJs.href, css: editorCss.href } } : {}),
+      ...(editionJs ? { editionJs: editionJs.href } : {}),
     },
   })
   const registered: RegisteredAdminRoute[] = []
@@ -127,6 +130,7 @@ export async function registerAdmin(
       serveAsset(scope, editorJs)
       serveAsset(scope, editorCss)
     }
+    if (editionJs) serveAsset(scope, editionJs)
     for (const route of routes.filter((r) => !r.upload)) scope.route(routeOptions(route, pipeline))
     // Uploads only, in a scope of their own: nobody else's form is buffered as a file. One file,
     // a few fields, held in memory (20 MB at most) and checked by processUpload before anything

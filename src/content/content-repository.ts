@@ -3,6 +3,7 @@ import type { Database, DialectName } from '../storage/index.js'
 import { type ArticleReads, createArticleReads } from './repositories/article-reads.js'
 import { type ArticleWrites, createArticleWrites } from './repositories/article-writes.js'
 import { type FrontRepository, createFrontRepository } from './repositories/fronts.js'
+import { type GuestNames, createGuestNames } from './repositories/guest-names.js'
 import { type ImageRepository, createImageRepository } from './repositories/images.js'
 import { type NewsroomList, createNewsroomList } from './repositories/newsroom-list.js'
 import { type RevisionRepository, createRevisionRepository } from './repositories/revisions.js'
@@ -26,6 +27,7 @@ export type { TaxonomyName, TaxonomyNames, TranslationLink } from './repositorie
 export type {
   ArticleReads,
   ArticleWrites,
+  GuestNames,
   ImageRepository,
   NewsroomList,
   PublicationSchedule,
@@ -49,6 +51,7 @@ export interface ContentRepository
     ArticleWrites,
     PublicationSchedule,
     TaxonomyRepository,
+    GuestNames,
     ImageRepository,
     RevisionRepository,
     SitemapRows,
@@ -70,6 +73,7 @@ export function createContentRepository(
     ...createArticleWrites(db),
     ...createPublicationSchedule(db),
     ...createTaxonomyRepository(db),
+    ...createGuestNames(db),
     ...createFrontRepository(db),
     ...createImageRepository(db),
     ...createRevisionRepository(db),

@@ -1,9 +1,12 @@
 /// <reference lib="dom" />
 /**
  * Small helps on the article form beside the body editor, each optional (the form works
- * without them): the byline grows a row as its last one is filled, and the main save button
- * says what it will do as the status changes ("Update", "Schedule", "Save draft"…).
+ * without them): the byline grows a row as its last one is filled, the main save button
+ * says what it will do as the status changes ("Update", "Schedule", "Save draft"…), the topics
+ * are searched and made (topic-picker), the lead photo is searched or dropped (lead-photo).
  */
+import { mountLeadPhoto } from './lead-photo.client.js'
+import { mountTopicPicker } from './topic-picker.client.js'
 
 const MAIN_LABELS: Record<string, (live: boolean) => string> = {
   published: (live) => (live ? 'Update' : 'Publish'),
@@ -16,6 +19,8 @@ const MAIN_LABELS: Record<string, (live: boolean) => string> = {
 export function mountFormHelpers(form: HTMLFormElement): void {
   growByline(form)
   relabelSave(form)
+  mountTopicPicker(form)
+  mountLeadPhoto(form)
 }
 
 function growByline(form: HTMLFormElement): void {

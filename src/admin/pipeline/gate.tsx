@@ -40,6 +40,7 @@ export interface AdminAssets {
   cssHref: string
   scriptHref: string
   editor?: { js: string; css: string }
+  editionJs?: string
 }
 
 export interface PipelineDeps {
@@ -87,6 +88,7 @@ export function createPipeline(deps: PipelineDeps): AdminPipeline {
         cssHref: assets.cssHref,
         scriptHref: assets.scriptHref,
         ...(assets.editor ? { editor: assets.editor } : {}),
+        ...(assets.editionJs ? { editionJs: assets.editionJs } : {}),
         staff: who,
         csrf: csrfToken(secret, bindTo),
         can: may,

@@ -9,7 +9,7 @@ import { processUpload, removeStoredImage } from '../../files/index.js'
 import { AppError, isAppError } from '../../lib/errors.js'
 import { mayEditStory } from '../../staff/policy.js'
 import type { StaffMember } from '../../staff/staff-repository.js'
-import { articleInputFrom, formValuesFrom } from '../article-form.js'
+import { articleInputFrom, formValuesFrom, leadImageChoice } from '../article-form.js'
 import type { AdminDeps, AdminTools } from '../deps.js'
 import { type FormBody, field } from '../http-forms.js'
 import { page, problemsOf } from '../pipeline/page.js'
@@ -18,22 +18,32 @@ import { sessionCookies, startSession } from '../pipeline/session.js'
 import { type AdminContext } from '../views/shell.js'
 import { ArticleForm } from '../views/article-form.js'
 
-/** Recent photos offered as the lead image in the article form (others by number). */
+/** Recent photos offered as the lead image in the article form (others by number or search). */
 const LEAD_CHOICES = 12
+/** Guests the byline suggests: the newest stories' (the picker is a datalist, sent whole). */
+const GUEST_SUGGESTIONS = 500
 
 const isArticleStatus = (s: string): s is ArticleStatus =>
   (ARTICLE_STATUSES as readonly string[]).includes(s)
 
-/** The lists the article form chooses from. */
-export async function formLists(deps: AdminDeps) {
-  const [sections, topics, authors, agencies, images] = await Promise.all([
+/**
+ * The lists the article form chooses from. `leadImageId`, the photo the form has chosen, is
+ * offered with its thumbnail even when it is older than the latest few.
+ */
+export async function formLists(deps: AdminDeps, leadImageId = '') {
+  const chosen = /^[1-9][0-9]{0,11}$/.test(leadImageId) ? [Number(leadImageId)] : []
+  const [sections, topics, authors, agencies, latest, older, guests] = await Promise.all([
     deps.content.listSections(),
     deps.repo.listTopics(),
     deps.repo.listAuthors(),
     deps.repo.listAgencies(),
     deps.repo.searchImages('', LEAD_CHOICES),
+    deps.repo.imagesById(chosen),
+    deps.repo.recentGuestNames(GUEST_SUGGESTIONS),
   ])
-  return { sections, topics, authors, agencies, images, languages: deps.languages ?? [] }
+  const images = [...older.values()].filter((o) => !latest.some((i) => i.id === o.id))
+  images.push(...latest)
+  return { sections, topics, authors, agencies, images, guests, languages: deps.languages ?? [] }
 }
 
 /** Whether the signed-in person may edit `a` (staff/policy.ts). */
@@ -73,8 +83,12 @@ export async function saveArticle(
   photo: Buffer | null = null,
 ) {
   const values = formValuesFrom(body)
-  const lists = await formLists(deps)
-  const show = (problems: string[], status: number, theirs?: Article) =>
+  const lead = leadImageChoice(values)
+  // A typed number that is good becomes the chosen photo, shown with its thumbnail if refused.
+  if ('id' in lead && lead.typed)
+    Object.assign(values, { leadImageId: String(lead.id), leadImageNumber: '' })
+  const lists = await formLists(deps, values.leadImageId)
+  const show = (problems: string[], status: number, theirs?: Article, code?: string) =>
     page(
       reply,
       <ArticleForm
@@ -82,11 +96,22 @@ export async function saveArticle(
         article={existing}
         values={values}
         problems={problems}
+        problemCode={code}
         theirs={theirs}
         {...lists}
       />,
       status,
     )
+  if ('id' in lead && lead.typed && !lists.images.some((i) => i.id === lead.id)) {
+    values.leadImageId = existing?.leadImage ? String(existing.leadImage.id) : ''
+    values.leadImageNumber = String(lead.id)
+    return show(
+      [`Lead photo number: there is no photo ${lead.id} in the library (Media shows each number)`],
+      422,
+      undefined,
+      'UNKNOWN_REFERENCE',
+    )
+  }
   if (
     !ctx.can('article.publish') &&
     isArticleStatus(values.status) &&
@@ -223,13 +248,14 @@ export async function resumeArticleForm(
     if (may !== true && may.refused === 'someone-elses')
       return startSession(req, reply, token, '/admin/articles')
   }
-  const lists = await formLists(deps)
+  const values = formValuesFrom(kept.form)
+  const lists = await formLists(deps, values.leadImageId)
   return page(
     reply,
     <ArticleForm
       ctx={ctx}
       article={existing}
-      values={formValuesFrom(kept.form)}
+      values={values}
       problems={[]}
       notice="You are signed in again and your text is back. Check it and press Save."
       {...lists}

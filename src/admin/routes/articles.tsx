@@ -145,7 +145,7 @@ export function articleRoutes(deps: AdminDeps, tools: AdminTools): AdminRoute[] 
       schema: { params: IdParams, querystring: EditQuery },
       handler: async (req, reply, ctx) => {
         const a = await loadOwned(deps, req.params.id, ctx)
-        const lists = await formLists(deps)
+        const lists = await formLists(deps, a.leadImage ? String(a.leadImage.id) : '')
         const saved = req.query.saved === '1'
         const [revisions, kept, translations] = await Promise.all([
           content.listRevisions(a.id),

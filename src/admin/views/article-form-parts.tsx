@@ -4,27 +4,41 @@ import { imagePath } from '../../content/index.js'
 /** How many names a byline takes in the form. */
 export const BYLINE_SLOTS = 6
 
-/** A group of checkboxes for things with an id and a name (byline parts, topics). */
-export function Checkboxes(props: {
-  legend: string
-  name: string
-  options: readonly { id: number; name: string }[]
+/**
+ * The topics as checkboxes, and new ones typed as names; all a save needs without JavaScript.
+ * With it (topic-picker.client.ts) a search box above them shows the checked topics and those
+ * matching what is typed, and offers to create a topic that does not exist (when `canCreate`):
+ * hundreds of topics never fill the column.
+ */
+export function TopicChoices(props: {
+  topics: readonly { id: number; name: string }[]
   checked: readonly string[]
+  canCreate: boolean
 }) {
   return (
-    <fieldset class="checkbox-box">
-      <legend>{props.legend}</legend>
-      {props.options.map((o) => (
-        <label>
-          <input
-            type="checkbox"
-            name={props.name}
-            value={String(o.id)}
-            checked={props.checked.includes(String(o.id))}
-          />
-          {o.name}
-        </label>
-      ))}
+    <fieldset class="checkbox-box topic-choices" data-can-create={String(props.canCreate)}>
+      <legend>Topics</legend>
+      <div class="topic-list">
+        {props.topics.map((o) => (
+          <label>
+            <input
+              type="checkbox"
+              name="topicIds"
+              value={String(o.id)}
+              checked={props.checked.includes(String(o.id))}
+            />
+            {o.name}
+          </label>
+        ))}
+      </div>
+      {props.canCreate && (
+        <p class="new-topics">
+          <label for="newTopics">
+            New topics <span class="hint">(names separated by commas; made when you save)</span>
+          </label>
+          <input id="newTopics" name="newTopics" type="text" maxLength={700} />
+        </p>
+      )}
     </fieldset>
   )
 }
@@ -76,14 +90,18 @@ export function BylineRows(props: {
   byline: readonly string[]
   authors: Author[]
   agencies: Agency[]
+  /** Guests credited before: suggested like staff, still credited as guests. */
+  guests: readonly string[]
 }) {
+  const known = new Set([...props.authors, ...props.agencies].map((p) => p.name.toLowerCase()))
   const filled = props.byline.filter((n) => n.trim())
   const rows = Math.min(BYLINE_SLOTS, filled.length + 1)
   return (
     <fieldset class="byline-rows" data-max={String(BYLINE_SLOTS)}>
       <legend>Byline, in order</legend>
       <p class="small">
-        Staff and agencies are suggested as you type; any other name is credited as a guest.
+        Staff, agencies and guests credited before are suggested as you type; any other name is
+        credited as a guest.
       </p>
       {Array.from({ length: rows }, (_, n) => (
         <>
@@ -107,13 +125,24 @@ export function BylineRows(props: {
         {props.agencies.map((ag) => (
           <option value={ag.name}>Agency</option>
         ))}
+        {props.guests
+          .filter((g) => !known.has(g.toLowerCase()))
+          .map((g) => (
+            <option value={g}>Guest</option>
+          ))}
       </datalist>
     </fieldset>
   )
 }
 
-/** The lead photo among the latest in the library, or none; a chosen older one is kept. */
-export function LeadPhotoChoices(props: { images: Image[]; chosen: string }) {
+/**
+ * The lead photo: a new one uploaded (dropped on the fieldset, with JavaScript), one of the
+ * latest in the library, or any older one. Without JavaScript an older photo is chosen by the
+ * number Media shows beside it (checked on save, refused with UNKNOWN_REFERENCE when it names no
+ * photo): a search that re-renders the form would lose what was typed in it. With JavaScript
+ * (lead-photo.client.ts) a button searches the whole library in a dialog instead.
+ */
+export function LeadPhotoChoices(props: { images: Image[]; chosen: string; number: string }) {
   return (
     <fieldset class="lead-choices">
       <legend>Lead photo</legend>
@@ -137,35 +166,50 @@ export function LeadPhotoChoices(props: { images: Image[]; chosen: string }) {
         Or choose among the latest in <a href="/admin/media">Media</a>; a photo keeps its alt text,
         caption and credit.
       </p>
-      <label>
-        <input type="radio" name="leadImageId" value="" checked={!props.chosen} />
-        None
-      </label>
-      {props.images.map((img) => (
+      <div class="lead-radios">
         <label>
-          <input
-            type="radio"
-            name="leadImageId"
-            value={String(img.id)}
-            checked={props.chosen === String(img.id)}
-          />
-          <img
-            src={imagePath(img, img.widths[0] ?? img.width)}
-            width={96}
-            height={Math.round((96 * img.height) / Math.max(1, img.width))}
-            alt=""
-          />
-          <span>
-            {img.id}: {img.caption || img.alt}
-          </span>
+          <input type="radio" name="leadImageId" value="" checked={!props.chosen} />
+          None
         </label>
-      ))}
-      {props.chosen && !props.images.some((img) => String(img.id) === props.chosen) && (
-        <label>
-          <input type="radio" name="leadImageId" value={props.chosen} checked />
-          Image {props.chosen} (kept)
+        {props.images.map((img) => (
+          <label>
+            <input
+              type="radio"
+              name="leadImageId"
+              value={String(img.id)}
+              checked={props.chosen === String(img.id)}
+            />
+            <img
+              src={imagePath(img, img.widths[0] ?? img.width)}
+              width={96}
+              height={Math.round((96 * img.height) / Math.max(1, img.width))}
+              alt=""
+            />
+            <span>
+              {img.id}: {img.caption || img.alt}
+            </span>
+          </label>
+        ))}
+        {props.chosen && !props.images.some((img) => String(img.id) === props.chosen) && (
+          <label>
+            <input type="radio" name="leadImageId" value={props.chosen} checked />
+            Image {props.chosen} (kept)
+          </label>
+        )}
+      </div>
+      <div class="lead-number">
+        <label for="leadImageNumber">
+          Or an older photo’s number <span class="hint">(as Media shows it)</span>
         </label>
-      )}
+        <input
+          id="leadImageNumber"
+          name="leadImageNumber"
+          type="text"
+          inputMode="numeric"
+          maxLength={13}
+          value={props.number}
+        />
+      </div>
     </fieldset>
   )
 }

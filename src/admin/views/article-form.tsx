@@ -13,7 +13,7 @@ import {
 } from '../../content/index.js'
 import { statusLabel } from './articles.js'
 import { type TranslationPanel, TranslationsPanel, languageName } from './translations.js'
-import { BylineRows, Checkboxes, LeadPhotoChoices, SaveButtons } from './article-form-parts.js'
+import { BylineRows, LeadPhotoChoices, SaveButtons, TopicChoices } from './article-form-parts.js'
 import { type AdminContext, AdminLayout, Problems } from './shell.js'
 
 export interface ArticleFormValues {
@@ -30,6 +30,8 @@ export interface ArticleFormValues {
   /** Names in byline order: staff, agencies and guests alike. */
   byline: string[]
   leadImageId: string
+  /** An older photo chosen by its number without JavaScript (see leadImageChoice). */
+  leadImageNumber: string
   version: string
   /** The story's language; '' for the site's (SITE_LANGUAGE). */
   language: string
@@ -43,7 +45,11 @@ export interface ArticleFormView {
   topics: Topic[]
   authors: Author[]
   agencies: Agency[]
+  /** Guests credited before, suggested in the byline (the newest stories' first). */
+  guests?: readonly string[]
   problems: string[]
+  /** The refusal's stable code, when one names it (UNKNOWN_REFERENCE for a photo's number). */
+  problemCode?: string | undefined
   notice?: string | undefined
   /** Set when someone else saved first: their version, to compare with ours (in `values`). */
   theirs?: Article | undefined
@@ -114,7 +120,7 @@ export function ArticleForm(props: ArticleFormView) {
           until you save).
         </p>
       )}
-      <Problems problems={props.problems} />
+      <Problems problems={props.problems} code={props.problemCode} />
       <form method="post" action={action} class="write" enctype="multipart/form-data">
         <input type="hidden" name="_csrf" value={props.ctx.csrf} />
         <input type="hidden" name="version" value={v.version} />
@@ -210,13 +216,22 @@ export function ArticleForm(props: ArticleFormView) {
               </select>
             </>
           )}
-          <BylineRows byline={v.byline} authors={props.authors} agencies={props.agencies} />
-          <Checkboxes legend="Topics" name="topicIds" options={props.topics} checked={v.topicIds} />
-          <label for="newTopics">
-            New topics <span class="hint">(names separated by commas; made when you save)</span>
-          </label>
-          <input id="newTopics" name="newTopics" type="text" maxLength={700} />
-          <LeadPhotoChoices images={props.images ?? []} chosen={v.leadImageId} />
+          <BylineRows
+            byline={v.byline}
+            authors={props.authors}
+            agencies={props.agencies}
+            guests={props.guests ?? []}
+          />
+          <TopicChoices
+            topics={props.topics}
+            checked={v.topicIds}
+            canCreate={props.ctx.can('taxonomy.manage')}
+          />
+          <LeadPhotoChoices
+            images={props.images ?? []}
+            chosen={v.leadImageId}
+            number={v.leadImageNumber}
+          />
           <label for="kicker">
             Kicker <span class="hint">(optional, e.g. Analysis)</span>
           </label>

@@ -52,6 +52,7 @@ export function EditionPage(props: {
       ctx={props.ctx}
       title={e.subject}
       refreshSeconds={e.status === 'sending' ? 5 : undefined}
+      editionScript={editable}
     >
       <Breadcrumb newsletter={n} />
       <h1>{e.subject}</h1>

@@ -19,6 +19,8 @@ export interface AdminContext {
   scriptHref?: string
   /** The rich editor's bundle, when it was built; only article forms load it. */
   editor?: { js: string; css: string }
+  /** The edition page's script (stories reordered by dragging), when it was built. */
+  editionJs?: string
   staff: StaffMember | null
   csrf: string
   can: (p: Permission) => boolean
@@ -32,6 +34,8 @@ export function AdminLayout(props: {
   children: ComponentChildren
   /** Load the rich editor (article forms only). */
   editor?: boolean
+  /** Load the edition page's script (dragging stories into order). */
+  editionScript?: boolean
   /** Reload the page every so many seconds (progress of a long job; works without script). */
   refreshSeconds?: number
 }) {
@@ -55,6 +59,7 @@ export function AdminLayout(props: {
             <script type="module" src={ctx.editor.js} />
           </>
         )}
+        {props.editionScript && ctx.editionJs && <script type="module" src={ctx.editionJs} />}
       </head>
       <body>
         <header class="top">
@@ -125,10 +130,11 @@ export function Scroll(props: { label: string; children: ComponentChildren }) {
   )
 }
 
-export function Problems(props: { problems: readonly string[] }) {
+/** What stopped a save; `code`, when given, is the refusal's stable code (docs/errors.md). */
+export function Problems(props: { problems: readonly string[]; code?: string | undefined }) {
   if (props.problems.length === 0) return null
   return (
-    <div class="errors" role="alert">
+    <div class="errors" role="alert" data-code={props.code}>
       <h2>Nothing was saved. Please fix:</h2>
       <ul>
         {props.problems.map((p) => (
