@@ -113,6 +113,10 @@ export function sendStreamedPage(
  * the gate's limit wait holding nothing. One that waited looks in the page cache again, since
  * the page may have been rendered meanwhile. `load` gives the page, or null: then nothing is
  * sent and the caller answers (a 404).
+ *
+ * Says `sent` rather than handing back the reply: a Fastify reply is a thenable, so an async
+ * function returning one resolves, once the page has gone, to undefined; the caller took that
+ * for "nothing sent" and answered 404 on top of every sitemap ("Reply was already sent").
  */
 export async function sendGatedStreamedPage(
   req: FastifyRequest,
@@ -120,16 +124,20 @@ export async function sendGatedStreamedPage(
   cache: PageCache | null,
   gate: StreamGate,
   load: () => Promise<StreamedPage | null>,
-): Promise<FastifyReply | null> {
+): Promise<'sent' | 'not-found'> {
   const release = await gate.acquire()
   let handedOver = false
   try {
     const hit = cache && req.pageCacheId !== null ? cache.get(req.pageCacheId) : undefined
-    if (hit) return sendEntry(req, reply, hit, cache)
+    if (hit) {
+      void sendEntry(req, reply, hit, cache)
+      return 'sent'
+    }
     const page = await load()
-    if (!page) return null
+    if (!page) return 'not-found'
     handedOver = true
-    return sendStreamedPage(req, reply, cache, page, release)
+    void sendStreamedPage(req, reply, cache, page, release)
+    return 'sent'
   } finally {
     if (!handedOver) release()
   }

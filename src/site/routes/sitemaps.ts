@@ -55,7 +55,7 @@ export function registerSitemapRoutes(
           const parts = await articlesSitemap(deps, req.origin, f.n, o.perFile)
           return parts ? { parts, type: XML, keys: ['list'] } : null
         })
-        return sent ?? shell.notFound(req, reply)
+        return sent === 'sent' ? reply : shell.notFound(req, reply)
       }
       const doc =
         f.kind === 'pages'
