@@ -142,6 +142,23 @@ for (const dialect of testDialects) {
       )
     })
 
+    it('gives each section the same stories, in the same order, as its own list', async () => {
+      const ids = [b.sectionId, b.otherSectionId, 987_654]
+      const bySection = await reads.latestPerSection(ids, 3, NOW)
+      for (const id of [b.sectionId, b.otherSectionId]) {
+        const own = await reads.listPublished(
+          { kind: 'section', sectionId: id },
+          { limit: 3, offset: 0 },
+          NOW,
+        )
+        assert.ok(own.items.length > 0)
+        assert.deepEqual(bySection.get(id), own.items)
+      }
+      assert.ok(bySection.get(b.sectionId)!.length >= 2, 'order is checked on several stories')
+      assert.deepEqual(bySection.get(987_654), [], 'a section with no stories has an empty list')
+      assert.equal((await reads.latestPerSection([], 3, NOW)).size, 0)
+    })
+
     it('gives bodies by id, for full-text feeds', async () => {
       const a = (await reads.findArticleBySlug('mixed-byline'))!
       const bodies = await reads.bodiesByIds([a.id])

@@ -233,30 +233,49 @@ export function createArticleReads(
     },
 
     async latestPerSection(sectionIds, perSection, now, language) {
-      const out = new Map<number, ArticleSummary[]>()
-      // One small indexed query per section beats a window function that both dialects
-      // would plan differently; sections are few.
-      const lists = await Promise.all(
-        sectionIds.map((id) =>
-          publishedBase(db, now, language)
-            .leftJoin('image as li', 'li.id', 'article.lead_image_id')
-            .select(SUMMARY_COLUMNS)
-            .select(LEAD_IMAGE_COLUMNS)
-            .where('article.section_id', '=', id)
-            .orderBy('article.published_at', 'desc')
-            .orderBy('article.id', 'desc')
-            .limit(perSection)
-            .execute(),
-        ),
+      const out = new Map<number, ArticleSummary[]>(sectionIds.map((id) => [id, []]))
+      if (sectionIds.length === 0) return out
+      // Every section's latest ids in one statement (each list keeps its own ORDER BY and LIMIT
+      // in a derived table, as in relatedCandidates), then their summaries and bylines: three
+      // statements for the home page however many sections it lists, not one per section.
+      const lists = sectionIds.map((id, i) =>
+        db
+          .selectFrom(
+            publishedBase(db, now, language)
+              .select(['article.id', 'article.section_id', 'article.published_at'])
+              .where('article.section_id', '=', id)
+              .orderBy('article.published_at', 'desc')
+              .orderBy('article.id', 'desc')
+              .limit(perSection)
+              .as(`s${i}`),
+          )
+          .select([`s${i}.id`, `s${i}.section_id`, `s${i}.published_at`]),
       )
-      const all = await toSummaries(db, lists.flat())
-      const byId = new Map(all.map((a) => [a.id, a]))
-      sectionIds.forEach((id, i) =>
-        out.set(
-          id,
-          lists[i]!.map((r) => byId.get(r.id)!),
-        ),
+      const picked = await lists
+        .slice(1)
+        .reduce((all, q) => all.unionAll(q), lists[0]!)
+        .execute()
+      if (picked.length === 0) return out
+      const rows = await publishedBase(db, now)
+        .leftJoin('image as li', 'li.id', 'article.lead_image_id')
+        .select(SUMMARY_COLUMNS)
+        .select(LEAD_IMAGE_COLUMNS)
+        .where(
+          'article.id',
+          'in',
+          picked.map((r) => Number(r.id)),
+        )
+        .execute()
+      const byId = new Map((await toSummaries(db, rows)).map((a) => [a.id, a]))
+      // A UNION ALL promises no order: each section's stories are put back newest first.
+      const newestFirst = [...picked].sort(
+        (a, b) =>
+          Number(b.published_at ?? 0) - Number(a.published_at ?? 0) || Number(b.id) - Number(a.id),
       )
+      for (const r of newestFirst) {
+        const summary = byId.get(Number(r.id))
+        if (summary) out.get(Number(r.section_id))?.push(summary)
+      }
       return out
     },
 
