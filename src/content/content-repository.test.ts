@@ -6,6 +6,7 @@ import { createContentRepository } from './content-repository.js'
 import { createArticleReads } from './repositories/article-reads.js'
 import { createArticleWrites } from './repositories/article-writes.js'
 import { createFrontRepository } from './repositories/fronts.js'
+import { createGuestNames } from './repositories/guest-names.js'
 import { createImageRepository } from './repositories/images.js'
 import { createNewsroomList } from './repositories/newsroom-list.js'
 import { createRevisionRepository } from './repositories/revisions.js'
@@ -39,6 +40,7 @@ for (const dialect of testDialects) {
         createSearchIndex(db, dialect),
         createTranslationRepository(db),
         createFrontRepository(db),
+        createGuestNames(db),
       ]
       const names = parts.flatMap((p) => Object.keys(p))
       assert.equal(new Set(names).size, names.length, 'each method in one part only')
