@@ -5,8 +5,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { AxeBuilder } from '@axe-core/playwright'
-import { type Browser, type BrowserContext, chromium } from 'playwright-core'
-import { CHROMIUM, CHROMIUM_ARGS, browserSkipReason } from '../support/browser.js'
+import { type Browser, type BrowserContext } from 'playwright-core'
+import { browserSkipReason, launchChromium, listenLocally } from '../support/browser.js'
 import { articleInput, seedBasics } from '../support/factories.js'
 import { fixedClock } from '../../src/lib/clock.js'
 import { buildTestApp, type TestApp } from '../support/test-app.js'
@@ -95,14 +95,8 @@ describe('the admin in Chromium', { skip: browserSkipReason() }, () => {
     await app.editions.approve(sent, null)
     await app.sender.send(sent)
     await app.editions.createDraft(nl, { suggested: true, staffId: null })
-    await app.http.listen({ port: 0, host: '127.0.0.1' })
-    const addr = app.http.server.address()
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`
-    browser = await chromium.launch({
-      executablePath: CHROMIUM!,
-      args: CHROMIUM_ARGS,
-      headless: true,
-    })
+    base = await listenLocally(app)
+    browser = await launchChromium()
     ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } })
   })
   after(async () => {

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { type Browser, chromium } from 'playwright-core'
-import { CHROMIUM, CHROMIUM_ARGS, browserSkipReason } from '../support/browser.js'
+import { type Browser } from 'playwright-core'
+import { browserSkipReason, launchChromium, listenLocally } from '../support/browser.js'
 import { articleInput, seedBasics } from '../support/factories.js'
 import { buildTestApp, type TestApp } from '../support/test-app.js'
 
@@ -22,14 +22,8 @@ describe('contributing in Chromium, without JavaScript', { skip: browserSkipReas
     const a = await app.content.createArticle(articleInput(b, { slug: 'worth-paying-for' }))
     const d = a.publishedAt!
     article = `/world/${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${a.slug}`
-    await app.http.listen({ port: 0, host: '127.0.0.1' })
-    const addr = app.http.server.address()
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`
-    browser = await chromium.launch({
-      executablePath: CHROMIUM!,
-      args: CHROMIUM_ARGS,
-      headless: true,
-    })
+    base = await listenLocally(app)
+    browser = await launchChromium()
   })
 
   after(async () => {

@@ -4,9 +4,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { AxeBuilder } from '@axe-core/playwright'
-import { type Browser, type Page, chromium } from 'playwright-core'
+import { type Browser, type Page } from 'playwright-core'
 import { processUpload } from '../../src/files/index.js'
-import { CHROMIUM, CHROMIUM_ARGS, browserSkipReason } from '../support/browser.js'
+import { browserSkipReason, launchChromium, listenLocally } from '../support/browser.js'
 import { articleInput, seedBasics, type Basics } from '../support/factories.js'
 import { buildTestApp, type TestApp } from '../support/test-app.js'
 
@@ -76,14 +76,8 @@ describe('the newsroom desk’s pickers in Chromium', { skip: browserSkipReason(
       (await app.editions.findEdition(editionId))!.items.length >= 3,
       'three stories to order',
     )
-    await app.http.listen({ port: 0, host: '127.0.0.1' })
-    const addr = app.http.server.address()
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`
-    browser = await chromium.launch({
-      executablePath: CHROMIUM!,
-      args: CHROMIUM_ARGS,
-      headless: true,
-    })
+    base = await listenLocally(app)
+    browser = await launchChromium()
   })
   after(async () => {
     await browser?.close()

@@ -14,7 +14,12 @@ import { createStaffRepository } from '../../src/staff/staff-repository.js'
 import { skipFor } from '../support/dialects.js'
 import { addConfirmedReaders } from '../support/newsletter.js'
 import { articleInput, seedBasics, type Basics } from '../support/factories.js'
-import { httpClient, type ServeProcess, startServeProcess } from '../support/serve-process.js'
+import {
+  httpClient,
+  type ServeProcess,
+  signInAndSaveStory,
+  startServeProcess,
+} from '../support/serve-process.js'
 import { until } from '../support/smtp-sink.js'
 import { PASSWORD } from '../support/staff.js'
 import { openWorkerFixture, type WorkerFixture } from '../support/worker-fixture.js'
@@ -256,27 +261,18 @@ describe(
         .execute()
       assert.match(await onA(), /First headline/, 'the page is cached on A')
 
-      const editor = httpClient(bWeb.origin)
-      const signInForm = await editor.request('GET', '/admin/sign-in')
-      const signedIn = await editor.request('POST', '/admin/sign-in', {
-        _csrf: /name="_csrf" value="([^"]+)"/.exec(signInForm.body)![1]!,
-        email: 'owner@example.org',
-        password: PASSWORD,
-        next: '/admin/articles',
-      })
-      assert.equal(signedIn.status, 303, signedIn.body.slice(0, 300))
-      const form = (await editor.request('GET', `/admin/articles/${sharedId}`)).body
-      const saved = await editor.request('POST', `/admin/articles/${sharedId}`, {
-        _csrf: /name="_csrf" value="([^"]+)"/.exec(form)![1]!,
-        version: /name="version" value="([^"]*)"/.exec(form)![1]!,
-        sectionId: String(b.sectionId),
-        slug: 'shared',
-        headline: 'Second headline',
-        body: '<p>Updated through the second web process.</p>',
-        status: 'published',
-        publishedAt: art.publishedAt!.toISOString().slice(0, 16),
-      })
-      assert.equal(saved.status, 303, saved.body.slice(0, 300))
+      await signInAndSaveStory(
+        httpClient(bWeb.origin),
+        { email: 'owner@example.org', password: PASSWORD },
+        {
+          id: sharedId,
+          sectionId: b.sectionId,
+          slug: 'shared',
+          headline: 'Second headline',
+          body: '<p>Updated through the second web process.</p>',
+          publishedAt: art.publishedAt!,
+        },
+      )
       await until(async () => /Second headline/.test(await onA()), 'A to drop its copy', 30_000)
     })
 

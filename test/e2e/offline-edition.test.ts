@@ -5,8 +5,8 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { after, before, describe, it } from 'node:test'
 import { AxeBuilder } from '@axe-core/playwright'
-import { type Browser, chromium } from 'playwright-core'
-import { CHROMIUM, CHROMIUM_ARGS, browserSkipReason } from '../support/browser.js'
+import { type Browser } from 'playwright-core'
+import { browserSkipReason, launchChromium } from '../support/browser.js'
 import { seedBasics } from '../support/factories.js'
 import { storiesWithPhotos } from '../support/offline.js'
 import { buildTestApp, type TestApp } from '../support/test-app.js'
@@ -24,7 +24,7 @@ describe('the offline edition opened from disk in Chromium', { skip: browserSkip
     const file = path.join(dir, 'edition.html')
     fs.writeFileSync(file, (await app.offlineEdition()).html)
     url = pathToFileURL(file).href
-    browser = await chromium.launch({ executablePath: CHROMIUM!, args: CHROMIUM_ARGS })
+    browser = await launchChromium()
   })
   after(async () => {
     await browser?.close()

@@ -4,10 +4,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { AxeBuilder } from '@axe-core/playwright'
-import { type Browser, chromium } from 'playwright-core'
+import { type Browser } from 'playwright-core'
 import { seedDemo } from '../../src/demo/seed-demo.js'
 import { systemClock } from '../../src/lib/clock.js'
-import { CHROMIUM, CHROMIUM_ARGS, browserSkipReason } from '../support/browser.js'
+import { browserSkipReason, launchChromium, listenLocally } from '../support/browser.js'
 import { buildTestApp, type TestApp } from '../support/test-app.js'
 
 const OUT = 'test-output'
@@ -116,9 +116,7 @@ describe('reader pages in Chromium', { skip: browserSkipReason() }, () => {
       payload: 'frequency=monthly&amount_monthly=500&custom=&currency=EUR&method=card&language=en',
     })
     const testCheckout = String(started.headers.location)
-    await app.http.listen({ port: 0, host: '127.0.0.1' })
-    const addr = app.http.server.address()
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`
+    base = await listenLocally(app)
     const feed = (await (await fetch(`${base}/feed.json`)).json()) as { items: { url: string }[] }
     // The newest story that has both a staff byline and topics (wire stories have no author page).
     let article = ''
@@ -197,11 +195,7 @@ describe('reader pages in Chromium', { skip: browserSkipReason() }, () => {
       'not-found': '/no/such/page',
       'bad-url': '/%E0%A4%A',
     })
-    browser = await chromium.launch({
-      executablePath: CHROMIUM!,
-      args: CHROMIUM_ARGS,
-      headless: true,
-    })
+    browser = await launchChromium()
   })
 
   after(async () => {

@@ -4,10 +4,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { AxeBuilder } from '@axe-core/playwright'
-import { type Browser, chromium } from 'playwright-core'
+import { type Browser } from 'playwright-core'
 import { seedDemo } from '../../src/demo/seed-demo.js'
 import { systemClock } from '../../src/lib/clock.js'
-import { CHROMIUM, CHROMIUM_ARGS, browserSkipReason } from '../support/browser.js'
+import { browserSkipReason, listenLocally, launchChromium } from '../support/browser.js'
 import { buildTestApp, type TestApp } from '../support/test-app.js'
 
 const OUT = 'test-output'
@@ -52,9 +52,7 @@ describe('the Russian edition in Chromium', { skip: browserSkipReason() }, () =>
       },
       { photos: 4 },
     )
-    await app.http.listen({ port: 0, host: '127.0.0.1' })
-    const addr = app.http.server.address()
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`
+    base = await listenLocally(app)
     const home = await (await fetch(`${base}/ru/`)).text()
     const first = (re: RegExp) => re.exec(home)?.[1]
     const article = first(/href="(\/ru\/[a-z-]+\/\d{4}\/\d{2}\/[^"]+)"/)
@@ -77,7 +75,7 @@ describe('the Russian edition in Chromium', { skip: browserSkipReason() }, () =>
       support: '/ru/support',
       reach: '/ru/reach',
     })
-    browser = await chromium.launch({ executablePath: CHROMIUM!, args: CHROMIUM_ARGS })
+    browser = await launchChromium()
   })
 
   after(async () => {

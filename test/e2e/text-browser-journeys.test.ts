@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { type Browser, chromium } from 'playwright-core'
+import { type Browser } from 'playwright-core'
 import { createMemoryTransport } from '../../src/email/index.js'
-import { CHROMIUM, CHROMIUM_ARGS, browserSkipReason } from '../support/browser.js'
+import { browserSkipReason, listenLocally, launchChromium } from '../support/browser.js'
 import { articleInput, seedBasics } from '../support/factories.js'
 import { buildTestApp, type TestApp } from '../support/test-app.js'
 import { type TextBrowser, openW3m, w3mSkipReason } from '../support/w3m.js'
@@ -43,9 +43,7 @@ describe('reader journeys without JavaScript', () => {
     )
     const d = a.publishedAt!
     article = `/world/${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${a.slug}`
-    await app.http.listen({ port: 0, host: '127.0.0.1' })
-    const addr = app.http.server.address()
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`
+    base = await listenLocally(app)
   })
 
   after(async () => {
@@ -142,7 +140,7 @@ describe('reader journeys without JavaScript', () => {
   describe('in Chromium with JavaScript off', { skip: browserSkipReason() }, () => {
     let browser: Browser
     before(async () => {
-      browser = await chromium.launch({ executablePath: CHROMIUM!, args: CHROMIUM_ARGS })
+      browser = await launchChromium()
     })
     after(() => browser?.close())
 

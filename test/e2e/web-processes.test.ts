@@ -8,7 +8,11 @@ import http from 'node:http'
 import { after, before, describe, it } from 'node:test'
 import { articleInput, seedBasics, type Basics } from '../support/factories.js'
 import { skipFor, testDialects } from '../support/dialects.js'
-import { type ServeProcess, startServeProcess } from '../support/serve-process.js'
+import {
+  type ServeProcess,
+  signInAndSaveStory,
+  startServeProcess,
+} from '../support/serve-process.js'
 import { until } from '../support/smtp-sink.js'
 import { PASSWORD } from '../support/staff.js'
 import { openWorkerFixture, type WorkerFixture } from '../support/worker-fixture.js'
@@ -155,27 +159,18 @@ for (const dialect of testDialects) {
           .execute()
         assert.match((await one.request('GET', articlePath)).body, /First headline/)
 
-        const signInForm = await two.request('GET', '/admin/sign-in')
-        const signedIn = await two.request('POST', '/admin/sign-in', {
-          _csrf: /name="_csrf" value="([^"]+)"/.exec(signInForm.body)![1]!,
-          email: 'owner@example.org',
-          password: PASSWORD,
-          next: '/admin/articles',
-        })
-        assert.equal(signedIn.status, 303, signedIn.body.slice(0, 300))
-        const form = (await two.request('GET', `/admin/articles/${sharedId}`)).body
-        const art = (await f.app.repo.findArticleById(sharedId))!
-        const saved = await two.request('POST', `/admin/articles/${sharedId}`, {
-          _csrf: /name="_csrf" value="([^"]+)"/.exec(form)![1]!,
-          version: /name="version" value="([^"]*)"/.exec(form)![1]!,
-          sectionId: String(b.sectionId),
-          slug: 'shared',
-          headline: 'Second headline',
-          body: '<p>Saved through the second web process.</p>',
-          status: 'published',
-          publishedAt: art.publishedAt!.toISOString().slice(0, 16),
-        })
-        assert.equal(saved.status, 303, saved.body.slice(0, 300))
+        await signInAndSaveStory(
+          two,
+          { email: 'owner@example.org', password: PASSWORD },
+          {
+            id: sharedId,
+            sectionId: b.sectionId,
+            slug: 'shared',
+            headline: 'Second headline',
+            body: '<p>Saved through the second web process.</p>',
+            publishedAt: (await f.app.repo.findArticleById(sharedId))!.publishedAt!,
+          },
+        )
         await until(
           async () => /Second headline/.test((await one.request('GET', articlePath)).body),
           'process 1 to drop its copy',

@@ -7,8 +7,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { after, before, describe, it } from 'node:test'
 import { AxeBuilder } from '@axe-core/playwright'
-import { type Browser, type Page, chromium } from 'playwright-core'
-import { CHROMIUM, CHROMIUM_ARGS, browserSkipReason } from '../../../test/support/browser.js'
+import type { Browser, Page } from 'playwright-core'
+import { browserSkipReason, launchChromium } from '../../../test/support/browser.js'
 import { bodyText, countWords as serverCountWords, sanitizeBody } from '../../content/body.js'
 import {
   countWords,
@@ -214,7 +214,7 @@ describe('the rich editor in Chromium', { skip: browserSkipReason() }, () => {
     const addr = server.address()
     origin = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`
 
-    browser = await chromium.launch({ executablePath: CHROMIUM!, args: CHROMIUM_ARGS })
+    browser = await launchChromium()
     const ctx = await browser.newContext({ viewport: { width: 1100, height: 900 } })
     page = await ctx.newPage()
     // Added by the test through DevTools, so not subject to the page's CSP; it reports each
