@@ -167,6 +167,20 @@ export function createEditionService(deps: EditionServiceDeps): EditionService {
     await deps.jobs.send('edition.send', { edition: id })
   }
 
+  /**
+   * What approving and the send's confirmation both refuse: no https PUBLIC_URL, no such
+   * edition, an edition with nothing in it.
+   */
+  async function sendable(id: number) {
+    if (deps.blocked)
+      throw new AppError('SEND_NEEDS_PUBLIC_URL', { status: 409, message: deps.blocked })
+    const edition = await editions.findEdition(id)
+    if (!edition) throw new AppError('NOT_FOUND', { status: 404, message: 'No such edition' })
+    if (edition.items.length === 0 && edition.intro.trim() === '')
+      throw invalid(['items: add at least one article or an introduction before sending'])
+    return edition
+  }
+
   return {
     suggestion,
     sendBlocked: () => deps.blocked ?? null,
@@ -239,12 +253,7 @@ export function createEditionService(deps: EditionServiceDeps): EditionService {
      * "now"; a later time is picked up by the schedule tick when it comes.
      */
     async approve(id: number, at: Date | null): Promise<void> {
-      if (deps.blocked)
-        throw new AppError('SEND_NEEDS_PUBLIC_URL', { status: 409, message: deps.blocked })
-      const edition = await editions.findEdition(id)
-      if (!edition) throw new AppError('NOT_FOUND', { status: 404, message: 'No such edition' })
-      if (edition.items.length === 0 && edition.intro.trim() === '')
-        throw invalid(['items: add at least one article or an introduction before sending'])
+      await sendable(id)
       const when = at ?? clock.now()
       if (!(await editions.setStatus(id, ['draft', 'approved'], 'approved', clock.now(), when)))
         throw new AppError('EDIT_CONFLICT', {
@@ -266,12 +275,7 @@ export function createEditionService(deps: EditionServiceDeps): EditionService {
     },
 
     async checkSend(id: number) {
-      if (deps.blocked)
-        throw new AppError('SEND_NEEDS_PUBLIC_URL', { status: 409, message: deps.blocked })
-      const edition = await editions.findEdition(id)
-      if (!edition) throw new AppError('NOT_FOUND', { status: 404, message: 'No such edition' })
-      if (edition.items.length === 0 && edition.intro.trim() === '')
-        throw invalid(['items: add at least one article or an introduction before sending'])
+      const edition = await sendable(id)
       if (!isEditable(edition.status))
         throw new AppError('EDIT_CONFLICT', {
           status: 409,
