@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { parseCsv } from '../newsletter/index.js'
 import { skipFor, testDialects } from '../../test/support/dialects.js'
+import { adminClient } from '../../test/support/admin-client.js'
 import { buildTestApp, type TestApp } from '../../test/support/test-app.js'
 
 const PASSWORD = 'correct horse battery staple'
@@ -11,9 +12,9 @@ for (const dialect of testDialects) {
     let app: TestApp
     let weekly = 0
     let daily = 0
-    const jars = new Map<string, Map<string, string>>()
-
-    async function req(
+    const client = adminClient(() => app, PASSWORD)
+    /** The admin client, with the CSV upload these tests send as `file`. */
+    const req = (
       who: string,
       method: 'GET' | 'POST',
       url: string,
@@ -21,63 +22,26 @@ for (const dialect of testDialects) {
         form?: Record<string, string>
         file?: { text: string | Buffer; fields?: Record<string, string> }
       },
-    ) {
-      const jar = jars.get(who) ?? new Map<string, string>()
-      jars.set(who, jar)
-      const headers: Record<string, string> = {
-        host: 'example.org',
-        cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
-      }
-      let payload: string | Buffer | undefined
-      if (body?.form) {
-        headers['content-type'] = 'application/x-www-form-urlencoded'
-        payload = new URLSearchParams(body.form).toString()
-      } else if (body?.file) {
-        const boundary = '----masthead-test-boundary'
-        headers['content-type'] = `multipart/form-data; boundary=${boundary}`
-        const parts: Buffer[] = []
-        for (const [k, v] of Object.entries(body.file.fields ?? {}))
-          parts.push(
-            Buffer.from(
-              `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
-            ),
-          )
-        parts.push(
-          Buffer.from(
-            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="list.csv"\r\nContent-Type: text/csv\r\n\r\n`,
-          ),
-          Buffer.isBuffer(body.file.text) ? body.file.text : Buffer.from(body.file.text),
-          Buffer.from(`\r\n--${boundary}--\r\n`),
-        )
-        payload = Buffer.concat(parts)
-      }
-      const res = await app.http.inject({ method, url, headers, ...(payload ? { payload } : {}) })
-      for (const c of [res.headers['set-cookie'] ?? []].flat()) {
-        const [pair, ...attrs] = c.split('; ')
-        const [k, v] = pair!.split('=') as [string, string]
-        if (attrs.includes('Max-Age=0')) jar.delete(k)
-        else jar.set(k, v)
-      }
-      return res
-    }
-    const csrf = async (who: string, url = '/admin/subscribers') => {
-      const m = /name="_csrf" value="([^"]+)"/.exec((await req(who, 'GET', url)).body)
-      assert.ok(m, `no token on ${url}`)
-      return m[1]!
-    }
-    const signIn = async (who: string, role: 'editor' | 'author') => {
-      await app.staff.addStaff({ email: `${who}@example.org`, name: who, role, password: PASSWORD })
-      const token = await csrf(who, '/admin/sign-in')
-      const res = await req(who, 'POST', '/admin/sign-in', {
-        form: {
-          _csrf: token,
-          email: `${who}@example.org`,
-          password: PASSWORD,
-          next: '/admin/articles',
-        },
-      })
-      assert.equal(res.statusCode, 303)
-    }
+    ) =>
+      client.req(
+        who,
+        method,
+        url,
+        body?.file
+          ? {
+              upload: {
+                filename: 'list.csv',
+                type: 'text/csv',
+                bytes: Buffer.isBuffer(body.file.text)
+                  ? body.file.text
+                  : Buffer.from(body.file.text),
+                fields: body.file.fields ?? {},
+              },
+            }
+          : body,
+      )
+    const csrf = (who: string, url = '/admin/subscribers') => client.csrf(who, url)
+    const signIn = (who: string, role: 'editor' | 'author') => client.signIn(who, role)
     const upload = async (url: string, text: string | Buffer) =>
       req('ed', 'POST', url, { file: { text, fields: { _csrf: await csrf('ed') } } })
     const countRows = async (table: 'subscription' | 'subscriber' | 'suppression') =>

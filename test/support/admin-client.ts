@@ -9,6 +9,8 @@ import { multipartBody } from './multipart.js'
 export interface Upload {
   name?: string
   filename: string
+  /** The file's media type (application/octet-stream when not given). */
+  type?: string
   bytes: Buffer
   fields: Record<string, string>
 }
@@ -36,7 +38,7 @@ export function adminClient(app: () => Pick<App, 'http' | 'staff'>, password: st
       const m = multipartBody(u.fields, {
         field: u.name ?? 'file',
         name: u.filename,
-        type: 'application/octet-stream',
+        type: u.type ?? 'application/octet-stream',
         data: u.bytes,
       })
       headers['content-type'] = m.type
