@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { adminBrowser, type AdminBrowser } from '../../test/support/admin-browser.js'
+import { adminBrowser, type AdminBrowser, signedInStaff } from '../../test/support/admin-browser.js'
 import { skipFor, testDialects } from '../../test/support/dialects.js'
 import { seedBasics, type Basics } from '../../test/support/factories.js'
 import { multipartBody } from '../../test/support/multipart.js'
@@ -26,14 +26,12 @@ describe('sqlite: the story form on one page', () => {
   before(async () => {
     app = await buildTestApp('sqlite')
     b = await seedBasics(app)
-    await app.staff.addStaff({
+    br = await signedInStaff(app, {
       email: 'editor@example.org',
       name: 'Eda',
       role: 'editor',
       password: 'correct horse battery staple',
     })
-    br = adminBrowser(app.http)
-    await br.signIn('editor@example.org', 'correct horse battery staple')
   })
   after(() => app.close())
 
@@ -114,14 +112,12 @@ for (const dialect of testDialects) {
       before(async () => {
         app = await buildTestApp(dialect)
         b = await seedBasics(app)
-        await app.staff.addStaff({
+        br = await signedInStaff(app, {
           email: 'editor@example.org',
           name: 'Eda',
           role: 'editor',
           password: 'correct horse battery staple',
         })
-        br = adminBrowser(app.http)
-        await br.signIn('editor@example.org', 'correct horse battery staple')
         const { default: sharp } = await import('sharp')
         png = await sharp({
           create: { width: 1200, height: 800, channels: 3, background: '#335577' },

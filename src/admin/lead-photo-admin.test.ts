@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { adminBrowser, type AdminBrowser } from '../../test/support/admin-browser.js'
+import { type AdminBrowser, signedInStaff } from '../../test/support/admin-browser.js'
 import { skipFor, testDialects } from '../../test/support/dialects.js'
 import { articleInput, seedBasics, type Basics } from '../../test/support/factories.js'
 import { hostileLines, hostileSkipReason } from '../../test/support/hostile.js'
@@ -64,14 +64,12 @@ for (const dialect of testDialects) {
       before(async () => {
         app = await buildTestApp(dialect)
         b = await seedBasics(app)
-        await app.staff.addStaff({
+        br = await signedInStaff(app, {
           email: 'e@example.org',
           name: 'Eda',
           role: 'editor',
           password: PASSWORD,
         })
-        br = adminBrowser(app.http)
-        await br.signIn('e@example.org', PASSWORD)
         // Thirteen photos after the factories' one: it is no longer among the latest twelve.
         oldest = b.imageId
         for (let i = 0; i < 13; i++)

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { adminBrowser, type AdminBrowser } from '../../test/support/admin-browser.js'
+import { type AdminBrowser, signedInStaff } from '../../test/support/admin-browser.js'
 import { skipFor, testDialects } from '../../test/support/dialects.js'
 import { seedBasics, type Basics } from '../../test/support/factories.js'
 import { buildTestApp, type TestApp } from '../../test/support/test-app.js'
@@ -19,14 +19,12 @@ for (const dialect of testDialects) {
       before(async () => {
         app = await buildTestApp(dialect, { env: { TIME_ZONE: 'Europe/Riga' } })
         b = await seedBasics(app)
-        await app.staff.addStaff({
+        br = await signedInStaff(app, {
           email: 'editor@example.org',
           name: 'Eda',
           role: 'editor',
           password: PASSWORD,
         })
-        br = adminBrowser(app.http)
-        await br.signIn('editor@example.org', PASSWORD)
       })
       after(() => app.close())
 

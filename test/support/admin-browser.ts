@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import type { Role } from '../../src/staff/policy.js'
+
+interface StaffInput {
+  email: string
+  name: string
+  role: Role
+  password: string
+}
 
 /** A cookie jar and the requests an admin's browser makes, through `inject()`. */
 export interface AdminBrowser {
@@ -66,4 +74,15 @@ export function adminBrowser(http: FastifyInstance, host = 'example.org'): Admin
     },
   }
   return self
+}
+
+/** A staff member added to `app`, and their browser already signed in. */
+export async function signedInStaff(
+  app: { http: FastifyInstance; staff: { addStaff(input: StaffInput): Promise<unknown> } },
+  who: StaffInput,
+): Promise<AdminBrowser> {
+  await app.staff.addStaff(who)
+  const br = adminBrowser(app.http)
+  await br.signIn(who.email, who.password)
+  return br
 }
