@@ -12,3 +12,4 @@ export {
   type RowCounts,
   type SnapshotResult,
 } from './snapshot.js'
+export { type PreparedRead, listValues, prepareRead, slotList } from './prepared.js'

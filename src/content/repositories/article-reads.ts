@@ -1,12 +1,16 @@
-import { type ExpressionBuilder, type Kysely, sql } from 'kysely'
-import { jsonArrayFrom as pgJsonArrayFrom } from 'kysely/helpers/postgres'
-import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite'
-import type { Database, DialectName } from '../../storage/index.js'
+import type { Kysely } from 'kysely'
+import { type Database, type DialectName, listValues } from '../../storage/index.js'
 import type { Article, ArticleSummary } from '../article.js'
 import {
-  CREDIT_COLUMNS,
-  LEAD_IMAGE_COLUMNS,
-  SUMMARY_COLUMNS,
+  articleById,
+  articleBySlug,
+  latestIds,
+  listRows,
+  relatedRows,
+  summaryRows,
+  summaryRowsWithCredits,
+} from './reader-queries.js'
+import {
   leadImageOf,
   parseJsonArray,
   publishedBase,
@@ -14,9 +18,6 @@ import {
   toSummaries,
   toSummary,
 } from './rows.js'
-
-/** How many of the section's latest articles "Read more" considers besides the topics'. */
-const SAME_SECTION_CANDIDATES = 6
 
 /**
  * Which published articles a list shows; with `language`, only that language edition's (ADR 026:
@@ -82,76 +83,14 @@ export function createArticleReads(
   db: Kysely<Database>,
   dialect: DialectName = 'sqlite',
 ): ArticleReads {
-  const jsonArrayFrom = dialect === 'postgres' ? pgJsonArrayFrom : sqliteJsonArrayFrom
-
-  function creditsJson(eb: ExpressionBuilder<Database, 'article'>) {
-    return jsonArrayFrom(
-      eb
-        .selectFrom('article_credit as c')
-        .leftJoin('author as au', 'au.id', 'c.author_id')
-        .leftJoin('agency as ag', 'ag.id', 'c.agency_id')
-        .select(CREDIT_COLUMNS)
-        .whereRef('c.article_id', '=', 'article.id')
-        .orderBy('c.position'),
-    ).as('credits')
-  }
-
-  /** Topic and author pages start from their link table, which copies the publication time. */
-  function linkedBase(
-    filter: ({ kind: 'topic'; topicId: number } | { kind: 'author'; authorId: number }) & {
-      language?: string | undefined
-    },
-    now: Date,
-  ) {
-    const from =
-      filter.kind === 'topic'
-        ? db.selectFrom('article_topic as l').where('l.topic_id', '=', filter.topicId)
-        : db.selectFrom('article_credit as l').where('l.author_id', '=', filter.authorId)
-    return from
-      .where('l.published_at', '<=', now.getTime())
-      .innerJoin('article', 'article.id', 'l.article_id')
-      .innerJoin('section', 'section.id', 'article.section_id')
-      .where('article.status', '=', 'published')
-      .$if(filter.language !== undefined, (q) => q.where('article.language', '=', filter.language!))
-  }
-
-  /** The article with its section, lead image, byline and topics, in one query. */
   async function findArticle(
     by: 'slug' | 'id',
     value: string | number,
   ): Promise<Article | undefined> {
-    let q = db
-      .selectFrom('article')
-      .innerJoin('section', 'section.id', 'article.section_id')
-      .leftJoin('image as li', 'li.id', 'article.lead_image_id')
-      .selectAll('article')
-      .select(['section.slug as section_slug', 'section.name as section_name'])
-      .select(LEAD_IMAGE_COLUMNS)
-      .select(creditsJson)
-      .select((eb) =>
-        jsonArrayFrom(
-          eb
-            .selectFrom('article_correction as ac')
-            .select(['ac.id', 'ac.at', 'ac.kind', 'ac.text'])
-            .whereRef('ac.article_id', '=', 'article.id')
-            .orderBy('ac.at'),
-        ).as('corrections'),
-      )
-      .select((eb) =>
-        jsonArrayFrom(
-          eb
-            .selectFrom('article_topic as at')
-            .innerJoin('topic', 'topic.id', 'at.topic_id')
-            .select(['topic.id', 'topic.slug', 'topic.name', 'at.position'])
-            .whereRef('at.article_id', '=', 'article.id')
-            .orderBy('at.position'),
-        ).as('topics'),
-      )
-    q =
+    const [row] =
       by === 'slug'
-        ? q.where('article.slug', '=', String(value))
-        : q.where('article.id', '=', Number(value))
-    const row = await q.executeTakeFirst()
+        ? await articleBySlug(db, dialect, { slug: String(value) })
+        : await articleById(db, dialect, { id: Number(value) })
     if (!row) return undefined
     return {
       id: row.id,
@@ -198,36 +137,24 @@ export function createArticleReads(
     findArticleById: (id) => findArticle('id', id),
 
     async listPublished(filter, page, now) {
-      // Topic and author lists start from their link table's (id, published_at) index, so a
-      // page costs the same whatever the size of the archive.
-      const rows =
-        filter.kind === 'topic' || filter.kind === 'author'
-          ? await linkedBase(filter, now)
-              .leftJoin('image as li', 'li.id', 'article.lead_image_id')
-              .select(SUMMARY_COLUMNS)
-              .select(LEAD_IMAGE_COLUMNS)
-              .orderBy('l.published_at', 'desc')
-              .orderBy('l.article_id', 'desc')
-              .limit(page.limit + 1)
-              .offset(page.offset)
-              .execute()
-          : await (
-              filter.kind === 'section'
-                ? publishedBase(db, now, filter.language).where(
-                    'article.section_id',
-                    '=',
-                    filter.sectionId,
-                  )
-                : publishedBase(db, now, filter.language)
-            )
-              .leftJoin('image as li', 'li.id', 'article.lead_image_id')
-              .select(SUMMARY_COLUMNS)
-              .select(LEAD_IMAGE_COLUMNS)
-              .orderBy('article.published_at', 'desc')
-              .orderBy('article.id', 'desc')
-              .limit(page.limit + 1)
-              .offset(page.offset)
-              .execute()
+      const rows = await listRows(
+        db,
+        { kind: filter.kind, language: filter.language !== undefined },
+        {
+          nowMs: now.getTime(),
+          id:
+            filter.kind === 'section'
+              ? filter.sectionId
+              : filter.kind === 'topic'
+                ? filter.topicId
+                : filter.kind === 'author'
+                  ? filter.authorId
+                  : 0,
+          language: filter.language ?? '',
+          limit: page.limit + 1,
+          offset: page.offset,
+        },
+      )
       const hasMore = rows.length > page.limit
       return { items: await toSummaries(db, rows.slice(0, page.limit)), hasMore }
     },
@@ -235,37 +162,24 @@ export function createArticleReads(
     async latestPerSection(sectionIds, perSection, now, language) {
       const out = new Map<number, ArticleSummary[]>(sectionIds.map((id) => [id, []]))
       if (sectionIds.length === 0) return out
-      // Every section's latest ids in one statement (each list keeps its own ORDER BY and LIMIT
-      // in a derived table, as in relatedCandidates), then their summaries and bylines: three
-      // statements for the home page however many sections it lists, not one per section.
-      const lists = sectionIds.map((id, i) =>
-        db
-          .selectFrom(
-            publishedBase(db, now, language)
-              .select(['article.id', 'article.section_id', 'article.published_at'])
-              .where('article.section_id', '=', id)
-              .orderBy('article.published_at', 'desc')
-              .orderBy('article.id', 'desc')
-              .limit(perSection)
-              .as(`s${i}`),
-          )
-          .select([`s${i}.id`, `s${i}.section_id`, `s${i}.published_at`]),
+      const picked = await latestIds(
+        db,
+        { sections: sectionIds.length, language: language !== undefined },
+        {
+          nowMs: now.getTime(),
+          perSection,
+          language: language ?? '',
+          ...listValues('s', sectionIds),
+        },
       )
-      const picked = await lists
-        .slice(1)
-        .reduce((all, q) => all.unionAll(q), lists[0]!)
-        .execute()
       if (picked.length === 0) return out
-      const rows = await publishedBase(db, now)
-        .leftJoin('image as li', 'li.id', 'article.lead_image_id')
-        .select(SUMMARY_COLUMNS)
-        .select(LEAD_IMAGE_COLUMNS)
-        .where(
-          'article.id',
-          'in',
+      const rows = await summaryRows(db, picked.length, {
+        nowMs: now.getTime(),
+        ...listValues(
+          'id',
           picked.map((r) => Number(r.id)),
-        )
-        .execute()
+        ),
+      })
       const byId = new Map((await toSummaries(db, rows)).map((a) => [a.id, a]))
       // A UNION ALL promises no order: each section's stories are put back newest first.
       const newestFirst = [...picked].sort(
@@ -280,35 +194,18 @@ export function createArticleReads(
     },
 
     async relatedCandidates(article, perList, now) {
-      // One statement for every list (each topic's latest, then the section's): an article
-      // page costs one round trip for "Read more" however many topics it has. Each list keeps
-      // its own ORDER BY and LIMIT inside a derived table, which both dialects allow in a UNION.
-      const lists = [
-        ...article.topicIds.map((topicId) =>
-          linkedBase({ kind: 'topic', topicId, language: article.language }, now)
-            .select(['article.id', 'article.section_id', 'article.published_at'])
-            .where('article.id', '!=', article.id)
-            .orderBy('l.published_at', 'desc')
-            .orderBy('l.article_id', 'desc')
-            .limit(perList),
-        ),
-        publishedBase(db, now, article.language)
-          .select(['article.id', 'article.section_id', 'article.published_at'])
-          .where('article.section_id', '=', article.sectionId)
-          .where('article.id', '!=', article.id)
-          .orderBy('article.published_at', 'desc')
-          .orderBy('article.id', 'desc')
-          .limit(SAME_SECTION_CANDIDATES),
-      ].map((q, i) =>
-        db
-          .selectFrom(q.as(`list${i}`))
-          .select([`list${i}.id`, `list${i}.section_id`, `list${i}.published_at`])
-          .select(sql<number>`${sql.lit(i)}`.as('list')),
+      const rows = await relatedRows(
+        db,
+        { topics: article.topicIds.length, language: article.language !== undefined },
+        {
+          nowMs: now.getTime(),
+          id: article.id,
+          sectionId: article.sectionId,
+          perList,
+          language: article.language ?? '',
+          ...listValues('topic', article.topicIds),
+        },
       )
-      const rows = await lists
-        .slice(1)
-        .reduce((all, q) => all.unionAll(q), lists[0]!)
-        .execute()
       const sectionList = article.topicIds.length
       const shared = new Map<number, number>()
       for (const r of rows) {
@@ -324,14 +221,14 @@ export function createArticleReads(
 
     async summariesByIds(ids, now) {
       if (ids.length === 0) return []
-      // A few rows: their bylines ride along as JSON, one query instead of two.
-      const rows = await publishedBase(db, now)
-        .leftJoin('image as li', 'li.id', 'article.lead_image_id')
-        .select(SUMMARY_COLUMNS)
-        .select(LEAD_IMAGE_COLUMNS)
-        .select(creditsJson)
-        .where('article.id', 'in', ids)
-        .execute()
+      const rows = await summaryRowsWithCredits(
+        db,
+        { n: ids.length, dialect },
+        {
+          nowMs: now.getTime(),
+          ...listValues('id', ids),
+        },
+      )
       const order = new Map(ids.map((id, i) => [id, i]))
       return rows
         .map((r) => ({ ...toSummary(r), credits: toCredits(r.credits) }))

@@ -1,5 +1,11 @@
 import type { Kysely, Selectable } from 'kysely'
-import type { Database, ImageTable } from '../../storage/index.js'
+import {
+  type Database,
+  type ImageTable,
+  listValues,
+  prepareRead,
+  slotList,
+} from '../../storage/index.js'
 import type { ArticleSummary, Credit, Image } from '../article.js'
 
 /**
@@ -90,14 +96,29 @@ export type SummaryRow = LeadImageRow & {
 
 /** Articles readers may see at `now`: published, and their publication time has come. */
 /** Published and due; with `language`, in that language only (a language edition's lists). */
-export function publishedBase(db: Kysely<Database>, now: Date, language?: string) {
+export function publishedBase(db: Kysely<Database>, now: Date | number, language?: string) {
+  // `now` is epoch ms, or a prepared read's stand-in for it (src/storage/prepared.ts).
   return db
     .selectFrom('article')
     .innerJoin('section', 'section.id', 'article.section_id')
     .where('article.status', '=', 'published')
-    .where('article.published_at', '<=', now.getTime())
+    .where('article.published_at', '<=', now instanceof Date ? now.getTime() : now)
     .$if(language !== undefined, (q) => q.where('article.language', '=', language!))
 }
+
+/** The byline rows of `n` articles, by id then position. */
+const creditRows = prepareRead(
+  (n: number) => String(n),
+  (db: Kysely<Database>, n, v: Record<string, number>) =>
+    db
+      .selectFrom('article_credit as c')
+      .leftJoin('author as au', 'au.id', 'c.author_id')
+      .leftJoin('agency as ag', 'ag.id', 'c.agency_id')
+      .select(['c.article_id', ...CREDIT_COLUMNS])
+      .where('c.article_id', 'in', slotList<number>(v, 'id', n))
+      .orderBy('c.article_id')
+      .orderBy('c.position'),
+)
 
 /** Bylines of many articles in one query (a JSON subquery per row is slower on SQLite). */
 export async function creditsFor(
@@ -106,15 +127,7 @@ export async function creditsFor(
 ): Promise<Map<number, Credit[]>> {
   const out = new Map<number, Credit[]>()
   if (articleIds.length === 0) return out
-  const rows = await db
-    .selectFrom('article_credit as c')
-    .leftJoin('author as au', 'au.id', 'c.author_id')
-    .leftJoin('agency as ag', 'ag.id', 'c.agency_id')
-    .select(['c.article_id', ...CREDIT_COLUMNS])
-    .where('c.article_id', 'in', [...articleIds])
-    .orderBy('c.article_id')
-    .orderBy('c.position')
-    .execute()
+  const rows = await creditRows(db, articleIds.length, listValues('id', articleIds))
   for (const r of rows) {
     const credit = toCredit(r)
     if (!credit) continue

@@ -1,0 +1,219 @@
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely'
+import { jsonArrayFrom as pgJsonArrayFrom } from 'kysely/helpers/postgres'
+import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite'
+import { type Database, type DialectName, prepareRead, slotList } from '../../storage/index.js'
+import { CREDIT_COLUMNS, LEAD_IMAGE_COLUMNS, SUMMARY_COLUMNS, publishedBase } from './rows.js'
+
+/**
+ * The statements of the reader's pages (article, lists, home, "Read more"), each built and
+ * compiled once per shape (src/storage/prepared.ts, ADR 035). `v` holds stand-ins for the
+ * values while a statement is built: they are compared and limited with, never tested in code;
+ * whatever changes the text is in the shape.
+ */
+
+type Values = Record<string, unknown>
+
+/** How many of the section's latest articles "Read more" considers besides the topics'. */
+const SAME_SECTION_CANDIDATES = 6
+
+const jsonArrayFrom = (dialect: DialectName) =>
+  dialect === 'postgres' ? pgJsonArrayFrom : sqliteJsonArrayFrom
+
+/** The byline inside the article row as a JSON array, on both databases: one query, not two. */
+function creditsJson(dialect: DialectName) {
+  return (eb: ExpressionBuilder<Database, 'article'>) =>
+    jsonArrayFrom(dialect)(
+      eb
+        .selectFrom('article_credit as c')
+        .leftJoin('author as au', 'au.id', 'c.author_id')
+        .leftJoin('agency as ag', 'ag.id', 'c.agency_id')
+        .select(CREDIT_COLUMNS)
+        .whereRef('c.article_id', '=', 'article.id')
+        .orderBy('c.position'),
+    ).as('credits')
+}
+
+/** Topic and author pages start from their link table, which copies the publication time. */
+function linkedBase(
+  db: Kysely<Database>,
+  filter: { kind: 'topic' | 'author'; id: number; language: string | undefined },
+  nowMs: number,
+) {
+  const from =
+    filter.kind === 'topic'
+      ? db.selectFrom('article_topic as l').where('l.topic_id', '=', filter.id)
+      : db.selectFrom('article_credit as l').where('l.author_id', '=', filter.id)
+  return from
+    .where('l.published_at', '<=', nowMs)
+    .innerJoin('article', 'article.id', 'l.article_id')
+    .innerJoin('section', 'section.id', 'article.section_id')
+    .where('article.status', '=', 'published')
+    .$if(filter.language !== undefined, (q) => q.where('article.language', '=', filter.language!))
+}
+
+/** The article with its section, lead image, byline, corrections and topics, in one query. */
+function articleQuery(db: Kysely<Database>, dialect: DialectName) {
+  return db
+    .selectFrom('article')
+    .innerJoin('section', 'section.id', 'article.section_id')
+    .leftJoin('image as li', 'li.id', 'article.lead_image_id')
+    .selectAll('article')
+    .select(['section.slug as section_slug', 'section.name as section_name'])
+    .select(LEAD_IMAGE_COLUMNS)
+    .select(creditsJson(dialect))
+    .select((eb) =>
+      jsonArrayFrom(dialect)(
+        eb
+          .selectFrom('article_correction as ac')
+          .select(['ac.id', 'ac.at', 'ac.kind', 'ac.text'])
+          .whereRef('ac.article_id', '=', 'article.id')
+          .orderBy('ac.at'),
+      ).as('corrections'),
+    )
+    .select((eb) =>
+      jsonArrayFrom(dialect)(
+        eb
+          .selectFrom('article_topic as at')
+          .innerJoin('topic', 'topic.id', 'at.topic_id')
+          .select(['topic.id', 'topic.slug', 'topic.name', 'at.position'])
+          .whereRef('at.article_id', '=', 'article.id')
+          .orderBy('at.position'),
+      ).as('topics'),
+    )
+}
+
+export const articleBySlug = prepareRead(
+  (dialect: DialectName) => dialect,
+  (db: Kysely<Database>, dialect, v: { slug: string }) =>
+    articleQuery(db, dialect).where('article.slug', '=', v.slug),
+)
+
+export const articleById = prepareRead(
+  (dialect: DialectName) => dialect,
+  (db: Kysely<Database>, dialect, v: { id: number }) =>
+    articleQuery(db, dialect).where('article.id', '=', v.id),
+)
+
+/** A page of a list, one row more than asked; `id` is the section, topic or author. */
+export const listRows = prepareRead(
+  (shape: { kind: 'all' | 'section' | 'topic' | 'author'; language: boolean }) =>
+    `${shape.kind}:${shape.language}`,
+  (
+    db: Kysely<Database>,
+    shape,
+    v: { nowMs: number; id: number; language: string; limit: number; offset: number },
+  ) => {
+    const language = shape.language ? v.language : undefined
+    // Topic and author lists start from their link table's (id, published_at) index, so a
+    // page costs the same whatever the size of the archive.
+    if (shape.kind === 'topic' || shape.kind === 'author') {
+      return linkedBase(db, { kind: shape.kind, id: v.id, language }, v.nowMs)
+        .leftJoin('image as li', 'li.id', 'article.lead_image_id')
+        .select(SUMMARY_COLUMNS)
+        .select(LEAD_IMAGE_COLUMNS)
+        .orderBy('l.published_at', 'desc')
+        .orderBy('l.article_id', 'desc')
+        .limit(v.limit)
+        .offset(v.offset)
+    }
+    return publishedBase(db, v.nowMs, language)
+      .$if(shape.kind === 'section', (q) => q.where('article.section_id', '=', v.id))
+      .leftJoin('image as li', 'li.id', 'article.lead_image_id')
+      .select(SUMMARY_COLUMNS)
+      .select(LEAD_IMAGE_COLUMNS)
+      .orderBy('article.published_at', 'desc')
+      .orderBy('article.id', 'desc')
+      .limit(v.limit)
+      .offset(v.offset)
+  },
+)
+
+/**
+ * Every section's latest ids in one statement (each list keeps its own ORDER BY and LIMIT in a
+ * derived table, as in relatedRows): with summaryRows and the bylines, three statements for the
+ * home page however many sections it lists. Values: nowMs, perSection, language, s0…
+ */
+export const latestIds = prepareRead(
+  (shape: { sections: number; language: boolean }) => `${shape.sections}:${shape.language}`,
+  (db: Kysely<Database>, shape, v: Values & { nowMs: number; perSection: number }) => {
+    const language = shape.language ? (v.language as string) : undefined
+    const lists = slotList<number>(v, 's', shape.sections).map((id, i) =>
+      db
+        .selectFrom(
+          publishedBase(db, v.nowMs, language)
+            .select(['article.id', 'article.section_id', 'article.published_at'])
+            .where('article.section_id', '=', id)
+            .orderBy('article.published_at', 'desc')
+            .orderBy('article.id', 'desc')
+            .limit(v.perSection)
+            .as(`s${i}`),
+        )
+        .select([`s${i}.id`, `s${i}.section_id`, `s${i}.published_at`]),
+    )
+    return lists.slice(1).reduce((all, q) => all.unionAll(q), lists[0]!)
+  },
+)
+
+/** Published, due articles among `n` ids (id0…), in no order. */
+export const summaryRows = prepareRead(
+  (n: number) => String(n),
+  (db: Kysely<Database>, n, v: Values & { nowMs: number }) =>
+    publishedBase(db, v.nowMs)
+      .leftJoin('image as li', 'li.id', 'article.lead_image_id')
+      .select(SUMMARY_COLUMNS)
+      .select(LEAD_IMAGE_COLUMNS)
+      .where('article.id', 'in', slotList<number>(v, 'id', n)),
+)
+
+/** The same with their bylines as JSON: for a few rows, one query instead of two. */
+export const summaryRowsWithCredits = prepareRead(
+  (shape: { n: number; dialect: DialectName }) => `${shape.n}:${shape.dialect}`,
+  (db: Kysely<Database>, shape, v: Values & { nowMs: number }) =>
+    publishedBase(db, v.nowMs)
+      .leftJoin('image as li', 'li.id', 'article.lead_image_id')
+      .select(SUMMARY_COLUMNS)
+      .select(LEAD_IMAGE_COLUMNS)
+      .select(creditsJson(shape.dialect))
+      .where('article.id', 'in', slotList<number>(v, 'id', shape.n)),
+)
+
+/**
+ * "Read more" in one statement for every list (each topic's latest, then the section's): an
+ * article page costs one round trip however many topics it has. Each list keeps its own ORDER
+ * BY and LIMIT inside a derived table, which both dialects allow in a UNION. `list` numbers the
+ * list a row came from; the section's is the last. Values: nowMs, id, sectionId, perList,
+ * language, topic0…
+ */
+export const relatedRows = prepareRead(
+  (shape: { topics: number; language: boolean }) => `${shape.topics}:${shape.language}`,
+  (
+    db: Kysely<Database>,
+    shape,
+    v: Values & { nowMs: number; id: number; sectionId: number; perList: number },
+  ) => {
+    const language = shape.language ? (v.language as string) : undefined
+    const lists = [
+      ...slotList<number>(v, 'topic', shape.topics).map((id) =>
+        linkedBase(db, { kind: 'topic', id, language }, v.nowMs)
+          .select(['article.id', 'article.section_id', 'article.published_at'])
+          .where('article.id', '!=', v.id)
+          .orderBy('l.published_at', 'desc')
+          .orderBy('l.article_id', 'desc')
+          .limit(v.perList),
+      ),
+      publishedBase(db, v.nowMs, language)
+        .select(['article.id', 'article.section_id', 'article.published_at'])
+        .where('article.section_id', '=', v.sectionId)
+        .where('article.id', '!=', v.id)
+        .orderBy('article.published_at', 'desc')
+        .orderBy('article.id', 'desc')
+        .limit(SAME_SECTION_CANDIDATES),
+    ].map((q, i) =>
+      db
+        .selectFrom(q.as(`list${i}`))
+        .select([`list${i}.id`, `list${i}.section_id`, `list${i}.published_at`])
+        .select(sql<number>`${sql.lit(i)}`.as('list')),
+    )
+    return lists.slice(1).reduce((all, q) => all.unionAll(q), lists[0]!)
+  },
+)
