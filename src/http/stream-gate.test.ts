@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { describe, it } from 'node:test'
 import Fastify from 'fastify'
 import { createStreamGate, sendGatedStreamedPage } from './streamed-page.js'
@@ -65,4 +67,82 @@ describe('a gated streamed page', () => {
       await app.close()
     }
   })
+})
+
+describe('a gated streamed page whose readers leave', () => {
+  it(
+    'frees the place of a reader who left while waiting, so later readers still get the page',
+    {
+      timeout: 60_000,
+    },
+    async () => {
+      const app = Fastify()
+      const gate = createStreamGate(1)
+      let rendered = 0
+      let holdFirst!: () => void
+      const firstHeld = new Promise<void>((resolve) => (holdFirst = resolve))
+      let firstStarted!: () => void
+      const started = new Promise<void>((resolve) => (firstStarted = resolve))
+      app.get('/long', async (req, reply) => {
+        await sendGatedStreamedPage(req, reply, null, gate, async () => {
+          rendered++
+          const first = rendered === 1
+          return {
+            parts: (async function* () {
+              yield 'start, '
+              if (first) {
+                firstStarted()
+                await firstHeld
+              }
+              yield 'end'
+            })(),
+            type: 'text/plain',
+          }
+        })
+        return reply
+      })
+      await app.listen({ port: 0, host: '127.0.0.1' })
+      const { port } = app.server.address() as AddressInfo
+      const get = () =>
+        new Promise<{ status: number; body: string }>((resolve, reject) => {
+          // A page that never comes fails the test instead of hanging the suite.
+          http
+            .get({ host: '127.0.0.1', port, path: '/long', timeout: 20_000 }, (res) => {
+              let body = ''
+              res.setEncoding('utf8')
+              res.on('data', (c: string) => (body += c))
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+            })
+            .on('timeout', function (this: http.ClientRequest) {
+              this.destroy(new Error('no page within 20 s: the gate kept a place for good'))
+            })
+            .on('error', reject)
+        })
+      try {
+        // The first reader holds the one place; three more wait, then hang up (a crawler's timeout).
+        const first = get()
+        await started
+        const leaving = Array.from({ length: 3 }, () =>
+          http.get({ host: '127.0.0.1', port, path: '/long' }).on('error', () => {}),
+        )
+        // Wait until the server holds their connections, then close them.
+        const open = () =>
+          new Promise<number>((resolve, reject) =>
+            app.server.getConnections((err, n) => (err ? reject(err) : resolve(n))),
+          )
+        while ((await open()) < 4) await new Promise((r) => setImmediate(r))
+        for (const r of leaving) r.destroy()
+        while ((await open()) > 1) await new Promise((r) => setImmediate(r))
+        holdFirst()
+        assert.deepEqual(await first, { status: 200, body: 'start, end' })
+        // Before the fix the places of those who left were never given back: this one hung.
+        assert.deepEqual(await get(), { status: 200, body: 'start, end' })
+        assert.deepEqual(await get(), { status: 200, body: 'start, end' })
+        assert.equal(rendered, 3, 'nothing rendered for the readers who left')
+      } finally {
+        app.server.closeAllConnections()
+        await app.close()
+      }
+    },
+  )
 })

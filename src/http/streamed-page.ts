@@ -73,7 +73,12 @@ export function sendStreamedPage(
   /** Gives back a place taken at a StreamGate, once the page ends or the reader leaves. */
   release?: () => void,
 ): FastifyReply {
-  if (release) reply.raw.once('close', release)
+  if (release) {
+    // A reader gone before this point has closed already, and 'close' will not come again: the
+    // place would be held for good, and every later long page would wait for it.
+    if (readerLeft(req, reply)) release()
+    else reply.raw.once('close', release)
+  }
   const keys = p.keys ?? []
   const base = cache && req.pageCacheId !== null ? cacheIdOf(req.origin, pathOf(req.url)) : null
   const id = base === null ? null : base + req.pageVariant
@@ -128,6 +133,8 @@ export async function sendGatedStreamedPage(
   const release = await gate.acquire()
   let handedOver = false
   try {
+    // Gone while it waited (a crawler's timeout): render nothing for nobody.
+    if (readerLeft(req, reply)) return 'sent'
     const hit = cache && req.pageCacheId !== null ? cache.get(req.pageCacheId) : undefined
     if (hit) {
       void sendEntry(req, reply, hit, cache)
@@ -141,4 +148,9 @@ export async function sendGatedStreamedPage(
   } finally {
     if (!handedOver) release()
   }
+}
+
+/** The reader's connection is closed: nothing written now would reach anyone. */
+function readerLeft(req: FastifyRequest, reply: FastifyReply): boolean {
+  return reply.raw.destroyed || req.raw.socket?.destroyed === true
 }
