@@ -46,6 +46,19 @@ describe('config', () => {
       )
   })
 
+  it('takes ?prepare=true or false on a PostgreSQL URL, and names anything else (ADR 033)', () => {
+    for (const prepare of ['true', 'false']) {
+      const url = `postgres://u@h/db?prepare=${prepare}`
+      assert.equal(loadConfig({ DATABASE_URL: url }).DATABASE_URL, url)
+    }
+    assert.throws(
+      () => loadConfig({ DATABASE_URL: 'postgres://u@h/db?schema=x&prepare=maybe' }),
+      (e: unknown) =>
+        e instanceof ConfigError &&
+        e.problems.some((p) => /^DATABASE_URL: .*prepare parameter must be true or false/.test(p)),
+    )
+  })
+
   it('lists every problem at once', () => {
     try {
       loadConfig({

@@ -21,6 +21,15 @@ const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/
 /** First path segments the site or the admin own: no language may be served under them. */
 const RESERVED_PREFIXES = new Set(['admin', 'media', 'assets', 'feed', 'api'])
 
+/** `?prepare=` of a PostgreSQL URL (ADR 033), or null; undefined when the URL does not parse. */
+function prepareParam(url: string): string | null | undefined {
+  try {
+    return new URL(url).searchParams.get('prepare')
+  } catch {
+    return undefined
+  }
+}
+
 const baseUrl = z
   .string()
   .refine((v) => {
@@ -45,6 +54,10 @@ export const ConfigSchema = z.object({
     .refine(
       (v) => /^sqlite:.+/.test(v) || /^postgres(ql)?:\/\/.+/.test(v),
       'must start with sqlite: or postgres://',
+    )
+    .refine(
+      (v) => !/^postgres/.test(v) || [undefined, null, 'true', 'false'].includes(prepareParam(v)),
+      'its prepare parameter must be true or false (ADR 033)',
     ),
   /**
    * The canonical origin, e.g. https://example.org. Used for <link rel="canonical">, og:url and
