@@ -161,9 +161,11 @@ export const UNCACHED_PAGES = [
  * Serves the app with the page cache on or off for `fn(server)`, then records the server's
  * cold start, memory, exit and log problems in `servers[key]`.
  */
-async function withServer(db, pageCache, servers, key, fn) {
-  say(`  starting the server (PAGE_CACHE=${pageCache})…`)
-  const server = await startServer(db, { env: { PAGE_CACHE: String(pageCache) } })
+async function withServer(db, pageCache, servers, key, fn, webProcesses = 1) {
+  say(`  starting the server (PAGE_CACHE=${pageCache}, WEB_PROCESSES=${webProcesses})…`)
+  const server = await startServer(db, {
+    env: { PAGE_CACHE: String(pageCache), WEB_PROCESSES: String(webProcesses) },
+  })
   try {
     say(`  cold start to first 200: ${server.readyMs} ms`)
     await fn(server)
@@ -198,6 +200,32 @@ export async function benchDialect(db, opt) {
     // Kept under its old name: earlier results files and the targets read it.
     out.loads.articleNoCache = out.uncached.article
   })
+  // Both cores serving (ADR 034): the load generator shares them, as on one small box.
+  await withServer(
+    db,
+    true,
+    out.servers,
+    'twoProcessesCacheOn',
+    async (server) => {
+      out.loads.articleWrk2 = await wrkLoad(server, out.urls.article, opt)
+    },
+    2,
+  )
+  await withServer(
+    db,
+    false,
+    out.servers,
+    'twoProcessesCacheOff',
+    async (server) => {
+      out.loads.articleNoCache2 = await load(
+        server,
+        'article (cache off, 2 processes)',
+        out.urls.article,
+        opt,
+      )
+    },
+    2,
+  )
   out.peakRssMb =
     Math.max(
       out.servers.cacheOn.memory.peakRssMb ?? 0,
