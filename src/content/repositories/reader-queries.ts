@@ -154,27 +154,25 @@ export const latestIds = prepareRead(
   },
 )
 
-/** Published, due articles among `n` ids (id0…), in no order. */
+/** Published, due articles among `n` ids (id0…), with their lead images, in no order. */
+function summariesAmong(db: Kysely<Database>, n: number, v: Values & { nowMs: number }) {
+  return publishedBase(db, v.nowMs)
+    .leftJoin('image as li', 'li.id', 'article.lead_image_id')
+    .select(SUMMARY_COLUMNS)
+    .select(LEAD_IMAGE_COLUMNS)
+    .where('article.id', 'in', slotList<number>(v, 'id', n))
+}
+
 export const summaryRows = prepareRead(
   (n: number) => String(n),
-  (db: Kysely<Database>, n, v: Values & { nowMs: number }) =>
-    publishedBase(db, v.nowMs)
-      .leftJoin('image as li', 'li.id', 'article.lead_image_id')
-      .select(SUMMARY_COLUMNS)
-      .select(LEAD_IMAGE_COLUMNS)
-      .where('article.id', 'in', slotList<number>(v, 'id', n)),
+  (db: Kysely<Database>, n, v: Values & { nowMs: number }) => summariesAmong(db, n, v),
 )
 
 /** The same with their bylines as JSON: for a few rows, one query instead of two. */
 export const summaryRowsWithCredits = prepareRead(
   (shape: { n: number; dialect: DialectName }) => `${shape.n}:${shape.dialect}`,
   (db: Kysely<Database>, shape, v: Values & { nowMs: number }) =>
-    publishedBase(db, v.nowMs)
-      .leftJoin('image as li', 'li.id', 'article.lead_image_id')
-      .select(SUMMARY_COLUMNS)
-      .select(LEAD_IMAGE_COLUMNS)
-      .select(creditsJson(shape.dialect))
-      .where('article.id', 'in', slotList<number>(v, 'id', shape.n)),
+    summariesAmong(db, shape.n, v).select(creditsJson(shape.dialect)),
 )
 
 /**

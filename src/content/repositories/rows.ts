@@ -94,8 +94,10 @@ export type SummaryRow = LeadImageRow & {
   section_name: string
 }
 
-/** Articles readers may see at `now`: published, and their publication time has come. */
-/** Published and due; with `language`, in that language only (a language edition's lists). */
+/**
+ * Articles readers may see at `now`: published, and their publication time has come; with
+ * `language`, in that language only (a language edition's lists).
+ */
 export function publishedBase(db: Kysely<Database>, now: Date | number, language?: string) {
   // `now` is epoch ms, or a prepared read's stand-in for it (src/storage/prepared.ts).
   return db
