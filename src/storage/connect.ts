@@ -8,6 +8,7 @@ import { type ConnectionErrorLog, guardPool, resilientPool } from './pg-resilien
 import { loadPg } from './pg-driver.js'
 import { type SnapshotResult, snapshotPostgres, snapshotSqlite } from './snapshot.js'
 import { batchingSqliteDialect } from './sqlite-batch.js'
+import { refreshStatistics } from './sqlite-stats.js'
 import { clusterListen, clusterNotify } from './cluster-channel.js'
 
 export type DialectName = 'sqlite' | 'postgres'
@@ -96,8 +97,9 @@ function connectSqlite(file: string): Storage {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  // Lets SQLite gather statistics it lacks, cheaply, as its documentation advises on open.
-  sqlite.pragma('optimize = 0x10002')
+  // Lets SQLite gather statistics it lacks, cheaply, as its documentation advises on open; without
+  // STAT4's samples, which made every run of a cached statement prepare it again (ADR 036).
+  refreshStatistics(sqlite, 'optimize')
   const { dialect, batches } = batchingSqliteDialect({ database: withStatementCache(sqlite) })
   const db = new Kysely<Database>({ dialect })
   let closed = false
@@ -115,7 +117,7 @@ function connectSqlite(file: string): Storage {
     snapshot: (file) => snapshotSqlite(sqlite, file),
     openBatch: () => batches.open(db),
     async analyze() {
-      sqlite.exec('ANALYZE')
+      refreshStatistics(sqlite, 'analyze')
     },
     async close() {
       if (closed) return
