@@ -1,4 +1,3 @@
-import PgBoss from 'pg-boss'
 import type { Storage } from '../storage/index.js'
 import { jobSchemaFor } from './pgboss-schema.js'
 import {
@@ -40,6 +39,9 @@ export async function createPgBossQueue(
     )
     return p as Promise<{ rows: never[] }>
   }
+  // Loaded here, not at the top: an import of an external package anywhere in the bundle is
+  // hoisted to its start, and pg-boss (with pg) took ~85 ms of every cold start, SQLite's too.
+  const { default: PgBoss } = await import('pg-boss')
   const boss = new PgBoss({
     db: { executeSql: tracked },
     schema: jobSchemaFor(storage),

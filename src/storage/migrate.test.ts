@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict'
-import { describe, it } from 'node:test'
-import { otherSchemaVanished } from './migrate.js'
+import { after, before, describe, it } from 'node:test'
+import type { Kysely } from 'kysely'
+import { openTestStorage, skipFor, testDialects } from '../../test/support/dialects.js'
+import type { Storage } from './index.js'
+import { migrateToLatest, otherSchemaVanished } from './migrate.js'
 
 describe('migrating beside other schemas', () => {
   it('tries again only when another schema vanished while Kysely listed the tables', () => {
@@ -17,3 +20,56 @@ describe('migrating beside other schemas', () => {
     assert.equal(otherSchemaVanished(new Error('schema "a" does not exist'), 'x'), false)
   })
 })
+
+for (const dialect of testDialects) {
+  describe(
+    `${dialect}: starting on an up-to-date database`,
+    { skip: await skipFor(dialect) },
+    () => {
+      let storage: Storage
+      before(async () => {
+        storage = await openTestStorage(dialect)
+      })
+      after(() => storage.close())
+
+      it('asks one question and applies nothing when every migration is recorded', async () => {
+        const seen: string[] = []
+        const counted = storage.db.withPlugin({
+          transformQuery: (args) => {
+            seen.push(args.node.kind)
+            return args.node
+          },
+          transformResult: async (args) => args.result,
+        })
+        const result = await migrateToLatest(counted, storage.schema)
+        assert.deepEqual(result.applied, [])
+        // Kysely's migrator would list every table and column of the database, then lock.
+        assert.deepEqual(seen, ['SelectQueryNode'])
+      })
+
+      it('still refuses a database that recorded a migration this version does not know', async () => {
+        const q = (storage.schema
+          ? storage.db.withSchema(storage.schema)
+          : storage.db) as unknown as Kysely<{
+          kysely_migration: { name: string; timestamp: string }
+        }>
+        await q
+          .insertInto('kysely_migration')
+          .values({
+            name: '2099-01-01-9999-from-a-newer-version',
+            timestamp: new Date().toISOString(),
+          })
+          .execute()
+        await assert.rejects(
+          migrateToLatest(storage.db, storage.schema),
+          /Migrations could not run/,
+        )
+        await q
+          .deleteFrom('kysely_migration')
+          .where('name', '=', '2099-01-01-9999-from-a-newer-version')
+          .execute()
+        assert.deepEqual((await migrateToLatest(storage.db, storage.schema)).applied, [])
+      })
+    },
+  )
+}
