@@ -98,7 +98,7 @@ function connectSqlite(file: string): Storage {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   // Lets SQLite gather statistics it lacks, cheaply, as its documentation advises on open; without
-  // STAT4's samples, which made every run of a cached statement prepare it again (ADR 036).
+  // STAT4's samples of unique indexes, which made a statement prepare again at every run (ADR 036).
   refreshStatistics(sqlite, 'optimize')
   const { dialect, batches } = batchingSqliteDialect({ database: withStatementCache(sqlite) })
   const db = new Kysely<Database>({ dialect })

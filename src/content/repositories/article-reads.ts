@@ -139,7 +139,7 @@ export function createArticleReads(
     async listPublished(filter, page, now) {
       const rows = await listRows(
         db,
-        { kind: filter.kind, language: filter.language !== undefined, limit: page.limit + 1 },
+        { kind: filter.kind, language: filter.language !== undefined },
         {
           nowMs: now.getTime(),
           id:
@@ -151,6 +151,7 @@ export function createArticleReads(
                   ? filter.authorId
                   : 0,
           language: filter.language ?? '',
+          limit: page.limit + 1,
           offset: page.offset,
         },
       )
@@ -163,9 +164,10 @@ export function createArticleReads(
       if (sectionIds.length === 0) return out
       const picked = await latestIds(
         db,
-        { sections: sectionIds.length, language: language !== undefined, perSection },
+        { sections: sectionIds.length, language: language !== undefined },
         {
           nowMs: now.getTime(),
+          perSection,
           language: language ?? '',
           ...listValues('s', sectionIds),
         },
@@ -194,11 +196,12 @@ export function createArticleReads(
     async relatedCandidates(article, perList, now) {
       const rows = await relatedRows(
         db,
-        { topics: article.topicIds.length, language: article.language !== undefined, perList },
+        { topics: article.topicIds.length, language: article.language !== undefined },
         {
           nowMs: now.getTime(),
           id: article.id,
           sectionId: article.sectionId,
+          perList,
           language: article.language ?? '',
           ...listValues('topic', article.topicIds),
         },

@@ -2,13 +2,7 @@ import { type ExpressionBuilder, type Kysely, sql } from 'kysely'
 import { jsonArrayFrom as pgJsonArrayFrom } from 'kysely/helpers/postgres'
 import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite'
 import { type Database, type DialectName, prepareRead, slotList } from '../../storage/index.js'
-import {
-  CREDIT_COLUMNS,
-  LEAD_IMAGE_COLUMNS,
-  PUBLISHED,
-  SUMMARY_COLUMNS,
-  publishedBase,
-} from './rows.js'
+import { CREDIT_COLUMNS, LEAD_IMAGE_COLUMNS, SUMMARY_COLUMNS, publishedBase } from './rows.js'
 
 /**
  * The statements of the reader's pages (article, lists, home, "Read more"), each built and
@@ -21,15 +15,6 @@ type Values = Record<string, unknown>
 
 /** How many of the section's latest articles "Read more" considers besides the topics'. */
 const SAME_SECTION_CANDIDATES = 6
-
-/**
- * A limit written into the text: the reader's limits are the code's constants, so each is part
- * of the shape, and SQLite plans "Read more" faster with them as literals (rows.ts PUBLISHED).
- */
-function limitOf(n: number) {
-  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`not a limit: ${n}`)
-  return sql.lit<number>(n)
-}
 
 const jsonArrayFrom = (dialect: DialectName) =>
   dialect === 'postgres' ? pgJsonArrayFrom : sqliteJsonArrayFrom
@@ -62,7 +47,7 @@ function linkedBase(
     .where('l.published_at', '<=', nowMs)
     .innerJoin('article', 'article.id', 'l.article_id')
     .innerJoin('section', 'section.id', 'article.section_id')
-    .where('article.status', '=', PUBLISHED)
+    .where('article.status', '=', 'published')
     .$if(filter.language !== undefined, (q) => q.where('article.language', '=', filter.language!))
 }
 
@@ -111,12 +96,12 @@ export const articleById = prepareRead(
 
 /** A page of a list, one row more than asked; `id` is the section, topic or author. */
 export const listRows = prepareRead(
-  (shape: { kind: 'all' | 'section' | 'topic' | 'author'; language: boolean; limit: number }) =>
-    `${shape.kind}:${shape.language}:${shape.limit}`,
+  (shape: { kind: 'all' | 'section' | 'topic' | 'author'; language: boolean }) =>
+    `${shape.kind}:${shape.language}`,
   (
     db: Kysely<Database>,
     shape,
-    v: { nowMs: number; id: number; language: string; offset: number },
+    v: { nowMs: number; id: number; language: string; limit: number; offset: number },
   ) => {
     const language = shape.language ? v.language : undefined
     // Topic and author lists start from their link table's (id, published_at) index, so a
@@ -128,7 +113,7 @@ export const listRows = prepareRead(
         .select(LEAD_IMAGE_COLUMNS)
         .orderBy('l.published_at', 'desc')
         .orderBy('l.article_id', 'desc')
-        .limit(limitOf(shape.limit))
+        .limit(v.limit)
         .offset(v.offset)
     }
     return publishedBase(db, v.nowMs, language)
@@ -138,7 +123,7 @@ export const listRows = prepareRead(
       .select(LEAD_IMAGE_COLUMNS)
       .orderBy('article.published_at', 'desc')
       .orderBy('article.id', 'desc')
-      .limit(limitOf(shape.limit))
+      .limit(v.limit)
       .offset(v.offset)
   },
 )
@@ -146,12 +131,11 @@ export const listRows = prepareRead(
 /**
  * Every section's latest ids in one statement (each list keeps its own ORDER BY and LIMIT in a
  * derived table, as in relatedRows): with summaryRows and the bylines, three statements for the
- * home page however many sections it lists. Values: nowMs, language, s0…
+ * home page however many sections it lists. Values: nowMs, perSection, language, s0…
  */
 export const latestIds = prepareRead(
-  (shape: { sections: number; language: boolean; perSection: number }) =>
-    `${shape.sections}:${shape.language}:${shape.perSection}`,
-  (db: Kysely<Database>, shape, v: Values & { nowMs: number }) => {
+  (shape: { sections: number; language: boolean }) => `${shape.sections}:${shape.language}`,
+  (db: Kysely<Database>, shape, v: Values & { nowMs: number; perSection: number }) => {
     const language = shape.language ? (v.language as string) : undefined
     const lists = slotList<number>(v, 's', shape.sections).map((id, i) =>
       db
@@ -161,7 +145,7 @@ export const latestIds = prepareRead(
             .where('article.section_id', '=', id)
             .orderBy('article.published_at', 'desc')
             .orderBy('article.id', 'desc')
-            .limit(limitOf(shape.perSection))
+            .limit(v.perSection)
             .as(`s${i}`),
         )
         .select([`s${i}.id`, `s${i}.section_id`, `s${i}.published_at`]),
@@ -195,13 +179,16 @@ export const summaryRowsWithCredits = prepareRead(
  * "Read more" in one statement for every list (each topic's latest, then the section's): an
  * article page costs one round trip however many topics it has. Each list keeps its own ORDER
  * BY and LIMIT inside a derived table, which both dialects allow in a UNION. `list` numbers the
- * list a row came from; the section's is the last. Values: nowMs, id, sectionId, language,
- * topic0…
+ * list a row came from; the section's is the last. Values: nowMs, id, sectionId, perList,
+ * language, topic0…
  */
 export const relatedRows = prepareRead(
-  (shape: { topics: number; language: boolean; perList: number }) =>
-    `${shape.topics}:${shape.language}:${shape.perList}`,
-  (db: Kysely<Database>, shape, v: Values & { nowMs: number; id: number; sectionId: number }) => {
+  (shape: { topics: number; language: boolean }) => `${shape.topics}:${shape.language}`,
+  (
+    db: Kysely<Database>,
+    shape,
+    v: Values & { nowMs: number; id: number; sectionId: number; perList: number },
+  ) => {
     const language = shape.language ? (v.language as string) : undefined
     const lists = [
       ...slotList<number>(v, 'topic', shape.topics).map((id) =>
@@ -210,7 +197,7 @@ export const relatedRows = prepareRead(
           .where('article.id', '!=', v.id)
           .orderBy('l.published_at', 'desc')
           .orderBy('l.article_id', 'desc')
-          .limit(limitOf(shape.perList)),
+          .limit(v.perList),
       ),
       publishedBase(db, v.nowMs, language)
         .select(['article.id', 'article.section_id', 'article.published_at'])
@@ -218,7 +205,7 @@ export const relatedRows = prepareRead(
         .where('article.id', '!=', v.id)
         .orderBy('article.published_at', 'desc')
         .orderBy('article.id', 'desc')
-        .limit(limitOf(SAME_SECTION_CANDIDATES)),
+        .limit(SAME_SECTION_CANDIDATES),
     ].map((q, i) =>
       db
         .selectFrom(q.as(`list${i}`))

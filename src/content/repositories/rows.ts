@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import {
   type Database,
   type ImageTable,
@@ -98,19 +98,12 @@ export type SummaryRow = LeadImageRow & {
  * Articles readers may see at `now`: published, and their publication time has come; with
  * `language`, in that language only (a language edition's lists).
  */
-/**
- * The status readers see, written into the statement's text rather than bound: a constant, and
- * SQLite plans a bound one again at every run of some statements ("Read more" took 143 µs with it
- * bound, 84 µs with it and its limits in the text; ADR 036).
- */
-export const PUBLISHED = sql.lit<'published'>('published')
-
 export function publishedBase(db: Kysely<Database>, now: Date | number, language?: string) {
   // `now` is epoch ms, or a prepared read's stand-in for it (src/storage/prepared.ts).
   return db
     .selectFrom('article')
     .innerJoin('section', 'section.id', 'article.section_id')
-    .where('article.status', '=', PUBLISHED)
+    .where('article.status', '=', 'published')
     .where('article.published_at', '<=', now instanceof Date ? now.getTime() : now)
     .$if(language !== undefined, (q) => q.where('article.language', '=', language!))
 }

@@ -78,11 +78,12 @@ export function createSitemapRows(db: Kysely<Database>): SitemapRows {
       let q = ordered(now).limit(limit)
       if ('after' in start) {
         const { publishedAt, id } = start.after
+        // A row value, not "later, or as late with a higher id": the index is then read from
+        // the cursor on whatever the statistics say. Written with OR, SQLite's plan without
+        // STAT4's samples read every section's rows and sorted them (9 ms a chunk of 1,000 at
+        // 10,000 articles, against 3-4 ms along the index; ADR 036).
         q = q.where((eb) =>
-          eb.or([
-            eb('article.published_at', '>', publishedAt),
-            eb.and([eb('article.published_at', '=', publishedAt), eb('article.id', '>', id)]),
-          ]),
+          eb(eb.refTuple('article.published_at', 'article.id'), '>', eb.tuple(publishedAt, id)),
         )
       } else {
         q = q.offset(start.offset)
