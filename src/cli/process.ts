@@ -24,7 +24,8 @@ export async function openStorage(config: Config, role?: string): Promise<Storag
   } catch (err) {
     const why =
       err instanceof Error
-        ? `${err.message}${err.cause instanceof Error ? `: ${err.cause.message}` : ''}`
+        ? // The cause's words, unless the message already says them.
+          `${err.message}${err.cause instanceof Error && !err.message.includes(err.cause.message) ? `: ${err.cause.message}` : ''}`
         : String(err)
     // The password in the URL stays out of the message.
     fail(

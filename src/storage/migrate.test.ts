@@ -64,6 +64,11 @@ for (const dialect of testDialects) {
           migrateToLatest(storage.db, storage.schema),
           /Migrations could not run/,
         )
+        // In words an operator can act on, naming the migration.
+        await assert.rejects(
+          migrateToLatest(storage.db, storage.schema),
+          /migrated by a newer version of Masthead \(2099-01-01-9999-from-a-newer-version\); run that version, or restore a backup/,
+        )
         await q
           .deleteFrom('kysely_migration')
           .where('name', '=', '2099-01-01-9999-from-a-newer-version')

@@ -59,7 +59,16 @@ export async function migrateToLatest(
   db: Kysely<Database>,
   schema?: string,
 ): Promise<MigrateResult> {
-  if (await everyMigrationRecorded(db, schema)) return { applied: [] }
+  const recorded = await recordedMigrations(db, schema)
+  if (recorded) {
+    const unknown = [...recorded].filter((name) => !(name in migrations))
+    // A newer version migrated this database: say so, rather than Kysely's "corrupted".
+    if (unknown.length > 0)
+      throw new Error(
+        `Migrations could not run: this database was migrated by a newer version of Masthead (${unknown.join(', ')}); run that version, or restore a backup made with this one`,
+      )
+    if (Object.keys(migrations).every((name) => recorded.has(name))) return { applied: [] }
+  }
   // With a schema of our own, the bookkeeping tables live there too; otherwise Kysely may find
   // another schema's tables by name and then fail to lock its own.
   const migrator = new Migrator({
@@ -89,27 +98,24 @@ export async function migrateToLatest(
 }
 
 /**
- * Whether the database has recorded exactly the migrations this version knows: then there is
- * nothing to do, and one query answers it. Kysely's migrator finds its own tables by listing
- * every table and column of the database first, which took ~90 ms of each PostgreSQL start.
- * Anything else (no bookkeeping table yet, a migration missing, one this version does not know)
- * goes to the migrator, which applies, or explains.
+ * The migrations this database has recorded, in one query, or null before its first. When they
+ * are exactly the ones this version knows there is nothing to do: Kysely's migrator finds its own
+ * tables by listing every table and column of the database first, which took ~90 ms of each
+ * PostgreSQL start. Anything missing goes to the migrator, which applies or explains.
  */
-async function everyMigrationRecorded(
+async function recordedMigrations(
   db: Kysely<Database>,
   schema: string | undefined,
-): Promise<boolean> {
-  const known = Object.keys(migrations)
+): Promise<Set<string> | null> {
   try {
     const q = (schema ? db.withSchema(schema) : db) as unknown as Kysely<{
       kysely_migration: { name: string }
     }>
     const rows = await q.selectFrom('kysely_migration').select('name').execute()
-    const recorded = new Set(rows.map((r) => r.name))
-    return recorded.size === known.length && known.every((name) => recorded.has(name))
+    return new Set(rows.map((r) => r.name))
   } catch {
     // No bookkeeping table: a new database.
-    return false
+    return null
   }
 }
 
