@@ -21,6 +21,7 @@ import * as importRuns0018 from './migrations/2026-12-07-0018-import-runs.js'
 import * as oneTimePassword0020 from './migrations/2026-12-07-0020-one-time-password.js'
 import * as authorProfile0021 from './migrations/2026-12-07-0021-author-profile.js'
 import * as frontPicks0022 from './migrations/2026-12-07-0022-front-picks.js'
+import * as sitemapIndex0023 from './migrations/2026-12-07-0023-sitemap-index.js'
 
 // Migrations are listed here rather than read from the folder so the compiled build, tsx and
 // tests all see the same set in the same order, with no file-system globbing at start.
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07-0020-one-time-password': oneTimePassword0020,
   '2026-12-07-0021-author-profile': authorProfile0021,
   '2026-12-07-0022-front-picks': frontPicks0022,
+  '2026-12-07-0023-sitemap-index': sitemapIndex0023,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
