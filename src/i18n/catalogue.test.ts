@@ -80,3 +80,14 @@ test('a language with no catalogue reads English; an unknown key reads as itself
   assert.equal(translator('ru-RU')('pager.page', { page: 2 }), 'Страница 2')
   assert.equal(translator('en')('no.such.key'), 'no.such.key')
 })
+
+test('a message without values reads the same each time; one that needs values still asks', () => {
+  const t = translator('ru')
+  const first = t('layout.skip')
+  assert.ok(first.length > 0)
+  assert.equal(t('layout.skip'), first, 'kept text, not another key’s')
+  // Asked without its values it fails as before, and nothing is kept for it.
+  assert.throws(() => t('card.readingTime'))
+  assert.throws(() => t('card.readingTime'))
+  assert.equal(t('card.readingTime', { minutes: 2 }), '2 минуты чтения')
+})

@@ -39,7 +39,14 @@ export function translator(language: string): (key: string, values?: MessageValu
   // Plural rules of the text's own language: English words follow English rules.
   const rulesOf = catalogue === en ? 'en' : language
   const compiled = new Map<string, IntlMessageFormat>()
+  // A message asked for without values always reads the same: formatted once. Most of a
+  // page's text is such (labels, headings), and formatting walks the message each time.
+  const plain = new Map<string, string>()
   t = (key, values) => {
+    if (values === undefined) {
+      const known = plain.get(key)
+      if (known !== undefined) return known
+    }
     let f = compiled.get(key)
     if (!f) {
       const text = Object.hasOwn(catalogue, key)
@@ -52,7 +59,9 @@ export function translator(language: string): (key: string, values?: MessageValu
       f = compileMessage(text, rulesOf)
       compiled.set(key, f)
     }
-    return String(f.format(values))
+    const text = String(f.format(values))
+    if (values === undefined) plain.set(key, text)
+    return text
   }
   translators.set(language, t)
   return t

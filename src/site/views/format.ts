@@ -9,6 +9,26 @@ export const TimeZoneContext = createContext('UTC')
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>()
 
+/**
+ * The same instant formatted the same way reads the same: a page shows its stories' times, and
+ * the next page mostly the same stories. Intl's formatting is a large share of a page's
+ * rendering, so each format keeps its last texts, forgotten all at once past `max`.
+ */
+function remembered(max: number): (key: string, make: () => string) => string {
+  const texts = new Map<string, string>()
+  return (key, make) => {
+    let text = texts.get(key)
+    if (text === undefined) {
+      if (texts.size >= max) texts.clear()
+      text = make()
+      texts.set(key, text)
+    }
+    return text
+  }
+}
+const dateTimeTexts = remembered(4096)
+const dateTexts = remembered(4096)
+
 export function formatDateTime(d: Date, language: string, timeZone = 'UTC'): string {
   const key = `${language} ${timeZone}`
   let f = dateFormats.get(key)
@@ -25,7 +45,8 @@ export function formatDateTime(d: Date, language: string, timeZone = 'UTC'): str
     })
     dateFormats.set(key, f)
   }
-  return f.format(d)
+  const format = f
+  return dateTimeTexts(`${key} ${d.getTime()}`, () => format.format(d))
 }
 
 const shortFormats = new Map<string, Intl.DateTimeFormat>()
@@ -42,7 +63,8 @@ export function formatDate(d: Date, language: string, timeZone = 'UTC'): string 
     })
     shortFormats.set(key, f)
   }
-  return f.format(d)
+  const format = f
+  return dateTexts(`${key} ${d.getTime()}`, () => format.format(d))
 }
 
 /** JSON for a <script type="application/ld+json">: `<` escaped so no string can close the tag. */
