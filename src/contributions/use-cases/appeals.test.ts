@@ -51,6 +51,29 @@ describe('the appeal', () => {
     assert.equal(calls.list, 3)
   })
 
+  it('gives the same appeal object until the appeals change, one per side of the safety rules', async () => {
+    const risky: AppealSettings = {
+      ...defaultAppeal('en', 'The Lantern'),
+      safetyCountries: ['XX'],
+      safetyNote: 'Take care.',
+      safetyMethods: ['crypto'],
+      methods: ['card', 'crypto'],
+    }
+    const { service } = setup({ stored: [risky] })
+    const here = await service.appealFor({ language: 'en' })
+    assert.ok(here)
+    assert.equal(await service.appealFor({ language: 'en', country: 'DE' }), here, 'kept')
+    assert.deepEqual(here.methods, ['card', 'crypto'])
+    const there = await service.appealFor({ language: 'en', country: 'XX' })
+    assert.notEqual(there, here)
+    assert.deepEqual(there?.methods, ['crypto'])
+    assert.equal(await service.appealIn('en', 'XX'), there)
+    service.forgetAppeals()
+    const reloaded = await service.appealFor({ language: 'en' })
+    assert.deepEqual(reloaded, here)
+    assert.equal(await service.appealFor({ language: 'en' }), reloaded)
+  })
+
   it('falls back to the default language, and offers cards only with a gateway', async () => {
     const withCard = setup()
     const a = await withCard.service.appealIn('ru')

@@ -88,9 +88,24 @@ export function createAppealService(deps: {
   testMode: boolean
 }): AppealService {
   const { repo, clock, appeals } = deps
-  const localised = (a: AppealSettings, country: string | undefined) => {
-    const local = appealForCountry(a, country)
-    return { ...local, methods: appeals.usableMethods(local) }
+  // One object per stored appeal and per side of its safety rules, made once: the site keeps
+  // what it rendered for an appeal by the object (an edit loads new ones), so a page must not
+  // get a fresh copy each time.
+  const made = new WeakMap<AppealSettings, { safe?: AppealSettings; risky?: AppealSettings }>()
+  const localised = (a: AppealSettings, country: string | undefined): AppealSettings => {
+    const side = isRiskyCountry(a, country) ? 'risky' : 'safe'
+    let sides = made.get(a)
+    if (!sides) {
+      sides = {}
+      made.set(a, sides)
+    }
+    let out = sides[side]
+    if (!out) {
+      const local = appealForCountry(a, country)
+      out = { ...local, methods: appeals.usableMethods(local) }
+      sides[side] = out
+    }
+    return out
   }
   return {
     testMode: deps.testMode,

@@ -23,13 +23,26 @@ export interface ChooserValues {
   method?: string
 }
 
-export function Chooser(props: {
+export interface ChooserProps {
   appeal: AppealSettings
   currency: string
   country?: string | undefined
   values?: ChooserValues
   problem?: string | undefined
-}) {
+}
+
+export function Chooser(props: ChooserProps) {
+  const { path } = useLocale()
+  if (!props.appeal.currencies[props.currency]) return null
+  return (
+    <form class="chooser" method="post" action={path('/support/checkout')}>
+      <ChooserFields {...props} />
+    </form>
+  )
+}
+
+/** What the chooser's form holds; nothing for a currency the appeal does not offer. */
+export function ChooserFields(props: ChooserProps) {
   const a = props.appeal
   const l = useLocale()
   const { t, path } = l
@@ -44,7 +57,7 @@ export function Chooser(props: {
     ? (v.method as Method)
     : a.methods[0]!
   return (
-    <form class="chooser" method="post" action={path('/support/checkout')}>
+    <>
       <input type="hidden" name="currency" value={props.currency} />
       <input type="hidden" name="language" value={a.language} />
       {props.country && <input type="hidden" name="country" value={props.country} />}
@@ -169,6 +182,6 @@ export function Chooser(props: {
           </>
         )}
       </p>
-    </form>
+    </>
   )
 }

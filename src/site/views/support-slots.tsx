@@ -1,7 +1,7 @@
 import { createContext } from 'preact'
 import { useContext } from 'preact/hooks'
 import type { AppealSettings } from '../../contributions/index.js'
-import { Chooser } from './chooser-view.js'
+import { RememberedChooser } from './remembered-chooser.js'
 import { RemindLater, paragraphs } from './support-parts.js'
 import { useLocale } from './locale.js'
 
@@ -51,7 +51,7 @@ export function Appeal(props: SupportSlots & { headingLevel?: 1 | 2 }) {
     <section class="appeal" id="support" aria-labelledby="appeal-title">
       <H id="appeal-title">{props.appeal.headline}</H>
       <div class="appeal-letter">{paragraphs(props.appeal.letter)}</div>
-      <Chooser appeal={props.appeal} currency={props.currency} country={props.country} />
+      <RememberedChooser appeal={props.appeal} currency={props.currency} country={props.country} />
       <RemindLater back={props.back} />
     </section>
   )
