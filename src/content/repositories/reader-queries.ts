@@ -2,7 +2,13 @@ import { type ExpressionBuilder, type Kysely, sql } from 'kysely'
 import { jsonArrayFrom as pgJsonArrayFrom } from 'kysely/helpers/postgres'
 import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite'
 import { type Database, type DialectName, prepareRead, slotList } from '../../storage/index.js'
-import { CREDIT_COLUMNS, LEAD_IMAGE_COLUMNS, SUMMARY_COLUMNS, publishedBase } from './rows.js'
+import {
+  CREDIT_COLUMNS,
+  LEAD_IMAGE_COLUMNS,
+  SUMMARY_COLUMNS,
+  publishedArticles,
+  publishedBase,
+} from './rows.js'
 
 /**
  * The statements of the reader's pages (article, lists, home, "Read more"), each built and
@@ -33,12 +39,13 @@ function creditsJson(dialect: DialectName) {
     ).as('credits')
 }
 
-/** Topic and author pages start from their link table, which copies the publication time. */
-function linkedBase(
-  db: Kysely<Database>,
-  filter: { kind: 'topic' | 'author'; id: number; language: string | undefined },
-  nowMs: number,
-) {
+type LinkFilter = { kind: 'topic' | 'author'; id: number; language: string | undefined }
+
+/**
+ * Topic and author pages start from their link table, which copies the publication time; the
+ * article is joined for its status and language.
+ */
+function linkedArticles(db: Kysely<Database>, filter: LinkFilter, nowMs: number) {
   const from =
     filter.kind === 'topic'
       ? db.selectFrom('article_topic as l').where('l.topic_id', '=', filter.id)
@@ -46,9 +53,13 @@ function linkedBase(
   return from
     .where('l.published_at', '<=', nowMs)
     .innerJoin('article', 'article.id', 'l.article_id')
-    .innerJoin('section', 'section.id', 'article.section_id')
     .where('article.status', '=', 'published')
     .$if(filter.language !== undefined, (q) => q.where('article.language', '=', filter.language!))
+}
+
+/** The same with each article's section, for what a list shows of it. */
+function linkedBase(db: Kysely<Database>, filter: LinkFilter, nowMs: number) {
+  return linkedArticles(db, filter, nowMs).innerJoin('section', 'section.id', 'article.section_id')
 }
 
 /** The article with its section, lead image, byline, corrections and topics, in one query. */
@@ -140,7 +151,7 @@ export const latestIds = prepareRead(
     const lists = slotList<number>(v, 's', shape.sections).map((id, i) =>
       db
         .selectFrom(
-          publishedBase(db, v.nowMs, language)
+          publishedArticles(db, v.nowMs, language)
             .select(['article.id', 'article.section_id', 'article.published_at'])
             .where('article.section_id', '=', id)
             .orderBy('article.published_at', 'desc')
@@ -201,15 +212,16 @@ export const relatedRows = prepareRead(
   ) => {
     const language = shape.language ? (v.language as string) : undefined
     const lists = [
+      // Ids only: no section joined, which would be a lookup for each of the topics' rows.
       ...slotList<number>(v, 'topic', shape.topics).map((id) =>
-        linkedBase(db, { kind: 'topic', id, language }, v.nowMs)
+        linkedArticles(db, { kind: 'topic', id, language }, v.nowMs)
           .select(['article.id', 'article.section_id', 'article.published_at'])
           .where('article.id', '!=', v.id)
           .orderBy('l.published_at', 'desc')
           .orderBy('l.article_id', 'desc')
           .limit(v.perList),
       ),
-      publishedBase(db, v.nowMs, language)
+      publishedArticles(db, v.nowMs, language)
         .select(['article.id', 'article.section_id', 'article.published_at'])
         .where('article.section_id', '=', v.sectionId)
         .where('article.id', '!=', v.id)

@@ -96,13 +96,22 @@ export type SummaryRow = LeadImageRow & {
 
 /**
  * Articles readers may see at `now`: published, and their publication time has come; with
- * `language`, in that language only (a language edition's lists).
+ * `language`, in that language only (a language edition's lists). Their sections are joined,
+ * for what a list shows of them.
  */
 export function publishedBase(db: Kysely<Database>, now: Date | number, language?: string) {
+  return publishedArticles(db, now, language).innerJoin(
+    'section',
+    'section.id',
+    'article.section_id',
+  )
+}
+
+/** The same articles alone: for lists of ids, which need nothing of the section. */
+export function publishedArticles(db: Kysely<Database>, now: Date | number, language?: string) {
   // `now` is epoch ms, or a prepared read's stand-in for it (src/storage/prepared.ts).
   return db
     .selectFrom('article')
-    .innerJoin('section', 'section.id', 'article.section_id')
     .where('article.status', '=', 'published')
     .where('article.published_at', '<=', now instanceof Date ? now.getTime() : now)
     .$if(language !== undefined, (q) => q.where('article.language', '=', language!))
