@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect } from 'kysely'
 import type { Database } from './schema.js'
 import { type ConnectionErrorLog, guardPool, resilientPool } from './pg-resilience.js'
 import { loadPg } from './pg-driver.js'
+import { runPreparedReadsOn } from './prepared.js'
 import { type SnapshotResult, snapshotPostgres, snapshotSqlite } from './snapshot.js'
 import { batchingSqliteDialect } from './sqlite-batch.js'
 import { refreshStatistics } from './sqlite-stats.js'
@@ -165,6 +166,12 @@ async function connectPostgres(url: string, opts: ConnectOptions): Promise<Stora
   const probe = await raw.connect()
   probe.release()
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  // The hot reads (prepared.ts) on connections of their own that plan each named statement
+  // once (ADR 038): PostgreSQL's own choice kept re-planning them at every run. Without named
+  // statements (a transaction-mode pooler) every statement is planned anyway: no second pool.
+  const reads =
+    prepare === 'false' ? null : genericPlanReads(pg, u, schema, applicationName, opts, log)
+  if (reads) runPreparedReadsOn(db, reads)
   let closed = false
   return {
     db,
@@ -231,9 +238,38 @@ async function connectPostgres(url: string, opts: ConnectOptions): Promise<Stora
     async close() {
       if (closed) return
       closed = true
-      await db.destroy()
+      await Promise.all([db.destroy(), reads?.destroy()])
     },
   }
+}
+
+/**
+ * A pool whose connections run with `plan_cache_mode = force_generic_plan`, set as each one
+ * opens (a statement, not a startup option: poolers such as pgbouncer refuse `options`). pg
+ * sends it before anything asked of that connection. Opened lazily (no connection until the
+ * first read) and closed idle like the main pool's.
+ */
+function genericPlanReads(
+  pg: Awaited<ReturnType<typeof loadPg>>,
+  u: URL,
+  schema: string | null,
+  applicationName: string,
+  opts: ConnectOptions,
+  log: (err: Error) => void,
+): Kysely<Database> {
+  const raw = new pg.Pool({
+    connectionString: u.toString(),
+    max: opts.poolSize ?? 10,
+    // The process's own name: an operator (or a test) finds and ends every connection of it.
+    application_name: applicationName,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  })
+  raw.on('connect', (client) => {
+    client.query('set plan_cache_mode = force_generic_plan').catch((err: Error) => log(err))
+  })
+  guardPool(raw, log)
+  const pool = resilientPool(raw, { namedStatements: true })
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 }
 
 /**

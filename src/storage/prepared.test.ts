@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { openTestStorage, skipFor, testDialects } from '../../test/support/dialects.js'
 import type { Database, Storage } from './index.js'
 import { listValues, prepareRead, slotList } from './prepared.js'
@@ -88,6 +88,42 @@ for (const dialect of testDialects) {
       assert.equal(builds, 1)
       assert.deepEqual(await slugs([world!, courts!, economy!], 0), ['courts', 'economy', 'world'])
       assert.equal(builds, 2)
+    })
+
+    it('plans once on PostgreSQL (generic plans); inside a transaction, stays in it', async () => {
+      // What the connection a read runs on says of itself, and whether it sees uncommitted rows.
+      const mode = prepareRead(
+        () => '',
+        (d: Kysely<Database>, _: null, v: { slug: string }) =>
+          d
+            .selectFrom('section')
+            .select((eb) => [
+              (dialect === 'postgres'
+                ? sql<string>`current_setting('plan_cache_mode', true)`
+                : sql<string>`'sqlite'`
+              ).as('mode'),
+              eb.fn.countAll<number | string>().as('n'),
+            ])
+            .where('slug', '=', v.slug),
+      )
+      const [read] = await mode(db, null, { slug: 'world' })
+      if (dialect === 'postgres') {
+        const plain = await sql<{ mode: string | null }>`
+          select current_setting('plan_cache_mode', true) as mode`.execute(db)
+        assert.equal(read!.mode, 'force_generic_plan')
+        assert.equal(plain.rows[0]!.mode, 'auto', 'other statements keep PostgreSQL’s choice')
+      }
+      assert.equal(Number(read!.n), 1)
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('section')
+          .values({ slug: 'unsaved', name: 'unsaved', description: '', position: 9 })
+          .execute()
+        const [inside] = await mode(trx, null, { slug: 'unsaved' })
+        assert.equal(Number(inside!.n), 1, 'the read saw the transaction’s own row')
+        if (dialect === 'postgres') assert.equal(inside!.mode, 'auto')
+        await trx.deleteFrom('section').where('slug', '=', 'unsaved').execute()
+      })
     })
 
     it('refuses to run with a value missing, rather than send a stand-in', async () => {

@@ -22,6 +22,18 @@ class Slot {
 const MAX_SHAPES = 64
 
 /**
+ * Where a database's prepared reads run instead of on it (ADR 038): on PostgreSQL, connections
+ * that keep one generic plan per statement. A transaction is never in here, so a read inside one
+ * stays inside it.
+ */
+const runsOn = new WeakMap<object, Kysely<unknown>>()
+
+/** Sends the prepared reads made on `db` to `reads` (same database, other connections). */
+export function runPreparedReadsOn<DB>(db: Kysely<DB>, reads: Kysely<DB>): void {
+  runsOn.set(db, reads as Kysely<unknown>)
+}
+
+/**
  * @param shapeKey names what makes the text differ: same key, same text.
  * @param build must use `values` only as values (compared, inserted, limits), never in its own
  * logic: each is a stand-in while it builds. What decides the text comes in `shape`.
@@ -48,7 +60,7 @@ export function prepareRead<DB, S, V extends object, R>(
       if (v === undefined) throw new Error(`prepared read: no value for "${p.name}"`)
       return v
     })
-    const result = await db.executeQuery<R>({ ...query, parameters })
+    const result = await (runsOn.get(db) ?? db).executeQuery<R>({ ...query, parameters })
     return result.rows
   }
 }
