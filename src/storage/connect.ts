@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import type pg from 'pg'
-import { Kysely, PostgresDialect } from 'kysely'
+import { Kysely, PostgresDialect, sql } from 'kysely'
 import type { Database } from './schema.js'
 import { type ConnectionErrorLog, guardPool, resilientPool } from './pg-resilience.js'
 import { loadPg } from './pg-driver.js'
@@ -162,9 +162,6 @@ async function connectPostgres(url: string, opts: ConnectOptions): Promise<Stora
   })
   guardPool(raw, log)
   const pool = resilientPool(raw, { namedStatements: prepare !== 'false' })
-  // Checks the server answers now, so a wrong URL fails at start and not at the first reader.
-  const probe = await raw.connect()
-  probe.release()
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   // The hot reads (prepared.ts) on connections of their own that plan each named statement
   // once (ADR 038): PostgreSQL's own choice kept re-planning them at every run. Without named
@@ -172,6 +169,13 @@ async function connectPostgres(url: string, opts: ConnectOptions): Promise<Stora
   const reads =
     prepare === 'false' ? null : genericPlanReads(pg, u, schema, applicationName, opts, log)
   if (reads) runPreparedReadsOn(db, reads)
+  // Checks the server answers now, so a wrong URL fails at start and not at the first reader.
+  // A reads connection opens meanwhile, so the first page does not wait for one.
+  const [probe] = await Promise.all([
+    raw.connect(),
+    reads ? sql`select 1`.execute(reads) : Promise.resolve(),
+  ])
+  probe.release()
   let closed = false
   return {
     db,
