@@ -154,20 +154,32 @@ async function connectPostgres(url: string, opts: ConnectOptions): Promise<Stora
       await client.end()
     }
   }
-  const raw = new pg.Pool({
-    connectionString: u.toString(),
-    max: opts.poolSize ?? 10,
-    application_name: applicationName,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
-  })
-  guardPool(raw, log)
-  const pool = resilientPool(raw, { namedStatements: prepare !== 'false' })
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  // Each pool: the process's name (an operator, or a test, finds and ends every connection of
+  // it), the schema, lost connections logged and survived (pg-resilience.ts).
+  const openPool = (named: boolean, onConnect?: (client: pg.PoolClient) => void) => {
+    const raw = new pg.Pool({
+      connectionString: u.toString(),
+      max: opts.poolSize ?? 10,
+      application_name: applicationName,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    })
+    if (onConnect) raw.on('connect', onConnect)
+    guardPool(raw, log)
+    const pool = resilientPool(raw, { namedStatements: named })
+    return { raw, pool, db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) }
+  }
+  const { raw, pool, db } = openPool(prepare !== 'false')
   // The hot reads (prepared.ts) on connections of their own that plan each named statement
-  // once (ADR 038): PostgreSQL's own choice kept re-planning them at every run. Without named
-  // statements (a transaction-mode pooler) every statement is planned anyway: no second pool.
+  // once (ADR 038): PostgreSQL's own choice kept re-planning them at every run. The mode is set
+  // by a statement as each connection opens, which pg sends before anything asked of it (poolers
+  // such as pgbouncer refuse the startup `options`). Without named statements (a
+  // transaction-mode pooler) every statement is planned anyway: no second pool.
   const reads =
-    prepare === 'false' ? null : genericPlanReads(pg, u, schema, applicationName, opts, log)
+    prepare === 'false'
+      ? null
+      : openPool(true, (client) => {
+          client.query('set plan_cache_mode = force_generic_plan').catch((err: Error) => log(err))
+        }).db
   if (reads) runPreparedReadsOn(db, reads)
   // Checks the server answers now, so a wrong URL fails at start and not at the first reader.
   // A reads connection opens meanwhile, so the first page does not wait for one.
@@ -245,35 +257,6 @@ async function connectPostgres(url: string, opts: ConnectOptions): Promise<Stora
       await Promise.all([db.destroy(), reads?.destroy()])
     },
   }
-}
-
-/**
- * A pool whose connections run with `plan_cache_mode = force_generic_plan`, set as each one
- * opens (a statement, not a startup option: poolers such as pgbouncer refuse `options`). pg
- * sends it before anything asked of that connection. Opened lazily (no connection until the
- * first read) and closed idle like the main pool's.
- */
-function genericPlanReads(
-  pg: Awaited<ReturnType<typeof loadPg>>,
-  u: URL,
-  schema: string | null,
-  applicationName: string,
-  opts: ConnectOptions,
-  log: (err: Error) => void,
-): Kysely<Database> {
-  const raw = new pg.Pool({
-    connectionString: u.toString(),
-    max: opts.poolSize ?? 10,
-    // The process's own name: an operator (or a test) finds and ends every connection of it.
-    application_name: applicationName,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
-  })
-  raw.on('connect', (client) => {
-    client.query('set plan_cache_mode = force_generic_plan').catch((err: Error) => log(err))
-  })
-  guardPool(raw, log)
-  const pool = resilientPool(raw, { namedStatements: true })
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 }
 
 /**

@@ -168,9 +168,10 @@ export const latestIds = prepareRead(
 /**
  * Published, due articles among `n` ids (id0…), with their lead images, in no order. The ids
  * find the rows; status and time are then checked on each row, written so that no index can
- * take them (`|| ''` and `+ 0` leave the values, NULL included, as they are). On SQLite an indexable comparison
- * with a bound value is estimated from STAT4's samples, and such a statement is prepared again
- * at every run (~55 µs here, ADR 036) for a plan that is always the same: by primary key.
+ * take them (`|| ''` and `+ 0` leave the values, NULL included, as they are). On SQLite an
+ * indexable comparison with a bound value is estimated from STAT4's samples, and such a
+ * statement is prepared again at every run (~55 µs here, ADR 036) for a plan that is always
+ * the same: by primary key.
  */
 function summariesAmong(db: Kysely<Database>, n: number, v: Values & { nowMs: number }) {
   return db

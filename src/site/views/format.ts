@@ -7,14 +7,11 @@ import { createContext } from 'preact'
 
 export const TimeZoneContext = createContext('UTC')
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>()
-
 /**
- * The same instant formatted the same way reads the same: a page shows its stories' times, and
- * the next page mostly the same stories. Intl's formatting is a large share of a page's
- * rendering, so each format keeps its last texts, forgotten all at once past `max`.
+ * A cache of texts, forgotten all at once past `max` entries: what is asked for again (the same
+ * stories on the next page) reads from it; nothing grows without bound.
  */
-function remembered(max: number): (key: string, make: () => string) => string {
+export function keptTexts(max: number): (key: string, make: () => string) => string {
   const texts = new Map<string, string>()
   return (key, make) => {
     let text = texts.get(key)
@@ -26,46 +23,43 @@ function remembered(max: number): (key: string, make: () => string) => string {
     return text
   }
 }
-const dateTimeTexts = remembered(4096)
-const dateTexts = remembered(4096)
 
-export function formatDateTime(d: Date, language: string, timeZone = 'UTC'): string {
-  const key = `${language} ${timeZone}`
-  let f = dateFormats.get(key)
-  if (!f) {
-    f = new Intl.DateTimeFormat(language, {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZone,
-      timeZoneName: 'short',
+/**
+ * A date format in any language and zone: one Intl.DateTimeFormat per language and zone, and
+ * each instant's text kept. The same instant formatted the same way reads the same, and Intl's
+ * formatting was a large share of a page's rendering.
+ */
+function dateFormat(
+  options: Omit<Intl.DateTimeFormatOptions, 'timeZone'>,
+): (d: Date, language: string, timeZone?: string) => string {
+  const formats = new Map<string, Intl.DateTimeFormat>()
+  const texts = keptTexts(4096)
+  return (d, language, timeZone = 'UTC') => {
+    const key = `${language} ${timeZone}`
+    return texts(`${key} ${d.getTime()}`, () => {
+      let f = formats.get(key)
+      if (!f) {
+        f = new Intl.DateTimeFormat(language, { ...options, timeZone })
+        formats.set(key, f)
+      }
+      return f.format(d)
     })
-    dateFormats.set(key, f)
   }
-  const format = f
-  return dateTimeTexts(`${key} ${d.getTime()}`, () => format.format(d))
 }
 
-const shortFormats = new Map<string, Intl.DateTimeFormat>()
+/** Day, month in words, year and time, with the zone's name. */
+export const formatDateTime = dateFormat({
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'short',
+})
+
 /** The day only, as the newsroom's calendar has it. */
-export function formatDate(d: Date, language: string, timeZone = 'UTC'): string {
-  const key = `${language} ${timeZone}`
-  let f = shortFormats.get(key)
-  if (!f) {
-    f = new Intl.DateTimeFormat(language, {
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      timeZone,
-    })
-    shortFormats.set(key, f)
-  }
-  const format = f
-  return dateTexts(`${key} ${d.getTime()}`, () => format.format(d))
-}
+export const formatDate = dateFormat({ day: 'numeric', month: 'short', year: 'numeric' })
 
 /** JSON for a <script type="application/ld+json">: `<` escaped so no string can close the tag. */
 export function jsonForScript(value: unknown): string {

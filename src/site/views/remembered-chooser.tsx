@@ -1,7 +1,7 @@
 import { renderToString } from 'preact-render-to-string'
 import type { AppealSettings } from '../../contributions/index.js'
 import { ChooserFields } from './chooser-view.js'
-import { voidTagsAsHtml } from './format.js'
+import { keptTexts } from './format.js'
 import { LocaleContext, useLocale } from './locale.js'
 
 /**
@@ -14,7 +14,7 @@ import { LocaleContext, useLocale } from './locale.js'
  * it. A form that says something to one reader (their values, a problem) is never kept: those
  * are rendered by Chooser itself.
  */
-const kept = new WeakMap<AppealSettings, Map<string, string>>()
+const kept = new WeakMap<AppealSettings, ReturnType<typeof keptTexts>>()
 /** Per appeal: editions × currencies × countries seen; beyond this, start again. */
 const MAX_KEPT = 64
 
@@ -27,22 +27,18 @@ export function RememberedChooser(props: {
   if (!props.appeal.currencies[props.currency]) return null
   let texts = kept.get(props.appeal)
   if (!texts) {
-    texts = new Map()
+    texts = keptTexts(MAX_KEPT)
     kept.set(props.appeal, texts)
   }
   const key = `${l.language} ${l.prefix} ${l.languages.join(',')} ${props.currency} ${props.country ?? ''}`
-  let html = texts.get(key)
-  if (html === undefined) {
-    if (texts.size >= MAX_KEPT) texts.clear()
-    html = voidTagsAsHtml(
-      renderToString(
-        <LocaleContext.Provider value={l}>
-          <ChooserFields appeal={props.appeal} currency={props.currency} country={props.country} />
-        </LocaleContext.Provider>,
-      ),
-    )
-    texts.set(key, html)
-  }
+  // Void elements are written as HTML with the rest of the page, by the shell's document().
+  const html = texts(key, () =>
+    renderToString(
+      <LocaleContext.Provider value={l}>
+        <ChooserFields appeal={props.appeal} currency={props.currency} country={props.country} />
+      </LocaleContext.Provider>,
+    ),
+  )
   return (
     <form
       class="chooser"
