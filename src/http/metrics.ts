@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { Registry } from 'prom-client'
 import { AppError } from '../lib/errors.js'
 import type { PageCacheStats } from './page-cache.js'
+import { observeFrontAnswers } from './server.js'
 
 export interface MetricsSources {
   /** The page cache's counters, when the cache is on. */
@@ -58,6 +59,10 @@ export async function registerMetrics(
       status: String(reply.statusCode),
     })
     done()
+  })
+  // The page cache's hits are answered before Fastify (ADR 039): counted the same way.
+  observeFrontAnswers(app, (route, method, status) => {
+    requests.inc({ route, method, status: String(status) })
   })
 
   if (opts.pageCache) {

@@ -11,6 +11,8 @@ export interface CachedResponse {
   etag: string
   headers: Record<string, string>
   keys: readonly string[]
+  /** The route pattern that rendered it, which metrics count a hit under. */
+  route?: string
   /** Filled on the first request that accepts gzip. */
   gzip?: Buffer
   /** Epoch ms after which the entry is not served (a safety net behind exact purges). */

@@ -1,8 +1,10 @@
-import zlib from 'node:zlib'
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { type CachedResponse, type PageCache, etagOf } from './page-cache.js'
 import { hostAllowed, isOnionHost, isValidHost, originOf } from './origin.js'
 import { AppError } from '../lib/errors.js'
+import { answerOf, frontHeaders } from './cached-answer.js'
+import { type Where, answerBeforeRouting } from './server.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -77,43 +79,16 @@ export function buildEntry(p: PageResponse): CachedResponse {
   return { status: p.status ?? 200, body, etag, headers, keys }
 }
 
-export function acceptsGzip(req: FastifyRequest): boolean {
-  const ae = req.headers['accept-encoding']
-  return typeof ae === 'string' && ae.includes('gzip')
-}
-
-function notModified(req: FastifyRequest, etag: string): boolean {
-  const inm = req.headers['if-none-match']
-  if (!inm) return false
-  return (
-    inm === etag ||
-    inm === `W/${etag}` ||
-    inm.split(/\s*,\s*/).some((t) => t === etag || t === `W/${etag}` || t === '*')
-  )
-}
-
 export function sendEntry(
   req: FastifyRequest,
   reply: FastifyReply,
   entry: CachedResponse,
   cache: PageCache | null,
 ): FastifyReply {
-  reply.headers(entry.headers)
-  if (entry.status === 200 && notModified(req, entry.etag)) {
-    reply.removeHeader('content-type')
-    return reply.code(304).send()
-  }
-  reply.code(entry.status)
-  if (entry.body.length > 860 && acceptsGzip(req)) {
-    const gz = cache ? cache.gzipOf(entry) : (entry.gzip ??= zlibGzip(entry.body))
-    reply.header('content-encoding', 'gzip')
-    return reply.send(gz)
-  }
-  return reply.send(entry.body)
-}
-
-function zlibGzip(b: Buffer): Buffer {
-  return zlib.gzipSync(b, { level: 6 })
+  const a = answerOf(req.headers, entry, cache)
+  reply.headers(a.headers)
+  reply.code(a.status)
+  return a.body ? reply.send(a.body) : reply.send()
 }
 
 /** Sends a rendered page, storing it in the page cache when the request allows. */
@@ -124,6 +99,7 @@ export function sendPage(
   p: PageResponse,
 ): FastifyReply {
   const entry = buildEntry(p)
+  if (req.routeOptions.url !== undefined) entry.route = req.routeOptions.url
   let stored = false
   if (cache && req.pageCacheId !== null && entry.status === 200) {
     // Stored under what was rendered, not under what the URL seemed to ask: a query the
@@ -138,10 +114,33 @@ export function sendPage(
   return sendEntry(req, reply, entry, stored ? cache : null)
 }
 
+/** A request as the page cache sees it, from Fastify's request or straight from Node's. */
+interface Arrival extends Where {
+  method: string | undefined
+  url: string
+  headers: IncomingHttpHeaders
+}
+
+/** What a page variant may look at: FastifyRequest has it, and so does the front's request. */
+export interface VariantRequest {
+  headers: IncomingHttpHeaders
+  url: string
+  /** Node's request, the same object for the front and for Fastify: per-request memos key on it. */
+  raw: IncomingMessage
+}
+
+export type VariantOf = (req: VariantRequest) => string | Promise<string>
+
 /**
  * The page cache's place in the request: derive the origin, refuse a bad Host, answer hits
  * before routing. Only GET and HEAD without credentials are cached; the query is
  * reduced to what pages understand (`page`) so junk parameters cannot bypass the cache.
+ *
+ * A hit is answered in front of Fastify, from Node's request (ADR 039): the same headers and
+ * body, without building Fastify's request, routing it and running its hooks, which cost as
+ * much again as the hit itself. Whatever the front does not answer (a miss, a bad Host, a
+ * variant that needs the database, a server closing) goes on to Fastify, whose hook below
+ * says the same things for inject() and for those.
  */
 export function registerRequestBasics(
   app: FastifyInstance,
@@ -152,7 +151,7 @@ export function registerRequestBasics(
     hstsMaxAge?: number
     allowedHosts?: readonly string[]
     /** The variant of cached pages this request gets (see FastifyRequest.pageVariant). */
-    variantOf?: (req: FastifyRequest) => string | Promise<string>
+    variantOf?: VariantOf
     /** CSP hashes of stylesheets written inside pages (see contentSecurityPolicy). */
     styleHashes?: readonly string[]
   },
@@ -177,42 +176,93 @@ export function registerRequestBasics(
   app.decorateRequest('pageCacheGeneration', 0)
   app.decorateRequest('pageVariant', '')
   const { cache, onionUrl } = opts
-  const hsts = opts.hstsMaxAge ? `max-age=${opts.hstsMaxAge}` : null
   const securityHeaders = opts.styleHashes?.length
     ? {
         ...SECURITY_HEADERS,
         'content-security-policy': contentSecurityPolicy(opts.styleHashes),
       }
     : SECURITY_HEADERS
+  // Only over HTTPS: browsers ignore it on plain HTTP, and an onion address has no TLS.
+  const overHttps = opts.hstsMaxAge
+    ? { ...securityHeaders, 'strict-transport-security': `max-age=${opts.hstsMaxAge}` }
+    : securityHeaders
   const allowedHosts = opts.allowedHosts ?? []
-  app.addHook('onRequest', async (req, reply) => {
-    reply.headers(securityHeaders)
-    // Only over HTTPS: browsers ignore it on plain HTTP, and an onion address has no TLS.
-    if (hsts && req.protocol === 'https') reply.header('strict-transport-security', hsts)
-    const host = req.host
-    if (!isValidHost(host)) {
+  const variantOf: VariantOf = opts.variantOf ?? (() => '')
+
+  /** The headers every answer starts with, and where the reader is; throws for a bad Host. */
+  const welcome = (a: Arrival) => {
+    const headers: Record<string, string> = a.protocol === 'https' ? overHttps : securityHeaders
+    if (!isValidHost(a.host)) {
       throw new AppError('INVALID_HOST', { status: 400, message: 'Invalid Host header' })
     }
-    if (!hostAllowed(host, allowedHosts)) {
+    if (!hostAllowed(a.host, allowedHosts)) {
       throw new AppError('HOST_NOT_SERVED', {
         status: 421,
         message: 'This site is not served at that address',
       })
     }
-    req.origin = originOf(req.protocol, host)
-    if (onionUrl && !isOnionHost(host)) reply.header('onion-location', onionUrl + pathOf(req.url))
-    if (!cache || (req.method !== 'GET' && req.method !== 'HEAD')) return
+    const onion = onionUrl && !isOnionHost(a.host) ? onionUrl + pathOf(a.url) : null
+    return { headers, onion, origin: originOf(a.protocol, a.host) }
+  }
+  /** The cache id without its variant, or null where the cache stays out. */
+  const baseId = (a: Arrival, origin: string): string | null => {
+    if (!cache || (a.method !== 'GET' && a.method !== 'HEAD')) return null
     // Reader pages are the same for every reader; only a credentialed request skips the cache.
-    if (req.headers.authorization) return
-    const base = cacheIdOf(req.origin, req.url)
+    if (a.headers.authorization) return null
+    return cacheIdOf(origin, a.url)
+  }
+  // What the front found for a request it did not answer, so Fastify's hook does not look again.
+  const missed = new WeakMap<IncomingMessage, { id: string; variant: string }>()
+
+  answerBeforeRouting(app, (req, res, where) => {
+    if (!cache || (req.method !== 'GET' && req.method !== 'HEAD')) return null
+    const a: Arrival = {
+      protocol: where.protocol,
+      host: where.host,
+      method: req.method,
+      url: req.url ?? '/',
+      headers: req.headers,
+    }
+    if (!isValidHost(a.host) || !hostAllowed(a.host, allowedHosts)) return null
+    const w = welcome(a)
+    const base = baseId(a, w.origin)
+    if (base === null) return null
+    const variant = variantOf({ headers: a.headers, url: a.url, raw: req })
+    if (typeof variant !== 'string') return null
+    const id = base + variant
+    const hit = cache.get(id)
+    if (!hit) {
+      missed.set(req, { id, variant })
+      return null
+    }
+    const answer = answerOf(a.headers, hit, cache)
+    res.writeHead(answer.status, frontHeaders(hit, answer, w.headers, w.onion))
+    res.end(answer.body)
+    return { route: hit.route ?? '(page cache)', status: answer.status }
+  })
+
+  app.addHook('onRequest', async (req, reply) => {
+    const a: Arrival = req
+    reply.headers(a.protocol === 'https' ? overHttps : securityHeaders)
+    const w = welcome(a)
+    req.origin = w.origin
+    if (w.onion) reply.header('onion-location', w.onion)
+    const looked = missed.get(req.raw)
+    if (looked) {
+      req.pageVariant = looked.variant
+      req.pageCacheId = looked.id
+      req.pageCacheGeneration = cache!.currentGeneration()
+      return
+    }
+    const base = baseId(a, w.origin)
     if (base === null) return
-    const variant = opts.variantOf?.(req) ?? ''
+    const variant = variantOf(req)
     req.pageVariant = typeof variant === 'string' ? variant : await variant
     const id = base + req.pageVariant
-    const hit = cache.get(id)
+    const hit = cache!.get(id)
     if (hit) return sendEntry(req, reply, hit, cache)
     req.pageCacheId = id
-    req.pageCacheGeneration = cache.currentGeneration()
+    req.pageCacheGeneration = cache!.currentGeneration()
   })
   return { inFlight: () => inFlight }
 }

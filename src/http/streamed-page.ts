@@ -1,10 +1,10 @@
 import { Readable, pipeline } from 'node:stream'
 import zlib from 'node:zlib'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { acceptsGzip } from './cached-answer.js'
 import type { PageCache } from './page-cache.js'
 import {
   CACHE_CONTROL_PAGE,
-  acceptsGzip,
   buildEntry,
   cacheIdOf,
   pathOf,

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict'
+import { IncomingMessage } from 'node:http'
+import { Socket } from 'node:net'
 import { describe, it } from 'node:test'
 import { fixedClock } from '../lib/clock.js'
 import { pageVariantOf } from './page-variant.js'
@@ -16,7 +18,11 @@ describe('page variant', () => {
       return c === 'VA'
     },
   })
-  const req = (headers: Record<string, string>) => ({ headers, url: '/' })
+  const req = (headers: Record<string, string>) => ({
+    headers,
+    url: '/',
+    raw: new IncomingMessage(new Socket()),
+  })
 
   it('gives a reader whose quiet date is still ahead the quiet copy, at once', () => {
     assert.equal(variant(req({ cookie: `mh_quiet=${later}` })), '#quiet')

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify'
+import type { VariantOf, VariantRequest } from '../http/responses.js'
 import { parseCountry } from '../contributions/index.js'
 import type { Clock } from '../lib/clock.js'
 import { isQuietHeader } from './quiet-cookie.js'
@@ -24,9 +24,7 @@ export const SOS_VARIANT = '#sos'
  * did not ask for the pictures. Every cached request goes through this before routing: without
  * a country header it answers at once, with no promise to wait for.
  */
-export function pageVariantOf(
-  o: PageVariantOptions,
-): (req: Pick<FastifyRequest, 'headers' | 'url'>) => string | Promise<string> {
+export function pageVariantOf(o: PageVariantOptions): VariantOf {
   const usual = usualVariantOf(o)
   return (req) => {
     const sos = o.textFirst?.(req) ?? false
@@ -38,7 +36,7 @@ export function pageVariantOf(
 
 function usualVariantOf(
   o: PageVariantOptions,
-): (req: Pick<FastifyRequest, 'headers'>) => string | Promise<string> {
+): (req: Pick<VariantRequest, 'headers'>) => string | Promise<string> {
   return (req) => {
     if (isQuietHeader(req.headers.cookie, o.clock.now())) return '#quiet'
     const country = o.countryHeader ? parseCountry(req.headers[o.countryHeader]) : undefined

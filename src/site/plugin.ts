@@ -9,6 +9,7 @@ import type { MediaStore } from '../files/index.js'
 import { loadStylesheet, minifyCss, serveAsset, sourceDir } from '../http/assets.js'
 import { mailOrigin } from '../http/origin.js'
 import type { PageCache } from '../http/page-cache.js'
+import type { VariantOf } from '../http/responses.js'
 import { addressLimit, registerRateLimits } from '../http/rate-limit.js'
 import { typed } from '../http/schemas.js'
 import { isAppError } from '../lib/errors.js'
@@ -79,7 +80,7 @@ export interface Site {
   /** An article as readers would see it, for the admin's preview. */
   renderPreview: RenderPreview
   /** Which copy of a cached page a request gets (http/responses.ts `variantOf`). */
-  pageVariant: (req: FastifyRequest) => string | Promise<string>
+  pageVariant: VariantOf
   cssHref: string
   /** The offline edition (site/offline/, ADR 021): the file /reach/edition.html serves. */
   offlineEditions: OfflineEditions
@@ -89,7 +90,7 @@ export interface Site {
    * which `style-src` must allow besides the site's own files.
    */
   requestBasics: {
-    variantOf: (req: FastifyRequest) => string | Promise<string>
+    variantOf: VariantOf
     styleHashes: readonly string[]
   }
 }

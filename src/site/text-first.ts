@@ -4,7 +4,7 @@
  * once per request and kept on it, so the cached copy chosen before routing (page-variant.ts)
  * and the page the route renders can never disagree, even if the switch flips in between.
  */
-import type { FastifyRequest } from 'fastify'
+import type { VariantRequest } from '../http/responses.js'
 import { PICTURES_PARAM } from './views/text-first.js'
 
 /** `?pictures=1` (exactly one value): the reader asked for the usual page with its images. */
@@ -15,18 +15,19 @@ export function wantsPictures(url: string): boolean {
   return v.length === 1 && v[0] === '1'
 }
 
-export type TextFirstOf = (req: Pick<FastifyRequest, 'url'>) => boolean | Promise<boolean>
+export type TextFirstOf = (req: Pick<VariantRequest, 'url' | 'raw'>) => boolean | Promise<boolean>
 
 /** Decides text-first for a request from SOS mode's switch; the answer is kept on the request. */
 export function textFirstOf(active: () => boolean | Promise<boolean>): TextFirstOf {
   const decided = new WeakMap<object, boolean | Promise<boolean>>()
   return (req) => {
-    const kept = decided.get(req)
+    // Kept on Node's request, which the page cache's front and Fastify's request share.
+    const kept = decided.get(req.raw)
     if (kept !== undefined) return kept
     // The admin's preview shows the usual page; only reader pages follow the switch.
     const answer = req.url.startsWith('/admin') || wantsPictures(req.url) ? false : active()
-    decided.set(req, answer)
-    if (typeof answer !== 'boolean') void answer.then((b) => decided.set(req, b))
+    decided.set(req.raw, answer)
+    if (typeof answer !== 'boolean') void answer.then((b) => decided.set(req.raw, b))
     return answer
   }
 }
