@@ -192,7 +192,7 @@ export function createShell(o: ShellOptions): SiteShell {
       if (!c || isQuiet(req.cookies[QUIET_COOKIE], deps.clock.now())) return null
       // Text-first pages carry no banner or appeal: one cached copy for every reader (#sos).
       if (await isTextFirst(req)) return null
-      const appeal = await c.appealFor({ ...place, country: countryOf(req) })
+      const appeal = await c.appealFor({ country: countryOf(req), ...place })
       if (!appeal || appeal.methods.length === 0) return null
       return {
         appeal,

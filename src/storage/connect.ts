@@ -156,10 +156,10 @@ async function connectPostgres(url: string, opts: ConnectOptions): Promise<Stora
   }
   // Each pool: the process's name (an operator, or a test, finds and ends every connection of
   // it), the schema, lost connections logged and survived (pg-resilience.ts).
-  const openPool = (named: boolean, onConnect?: (client: pg.PoolClient) => void) => {
+  const openPool = (named: boolean, max: number, onConnect?: (client: pg.PoolClient) => void) => {
     const raw = new pg.Pool({
       connectionString: u.toString(),
-      max: opts.poolSize ?? 10,
+      max,
       application_name: applicationName,
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     })
@@ -168,7 +168,8 @@ async function connectPostgres(url: string, opts: ConnectOptions): Promise<Stora
     const pool = resilientPool(raw, { namedStatements: named })
     return { raw, pool, db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) }
   }
-  const { raw, pool, db } = openPool(prepare !== 'false')
+  const poolSize = opts.poolSize ?? 10
+  const { raw, pool, db } = openPool(prepare !== 'false', poolSize)
   // The hot reads (prepared.ts) on connections of their own that plan each named statement
   // once (ADR 038): PostgreSQL's own choice kept re-planning them at every run. The mode is set
   // by a statement as each connection opens, which pg sends before anything asked of it (poolers
@@ -177,7 +178,9 @@ async function connectPostgres(url: string, opts: ConnectOptions): Promise<Stora
   const reads =
     prepare === 'false'
       ? null
-      : openPool(true, (client) => {
+      : // Half as many: more reads at once only hold more rows in memory, the database being
+        // no faster for them (and each connection is a PostgreSQL backend of its own).
+        openPool(true, Math.max(2, Math.ceil(poolSize / 2)), (client) => {
           client.query('set plan_cache_mode = force_generic_plan').catch((err: Error) => log(err))
         }).db
   if (reads) runPreparedReadsOn(db, reads)

@@ -231,7 +231,7 @@ export function createArticleReads(
       )
       const order = new Map(ids.map((id, i) => [id, i]))
       return rows
-        .map((r) => ({ ...toSummary(r), credits: toCredits(r.credits) }))
+        .map((r) => toSummary(r, toCredits(r.credits)))
         .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
     },
 

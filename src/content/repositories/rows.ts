@@ -158,11 +158,14 @@ export async function toSummaries(
     db,
     rows.map((r) => r.id),
   )
-  return rows.map((r) => ({ ...toSummary(r), credits: credits.get(r.id) ?? [] }))
+  return rows.map((r) => toSummary(r, credits.get(r.id) ?? []))
 }
 
-/** A list row as a summary, without its byline (the caller brings that). */
-export function toSummary(r: SummaryRow): Omit<ArticleSummary, 'credits'> {
+/**
+ * A list row as a summary, with the byline the caller brings. Built whole in one literal: on
+ * Node 20, a spread copy given one more property costs a microsecond (ADR 039).
+ */
+export function toSummary(r: SummaryRow, credits: Credit[]): ArticleSummary {
   return {
     id: r.id,
     slug: r.slug,
@@ -175,6 +178,7 @@ export function toSummary(r: SummaryRow): Omit<ArticleSummary, 'credits'> {
     leadImage: leadImageOf(r),
     publishedAt: new Date(r.published_at ?? 0),
     updatedAt: new Date(r.updated_at),
+    credits,
   }
 }
 

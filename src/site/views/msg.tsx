@@ -18,7 +18,8 @@ export function Msg(props: {
   parts: Record<string, ComponentChildren>
 }) {
   const { t } = useLocale()
-  const marks: MessageValues = { ...props.values }
+  // Not a spread: on Node 20 a spread copy given more properties is slow (ADR 039).
+  const marks: MessageValues = Object.assign({}, props.values)
   for (const name of Object.keys(props.parts)) marks[name] = `${OPEN}${name}${CLOSE}`
   const out: ComponentChildren[] = []
   let rest = t(props.k, marks)
