@@ -123,6 +123,12 @@ describe('the page cache answered in front of Fastify', () => {
     const hit = await same('/story/two', https)
     assert.equal(hit.headers['strict-transport-security'], 'max-age=600')
     assert.equal(hit.headers['onion-location'], 'http://example2345.onion/story/two')
+    // An empty X-Forwarded-Proto beside a forwarded host: the host still counts.
+    const empty = { host: 'news.example', 'x-forwarded-proto': '', 'x-forwarded-host': 'm.example' }
+    await request(s.port, '/story/two', empty)
+    const answered = s.fronted.length
+    await same('/story/two', empty)
+    assert.equal(s.fronted.length, answered + 1, 'found where Fastify stored it')
     const onion = { host: 'example2345.onion' }
     await request(s.port, '/story/two', onion)
     assert.equal((await same('/story/two', onion)).headers['onion-location'], undefined)

@@ -114,7 +114,8 @@ function trustFunctionOf(trustProxy: ServerOptions['trustProxy']): Trusted {
  * count only from a trusted proxy (the nearest hop), and their last entry is the one it added.
  */
 export function whereOf(req: IncomingMessage, trusted: Trusted): Where {
-  const forwarded = req.headers['x-forwarded-proto'] ?? req.headers['x-forwarded-host']
+  // An empty header counts as none, as in Fastify.
+  const forwarded = req.headers['x-forwarded-proto'] || req.headers['x-forwarded-host']
   const peer = forwarded ? req.socket?.remoteAddress : undefined
   const proxied = peer !== undefined && trusted(peer, 0)
   const proto = proxied ? req.headers['x-forwarded-proto'] : undefined

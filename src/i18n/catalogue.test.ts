@@ -91,3 +91,20 @@ test('a message without values reads the same each time; one that needs values s
   assert.throws(() => t('card.readingTime'))
   assert.equal(t('card.readingTime', { minutes: 2 }), '2 минуты чтения')
 })
+
+test('a message with short values is kept per values, and reads as one formatted afresh', () => {
+  const t = translator('ru')
+  const fresh = (key: string, values: Record<string, string | number>) =>
+    String(compileMessage(CATALOGUES.ru![key as keyof typeof en]!, 'ru').format(values))
+  for (const minutes of [1, 2, 5, 21, 1, 2, 5]) {
+    assert.equal(
+      t('card.readingTime', { minutes }),
+      fresh('card.readingTime', { minutes }),
+      String(minutes),
+    )
+  }
+  assert.equal(t('pager.page', { page: 7 }), fresh('pager.page', { page: 7 }))
+  // Long values (a reader's words) are formatted each time, and still right.
+  const long = 'слово '.repeat(60)
+  assert.equal(t('pager.page', { page: long }), fresh('pager.page', { page: long }))
+})

@@ -7,6 +7,7 @@
 import { IntlMessageFormat } from 'intl-messageformat'
 import { type MessageKey, en } from './en.js'
 import { ru } from './ru.js'
+import { keptTexts } from '../lib/kept-texts.js'
 
 export type { MessageKey }
 export type MessageValues = Record<string, string | number | Date>
@@ -42,11 +43,19 @@ export function translator(language: string): (key: string, values?: MessageValu
   // A message asked for without values always reads the same: formatted once. Most of a
   // page's text is such (labels, headings), and formatting walks the message each time.
   const plain = new Map<string, string>()
+  // So does one with the same short values ("{minutes} min read" beside every story).
+  const withValues = keptTexts(4096)
   t = (key, values) => {
     if (values === undefined) {
       const known = plain.get(key)
       if (known !== undefined) return known
+    } else {
+      const id = valuesKey(key, values)
+      if (id !== null) return withValues(id, () => format(key, values))
     }
+    return format(key, values)
+  }
+  const format = (key: string, values: MessageValues | undefined): string => {
     let f = compiled.get(key)
     if (!f) {
       const text = Object.hasOwn(catalogue, key)
@@ -65,4 +74,20 @@ export function translator(language: string): (key: string, values?: MessageValu
   }
   translators.set(language, t)
   return t
+}
+
+/**
+ * The key a message with these values is kept under, or null where it is not kept: a value
+ * that is not a string or a number, or values too long to be worth keeping (a reader's query).
+ */
+function valuesKey(key: string, values: MessageValues): string | null {
+  let id = key
+  for (const name in values) {
+    const v = values[name]
+    if (typeof v !== 'string' && typeof v !== 'number') return null
+    // A number and the same digits as text may read differently (plurals): kept apart.
+    id += `\u0000${name}\u0001${typeof v === 'number' ? 'n' : 's'}${v}`
+    if (id.length > 200) return null
+  }
+  return id
 }

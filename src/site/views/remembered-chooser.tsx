@@ -1,7 +1,7 @@
 import { renderToString } from 'preact-render-to-string'
 import type { AppealSettings } from '../../contributions/index.js'
 import { ChooserFields } from './chooser-view.js'
-import { keptTexts } from './format.js'
+import { keptTexts } from '../../lib/kept-texts.js'
 import { LocaleContext, useLocale } from './locale.js'
 
 /**
