@@ -45,7 +45,10 @@ const baseUrl = z
 export const ConfigSchema = z.object({
   /** TCP port the web server listens on. */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** Interface to bind. 127.0.0.1 behind a reverse proxy; 0.0.0.0 to listen on every interface. */
+  /**
+   * Interface to bind. 127.0.0.1 behind a reverse proxy; 0.0.0.0 (or ::) to listen on every
+   * interface. A name binds its first address only (ADR 039): give 127.0.0.1 or ::1, not localhost.
+   */
   HOST: z.string().min(1).default('127.0.0.1'),
   /** SQLite file path (`sqlite:data/masthead.db`, `sqlite::memory:`) or a `postgres://` URL. */
   DATABASE_URL: z
