@@ -24,6 +24,7 @@ function notModified(headers: IncomingHttpHeaders, etag: string): boolean {
 
 /** What a stored page becomes for one request: 304, gzip or as stored. */
 export interface Answer {
+  kind: 'fresh' | 'gzip' | 'notModified'
   status: number
   headers: Readonly<Record<string, string>>
   body: Buffer | null
@@ -35,13 +36,13 @@ export function answerOf(
   cache: PageCache | null,
 ): Answer {
   if (entry.status === 200 && notModified(headers, entry.etag)) {
-    return { status: 304, headers: notModifiedHeaders(entry), body: null }
+    return { kind: 'notModified', status: 304, headers: notModifiedHeaders(entry), body: null }
   }
   if (entry.body.length > 860 && acceptsGzip({ headers })) {
     const gz = cache ? cache.gzipOf(entry) : (entry.gzip ??= zlibGzip(entry.body))
-    return { status: entry.status, headers: gzipHeaders(entry), body: gz }
+    return { kind: 'gzip', status: entry.status, headers: gzipHeaders(entry), body: gz }
   }
-  return { status: entry.status, headers: entry.headers, body: entry.body }
+  return { kind: 'fresh', status: entry.status, headers: entry.headers, body: entry.body }
 }
 
 // A page's headers for its other two answers, made once: copying them per request is dear.
@@ -78,7 +79,7 @@ function zlibGzip(b: Buffer): Buffer {
 interface FrontHeaders {
   first: Readonly<Record<string, string>>
   onion: string | null
-  kinds: Partial<Record<'fresh' | 'gzip' | 'notModified', Record<string, string>>>
+  kinds: Partial<Record<Answer['kind'], Record<string, string>>>
 }
 
 const frontHeaderMemo = new WeakMap<CachedResponse, FrontHeaders>()
@@ -94,15 +95,14 @@ export function frontHeaders(
     memo = { first, onion, kinds: {} }
     frontHeaderMemo.set(entry, memo)
   }
-  const kind = answer.body === null ? 'notModified' : answer.body === entry.body ? 'fresh' : 'gzip'
-  let headers = memo.kinds[kind]
+  let headers = memo.kinds[answer.kind]
   if (!headers) {
     // In the order Fastify writes them: the hook's, then the page's, then the length.
     headers = { ...first }
     if (onion) headers['onion-location'] = onion
     Object.assign(headers, answer.headers)
     if (answer.body) headers['content-length'] = String(answer.body.length)
-    memo.kinds[kind] = headers
+    memo.kinds[answer.kind] = headers
   }
   return headers
 }

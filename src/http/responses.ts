@@ -189,18 +189,22 @@ export function registerRequestBasics(
   const allowedHosts = opts.allowedHosts ?? []
   const variantOf: VariantOf = opts.variantOf ?? (() => '')
 
-  /** The headers every answer starts with, and where the reader is; throws for a bad Host. */
-  const welcome = (a: Arrival) => {
-    const headers: Record<string, string> = a.protocol === 'https' ? overHttps : securityHeaders
-    if (!isValidHost(a.host)) {
-      throw new AppError('INVALID_HOST', { status: 400, message: 'Invalid Host header' })
+  /** Why this Host is not answered, or null: the front leaves those to Fastify's hook. */
+  const hostProblem = (host: string): AppError | null => {
+    if (!isValidHost(host)) {
+      return new AppError('INVALID_HOST', { status: 400, message: 'Invalid Host header' })
     }
-    if (!hostAllowed(a.host, allowedHosts)) {
-      throw new AppError('HOST_NOT_SERVED', {
+    if (!hostAllowed(host, allowedHosts)) {
+      return new AppError('HOST_NOT_SERVED', {
         status: 421,
         message: 'This site is not served at that address',
       })
     }
+    return null
+  }
+  /** The headers every answer starts with, and where the reader is (a Host already checked). */
+  const welcome = (a: Arrival) => {
+    const headers: Record<string, string> = a.protocol === 'https' ? overHttps : securityHeaders
     const onion = onionUrl && !isOnionHost(a.host) ? onionUrl + pathOf(a.url) : null
     return { headers, onion, origin: originOf(a.protocol, a.host) }
   }
@@ -223,7 +227,7 @@ export function registerRequestBasics(
       url: req.url ?? '/',
       headers: req.headers,
     }
-    if (!isValidHost(a.host) || !hostAllowed(a.host, allowedHosts)) return null
+    if (hostProblem(a.host)) return null
     const w = welcome(a)
     const base = baseId(a, w.origin)
     if (base === null) return null
@@ -244,6 +248,8 @@ export function registerRequestBasics(
   app.addHook('onRequest', async (req, reply) => {
     const a: Arrival = req
     reply.headers(a.protocol === 'https' ? overHttps : securityHeaders)
+    const problem = hostProblem(a.host)
+    if (problem) throw problem
     const w = welcome(a)
     req.origin = w.origin
     if (w.onion) reply.header('onion-location', w.onion)

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict'
+import type { AddressInfo } from 'node:net'
+import { Writable } from 'node:stream'
 import { describe, it } from 'node:test'
+import { pino } from 'pino'
 import { IdParams, typed } from './schemas.js'
-import { createServer, drain } from './server.js'
+import { answerBeforeRouting, createServer, drain } from './server.js'
 
 describe('the server every surface registers on', () => {
   it('answers errors found before routing with the same page as the rest', async () => {
@@ -57,5 +60,37 @@ describe('the server every surface registers on', () => {
     const started = Date.now()
     assert.deepEqual(await drain(stuck, () => 2, 60), { abandoned: 2 })
     assert.ok(Date.now() - started < 2_000)
+  })
+
+  it('leaves a request to Fastify when the front throws, and says so once', async () => {
+    const lines: string[] = []
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(chunk.toString())
+        done()
+      },
+    })
+    const http = createServer({
+      trustProxy: false,
+      logger: pino({ level: 'error' }, sink),
+      errors: { renderError: async () => 'page' },
+    })
+    answerBeforeRouting(http, () => {
+      throw new Error('front is broken')
+    })
+    http.get('/page', async () => 'from fastify')
+    await http.listen({ port: 0, host: '127.0.0.1' })
+    try {
+      const url = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}/page`
+      for (let i = 0; i < 3; i++) {
+        const res = await fetch(url)
+        assert.equal(res.status, 200)
+        assert.equal(await res.text(), 'from fastify')
+      }
+      assert.equal(lines.length, 1, lines.join('\n'))
+      assert.match(lines[0]!, /front is broken/)
+    } finally {
+      await http.close()
+    }
   })
 })

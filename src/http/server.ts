@@ -48,6 +48,8 @@ interface Front {
   answer: FrontAnswer | null
   observers: FrontObserver[]
   closing: boolean
+  /** Told the first time the front throws: Fastify answers, but every hit has become slow. */
+  onFirstError: (err: unknown) => void
 }
 
 const fronts = new WeakMap<FastifyInstance, Front>()
@@ -85,7 +87,9 @@ function serverWithFront(
       let answered: ReturnType<FrontAnswer> = null
       try {
         answered = front.answer(req, res, whereOf(req, trusted))
-      } catch {
+      } catch (err) {
+        front.onFirstError(err)
+        front.onFirstError = () => {}
         if (res.headersSent) return void res.destroy()
       }
       if (answered) {
@@ -141,7 +145,15 @@ export function createServer(opts: ServerOptions): FastifyInstance {
   // Errors found before routing (malformed percent-encoding) get the same page as the rest;
   // the instance that answers them does not exist yet when its options are written.
   let respond: ErrorResponder = async (_e, _q, reply) => reply.code(400).send()
-  const front: Front = { answer: null, observers: [], closing: false }
+  const front: Front = {
+    answer: null,
+    observers: [],
+    closing: false,
+    onFirstError: (err) => {
+      if (opts.logger)
+        opts.logger.error({ err }, 'page cache front failed; Fastify answers (logged once)')
+    },
+  }
   const common = {
     trustProxy: opts.trustProxy,
     // Readers' addresses are not logged: for this newsroom's readers, a log is a risk.
