@@ -35,8 +35,9 @@ export function runPreparedReadsOn<DB>(db: Kysely<DB>, reads: Kysely<DB>): void 
 
 /**
  * @param shapeKey names what makes the text differ: same key, same text.
- * @param build must use `values` only as values (compared, inserted, limits), never in its own
- * logic: each is a stand-in while it builds. What decides the text comes in `shape`.
+ * @param build must use `values` only as values (compared, inserted), never in its own logic:
+ * each is a stand-in while it builds. What decides the text comes in `shape`, and so do LIMIT and
+ * OFFSET counts: SQLite plans a bound one again at every run, so they are written (ADR 040).
  */
 export function prepareRead<DB, S, V extends object, R>(
   shapeKey: (shape: S) => string,

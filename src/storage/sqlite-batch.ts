@@ -10,9 +10,11 @@ import {
   type DatabaseConnection,
   type Driver,
   type Kysely,
+  type QueryCompiler,
   SqliteDialect,
   type SqliteDialectConfig,
 } from 'kysely'
+import { SqliteCompilerWithWrittenLimits } from './sqlite-compiler.js'
 
 export interface BatchSwitch {
   /** Opens a batch; the function it returns commits it. Batches do not nest. */
@@ -30,6 +32,10 @@ export function batchingSqliteDialect(config: SqliteDialectConfig): {
   const raw = (c: DatabaseConnection, text: string) => c.executeQuery(CompiledQuery.raw(text))
 
   class BatchingDialect extends SqliteDialect {
+    override createQueryCompiler(): QueryCompiler {
+      return new SqliteCompilerWithWrittenLimits()
+    }
+
     override createDriver(): Driver {
       const inner = super.createDriver()
       return Object.assign(Object.create(inner) as Driver, {

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import SQLite from 'better-sqlite3'
 import { connect } from './index.js'
-import { dropUniqueSamples, refreshStatistics } from './sqlite-stats.js'
+import { dropNeedlessSamples, refreshStatistics } from './sqlite-stats.js'
 
 // SQLite only: STAT4 samples are SQLite's (PostgreSQL's statistics are ANALYZE's own and plans
 // are chosen per connection by its planner; pg-statements.test.ts covers that side).
@@ -69,13 +69,36 @@ describe('sqlite statistics without STAT4 samples (ADR 036)', () => {
     assert.equal(after['sqlite_autoindex_item_1'], undefined, 'the unique slug: none left')
     assert.equal(after['item_status_at'], before['item_status_at'], 'the status: all kept')
     assert.ok(count(sqlite, 'sqlite_stat1') > 0, 'the averages stay')
-    assert.equal(dropUniqueSamples(sqlite), false, 'nothing left to drop the second time')
+    assert.equal(dropNeedlessSamples(sqlite), false, 'nothing left to drop the second time')
+    sqlite.close()
+  })
+
+  it("drops the samples of the indexes led by a list's section, topic or author (ADR 040)", () => {
+    const sqlite = new SQLite(':memory:')
+    sqlite.exec(`create table article_topic (article_id integer not null, topic_id integer not null,
+        published_at integer, primary key (article_id, topic_id));
+      create index article_topic_topic on article_topic (topic_id, published_at, article_id);
+      create table other (topic_id integer not null);
+      create index other_topic on other (topic_id);`)
+    const link = sqlite.prepare('insert into article_topic values (?, ?, ?)')
+    const other = sqlite.prepare('insert into other values (?)')
+    sqlite.transaction(() => {
+      for (let i = 0; i < 2000; i++) {
+        link.run(i, i % 7 === 0 ? 1 : 2 + (i % 40), i)
+        other.run(i % 7 === 0 ? 1 : 2 + (i % 40))
+      }
+    })()
+    sqlite.exec('ANALYZE')
+    assert.ok(samples(sqlite)['article_topic_topic']! > 0)
+    refreshStatistics(sqlite, 'analyze')
+    assert.equal(samples(sqlite)['article_topic_topic'], undefined, 'the link index: none left')
+    assert.ok(samples(sqlite)['other_topic']! > 0, 'an index of another name keeps its samples')
     sqlite.close()
   })
 
   it('a database with no statistics at all is left alone', () => {
     const sqlite = new SQLite(':memory:')
-    assert.equal(dropUniqueSamples(sqlite), false)
+    assert.equal(dropNeedlessSamples(sqlite), false)
     sqlite.close()
   })
 

@@ -139,7 +139,12 @@ export function createArticleReads(
     async listPublished(filter, page, now) {
       const rows = await listRows(
         db,
-        { kind: filter.kind, language: filter.language !== undefined },
+        {
+          kind: filter.kind,
+          language: filter.language !== undefined,
+          limit: page.limit + 1,
+          offset: page.offset,
+        },
         {
           nowMs: now.getTime(),
           id:
@@ -151,8 +156,6 @@ export function createArticleReads(
                   ? filter.authorId
                   : 0,
           language: filter.language ?? '',
-          limit: page.limit + 1,
-          offset: page.offset,
         },
       )
       const hasMore = rows.length > page.limit
@@ -164,10 +167,9 @@ export function createArticleReads(
       if (sectionIds.length === 0) return out
       const picked = await latestIds(
         db,
-        { sections: sectionIds.length, language: language !== undefined },
+        { sections: sectionIds.length, language: language !== undefined, perSection },
         {
           nowMs: now.getTime(),
-          perSection,
           language: language ?? '',
           ...listValues('s', sectionIds),
         },
@@ -196,12 +198,11 @@ export function createArticleReads(
     async relatedCandidates(article, perList, now) {
       const rows = await relatedRows(
         db,
-        { topics: article.topicIds.length, language: article.language !== undefined },
+        { topics: article.topicIds.length, language: article.language !== undefined, perList },
         {
           nowMs: now.getTime(),
           id: article.id,
           sectionId: article.sectionId,
-          perList,
           language: article.language ?? '',
           ...listValues('topic', article.topicIds),
         },

@@ -13,8 +13,9 @@ import {
 /**
  * The statements of the reader's pages (article, lists, home, "Read more"), each built and
  * compiled once per shape (src/storage/prepared.ts, ADR 035). `v` holds stand-ins for the
- * values while a statement is built: they are compared and limited with, never tested in code;
- * whatever changes the text is in the shape.
+ * values while a statement is built: they are compared with, never tested in code; whatever
+ * changes the text is in the shape, limits and offsets included (written into the text on
+ * SQLite, ADR 040).
  */
 
 type Values = Record<string, unknown>
@@ -44,6 +45,12 @@ type LinkFilter = { kind: 'topic' | 'author'; id: number; language: string | und
 /**
  * Topic and author pages start from their link table, which copies the publication time; the
  * article is joined for its status and language.
+ *
+ * Only the topic or author is compared in a form an index can take: the link table's
+ * (id, published_at) index gives the newest first, and time, status and language are checked on
+ * each row (`+ 0` and `|| ''` keep every value, NULL included, as it is). On SQLite a bound value
+ * compared where an index with STAT4 samples could take it makes the statement be prepared
+ * again at every run (ADR 036, 040); the samples of the link tables' indexes are not kept.
  */
 function linkedArticles(db: Kysely<Database>, filter: LinkFilter, nowMs: number) {
   const from =
@@ -51,10 +58,12 @@ function linkedArticles(db: Kysely<Database>, filter: LinkFilter, nowMs: number)
       ? db.selectFrom('article_topic as l').where('l.topic_id', '=', filter.id)
       : db.selectFrom('article_credit as l').where('l.author_id', '=', filter.id)
   return from
-    .where('l.published_at', '<=', nowMs)
+    .where(sql<number>`${sql.ref('l.published_at')} + 0`, '<=', nowMs)
     .innerJoin('article', 'article.id', 'l.article_id')
-    .where('article.status', '=', 'published')
-    .$if(filter.language !== undefined, (q) => q.where('article.language', '=', filter.language!))
+    .where(sql<string>`${sql.ref('article.status')} || ''`, '=', 'published')
+    .$if(filter.language !== undefined, (q) =>
+      q.where(sql<string>`${sql.ref('article.language')} || ''`, '=', filter.language!),
+    )
 }
 
 /** The same with each article's section, for what a list shows of it. */
@@ -107,13 +116,13 @@ export const articleById = prepareRead(
 
 /** A page of a list, one row more than asked; `id` is the section, topic or author. */
 export const listRows = prepareRead(
-  (shape: { kind: 'all' | 'section' | 'topic' | 'author'; language: boolean }) =>
-    `${shape.kind}:${shape.language}`,
-  (
-    db: Kysely<Database>,
-    shape,
-    v: { nowMs: number; id: number; language: string; limit: number; offset: number },
-  ) => {
+  (shape: {
+    kind: 'all' | 'section' | 'topic' | 'author'
+    language: boolean
+    limit: number
+    offset: number
+  }) => `${shape.kind}:${shape.language}:${shape.limit}:${shape.offset}`,
+  (db: Kysely<Database>, shape, v: { nowMs: number; id: number; language: string }) => {
     const language = shape.language ? v.language : undefined
     // Topic and author lists start from their link table's (id, published_at) index, so a
     // page costs the same whatever the size of the archive.
@@ -124,8 +133,8 @@ export const listRows = prepareRead(
         .select(LEAD_IMAGE_COLUMNS)
         .orderBy('l.published_at', 'desc')
         .orderBy('l.article_id', 'desc')
-        .limit(v.limit)
-        .offset(v.offset)
+        .limit(shape.limit)
+        .offset(shape.offset)
     }
     return publishedBase(db, v.nowMs, language)
       .$if(shape.kind === 'section', (q) => q.where('article.section_id', '=', v.id))
@@ -134,19 +143,21 @@ export const listRows = prepareRead(
       .select(LEAD_IMAGE_COLUMNS)
       .orderBy('article.published_at', 'desc')
       .orderBy('article.id', 'desc')
-      .limit(v.limit)
-      .offset(v.offset)
+      .limit(shape.limit)
+      .offset(shape.offset)
   },
 )
 
 /**
  * Every section's latest ids in one statement (each list keeps its own ORDER BY and LIMIT in a
  * derived table, as in relatedRows): with summaryRows and the bylines, three statements for the
- * home page however many sections it lists. Values: nowMs, perSection, language, s0…
+ * home page however many sections it lists. Values: nowMs, language, s0…; the count per section
+ * is in the shape, since a LIMIT is written into the text on SQLite (ADR 040).
  */
 export const latestIds = prepareRead(
-  (shape: { sections: number; language: boolean }) => `${shape.sections}:${shape.language}`,
-  (db: Kysely<Database>, shape, v: Values & { nowMs: number; perSection: number }) => {
+  (shape: { sections: number; language: boolean; perSection: number }) =>
+    `${shape.sections}:${shape.language}:${shape.perSection}`,
+  (db: Kysely<Database>, shape, v: Values & { nowMs: number }) => {
     const language = shape.language ? (v.language as string) : undefined
     const lists = slotList<number>(v, 's', shape.sections).map((id, i) =>
       db
@@ -156,7 +167,7 @@ export const latestIds = prepareRead(
             .where('article.section_id', '=', id)
             .orderBy('article.published_at', 'desc')
             .orderBy('article.id', 'desc')
-            .limit(v.perSection)
+            .limit(shape.perSection)
             .as(`s${i}`),
         )
         .select([`s${i}.id`, `s${i}.section_id`, `s${i}.published_at`]),
@@ -201,16 +212,13 @@ export const summaryRowsWithCredits = prepareRead(
  * "Read more" in one statement for every list (each topic's latest, then the section's): an
  * article page costs one round trip however many topics it has. Each list keeps its own ORDER
  * BY and LIMIT inside a derived table, which both dialects allow in a UNION. `list` numbers the
- * list a row came from; the section's is the last. Values: nowMs, id, sectionId, perList,
- * language, topic0…
+ * list a row came from; the section's is the last. Values: nowMs, id, sectionId, language,
+ * topic0…; the count per list is in the shape (ADR 040).
  */
 export const relatedRows = prepareRead(
-  (shape: { topics: number; language: boolean }) => `${shape.topics}:${shape.language}`,
-  (
-    db: Kysely<Database>,
-    shape,
-    v: Values & { nowMs: number; id: number; sectionId: number; perList: number },
-  ) => {
+  (shape: { topics: number; language: boolean; perList: number }) =>
+    `${shape.topics}:${shape.language}:${shape.perList}`,
+  (db: Kysely<Database>, shape, v: Values & { nowMs: number; id: number; sectionId: number }) => {
     const language = shape.language ? (v.language as string) : undefined
     const lists = [
       // Ids only: no section joined, which would be a lookup for each of the topics' rows.
@@ -220,7 +228,7 @@ export const relatedRows = prepareRead(
           .where('article.id', '!=', v.id)
           .orderBy('l.published_at', 'desc')
           .orderBy('l.article_id', 'desc')
-          .limit(v.perList),
+          .limit(shape.perList),
       ),
       publishedArticles(db, v.nowMs, language)
         .select(['article.id', 'article.section_id', 'article.published_at'])
