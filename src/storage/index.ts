@@ -13,3 +13,4 @@ export {
   type SnapshotResult,
 } from './snapshot.js'
 export { type PreparedRead, listValues, prepareRead, slotList } from './prepared.js'
+export { onSqlite } from './sqlite-compiler.js'

@@ -1,4 +1,11 @@
-import { type LimitNode, type OffsetNode, type OperationNode, SqliteQueryCompiler } from 'kysely'
+import {
+  type Kysely,
+  type LimitNode,
+  type OffsetNode,
+  type OperationNode,
+  SqliteAdapter,
+  SqliteQueryCompiler,
+} from 'kysely'
 
 /**
  * SQLite's query compiler, writing a whole-number LIMIT or OFFSET into the text instead of
@@ -30,4 +37,9 @@ function wholeNumber(node: OperationNode): number | undefined {
   if (node.kind !== 'ValueNode') return undefined
   const value = (node as OperationNode & { value: unknown }).value
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined
+}
+
+/** Whether `db` (or a transaction on it) runs on SQLite: for the SQLite-only forms of ADR 040. */
+export function onSqlite<DB>(db: Kysely<DB>): boolean {
+  return db.getExecutor().adapter instanceof SqliteAdapter
 }

@@ -6,6 +6,7 @@ import {
   CREDIT_COLUMNS,
   LEAD_IMAGE_COLUMNS,
   SUMMARY_COLUMNS,
+  perRow,
   publishedArticles,
   publishedBase,
 } from './rows.js'
@@ -46,11 +47,10 @@ type LinkFilter = { kind: 'topic' | 'author'; id: number; language: string | und
  * Topic and author pages start from their link table, which copies the publication time; the
  * article is joined for its status and language.
  *
- * Only the topic or author is compared in a form an index can take: the link table's
+ * On SQLite only the topic or author is compared in a form an index can take: the link table's
  * (id, published_at) index gives the newest first, and time, status and language are checked on
- * each row (`+ 0` and `|| ''` keep every value, NULL included, as it is). On SQLite a bound value
- * compared where an index with STAT4 samples could take it makes the statement be prepared
- * again at every run (ADR 036, 040); the samples of the link tables' indexes are not kept.
+ * each row (perRow), since a bound value compared where an index with STAT4 samples could take
+ * it makes the statement be prepared again at every run (ADR 036, 040).
  */
 function linkedArticles(db: Kysely<Database>, filter: LinkFilter, nowMs: number) {
   const from =
@@ -58,11 +58,11 @@ function linkedArticles(db: Kysely<Database>, filter: LinkFilter, nowMs: number)
       ? db.selectFrom('article_topic as l').where('l.topic_id', '=', filter.id)
       : db.selectFrom('article_credit as l').where('l.author_id', '=', filter.id)
   return from
-    .where(sql<number>`${sql.ref('l.published_at')} + 0`, '<=', nowMs)
+    .where(perRow<number>(db, 'l.published_at', 'number'), '<=', nowMs)
     .innerJoin('article', 'article.id', 'l.article_id')
-    .where(sql<string>`${sql.ref('article.status')} || ''`, '=', 'published')
+    .where(perRow<string>(db, 'article.status', 'text'), '=', 'published')
     .$if(filter.language !== undefined, (q) =>
-      q.where(sql<string>`${sql.ref('article.language')} || ''`, '=', filter.language!),
+      q.where(perRow<string>(db, 'article.language', 'text'), '=', filter.language!),
     )
 }
 
