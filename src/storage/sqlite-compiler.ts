@@ -5,6 +5,7 @@ import {
   type OperationNode,
   SqliteAdapter,
   SqliteQueryCompiler,
+  ValueNode,
 } from 'kysely'
 
 /**
@@ -34,8 +35,8 @@ export class SqliteCompilerWithWrittenLimits extends SqliteQueryCompiler {
 
 /** The value of a plain value node holding a non-negative safe integer, else undefined. */
 function wholeNumber(node: OperationNode): number | undefined {
-  if (node.kind !== 'ValueNode') return undefined
-  const value = (node as OperationNode & { value: unknown }).value
+  if (!ValueNode.is(node)) return undefined
+  const { value } = node
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined
 }
 

@@ -178,18 +178,17 @@ export const latestIds = prepareRead(
 
 /**
  * Published, due articles among `n` ids (id0…), with their lead images, in no order. The ids
- * find the rows; status and time are then checked on each row, written so that no index can
- * take them (`|| ''` and `+ 0` leave the values, NULL included, as they are). On SQLite an
- * indexable comparison with a bound value is estimated from STAT4's samples, and such a
- * statement is prepared again at every run (~55 µs here, ADR 036) for a plan that is always
- * the same: by primary key.
+ * find the rows; on SQLite status and time are then checked on each row (perRow): an indexable
+ * comparison with a bound value is estimated from STAT4's samples there, and such a statement
+ * is prepared again at every run (~55 µs here, ADR 036, 040) for a plan that is always the
+ * same: by primary key.
  */
 function summariesAmong(db: Kysely<Database>, n: number, v: Values & { nowMs: number }) {
   return db
     .selectFrom('article')
     .innerJoin('section', 'section.id', 'article.section_id')
-    .where(sql<string>`${sql.ref('article.status')} || ''`, '=', 'published')
-    .where(sql<number>`${sql.ref('article.published_at')} + 0`, '<=', v.nowMs)
+    .where(perRow<string>(db, 'article.status', 'text'), '=', 'published')
+    .where(perRow<number>(db, 'article.published_at', 'number'), '<=', v.nowMs)
     .leftJoin('image as li', 'li.id', 'article.lead_image_id')
     .select(SUMMARY_COLUMNS)
     .select(LEAD_IMAGE_COLUMNS)
