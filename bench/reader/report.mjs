@@ -12,7 +12,9 @@ export const TARGETS = {
   cachedReqPerSec: 13_000,
   cachedP99Ms: 20,
   wrkReqPerSec: 24_000,
-  cacheOffReqPerSec: 2_600,
+  // Issue 11: the article with PAGE_CACHE=false, per database, with its p99.
+  cacheOffReqPerSec: { sqlite: 2_600, postgres: 1_500 },
+  cacheOffP99Ms: 50,
   coldStartMs: 1_000,
   peakRssMb: 150,
   pageKb: 15, // KB = 1024 bytes
@@ -58,13 +60,15 @@ export function targetsFor(d) {
     [d.loads.articleNoCache, 'article, cache off'],
     [d.loads.articleNoCache2, 'article, cache off, 2 web processes'],
   ])
-    if (n)
+    if (n) {
+      const goal = TARGETS.cacheOffReqPerSec[d.dialect]
       add(
         label,
-        `${n.reqPerSec} req/s`,
-        `≥ ${TARGETS.cacheOffReqPerSec} req/s`,
-        n.reqPerSec >= TARGETS.cacheOffReqPerSec,
+        `${n.reqPerSec} req/s, p99 ${n.p99Ms} ms`,
+        `≥ ${goal} req/s, p99 ≤ ${TARGETS.cacheOffP99Ms} ms`,
+        n.reqPerSec >= goal && n.p99Ms <= TARGETS.cacheOffP99Ms,
       )
+    }
   if (d.coldStartMs !== undefined)
     add(
       'cold start (existing DB)',
