@@ -123,19 +123,23 @@ export function createShell(o: ShellOptions): SiteShell {
     body: VNode,
     support: SupportSlots | null = null,
   ): string {
-    return `<!doctype html>${voidTagsAsHtml(
-      renderToString(
-        <LocaleContext.Provider value={site.locale}>
-          <TimeZoneContext.Provider value={deps.site.timeZone ?? 'UTC'}>
-            <SupportContext.Provider value={support}>
-              <Layout site={site} meta={meta}>
-                {body}
-              </Layout>
-            </SupportContext.Provider>
-          </TimeZoneContext.Provider>
-        </LocaleContext.Provider>,
-      ),
-    )}`
+    // The doctype goes in before the one pass over the page, whose result is then already flat:
+    // added after it, the page would be copied once more (a two-byte string of twice its size)
+    // when it is encoded.
+    return voidTagsAsHtml(
+      '<!doctype html>' +
+        renderToString(
+          <LocaleContext.Provider value={site.locale}>
+            <TimeZoneContext.Provider value={deps.site.timeZone ?? 'UTC'}>
+              <SupportContext.Provider value={support}>
+                <Layout site={site} meta={meta}>
+                  {body}
+                </Layout>
+              </SupportContext.Provider>
+            </TimeZoneContext.Provider>
+          </LocaleContext.Provider>,
+        ),
+    )
   }
 
   async function renderError(req: FastifyRequest, status: number, title: string, message: string) {
