@@ -3,10 +3,10 @@
  * zone's name, since readers are spread across many; the page's tree gets the zone through
  * TimeZoneContext, so no view passes it down by hand.
  */
-import { createContext } from 'preact'
+import { serverContext } from './server-context.js'
 import { keptTexts } from '../../lib/kept-texts.js'
 
-export const TimeZoneContext = createContext('UTC')
+export const TimeZoneContext = serverContext('UTC')
 
 /**
  * A date format in any language and zone: one Intl.DateTimeFormat per language and zone, and

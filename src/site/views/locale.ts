@@ -4,7 +4,7 @@
  * and its message catalogue. Views read it from LocaleContext, as they read the time zone, so no
  * view passes it down by hand.
  */
-import { createContext } from 'preact'
+import { serverContext } from './server-context.js'
 import { editionPath } from '../../content/article.js'
 import { useContext } from 'preact/hooks'
 import { type MessageValues, translator } from '../../i18n/index.js'
@@ -63,7 +63,7 @@ export function createLocale(
 }
 
 /** The page's edition; English at '/' when nothing set it (offline edition, tests). */
-export const LocaleContext = createContext<Locale>(createLocale('en', ''))
+export const LocaleContext = serverContext<Locale>(createLocale('en', ''))
 
 export function useLocale(): Locale {
   return useContext(LocaleContext)

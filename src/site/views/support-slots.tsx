@@ -1,4 +1,4 @@
-import { createContext } from 'preact'
+import { serverContext } from './server-context.js'
 import { useContext } from 'preact/hooks'
 import type { AppealSettings } from '../../contributions/index.js'
 import { RememberedChooser } from './remembered-chooser.js'
@@ -21,7 +21,7 @@ export interface SupportSlots {
   back: string
 }
 
-export const SupportContext = createContext<SupportSlots | null>(null)
+export const SupportContext = serverContext<SupportSlots | null>(null)
 
 export function SupportBannerSlot() {
   const s = useContext(SupportContext)

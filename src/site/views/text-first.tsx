@@ -1,4 +1,4 @@
-import { createContext } from 'preact'
+import { serverContext } from './server-context.js'
 import { useContext } from 'preact/hooks'
 import { useLocale } from './locale.js'
 import { Msg } from './msg.js'
@@ -12,7 +12,7 @@ export function withPictures(path: string): string {
 }
 
 /** True while a page is drawn text-first (SOS mode): pictures give way to their captions. */
-export const TextFirst = createContext(false)
+export const TextFirst = serverContext(false)
 
 export function useTextFirst(): boolean {
   return useContext(TextFirst)
