@@ -55,6 +55,8 @@ COPY --from=build /app/src/admin/assets ./src/admin/assets
 # Inside a container the app must listen on every interface; the proxy in front is the only
 # one that reaches it (compose.yaml keeps the web services off the host's ports).
 # NODE_OPTIONS holds the heap limits of `npm start` (docs/adr/004), so an operator can change them.
+# Node refuses --no-allocation-site-pretenuring (ADR 043) in NODE_OPTIONS, so that flag is on the
+# ENTRYPOINT's command line.
 ENV NODE_ENV=production \
   HOST=0.0.0.0 \
   PORT=3000 \
@@ -75,5 +77,5 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
 
 # tini is PID 1: it forwards SIGTERM to node (which drains, then exits) and reaps zombies
 # (pg_dump children of `masthead backup`).
-ENTRYPOINT ["/usr/bin/tini", "--", "node", "dist/masthead.js"]
+ENTRYPOINT ["/usr/bin/tini", "--", "node", "--no-allocation-site-pretenuring", "dist/masthead.js"]
 CMD ["serve"]
