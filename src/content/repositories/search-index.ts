@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely'
-import type { Database, DialectName } from '../../storage/index.js'
+import { type Database, type DialectName, onSqlite } from '../../storage/index.js'
 import { bodyText } from '../body.js'
 import { searchDocument } from '../search-text.js'
 
@@ -177,7 +177,7 @@ export async function reindexArticles(tx: Kysely<Database>, ids: number[]): Prom
 async function reindexBatch(tx: Kysely<Database>, ids: number[]): Promise<void> {
   if (ids.length === 0) return
   // Read off the connection, so the repositories that call this need not be told the dialect.
-  const pg = tx.getExecutor().adapter.constructor.name === 'PostgresAdapter'
+  const pg = !onSqlite(tx)
   if (!pg) await sql`delete from article_search_fts where rowid in (${sql.join(ids)})`.execute(tx)
   await sql`delete from article_search where article_id in (${sql.join(ids)})`.execute(tx)
   const articles = await tx
