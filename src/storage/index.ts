@@ -13,4 +13,5 @@ export {
   type SnapshotResult,
 } from './snapshot.js'
 export { type PreparedRead, listValues, prepareRead, slotList } from './prepared.js'
+export { type JsonRows, jsonRows, parseJsonRows } from './json-rows.js'
 export { onSqlite } from './sqlite-compiler.js'

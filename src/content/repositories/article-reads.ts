@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { type Database, type DialectName, listValues } from '../../storage/index.js'
+import { type Database, type DialectName, listValues, parseJsonRows } from '../../storage/index.js'
 import type { Article, ArticleSummary } from '../article.js'
 import {
   articleById,
@@ -196,27 +196,37 @@ export function createArticleReads(
     },
 
     async relatedCandidates(article, perList, now) {
-      const rows = await relatedRows(
-        db,
-        { topics: article.topicIds.length, language: article.language !== undefined, perList },
-        {
-          nowMs: now.getTime(),
-          id: article.id,
-          sectionId: article.sectionId,
-          language: article.language ?? '',
-          ...listValues('topic', article.topicIds),
-        },
+      const rows = parseJsonRows(
+        await relatedRows(
+          db,
+          {
+            topics: article.topicIds.length,
+            language: article.language !== undefined,
+            perList,
+            dialect,
+          },
+          {
+            nowMs: now.getTime(),
+            id: article.id,
+            sectionId: article.sectionId,
+            language: article.language ?? '',
+            ...listValues('topic', article.topicIds),
+          },
+        ),
       )
       const sectionList = article.topicIds.length
       const shared = new Map<number, number>()
-      for (const r of rows) {
-        if (Number(r.list) !== sectionList) shared.set(r.id, (shared.get(r.id) ?? 0) + 1)
+      const candidates: RelatedCandidate[] = []
+      // In RELATED_COLUMNS' order: id, section_id, published_at, list.
+      for (const [id, sectionId, publishedAt, list] of rows) {
+        const c = {
+          id: Number(id),
+          sectionId: Number(sectionId),
+          publishedAt: Number(publishedAt ?? 0),
+        }
+        candidates.push(c)
+        if (Number(list) !== sectionList) shared.set(c.id, (shared.get(c.id) ?? 0) + 1)
       }
-      const candidates = rows.map((r) => ({
-        id: Number(r.id),
-        sectionId: Number(r.section_id),
-        publishedAt: Number(r.published_at ?? 0),
-      }))
       return { candidates, shared }
     },
 

@@ -1,7 +1,13 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely'
 import { jsonArrayFrom as pgJsonArrayFrom } from 'kysely/helpers/postgres'
 import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite'
-import { type Database, type DialectName, prepareRead, slotList } from '../../storage/index.js'
+import {
+  type Database,
+  type DialectName,
+  jsonRows,
+  prepareRead,
+  slotList,
+} from '../../storage/index.js'
 import {
   CREDIT_COLUMNS,
   LEAD_IMAGE_COLUMNS,
@@ -207,6 +213,9 @@ export const summaryRowsWithCredits = prepareRead(
     summariesAmong(db, shape.n, v).select(creditsJson(shape.dialect)),
 )
 
+/** The columns of a "Read more" candidate, as `relatedRows` gives them: one array per row. */
+export const RELATED_COLUMNS = ['id', 'section_id', 'published_at', 'list'] as const
+
 /**
  * "Read more" in one statement for every list (each topic's latest, then the section's): an
  * article page costs one round trip however many topics it has. Each list keeps its own ORDER
@@ -215,8 +224,8 @@ export const summaryRowsWithCredits = prepareRead(
  * topic0…; the count per list is in the shape (ADR 040).
  */
 export const relatedRows = prepareRead(
-  (shape: { topics: number; language: boolean; perList: number }) =>
-    `${shape.topics}:${shape.language}:${shape.perList}`,
+  (shape: { topics: number; language: boolean; perList: number; dialect: DialectName }) =>
+    `${shape.topics}:${shape.language}:${shape.perList}:${shape.dialect}`,
   (db: Kysely<Database>, shape, v: Values & { nowMs: number; id: number; sectionId: number }) => {
     const language = shape.language ? (v.language as string) : undefined
     const lists = [
@@ -242,6 +251,12 @@ export const relatedRows = prepareRead(
         .select([`list${i}.id`, `list${i}.section_id`, `list${i}.published_at`])
         .select(sql<number>`${sql.lit(i)}`.as('list')),
     )
-    return lists.slice(1).reduce((all, q) => all.unionAll(q), lists[0]!)
+    // 66 rows for three topics: as one JSON value, not as 66 objects (ADR 044).
+    return jsonRows(
+      db,
+      shape.dialect,
+      lists.slice(1).reduce((all, q) => all.unionAll(q), lists[0]!),
+      RELATED_COLUMNS,
+    )
   },
 )
