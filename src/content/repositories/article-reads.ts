@@ -14,6 +14,8 @@ import {
   leadImageOf,
   parseJsonArray,
   publishedBase,
+  summaryRowOf,
+  SUMMARY_ROW_COLUMNS,
   toCredits,
   toSummaries,
   toSummary,
@@ -137,13 +139,14 @@ export function createArticleReads(
     findArticleById: (id) => findArticle('id', id),
 
     async listPublished(filter, page, now) {
-      const rows = await listRows(
+      const found = await listRows(
         db,
         {
           kind: filter.kind,
           language: filter.language !== undefined,
           limit: page.limit + 1,
           offset: page.offset,
+          dialect,
         },
         {
           nowMs: now.getTime(),
@@ -158,6 +161,7 @@ export function createArticleReads(
           language: filter.language ?? '',
         },
       )
+      const rows = parseJsonRows(found).map(summaryRowOf)
       const hasMore = rows.length > page.limit
       return { items: await toSummaries(db, rows.slice(0, page.limit)), hasMore }
     },
@@ -165,32 +169,40 @@ export function createArticleReads(
     async latestPerSection(sectionIds, perSection, now, language) {
       const out = new Map<number, ArticleSummary[]>(sectionIds.map((id) => [id, []]))
       if (sectionIds.length === 0) return out
-      const picked = await latestIds(
+      const picked = parseJsonRows(
+        await latestIds(
+          db,
+          { sections: sectionIds.length, language: language !== undefined, perSection, dialect },
+          {
+            nowMs: now.getTime(),
+            language: language ?? '',
+            ...listValues('s', sectionIds),
+          },
+        ),
+      ).map(([id, sectionId, publishedAt]) => ({
+        id: Number(id),
+        sectionId: Number(sectionId),
+        publishedAt: Number(publishedAt ?? 0),
+      }))
+      if (picked.length === 0) return out
+      const found = await summaryRows(
         db,
-        { sections: sectionIds.length, language: language !== undefined, perSection },
+        { n: picked.length, dialect },
         {
           nowMs: now.getTime(),
-          language: language ?? '',
-          ...listValues('s', sectionIds),
+          ...listValues(
+            'id',
+            picked.map((r) => r.id),
+          ),
         },
       )
-      if (picked.length === 0) return out
-      const rows = await summaryRows(db, picked.length, {
-        nowMs: now.getTime(),
-        ...listValues(
-          'id',
-          picked.map((r) => Number(r.id)),
-        ),
-      })
+      const rows = parseJsonRows(found).map(summaryRowOf)
       const byId = new Map((await toSummaries(db, rows)).map((a) => [a.id, a]))
       // A UNION ALL promises no order: each section's stories are put back newest first.
-      const newestFirst = [...picked].sort(
-        (a, b) =>
-          Number(b.published_at ?? 0) - Number(a.published_at ?? 0) || Number(b.id) - Number(a.id),
-      )
+      const newestFirst = picked.sort((a, b) => b.publishedAt - a.publishedAt || b.id - a.id)
       for (const r of newestFirst) {
-        const summary = byId.get(Number(r.id))
-        if (summary) out.get(Number(r.section_id))?.push(summary)
+        const summary = byId.get(r.id)
+        if (summary) out.get(r.sectionId)?.push(summary)
       }
       return out
     },
@@ -232,7 +244,7 @@ export function createArticleReads(
 
     async summariesByIds(ids, now) {
       if (ids.length === 0) return []
-      const rows = await summaryRowsWithCredits(
+      const found = await summaryRowsWithCredits(
         db,
         { n: ids.length, dialect },
         {
@@ -241,8 +253,9 @@ export function createArticleReads(
         },
       )
       const order = new Map(ids.map((id, i) => [id, i]))
-      return rows
-        .map((r) => toSummary(r, toCredits(r.credits)))
+      // The byline is last, after SUMMARY_ROW_COLUMNS.
+      return parseJsonRows(found)
+        .map((a) => toSummary(summaryRowOf(a), toCredits(a[SUMMARY_ROW_COLUMNS.length])))
         .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
     },
 

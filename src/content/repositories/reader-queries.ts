@@ -12,6 +12,7 @@ import {
   CREDIT_COLUMNS,
   LEAD_IMAGE_COLUMNS,
   SUMMARY_COLUMNS,
+  SUMMARY_ROW_COLUMNS,
   perRow,
   publishedArticles,
   publishedBase,
@@ -127,32 +128,52 @@ export const listRows = prepareRead(
     language: boolean
     limit: number
     offset: number
-  }) => `${shape.kind}:${shape.language}:${shape.limit}:${shape.offset}`,
-  (db: Kysely<Database>, shape, v: { nowMs: number; id: number; language: string }) => {
-    const language = shape.language ? v.language : undefined
-    // Topic and author lists start from their link table's (id, published_at) index, so a
-    // page costs the same whatever the size of the archive.
-    if (shape.kind === 'topic' || shape.kind === 'author') {
-      return linkedBase(db, { kind: shape.kind, id: v.id, language }, v.nowMs)
-        .leftJoin('image as li', 'li.id', 'article.lead_image_id')
-        .select(SUMMARY_COLUMNS)
-        .select(LEAD_IMAGE_COLUMNS)
-        .orderBy('l.published_at', 'desc')
-        .orderBy('l.article_id', 'desc')
-        .limit(shape.limit)
-        .offset(shape.offset)
-    }
-    return publishedBase(db, v.nowMs, language)
-      .$if(shape.kind === 'section', (q) => q.where('article.section_id', '=', v.id))
+    dialect: DialectName
+  }) => `${shape.kind}:${shape.language}:${shape.limit}:${shape.offset}:${shape.dialect}`,
+  (db: Kysely<Database>, shape, v: { nowMs: number; id: number; language: string }) =>
+    // A page of 20 rows of 20 columns: as one JSON value, newest first (ADR 044). The link
+    // table's publication time is the article's own, copied.
+    jsonRows(db, shape.dialect, listPage(db, shape, v), SUMMARY_ROW_COLUMNS, NEWEST_FIRST),
+)
+
+const NEWEST_FIRST = [
+  { column: 'published_at', desc: true },
+  { column: 'id', desc: true },
+] as const
+
+function listPage(
+  db: Kysely<Database>,
+  shape: {
+    kind: 'all' | 'section' | 'topic' | 'author'
+    language: boolean
+    limit: number
+    offset: number
+  },
+  v: { nowMs: number; id: number; language: string },
+) {
+  const language = shape.language ? v.language : undefined
+  // Topic and author lists start from their link table's (id, published_at) index, so a
+  // page costs the same whatever the size of the archive.
+  if (shape.kind === 'topic' || shape.kind === 'author') {
+    return linkedBase(db, { kind: shape.kind, id: v.id, language }, v.nowMs)
       .leftJoin('image as li', 'li.id', 'article.lead_image_id')
       .select(SUMMARY_COLUMNS)
       .select(LEAD_IMAGE_COLUMNS)
-      .orderBy('article.published_at', 'desc')
-      .orderBy('article.id', 'desc')
+      .orderBy('l.published_at', 'desc')
+      .orderBy('l.article_id', 'desc')
       .limit(shape.limit)
       .offset(shape.offset)
-  },
-)
+  }
+  return publishedBase(db, v.nowMs, language)
+    .$if(shape.kind === 'section', (q) => q.where('article.section_id', '=', v.id))
+    .leftJoin('image as li', 'li.id', 'article.lead_image_id')
+    .select(SUMMARY_COLUMNS)
+    .select(LEAD_IMAGE_COLUMNS)
+    .orderBy('article.published_at', 'desc')
+    .orderBy('article.id', 'desc')
+    .limit(shape.limit)
+    .offset(shape.offset)
+}
 
 /**
  * Every section's latest ids in one statement (each list keeps its own ORDER BY and LIMIT in a
@@ -161,8 +182,8 @@ export const listRows = prepareRead(
  * is in the shape, since a LIMIT is written into the text on SQLite (ADR 040).
  */
 export const latestIds = prepareRead(
-  (shape: { sections: number; language: boolean; perSection: number }) =>
-    `${shape.sections}:${shape.language}:${shape.perSection}`,
+  (shape: { sections: number; language: boolean; perSection: number; dialect: DialectName }) =>
+    `${shape.sections}:${shape.language}:${shape.perSection}:${shape.dialect}`,
   (db: Kysely<Database>, shape, v: Values & { nowMs: number }) => {
     const language = shape.language ? (v.language as string) : undefined
     const lists = slotList<number>(v, 's', shape.sections).map((id, i) =>
@@ -178,7 +199,13 @@ export const latestIds = prepareRead(
         )
         .select([`s${i}.id`, `s${i}.section_id`, `s${i}.published_at`]),
     )
-    return lists.slice(1).reduce((all, q) => all.unionAll(q), lists[0]!)
+    // As one JSON value: id, section_id, published_at in each array (ADR 044).
+    return jsonRows(
+      db,
+      shape.dialect,
+      lists.slice(1).reduce((all, q) => all.unionAll(q), lists[0]!),
+      ['id', 'section_id', 'published_at'],
+    )
   },
 )
 
@@ -201,16 +228,21 @@ function summariesAmong(db: Kysely<Database>, n: number, v: Values & { nowMs: nu
     .where('article.id', 'in', slotList<number>(v, 'id', n))
 }
 
+/** As one JSON value, SUMMARY_ROW_COLUMNS in each array (ADR 044). */
 export const summaryRows = prepareRead(
-  (n: number) => String(n),
-  (db: Kysely<Database>, n, v: Values & { nowMs: number }) => summariesAmong(db, n, v),
+  (shape: { n: number; dialect: DialectName }) => `${shape.n}:${shape.dialect}`,
+  (db: Kysely<Database>, shape, v: Values & { nowMs: number }) =>
+    jsonRows(db, shape.dialect, summariesAmong(db, shape.n, v), SUMMARY_ROW_COLUMNS),
 )
 
-/** The same with their bylines as JSON: for a few rows, one query instead of two. */
+/** The same with their bylines as JSON, last in each array: for a few rows, one query, not two. */
 export const summaryRowsWithCredits = prepareRead(
   (shape: { n: number; dialect: DialectName }) => `${shape.n}:${shape.dialect}`,
   (db: Kysely<Database>, shape, v: Values & { nowMs: number }) =>
-    summariesAmong(db, shape.n, v).select(creditsJson(shape.dialect)),
+    jsonRows(db, shape.dialect, summariesAmong(db, shape.n, v).select(creditsJson(shape.dialect)), [
+      ...SUMMARY_ROW_COLUMNS,
+      'credits',
+    ]),
 )
 
 /** The columns of a "Read more" candidate, as `relatedRows` gives them: one array per row. */

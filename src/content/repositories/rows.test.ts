@@ -3,15 +3,55 @@ import { describe, it } from 'node:test'
 import { openTestStorage, skipFor, testDialects } from '../../../test/support/dialects.js'
 import {
   type CreditJson,
+  LEAD_IMAGE_COLUMNS,
+  SUMMARY_COLUMNS,
+  SUMMARY_ROW_COLUMNS,
+  CREDIT_COLUMNS,
+  CREDIT_ROW_COLUMNS,
   containsPattern,
+  creditRowOf,
   leadImageOf,
   parseJsonArray,
   perRow,
   publishedArticles,
   toCredit,
   toCredits,
+  summaryRowOf,
   toImage,
 } from './rows.js'
+
+describe('list rows as arrays (ADR 044)', () => {
+  it('reads the columns in the order the list selects them, by the names it gives them', () => {
+    const named = [...SUMMARY_COLUMNS, ...LEAD_IMAGE_COLUMNS].map((c) =>
+      c.includes(' as ') ? c.split(' as ')[1] : c.slice(c.indexOf('.') + 1),
+    )
+    assert.deepEqual([...SUMMARY_ROW_COLUMNS], named)
+    const values = SUMMARY_ROW_COLUMNS.map((_, i) => i + 1)
+    const row = summaryRowOf(values)
+    assert.deepEqual(Object.keys(row), [...SUMMARY_ROW_COLUMNS])
+    SUMMARY_ROW_COLUMNS.forEach((c, i) => assert.equal(row[c], i + 1, c))
+  })
+
+  it('reads a byline row in the order its query selects it', () => {
+    const named = ['article_id', ...CREDIT_COLUMNS].map((c) =>
+      c.includes(' as ') ? c.split(' as ')[1] : c.slice(c.indexOf('.') + 1),
+    )
+    assert.deepEqual([...CREDIT_ROW_COLUMNS], named)
+    const row = creditRowOf(CREDIT_ROW_COLUMNS.map((_, i) => i + 1))
+    assert.deepEqual(Object.keys(row), [...CREDIT_ROW_COLUMNS])
+    CREDIT_ROW_COLUMNS.forEach((c, i) => assert.equal(row[c], i + 1, c))
+  })
+
+  it('keeps a missing lead image and publication time as null, and reads numbers sent as text', () => {
+    const values: unknown[] = SUMMARY_ROW_COLUMNS.map(() => null)
+    values[0] = '42'
+    const row = summaryRowOf(values)
+    assert.equal(row.id, 42)
+    assert.equal(row.lead_image_id, null)
+    assert.equal(row.published_at, null)
+    assert.equal(leadImageOf(row), null)
+  })
+})
 
 const credit = (over: Partial<CreditJson>): CreditJson => ({
   position: 0,

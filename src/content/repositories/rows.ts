@@ -1,9 +1,12 @@
 import { type Kysely, type Selectable, sql } from 'kysely'
 import {
   type Database,
+  type DialectName,
   type ImageTable,
+  jsonRows,
   listValues,
   onSqlite,
+  parseJsonRows,
   prepareRead,
   slotList,
 } from '../../storage/index.js'
@@ -150,19 +153,55 @@ export function perRow<T extends number | string>(
   return kind === 'number' ? sql<T>`${sql.ref(column)} + 0` : sql<T>`${sql.ref(column)} || ''`
 }
 
-/** The byline rows of `n` articles, by id then position. */
+/** A byline row's columns, in the order of each array of `creditRows` (ADR 044). */
+export const CREDIT_ROW_COLUMNS = [
+  'article_id',
+  'position',
+  'kind',
+  'name',
+  'author_id',
+  'author_slug',
+  'author_name',
+  'agency_id',
+  'agency_slug',
+  'agency_name',
+  'agency_url',
+] as const
+
+/** The byline rows of `n` articles, by id then position, as one JSON value. */
 const creditRows = prepareRead(
-  (n: number) => String(n),
-  (db: Kysely<Database>, n, v: Record<string, number>) =>
-    db
-      .selectFrom('article_credit as c')
-      .leftJoin('author as au', 'au.id', 'c.author_id')
-      .leftJoin('agency as ag', 'ag.id', 'c.agency_id')
-      .select(['c.article_id', ...CREDIT_COLUMNS])
-      .where('c.article_id', 'in', slotList<number>(v, 'id', n))
-      .orderBy('c.article_id')
-      .orderBy('c.position'),
+  (shape: { n: number; dialect: DialectName }) => `${shape.n}:${shape.dialect}`,
+  (db: Kysely<Database>, shape, v: Record<string, number>) =>
+    jsonRows(
+      db,
+      shape.dialect,
+      db
+        .selectFrom('article_credit as c')
+        .leftJoin('author as au', 'au.id', 'c.author_id')
+        .leftJoin('agency as ag', 'ag.id', 'c.agency_id')
+        .select(['c.article_id', ...CREDIT_COLUMNS])
+        .where('c.article_id', 'in', slotList<number>(v, 'id', shape.n)),
+      CREDIT_ROW_COLUMNS,
+      [{ column: 'article_id' }, { column: 'position' }],
+    ),
 )
+
+/** A byline row from its array in CREDIT_ROW_COLUMNS' order. */
+export function creditRowOf(a: readonly unknown[]): CreditJson & { article_id: number } {
+  return {
+    article_id: Number(a[0]),
+    position: Number(a[1]),
+    kind: a[2] as CreditJson['kind'],
+    name: a[3] as string | null,
+    author_id: a[4] === null ? null : Number(a[4]),
+    author_slug: a[5] as string | null,
+    author_name: a[6] as string | null,
+    agency_id: a[7] === null ? null : Number(a[7]),
+    agency_slug: a[8] as string | null,
+    agency_name: a[9] as string | null,
+    agency_url: a[10] as string | null,
+  }
+}
 
 /** Bylines of many articles in one query (a JSON subquery per row is slower on SQLite). */
 export async function creditsFor(
@@ -171,8 +210,12 @@ export async function creditsFor(
 ): Promise<Map<number, Credit[]>> {
   const out = new Map<number, Credit[]>()
   if (articleIds.length === 0) return out
-  const rows = await creditRows(db, articleIds.length, listValues('id', articleIds))
-  for (const r of rows) {
+  const found = await creditRows(
+    db,
+    { n: articleIds.length, dialect: onSqlite(db) ? 'sqlite' : 'postgres' },
+    listValues('id', articleIds),
+  )
+  for (const r of parseJsonRows(found).map(creditRowOf)) {
     const credit = toCredit(r)
     if (!credit) continue
     const list = out.get(r.article_id)
@@ -212,6 +255,59 @@ export function toSummary(r: SummaryRow, credits: Credit[]): ArticleSummary {
     publishedAt: new Date(r.published_at ?? 0),
     updatedAt: new Date(r.updated_at),
     credits,
+  }
+}
+
+/**
+ * A list row's columns as SUMMARY_COLUMNS and LEAD_IMAGE_COLUMNS name them, in their order: the
+ * order of each array when the rows come as one JSON value (ADR 044).
+ */
+export const SUMMARY_ROW_COLUMNS = [
+  'id',
+  'slug',
+  'kicker',
+  'headline',
+  'summary',
+  'word_count',
+  'language',
+  'lead_image_id',
+  'published_at',
+  'updated_at',
+  'section_id',
+  'section_slug',
+  'section_name',
+  'li_storage_key',
+  'li_alt',
+  'li_caption',
+  'li_credit',
+  'li_width',
+  'li_height',
+  'li_widths',
+] as const satisfies readonly (keyof SummaryRow)[]
+
+/** A list row from its array in SUMMARY_ROW_COLUMNS' order, built whole in one literal. */
+export function summaryRowOf(a: readonly unknown[]): SummaryRow {
+  return {
+    id: Number(a[0]),
+    slug: a[1] as string,
+    kicker: a[2] as string | null,
+    headline: a[3] as string,
+    summary: a[4] as string,
+    word_count: Number(a[5]),
+    language: a[6] as string,
+    lead_image_id: a[7] === null ? null : Number(a[7]),
+    published_at: a[8] === null ? null : Number(a[8]),
+    updated_at: Number(a[9]),
+    section_id: Number(a[10]),
+    section_slug: a[11] as string,
+    section_name: a[12] as string,
+    li_storage_key: a[13] as string | null,
+    li_alt: a[14] as string | null,
+    li_caption: a[15] as string | null,
+    li_credit: a[16] as string | null,
+    li_width: a[17] === null ? null : Number(a[17]),
+    li_height: a[18] === null ? null : Number(a[18]),
+    li_widths: a[19] as string | null,
   }
 }
 
