@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely'
 import { type Database, type DialectName, listValues, parseJsonRows } from '../../storage/index.js'
 import type { Article, ArticleSummary } from '../article.js'
 import {
+  LATEST_COLUMNS,
+  RELATED_COLUMNS,
+  SUMMARY_CREDIT_COLUMNS,
   articleById,
   articleBySlug,
   latestIds,
@@ -161,7 +164,7 @@ export function createArticleReads(
           language: filter.language ?? '',
         },
       )
-      const rows = parseJsonRows(found).map(summaryRowOf)
+      const rows = parseJsonRows(found, SUMMARY_ROW_COLUMNS).map(summaryRowOf)
       const hasMore = rows.length > page.limit
       return { items: await toSummaries(db, rows.slice(0, page.limit)), hasMore }
     },
@@ -179,6 +182,7 @@ export function createArticleReads(
             ...listValues('s', sectionIds),
           },
         ),
+        LATEST_COLUMNS,
       ).map(([id, sectionId, publishedAt]) => ({
         id: Number(id),
         sectionId: Number(sectionId),
@@ -196,7 +200,7 @@ export function createArticleReads(
           ),
         },
       )
-      const rows = parseJsonRows(found).map(summaryRowOf)
+      const rows = parseJsonRows(found, SUMMARY_ROW_COLUMNS).map(summaryRowOf)
       const byId = new Map((await toSummaries(db, rows)).map((a) => [a.id, a]))
       // A UNION ALL promises no order: each section's stories are put back newest first.
       const newestFirst = picked.sort((a, b) => b.publishedAt - a.publishedAt || b.id - a.id)
@@ -225,6 +229,7 @@ export function createArticleReads(
             ...listValues('topic', article.topicIds),
           },
         ),
+        RELATED_COLUMNS,
       )
       const sectionList = article.topicIds.length
       const shared = new Map<number, number>()
@@ -254,7 +259,7 @@ export function createArticleReads(
       )
       const order = new Map(ids.map((id, i) => [id, i]))
       // The byline is last, after SUMMARY_ROW_COLUMNS.
-      return parseJsonRows(found)
+      return parseJsonRows(found, SUMMARY_CREDIT_COLUMNS)
         .map((a) => toSummary(summaryRowOf(a), toCredits(a[SUMMARY_ROW_COLUMNS.length])))
         .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
     },

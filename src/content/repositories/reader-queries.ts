@@ -175,6 +175,9 @@ function listPage(
     .offset(shape.offset)
 }
 
+/** The columns of `latestIds`, in the order of each row's array. */
+export const LATEST_COLUMNS = ['id', 'section_id', 'published_at'] as const
+
 /**
  * Every section's latest ids in one statement (each list keeps its own ORDER BY and LIMIT in a
  * derived table, as in relatedRows): with summaryRows and the bylines, three statements for the
@@ -204,7 +207,7 @@ export const latestIds = prepareRead(
       db,
       shape.dialect,
       lists.slice(1).reduce((all, q) => all.unionAll(q), lists[0]!),
-      ['id', 'section_id', 'published_at'],
+      LATEST_COLUMNS,
     )
   },
 )
@@ -235,14 +238,19 @@ export const summaryRows = prepareRead(
     jsonRows(db, shape.dialect, summariesAmong(db, shape.n, v), SUMMARY_ROW_COLUMNS),
 )
 
+/** A list row's columns and then its byline. */
+export const SUMMARY_CREDIT_COLUMNS = [...SUMMARY_ROW_COLUMNS, 'credits'] as const
+
 /** The same with their bylines as JSON, last in each array: for a few rows, one query, not two. */
 export const summaryRowsWithCredits = prepareRead(
   (shape: { n: number; dialect: DialectName }) => `${shape.n}:${shape.dialect}`,
   (db: Kysely<Database>, shape, v: Values & { nowMs: number }) =>
-    jsonRows(db, shape.dialect, summariesAmong(db, shape.n, v).select(creditsJson(shape.dialect)), [
-      ...SUMMARY_ROW_COLUMNS,
-      'credits',
-    ]),
+    jsonRows(
+      db,
+      shape.dialect,
+      summariesAmong(db, shape.n, v).select(creditsJson(shape.dialect)),
+      SUMMARY_CREDIT_COLUMNS,
+    ),
 )
 
 /** The columns of a "Read more" candidate, as `relatedRows` gives them: one array per row. */

@@ -215,7 +215,7 @@ export async function creditsFor(
     { n: articleIds.length, dialect: onSqlite(db) ? 'sqlite' : 'postgres' },
     listValues('id', articleIds),
   )
-  for (const r of parseJsonRows(found).map(creditRowOf)) {
+  for (const r of parseJsonRows(found, CREDIT_ROW_COLUMNS).map(creditRowOf)) {
     const credit = toCredit(r)
     if (!credit) continue
     const list = out.get(r.article_id)
