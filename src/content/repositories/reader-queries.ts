@@ -131,8 +131,8 @@ export const listRows = prepareRead(
     dialect: DialectName
   }) => `${shape.kind}:${shape.language}:${shape.limit}:${shape.offset}:${shape.dialect}`,
   (db: Kysely<Database>, shape, v: { nowMs: number; id: number; language: string }) =>
-    // A page of 20 rows of 20 columns: as one JSON value, newest first (ADR 044). The link
-    // table's publication time is the article's own, copied.
+    // A page of 20 rows of 20 columns: on SQLite as one JSON value, newest first (ADR 044).
+    // The link table's publication time is the article's own, copied.
     jsonRows(db, shape.dialect, listPage(db, shape, v), SUMMARY_ROW_COLUMNS, NEWEST_FIRST),
 )
 
@@ -202,7 +202,7 @@ export const latestIds = prepareRead(
         )
         .select([`s${i}.id`, `s${i}.section_id`, `s${i}.published_at`]),
     )
-    // As one JSON value: id, section_id, published_at in each array (ADR 044).
+    // On SQLite as one JSON value: id, section_id, published_at in each array (ADR 044).
     return jsonRows(
       db,
       shape.dialect,
@@ -231,7 +231,7 @@ function summariesAmong(db: Kysely<Database>, n: number, v: Values & { nowMs: nu
     .where('article.id', 'in', slotList<number>(v, 'id', n))
 }
 
-/** As one JSON value, SUMMARY_ROW_COLUMNS in each array (ADR 044). */
+/** On SQLite as one JSON value, SUMMARY_ROW_COLUMNS in each array (ADR 044). */
 export const summaryRows = prepareRead(
   (shape: { n: number; dialect: DialectName }) => `${shape.n}:${shape.dialect}`,
   (db: Kysely<Database>, shape, v: Values & { nowMs: number }) =>
@@ -291,7 +291,7 @@ export const relatedRows = prepareRead(
         .select([`list${i}.id`, `list${i}.section_id`, `list${i}.published_at`])
         .select(sql<number>`${sql.lit(i)}`.as('list')),
     )
-    // 66 rows for three topics: as one JSON value, not as 66 objects (ADR 044).
+    // 66 rows for two topics: on SQLite one JSON value, not 66 objects (ADR 044).
     return jsonRows(
       db,
       shape.dialect,

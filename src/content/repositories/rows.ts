@@ -168,7 +168,7 @@ export const CREDIT_ROW_COLUMNS = [
   'agency_url',
 ] as const
 
-/** The byline rows of `n` articles, by id then position, as one JSON value. */
+/** The byline rows of `n` articles, by id then position; on SQLite as one JSON value. */
 const creditRows = prepareRead(
   (shape: { n: number; dialect: DialectName }) => `${shape.n}:${shape.dialect}`,
   (db: Kysely<Database>, shape, v: Record<string, number>) =>
