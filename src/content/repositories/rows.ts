@@ -153,20 +153,28 @@ export function perRow<T extends number | string>(
   return kind === 'number' ? sql<T>`${sql.ref(column)} + 0` : sql<T>`${sql.ref(column)} || ''`
 }
 
-/** A byline row's columns, in the order of each array of `creditRows` (ADR 044). */
-export const CREDIT_ROW_COLUMNS = [
-  'article_id',
-  'position',
-  'kind',
-  'name',
-  'author_id',
-  'author_slug',
-  'author_name',
-  'agency_id',
-  'agency_slug',
-  'agency_name',
-  'agency_url',
-] as const
+/** The name a selection gives its column: the alias after ` as `, else the column's own name. */
+type OutputName<S extends string> = S extends `${string} as ${infer A}`
+  ? A
+  : S extends `${string}.${infer C}`
+    ? C
+    : S
+
+/**
+ * The names of a selection's columns, in its order: the order of each array when rows come as
+ * one JSON value (ADR 044). Read off the selection, so the two cannot drift apart.
+ */
+function outputNames<const S extends readonly string[]>(
+  selection: S,
+): { -readonly [K in keyof S]: OutputName<S[K]> } {
+  return selection.map((c) => {
+    const alias = c.indexOf(' as ')
+    return alias >= 0 ? c.slice(alias + 4) : c.slice(c.indexOf('.') + 1)
+  }) as { -readonly [K in keyof S]: OutputName<S[K]> }
+}
+
+/** A byline row's columns, in the order of each array of `creditRows`. */
+export const CREDIT_ROW_COLUMNS = outputNames(['c.article_id', ...CREDIT_COLUMNS] as const)
 
 /** The byline rows of `n` articles, by id then position; on SQLite as one JSON value. */
 const creditRows = prepareRead(
@@ -258,32 +266,11 @@ export function toSummary(r: SummaryRow, credits: Credit[]): ArticleSummary {
   }
 }
 
-/**
- * A list row's columns as SUMMARY_COLUMNS and LEAD_IMAGE_COLUMNS name them, in their order: the
- * order of each array when the rows come as one JSON value (ADR 044).
- */
-export const SUMMARY_ROW_COLUMNS = [
-  'id',
-  'slug',
-  'kicker',
-  'headline',
-  'summary',
-  'word_count',
-  'language',
-  'lead_image_id',
-  'published_at',
-  'updated_at',
-  'section_id',
-  'section_slug',
-  'section_name',
-  'li_storage_key',
-  'li_alt',
-  'li_caption',
-  'li_credit',
-  'li_width',
-  'li_height',
-  'li_widths',
-] as const satisfies readonly (keyof SummaryRow)[]
+/** A list row's columns as SUMMARY_COLUMNS and LEAD_IMAGE_COLUMNS name them, in their order. */
+export const SUMMARY_ROW_COLUMNS = outputNames([
+  ...SUMMARY_COLUMNS,
+  ...LEAD_IMAGE_COLUMNS,
+] as const) satisfies readonly (keyof SummaryRow)[]
 
 /** A list row from its array in SUMMARY_ROW_COLUMNS' order, built whole in one literal. */
 export function summaryRowOf(a: readonly unknown[]): SummaryRow {
