@@ -5,6 +5,7 @@ import { SosLine, TextFirst } from './text-first.js'
 import { SearchBox } from './search-view.js'
 import { directionOf } from './locale.js'
 import { Msg } from './msg.js'
+import { Kept, keptParts } from './remembered.js'
 
 export function Layout(props: { site: SiteContext; meta: PageMeta; children: ComponentChildren }) {
   const { site, meta } = props
@@ -18,6 +19,12 @@ export function Layout(props: { site: SiteContext; meta: PageMeta; children: Com
   // x-default: the version in the site's first language, else the page itself.
   const alternates = meta.alternates ?? []
   const fallback = alternates.find((a) => a.language === site.locale.languages[0]) ?? alternates[0]
+  // Which section the page is in, and the navigation's every name and address: the masthead's key.
+  const current = site.sections.findIndex((s) => {
+    const href = path(`/${s.slug}`)
+    return site.path === href || site.path.startsWith(`${href}/`)
+  })
+  const navKey = site.sections.map((s) => `${s.slug}\u0000${s.name}`).join('\u0000')
   return (
     <html lang={language} dir={directionOf(language)}>
       <head>
@@ -81,57 +88,84 @@ export function Layout(props: { site: SiteContext; meta: PageMeta; children: Com
           {t('layout.skip')}
         </a>
         {sos && <SosLine sos={sos} />}
-        <header class="masthead">
-          <div class="wrap">
-            <a class="brand" href={path('/')}>
-              {site.name}
-            </a>
-            <nav aria-label={t('layout.sections')}>
-              <ul>
-                {site.sections.map((s) => {
-                  const href = path(`/${s.slug}`)
-                  const current = site.path === href || site.path.startsWith(`${href}/`)
-                  return (
-                    <li>
-                      <a href={href} aria-current={current ? 'page' : undefined}>
-                        {s.name}
-                      </a>
-                    </li>
-                  )
-                })}
-              </ul>
-            </nav>
-            <SearchBox action={path('/search')} />
-          </div>
-        </header>
+        <Kept
+          parts={chrome}
+          id={`masthead\u0000${current}\u0000${site.name}\u0000${navKey}`}
+          tag="header"
+          attrs={{ class: 'masthead' }}
+          render={() => <MastheadInside site={site} current={current} />}
+        />
         <main id="main" class="wrap">
           <TextFirst.Provider value={sos !== undefined}>{props.children}</TextFirst.Provider>
         </main>
-        <footer class="site-footer">
-          <div class="wrap">
-            <p>
-              <strong>{site.name}</strong> — {site.description}
-            </p>
-            <p>
-              <Msg
-                k="layout.blocked"
-                parts={{ link: <a href={path('/reach')}>{t('layout.reachLink')}</a> }}
-              />
-            </p>
-            <p>
-              <Msg
-                k="layout.follow"
-                parts={{
-                  rss: <a href={path('/feed.xml')}>RSS</a>,
-                  atom: <a href={path('/feed.atom')}>Atom</a>,
-                  json: <a href={path('/feed.json')}>JSON Feed</a>,
-                }}
-              />
-            </p>
-            <p class="small">{t('layout.noTracking')}</p>
-          </div>
-        </footer>
+        <Kept
+          parts={chrome}
+          id={`footer\u0000${site.name}\u0000${site.description}`}
+          tag="footer"
+          attrs={{ class: 'site-footer' }}
+          render={() => <FooterInside site={site} />}
+        />
       </body>
     </html>
+  )
+}
+
+/**
+ * The masthead and the footer are the same on every page of an edition but for the current
+ * section: rendered once per edition, site name, sections and current section, and kept
+ * (ADR 045). A renamed section or site is a new key.
+ */
+const chrome = keptParts(64)
+
+function MastheadInside(props: { site: SiteContext; current: number }) {
+  const { site } = props
+  const { t, path } = site.locale
+  return (
+    <div class="wrap">
+      <a class="brand" href={path('/')}>
+        {site.name}
+      </a>
+      <nav aria-label={t('layout.sections')}>
+        <ul>
+          {site.sections.map((s, i) => (
+            <li>
+              <a href={path(`/${s.slug}`)} aria-current={i === props.current ? 'page' : undefined}>
+                {s.name}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <SearchBox action={path('/search')} />
+    </div>
+  )
+}
+
+function FooterInside(props: { site: SiteContext }) {
+  const { site } = props
+  const { t, path } = site.locale
+  return (
+    <div class="wrap">
+      <p>
+        <strong>{site.name}</strong> — {site.description}
+      </p>
+      <p>
+        <Msg
+          k="layout.blocked"
+          parts={{ link: <a href={path('/reach')}>{t('layout.reachLink')}</a> }}
+        />
+      </p>
+      <p>
+        <Msg
+          k="layout.follow"
+          parts={{
+            rss: <a href={path('/feed.xml')}>RSS</a>,
+            atom: <a href={path('/feed.atom')}>Atom</a>,
+            json: <a href={path('/feed.json')}>JSON Feed</a>,
+          }}
+        />
+      </p>
+      <p class="small">{t('layout.noTracking')}</p>
+    </div>
   )
 }

@@ -13,6 +13,8 @@ import { useContext } from 'preact/hooks'
 import { TimeZoneContext, formatDate, formatDateTime } from './format.js'
 import { useTextFirst } from './text-first.js'
 import { useLocale } from './locale.js'
+import { Kept, keptParts } from './remembered.js'
+import { cardKey } from './card-key.js'
 
 /** A WebP image at every stored width; width and height set so nothing shifts as it loads. */
 export function Picture(props: { image: Image; sizes: string; eager?: boolean; alt?: string }) {
@@ -111,8 +113,7 @@ export function ReadingTime(props: { words: number }) {
   )
 }
 
-/** One story in a list: what a reader needs to decide to open it. */
-export function ArticleCard(props: {
+interface CardProps {
   article: ArticleSummary
   siteLanguage: string
   image?: boolean
@@ -121,13 +122,46 @@ export function ArticleCard(props: {
   /** The headline and summary as shown, when not as stored (search marks the words found). */
   title?: ComponentChildren
   summary?: ComponentChildren
-}) {
+}
+
+/**
+ * Cards are the same on every list and beside every story that shows them: each is rendered
+ * once per edition and kept (ADR 045), keyed by everything it shows. 512 per edition hold the
+ * home page, every section's first page and the stories "Read more" offers; at about 1.5 KB of
+ * key and HTML each, under a megabyte.
+ */
+const cards = keptParts(512)
+
+/** One story in a list: what a reader needs to decide to open it. */
+export function ArticleCard(props: CardProps) {
+  const a = props.article
+  const lang = a.language !== props.siteLanguage ? a.language : undefined
+  const className = props.image && a.leadImage ? 'card has-image' : 'card'
+  // Search's marked headline and summary are elements, not data: such a card is drawn each time.
+  if (props.title !== undefined || props.summary !== undefined) {
+    return (
+      <article class={className} lang={lang}>
+        <CardInside {...props} />
+      </article>
+    )
+  }
+  return (
+    <Kept
+      parts={cards}
+      id={cardKey(props, a)}
+      tag="article"
+      attrs={{ class: className, lang }}
+      render={() => <CardInside {...props} />}
+    />
+  )
+}
+
+function CardInside(props: CardProps) {
   const { languages } = useLocale()
   const a = props.article
   const H = props.headingLevel === 3 ? 'h3' : 'h2'
-  const lang = a.language !== props.siteLanguage ? a.language : undefined
   return (
-    <article class={props.image && a.leadImage ? 'card has-image' : 'card'} lang={lang}>
+    <>
       {props.image && a.leadImage && (
         <Picture image={a.leadImage} sizes="(min-width: 760px) 240px, 100vw" alt="" />
       )}
@@ -150,7 +184,7 @@ export function ArticleCard(props: {
           <Time date={a.publishedAt} short /> · <ReadingTime words={a.wordCount} />
         </p>
       </div>
-    </article>
+    </>
   )
 }
 
