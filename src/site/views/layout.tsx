@@ -3,9 +3,10 @@ import type { PageMeta, SiteContext } from './context.js'
 import { jsonForScript } from './format.js'
 import { SosLine, TextFirst } from './text-first.js'
 import { SearchBox } from './search-view.js'
-import { directionOf } from './locale.js'
+import { directionOf, useLocale } from './locale.js'
 import { Msg } from './msg.js'
 import { Kept, keptParts } from './remembered.js'
+import { keyText } from './kept-keys.js'
 
 export function Layout(props: { site: SiteContext; meta: PageMeta; children: ComponentChildren }) {
   const { site, meta } = props
@@ -24,7 +25,7 @@ export function Layout(props: { site: SiteContext; meta: PageMeta; children: Com
     const href = path(`/${s.slug}`)
     return site.path === href || site.path.startsWith(`${href}/`)
   })
-  const navKey = site.sections.map((s) => `${s.slug}\u0000${s.name}`).join('\u0000')
+  const navKey = site.sections.map((s) => `${s.slug} ${keyText(s.name)}`).join('')
   return (
     <html lang={language} dir={directionOf(language)}>
       <head>
@@ -90,7 +91,7 @@ export function Layout(props: { site: SiteContext; meta: PageMeta; children: Com
         {sos && <SosLine sos={sos} />}
         <Kept
           parts={chrome}
-          id={`masthead\u0000${current}\u0000${site.name}\u0000${navKey}`}
+          id={`masthead ${current} ${keyText(site.name)}${navKey}`}
           tag="header"
           attrs={{ class: 'masthead' }}
           render={() => <MastheadInside site={site} current={current} />}
@@ -100,7 +101,7 @@ export function Layout(props: { site: SiteContext; meta: PageMeta; children: Com
         </main>
         <Kept
           parts={chrome}
-          id={`footer\u0000${site.name}\u0000${site.description}`}
+          id={`footer ${keyText(site.name)}${keyText(site.description)}`}
           tag="footer"
           attrs={{ class: 'site-footer' }}
           render={() => <FooterInside site={site} />}
@@ -117,9 +118,11 @@ export function Layout(props: { site: SiteContext; meta: PageMeta; children: Com
  */
 const chrome = keptParts(64)
 
+// The insides read the edition from the context, as Kept keeps them by it (the shell gives the
+// context site.locale).
 function MastheadInside(props: { site: SiteContext; current: number }) {
   const { site } = props
-  const { t, path } = site.locale
+  const { t, path } = useLocale()
   return (
     <div class="wrap">
       <a class="brand" href={path('/')}>
@@ -143,7 +146,7 @@ function MastheadInside(props: { site: SiteContext; current: number }) {
 
 function FooterInside(props: { site: SiteContext }) {
   const { site } = props
-  const { t, path } = site.locale
+  const { t, path } = useLocale()
   return (
     <div class="wrap">
       <p>

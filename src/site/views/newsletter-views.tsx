@@ -6,21 +6,59 @@ import { useContext } from 'preact/hooks'
 import { TimeZoneContext, formatDate } from './format.js'
 import { useLocale } from './locale.js'
 import { Msg } from './msg.js'
+import { Kept, keptParts } from './remembered.js'
+import { keyText } from './kept-keys.js'
 
-/** The sign-up box: a plain form that works without JavaScript. */
-export function NewsletterBox(props: {
+interface BoxProps {
   newsletter: Newsletter
   siteName: string
   headingLevel?: 2 | 3
   /** What the reader typed, given back after a refusal. */
   email?: string | undefined
-}) {
+}
+
+/**
+ * The box beside every article is the same for a newsletter, site name and edition: rendered
+ * once and kept (ADR 045), keyed by every value it shows. One that gives a reader's address back
+ * is drawn each time.
+ */
+const boxes = keptParts(16)
+
+/** What a sign-up box shows of its newsletter and site; the key it is kept under. */
+export function newsletterBoxKey(p: Pick<BoxProps, 'newsletter' | 'siteName' | 'headingLevel'>) {
+  const n = p.newsletter
+  return `${p.headingLevel ?? 2} ${n.id} ${n.slug} ${n.language} ${keyText(n.name)}${keyText(n.description)}${keyText(n.cadence)}${keyText(p.siteName)}`
+}
+
+/** The sign-up box: a plain form that works without JavaScript. */
+export function NewsletterBox(props: BoxProps) {
+  const attrs = { class: 'newsletter-box', 'aria-labelledby': `nl-${props.newsletter.id}-title` }
+  if (props.email !== undefined) {
+    return (
+      <section {...attrs}>
+        <NewsletterBoxInside {...props} />
+      </section>
+    )
+  }
+  return (
+    <Kept
+      parts={boxes}
+      id={newsletterBoxKey(props)}
+      tag="section"
+      attrs={attrs}
+      render={() => <NewsletterBoxInside {...props} />}
+    />
+  )
+}
+
+/** The box's inside; exported for the test that keeps it honest. */
+export function NewsletterBoxInside(props: BoxProps) {
   const n = props.newsletter
   const H = props.headingLevel === 3 ? 'h3' : 'h2'
   const id = `nl-${n.id}`
   const { t, path } = useLocale()
   return (
-    <section class="newsletter-box" aria-labelledby={`${id}-title`}>
+    <>
       <H id={`${id}-title`}>{n.name}</H>
       {n.description && <p>{n.description}</p>}
       {n.cadence && <p class="cadence">{n.cadence}</p>}
@@ -45,7 +83,7 @@ export function NewsletterBox(props: {
         <a href={path('/privacy')}>{t('common.howWeHandle')}</a> ·{' '}
         <a href={path(`/newsletters/${n.slug}/preview`)}>{t('newsletter.previewIssue')}</a>
       </p>
-    </section>
+    </>
   )
 }
 

@@ -14,7 +14,7 @@ import { TimeZoneContext, formatDate, formatDateTime } from './format.js'
 import { useTextFirst } from './text-first.js'
 import { useLocale } from './locale.js'
 import { Kept, keptParts } from './remembered.js'
-import { cardKey } from './card-key.js'
+import { cardKey } from './kept-keys.js'
 
 /** A WebP image at every stored width; width and height set so nothing shifts as it loads. */
 export function Picture(props: { image: Image; sizes: string; eager?: boolean; alt?: string }) {

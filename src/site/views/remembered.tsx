@@ -35,7 +35,7 @@ export function keptParts(max: number): KeptParts {
 export function Kept(props: {
   parts: KeptParts
   id: string
-  tag: 'article' | 'footer' | 'header'
+  tag: 'article' | 'footer' | 'header' | 'section'
   attrs: Record<string, string | undefined>
   render: () => VNode
 }) {

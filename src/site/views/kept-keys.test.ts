@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { ArticleSummary } from '../../content/index.js'
-import { cardKey } from './card-key.js'
+import { cardKey } from './kept-keys.js'
 
 const summary = (): ArticleSummary => ({
   id: 7,
