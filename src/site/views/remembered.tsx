@@ -6,16 +6,19 @@ import { TimeZoneContext } from './format.js'
 import { type Locale, LocaleContext, useLocale } from './locale.js'
 import { TextFirst, useTextFirst } from './text-first.js'
 
-/**
- * Page parts rendered once and kept as HTML (ADR 045): the masthead, the footer and the cards
- * of stories in lists. Each is a pure function of its key and of the three contexts such parts
- * read, the edition (language, prefix, texts), the time zone and text-first; the key says every
- * value the part shows, so an edit is a new key, never a stale text, and nothing needs purging.
- * A part that reads anything else (the support slots, a reader's own values) is not for here.
+/*
+ * Page parts rendered once and kept as HTML (ADR 045): the masthead, the footer, the cards of
+ * stories in lists, the sign-up box and the support slot's chooser (ADR 037). Each is a pure
+ * function of its store, its key and the three contexts such parts read: the edition (language,
+ * prefix, texts), the time zone and text-first. The key says every value the part shows (the
+ * chooser's store is its appeal object), so an edit is a new key, never a stale text, and
+ * nothing needs purging. A part that reads any other context or a reader's own values is not
+ * for here.
  *
  * The HTML is what preact wrote for our own components, escaped as every view is, and goes
- * inside the element it belongs in with `dangerouslySetInnerHTML`, as ADR 037's chooser does.
+ * inside the element it belongs in with `dangerouslySetInnerHTML`.
  */
+
 /** Where a kind of part keeps its texts: at most `max` per edition, then it starts again. */
 export interface KeptParts {
   byLocale: WeakMap<Locale, ReturnType<typeof keptTexts>>
@@ -35,7 +38,7 @@ export function keptParts(max: number): KeptParts {
 export function Kept(props: {
   parts: KeptParts
   id: string
-  tag: 'article' | 'footer' | 'header' | 'section'
+  tag: 'article' | 'footer' | 'form' | 'header' | 'section'
   attrs: Record<string, string | undefined>
   render: () => VNode
 }) {
